@@ -1,0 +1,268 @@
+"""The embedded store: Oxigraph on disk (or in memory for tests), with the ontology loaded.
+
+>>> from spinekg.model import CaseRecord
+>>> st = EmbeddedStore(None)
+>>> report = st.ingest([CaseRecord.from_dict({"document": "a.txt", "vertebrae": ["T11"]})])
+>>> report.cases
+1
+>>> st.case_ids()
+['a']
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+from spinekg import ontology
+from spinekg.errors import QueryError, StoreError
+from spinekg.graph import iris
+from spinekg.graph.builder import CaseQuads, build_case
+from spinekg.graph.records import case_to_dict
+from spinekg.model import CaseRecord
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_STORE = Path(os.environ.get("SPINEKG_STORE", Path.home() / ".local" / "share" / "spinekg" / "store"))
+SKG_CASE = ontology.SKG + "Case"
+META = ox.NamedNode(iris.META_GRAPH)
+ONTOLOGY_VERSION = ox.NamedNode(ontology.SKG + "loadedOntologyVersion")
+STORE_NODE = ox.NamedNode(ontology.BASE + "store")
+
+FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+@dataclass
+class IngestReport:
+    files: int = 0
+    cases: int = 0
+    quads: int = 0
+    warnings: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+@dataclass
+class QueryResult:
+    """A SELECT result: the variables and one dict per row (variable -> term, absent when unbound).
+
+    ASK gives ``boolean``; CONSTRUCT/DESCRIBE give ``triples``.
+    """
+
+    variables: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] | None = None
+
+
+def to_term(value: str) -> ox.NamedNode | ox.Literal:
+    """A query parameter: an IRI ('https://...'), a CURIE with a known prefix ('skg:T11'), or a literal."""
+    expanded = iris.expand(value)
+    if expanded != value or value.startswith(("http://", "https://", "urn:")):
+        try:
+            return ox.NamedNode(expanded)
+        except ValueError:
+            raise QueryError(f"{value!r} is not a valid IRI") from None
+    if value.lstrip("-").isdigit():
+        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return ox.Literal(value)
+
+
+class EmbeddedStore:
+    """spinekg's graph in an Oxigraph store: one named graph per case, the ontology beside them."""
+
+    def __init__(self, path: str | Path | None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self.store = ox.Store()
+            elif read_only:
+                self.store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(str(self.path))
+        except OSError as e:
+            raise StoreError(f"cannot open the store at {self.path}: {e}") from None
+        self.read_only = read_only
+        if not read_only:
+            self.ensure_ontology()
+
+    # --- ontology ------------------------------------------------------------------------
+    def ensure_ontology(self) -> None:
+        """Load (or refresh) the shipped ontology and its inferred axioms when their version changed."""
+        wanted = ontology.version()
+        have = [q.object.value for q in self.store.quads_for_pattern(STORE_NODE, ONTOLOGY_VERSION, None, META)]
+        if have == [wanted]:
+            return
+        og, ig = ox.NamedNode(iris.ONTOLOGY_GRAPH), ox.NamedNode(iris.ONTOLOGY_INFERRED_GRAPH)
+        quads = [ox.Quad(q.subject, q.predicate, q.object, og)
+                 for q in ox.parse(path=str(ontology.ontology_path()), format=ox.RdfFormat.TURTLE)]
+        if ontology.inferred_path().exists():
+            quads += [ox.Quad(q.subject, q.predicate, q.object, ig)
+                      for q in ox.parse(path=str(ontology.inferred_path()), format=ox.RdfFormat.TURTLE)]
+        quads.append(ox.Quad(STORE_NODE, ONTOLOGY_VERSION, ox.Literal(wanted), META))
+        for g in (og, ig):
+            if self.store.contains_named_graph(g):
+                self.store.remove_graph(g)
+        for q in self.store.quads_for_pattern(STORE_NODE, ONTOLOGY_VERSION, None, META):
+            self.store.remove(q)
+        self.store.extend(quads)
+
+    # --- writing -------------------------------------------------------------------------
+    def build(self, records: Iterable[CaseRecord]) -> list[CaseQuads]:
+        """Quads of every record, built before anything is written (a failure writes nothing)."""
+        return [build_case(r) for r in records]
+
+    def write(self, built: list[CaseQuads]) -> int:
+        """Replace each case's graphs with the built quads; returns the number of quads written."""
+        self._check_writable()
+        n = 0
+        for cq in built:
+            for g in (cq.graph, iris.inferred_graph(cq.case_id)):
+                node = ox.NamedNode(g)
+                if self.store.contains_named_graph(node):
+                    self.store.remove_graph(node)
+            quads = list(cq.all())
+            self.store.extend(quads)
+            n += len(quads)
+        self.store.flush() if self.path is not None else None
+        return n
+
+    def ingest(self, records: Iterable[CaseRecord]) -> IngestReport:
+        built = self.build(records)
+        rep = IngestReport(cases=len(built))
+        rep.quads = self.write(built)
+        for cq in built:
+            rep.warnings.extend(cq.warnings)
+        return rep
+
+    def remove_case(self, case_id: str) -> bool:
+        self._check_writable()
+        found = False
+        for g in (iris.case_graph(case_id), iris.inferred_graph(case_id)):
+            node = ox.NamedNode(g)
+            if self.store.contains_named_graph(node):
+                self.store.remove_graph(node)
+                found = True
+        return found
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+
+    # --- reading -------------------------------------------------------------------------
+    def _run(self, sparql: str, bindings: dict[str, Any] | None) -> Any:
+        from spinekg.queries import bind_values
+
+        terms = {k: str(v if isinstance(v, (ox.NamedNode, ox.Literal)) else to_term(str(v)))
+                 for k, v in (bindings or {}).items()}
+        try:
+            return self.store.query(bind_values(sparql, terms), use_default_graph_as_union=True,
+                                    prefixes=ontology.PREFIXES)
+        except SyntaxError as e:
+            raise QueryError(f"malformed query: {str(e).splitlines()[0] if str(e) else e}") from None
+        except OSError as e:
+            raise StoreError(f"query failed: {e}") from None
+
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs; parameters are bound as terms (VALUES)."""
+        res = self._run(sparql, bindings)
+        if isinstance(res, ox.QueryBoolean):
+            return QueryResult(boolean=bool(res))
+        if isinstance(res, ox.QuerySolutions):
+            variables = [v.value for v in res.variables]
+            rows = []
+            for sol in res:
+                rows.append({v: sol[v] for v in variables if sol[v] is not None})
+            return QueryResult(variables=variables, rows=rows)
+        return QueryResult(triples=list(res))
+
+    def query_serialized(self, sparql: str, bindings: dict[str, Any] | None, fmt: str) -> bytes:
+        """A query's results in a standard format: json, xml, csv, tsv (SELECT/ASK) or an RDF format."""
+        res = self._run(sparql, bindings)
+        if isinstance(res, (ox.QuerySolutions, ox.QueryBoolean)):
+            rf = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                  "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}.get(fmt)
+            if rf is None:
+                raise QueryError(f"a SELECT or ASK result cannot be written as {fmt}")
+            return bytes(res.serialize(format=rf))
+        if fmt not in FORMATS:
+            raise QueryError(f"a graph result cannot be written as {fmt}")
+        return bytes(ox.serialize(res, format=FORMATS[fmt], prefixes=ontology.PREFIXES))
+
+    def case_ids(self) -> list[str]:
+        ids = []
+        pred = ox.NamedNode(ontology.SKG + "caseId")
+        for q in self.store.quads_for_pattern(None, pred, None, None):
+            if q.graph_name.value == q.subject.value:
+                ids.append(q.object.value)
+        return sorted(ids)
+
+    def case_record(self, case_id: str) -> dict[str, Any] | None:
+        g = ox.NamedNode(iris.case_graph(case_id))
+        if not self.store.contains_named_graph(g):
+            return None
+        quads = list(self.store.quads_for_pattern(None, None, None, g))
+        report = next((q.object for q in quads if q.predicate.value == ontology.SKG + "reportedIn"), None)
+        ent = list(self.store.quads_for_pattern(report, None, None, ox.NamedNode(iris.ENTITIES_GRAPH))) \
+            if report is not None else []
+        return case_to_dict(g.value, quads, ent)
+
+    def case_records(self) -> Iterator[dict[str, Any]]:
+        for cid in self.case_ids():
+            rec = self.case_record(cid)
+            if rec is not None:
+                yield rec
+
+    def dump(self, out: IO[bytes], fmt: str, *, graph: str | None = None) -> None:
+        """Serialize the store (or one graph) in an RDF format, streamed by Oxigraph."""
+        rdf_format = FORMATS[fmt]
+        if graph is not None:
+            self.store.dump(out, rdf_format, from_graph=ox.NamedNode(graph), prefixes=ontology.PREFIXES)
+        elif rdf_format.supports_datasets:
+            self.store.dump(out, rdf_format, prefixes=ontology.PREFIXES)
+        else:
+            # triple formats get the union of all graphs, each triple once
+            seen_res = self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                                        use_default_graph_as_union=True)
+            ox.serialize(seen_res, out, rdf_format, prefixes=ontology.PREFIXES)
+
+    def stats(self) -> dict[str, Any]:
+        res = self.query("""
+            SELECT (COUNT(DISTINCT ?c) AS ?cases) (COUNT(DISTINCT ?r) AS ?reports) WHERE {
+              ?c a skg:Case . OPTIONAL { ?c skg:reportedIn ?r } }""")
+        row = res.rows[0] if res.rows else {}
+        quads = len(self.store)
+        graphs = sum(1 for _ in self.store.named_graphs())
+        return {
+            "store": str(self.path) if self.path else ":memory:",
+            "cases": int(row["cases"].value) if "cases" in row else 0,
+            "reports": int(row["reports"].value) if "reports" in row else 0,
+            "quads": quads,
+            "named_graphs": graphs,
+            "ontology_version": ontology.version(),
+        }
+
+    def in_memory_copy(self) -> EmbeddedStore:
+        """The same graph in a fresh in-memory store (serving from memory is several times faster)."""
+        mem = EmbeddedStore(None)
+        mem.store.clear()
+        mem.store.bulk_extend(self.store)
+        return mem
+
+    def close(self) -> None:
+        if self.path is not None and not self.read_only:
+            self.store.flush()
+        del self.store

@@ -1,0 +1,327 @@
+"""The spinekg command line: thin wrappers over the library.
+
+Every error spinekg raises on purpose becomes one line on stderr and a non-zero exit;
+``spinekg --traceback ...`` shows the rest.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from spinekg import __version__
+from spinekg.errors import SpineKGError
+from spinekg.loaders import LOADERS
+
+F = TypeVar("F", bound=Callable[..., Any])
+logger = logging.getLogger("spinekg")
+
+
+def store_option(f: F) -> F:
+    from spinekg.graph.store import DEFAULT_STORE
+
+    return click.option(
+        "--store", "store", default=None, metavar="DIR",
+        help=f"Store directory (default: $SPINEKG_STORE or {DEFAULT_STORE}); ':memory:' for a throwaway one.",
+    )(f)
+
+
+class Group(click.Group):
+    """Turns SpineKGError (and a few OS errors) into one line and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SpineKGError as e:
+            if ctx.obj and ctx.obj.get("traceback"):
+                raise
+            click.echo(f"spinekg: error: {e}", err=True)
+            sys.exit(1)
+        except BrokenPipeError:
+            sys.exit(0)
+        except KeyboardInterrupt:
+            click.echo("spinekg: interrupted", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="spinekg")
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+@click.option("--traceback", is_flag=True, help="Show the full traceback of an error.")
+@click.pass_context
+def main(ctx: click.Context, verbose: int, traceback: bool) -> None:
+    """spinekg: a knowledge graph of rare spinal tumors built from case reports."""
+    ctx.ensure_object(dict)
+    ctx.obj["traceback"] = traceback
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _open(store: str | None, *, read_only: bool = False) -> Any:
+    from spinekg.graph import open_store
+
+    return open_store(store, read_only=read_only)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--input-format", type=click.Choice(sorted(LOADERS)),
+              default=None, help="Read every file as this format instead of sniffing it.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings, only the summary.")
+def ingest(paths: tuple[Path, ...], store: str | None, input_format: str | None, quiet: bool) -> None:
+    """Read case reports or curated records into the store.
+
+    PATHS are files or directories (the files inside are read). A file that fails is
+    reported and nothing of it is stored; the others are still ingested.
+    """
+    from spinekg.ingest import ingest_paths
+
+    st = _open(store)
+    report = ingest_paths(st, list(paths), input_format=input_format,
+                          progress=not quiet and sys.stderr.isatty())
+    st.close()
+    if not quiet:
+        for w in report.warnings:
+            click.echo(f"warning: {w}", err=True)
+    for f in report.failures:
+        click.echo(f"error: {f}", err=True)
+    click.echo(f"files read: {report.files}, cases stored: {report.cases}, quads written: {report.quads}, "
+               f"warnings: {len(report.warnings)}, failures: {len(report.failures)}", err=True)
+    if report.failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write (default stdout).")
+@click.option("--input-format", type=click.Choice(sorted(LOADERS)), default=None,
+              help="Read every file as this format instead of sniffing it.")
+def extract(paths: tuple[Path, ...], fmt: str, output: Path | None, input_format: str | None) -> None:
+    """Extract case records from reports (text, Markdown, PubMed/JATS XML, PDF, phenopackets, records).
+
+    Prints a JSON (or YAML) list of case records, each fact with its evidence and ontology term.
+    A file that fails is reported on stderr and the others are still extracted.
+    """
+    import yaml
+
+    from spinekg.loaders import expand_paths, load_path
+
+    out: list[dict[str, Any]] = []
+    failures = 0
+    for path in expand_paths(list(paths)):
+        try:
+            res = load_path(path, input_format)
+        except SpineKGError as e:
+            failures += 1
+            click.echo(f"error: {e}" if e.document else f"error: {path.name}: {e}", err=True)
+            continue
+        out.extend(r.to_dict() for r in res.records)
+    text = json.dumps(out, ensure_ascii=False, indent=1) + "\n" if fmt == "json" else \
+        yaml.safe_dump(out, allow_unicode=True, sort_keys=False)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+    if failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query", required=False)
+@store_option
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query parameter (an IRI, a CURIE such as skg:T11, or a literal).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv"]), default="table",
+              show_default=True, help="json is SPARQL 1.1 Query Results JSON.")
+@click.option("--list", "list_", is_flag=True, help="List the named queries and exit.")
+def query(query: str | None, store: str | None, params: tuple[str, ...], fmt: str, list_: bool) -> None:
+    """Run a named query (see --list), a .rq file, or SPARQL text."""
+    from spinekg import queries
+    from spinekg.errors import QueryError
+    from spinekg.results import write_table
+
+    if list_:
+        for q in queries.library().values():
+            ps = ", ".join(f"{p.name}={p.default}" if p.default else p.name for p in q.params)
+            click.echo(f"{q.name:32} {q.title}" + (f"  [{ps}]" if ps else ""))
+        return
+    if not query:
+        raise QueryError("give a query name, a .rq file or SPARQL text (or --list)")
+    given: dict[str, str] = {}
+    for p in params:
+        if "=" not in p:
+            raise QueryError(f"--param {p!r} is not NAME=VALUE")
+        k, v = p.split("=", 1)
+        given[k.strip()] = v
+    if query in queries.library():
+        nq = queries.get(query)
+        sparql, bindings = nq.sparql, nq.bindings(given)
+    elif query.endswith(".rq") and Path(query).is_file():
+        sparql, bindings = Path(query).read_text(encoding="utf-8"), given
+    elif any(k in query.upper() for k in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+        sparql, bindings = query, given
+    else:
+        raise QueryError(f"no query named {query!r} and not a .rq file or SPARQL text (see --list)")
+    st = _open_reading(store)
+    if fmt == "table":
+        out = io.StringIO()
+        write_table(st.query(sparql, bindings), out)
+        click.echo(out.getvalue(), nl=False)
+    else:
+        rdf = {"json": "turtle", "csv": "ntriples", "tsv": "ntriples"}
+        try:
+            data = st.query_serialized(sparql, bindings, fmt)
+        except QueryError:
+            data = st.query_serialized(sparql, bindings, rdf[fmt])
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nquads", "trig", "ntriples", "jsonld", "rdfxml",
+                                                     "case-json", "sssom"]),
+              default="nquads", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write (default stdout).")
+def export(store: str | None, fmt: str, output: Path | None) -> None:
+    """Export the graph (RDF), the case records (case-json) or the ontology's mappings (sssom)."""
+    st = _open_reading(store)
+    if output is not None:
+        fh = output.open("wb")
+    else:
+        fh = sys.stdout.buffer
+    try:
+        if fmt == "case-json":
+            _write_case_json(st, fh)
+        elif fmt == "sssom":
+            from spinekg.ontology.sssom import write_sssom
+
+            text = io.StringIO()
+            write_sssom(text)
+            fh.write(text.getvalue().encode("utf-8"))
+        else:
+            st.dump(fh, fmt)
+    finally:
+        fh.flush()
+        if output is not None:
+            fh.close()
+
+
+def _open_reading(store: str | None) -> Any:
+    """A store to read: an existing directory opened read-only, or a throwaway ':memory:' one."""
+    from spinekg.errors import StoreError
+    from spinekg.graph.store import DEFAULT_STORE
+
+    if store == ":memory:":
+        return _open(store)
+    path = Path(store) if store else DEFAULT_STORE
+    if not path.is_dir():
+        raise StoreError(f"no store at {path} (run 'spinekg ingest ... --store {path}' first)")
+    return _open(str(path), read_only=True)
+
+
+def _write_case_json(st: Any, fh: Any) -> None:
+    """A JSON list of case records, written one record at a time."""
+    fh.write(b"[")
+    for i, rec in enumerate(st.case_records()):
+        fh.write((",\n" if i else "\n").encode())
+        fh.write(json.dumps(rec, ensure_ascii=False).encode("utf-8"))
+    fh.write(b"\n]\n")
+
+
+@main.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(store: str | None, as_json: bool) -> None:
+    """What the store holds."""
+    st = _open_reading(store)
+    s = st.stats()
+    if as_json:
+        click.echo(json.dumps(s, indent=2))
+    else:
+        for k, v in s.items():
+            click.echo(f"{k:18} {v}")
+
+
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
+              help="Worker threads of the waitress server.")
+@click.option("--disk", is_flag=True, help="Serve straight from the on-disk store instead of an in-memory copy.")
+def serve(store: str | None, host: str, port: int, threads: int, disk: bool) -> None:
+    """Serve the web UI and the SPARQL endpoint (read-only) with waitress."""
+    import waitress
+
+    from spinekg.webui import create_app
+
+    st = _open_reading(store)
+    if not disk:
+        st = st.in_memory_copy()
+    app = create_app(store=st)
+    click.echo(f"spinekg: serving {st.stats()['cases']} cases on http://{host}:{port}/ (SPARQL at /sparql)",
+               err=True)
+    waitress.serve(app, host=host, port=port, threads=threads, ident="spinekg")
+
+
+@main.group()
+def ontology() -> None:
+    """Check the ontology, reason over it, write its mappings."""
+
+
+@ontology.command("check")
+@click.option("--reasoner/--no-reasoner", default=True, show_default=True,
+              help="Also run HermiT (needs Java) and compare with the committed inferred axioms.")
+def ontology_check(reasoner: bool) -> None:
+    """Run the ontology's checks: annotations, IDs, structure, and HermiT consistency."""
+    from spinekg.ontology.check import run_checks
+
+    problems, summary = run_checks(reasoner=reasoner)
+    for line in summary:
+        click.echo(line)
+    for p in problems:
+        click.echo(f"problem: {p}", err=True)
+    if problems:
+        click.echo(f"spinekg: error: the ontology failed {len(problems)} check(s)", err=True)
+        sys.exit(1)
+    click.echo("ontology OK")
+
+
+@ontology.command("reason")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Where to write the inferred axioms (default: the package's spinekg-inferred.ttl).")
+def ontology_reason(output: Path | None) -> None:
+    """Classify the ontology with HermiT and write what it infers."""
+    from spinekg.ontology import inferred_path
+    from spinekg.ontology.reason import write_inferred
+
+    target = output or inferred_path()
+    n = write_inferred(target)
+    click.echo(f"wrote {n} inferred axioms to {target}")
+
+
+@ontology.command("sssom")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File (default stdout).")
+def ontology_sssom(output: Path | None) -> None:
+    """Write the ontology's external mappings as an SSSOM TSV."""
+    from spinekg.ontology.sssom import write_sssom
+
+    if output is None:
+        write_sssom(sys.stdout)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as fh:
+            write_sssom(fh)
+
+
+if __name__ == "__main__":
+    main()

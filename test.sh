@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Set up a clean test environment (a non-editable install) and run the checks and the tests.
+#   ./test.sh [pytest args]
+set -euo pipefail
+cd "$(dirname "$0")"
+PYTHON=${PYTHON:-python3}
+VENV=${TEST_VENV:-.venv-test}
+if [ ! -x "$VENV/bin/python" ]; then
+  "$PYTHON" -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --upgrade pip
+fi
+# a non-editable install, so a file left out of the package fails here rather than for a user
+"$VENV/bin/pip" install --quiet --force-reinstall --no-deps . && "$VENV/bin/pip" install --quiet ".[test]"
+"$VENV/bin/ruff" check spinekg graph loaders ontology queries webui tests benchmarks
+"$VENV/bin/mypy" spinekg graph loaders ontology webui
+# run from a folder outside the checkout so the installed package, not the source tree, is imported
+cd tests && exec "../$VENV/bin/python" -m pytest -q -p no:cacheprovider "$@"

@@ -1,0 +1,53 @@
+"""The web front end: Flask application factory, blueprints for pages and the SPARQL endpoint."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, render_template
+
+from spinekg.graph.store import EmbeddedStore
+
+
+def create_app(config: dict[str, Any] | None = None, *, store: EmbeddedStore | None = None) -> Flask:
+    """A spinekg web app over a store (injected; an empty in-memory one when none is given)."""
+    app = Flask(__name__)
+    app.config.update(
+        QUERY_TIMEOUT=30.0,
+        MAX_RESULT_ROWS=10_000,
+        MAX_CONTENT_LENGTH=256 * 1024,
+        SERVICE_ALLOW_LIST=(),
+    )
+    app.config.update(config or {})
+    app.extensions["spinekg_store"] = store if store is not None else EmbeddedStore(None)
+
+    from spinekg.webui import pages, sparql
+
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(pages.bp)
+
+    @app.after_request
+    def security_headers(resp: Any) -> Any:
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        resp.headers.setdefault("Content-Security-Policy",
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                                "script-src 'self'; frame-ancestors 'none'")
+        resp.headers.setdefault("Referrer-Policy", "no-referrer")
+        resp.headers.setdefault("X-Frame-Options", "DENY")
+        return resp
+
+    @app.errorhandler(404)
+    def not_found(e: Any) -> Any:
+        return render_template("error.html", code=404, message=getattr(e, "description", "Not found")), 404
+
+    @app.errorhandler(400)
+    def bad_request(e: Any) -> Any:
+        return render_template("error.html", code=400, message=getattr(e, "description", "Bad request")), 400
+
+    return app
+
+
+def get_store() -> EmbeddedStore:
+    from flask import current_app
+
+    return current_app.extensions["spinekg_store"]  # type: ignore[no-any-return]
