@@ -54,12 +54,12 @@ def inferred_path() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def ontology_store() -> ox.Store:
-    """An in-memory store holding the ontology (default graph) and its inferred axioms."""
+    """An in-memory store: the ontology as asserted (default graph), its inferred axioms in a named graph."""
     store = ox.Store()
     store.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
     inf = inferred_path()
     if inf.exists():
-        store.load(path=str(inf), format=ox.RdfFormat.TURTLE)
+        store.load(path=str(inf), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(INFERRED_GRAPH_IRI))
     return store
 
 

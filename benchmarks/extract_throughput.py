@@ -1,0 +1,64 @@
+"""Extraction throughput and peak memory, on one core, for reports like the shipped ones.
+
+    python benchmarks/extract_throughput.py [--repeat 20] [DIR_OR_FILES ...]
+
+Prints reports per second (after a warm-up pass that builds the lexicon) and the peak
+resident memory of the process. Defaults to the plain-text reports in data/reports/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("paths", nargs="*", type=Path)
+    ap.add_argument("--repeat", type=int, default=20, help="passes over the reports (default 20)")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    from spinekg.loaders.text import extract_text
+
+    paths = args.paths or [ROOT / "data" / "reports"]
+    files: list[Path] = []
+    for p in paths:
+        files.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
+    texts = [(f.name, f.read_text(encoding="utf-8")) for f in files]
+    if not texts:
+        print("no reports found", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    for name, text in texts:  # warm-up: builds the lexicon and compiles the patterns
+        extract_text(text, name)
+    warm = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n = 0
+    for _ in range(args.repeat):
+        for name, text in texts:
+            extract_text(text, name)
+            n += 1
+    elapsed = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures = {"reports": n, "seconds": round(elapsed, 3), "reports_per_s": round(n / elapsed, 1),
+               "first_pass_s": round(warm, 3), "peak_rss_mb": round(peak_mb, 1),
+               "mean_chars": round(sum(len(t) for _, t in texts) / len(texts))}
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        for k, v in figures.items():
+            print(f"{k:16} {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CASES, DATA
+from spinekg.cli import main
+
+
+def nquads(runner, store):
+    res = runner.invoke(main, ["export", "--store", str(store), "--format", "nquads"])
+    assert res.exit_code == 0, res.output
+    return sorted(res.stdout_bytes.decode().splitlines())
+
+
+@pytest.fixture()
+def ingested(tmp_path, runner):
+    st = tmp_path / "store"
+    res = runner.invoke(main, ["ingest", *map(str, CASES[:4]), "--store", str(st)])
+    assert res.exit_code == 0, res.output
+    return st
+
+
+def test_help_on_every_command(runner):
+    for args in ([], ["ingest"], ["query"], ["export"], ["stats"], ["ontology"], ["ontology", "check"]):
+        res = runner.invoke(main, [*args, "--help"])
+        assert res.exit_code == 0 and "Usage" in res.output, args
+
+
+def test_python_dash_m_works():
+    r = subprocess.run([sys.executable, "-m", "spinekg", "--help"], capture_output=True, text=True)
+    assert r.returncode == 0 and "ingest" in r.stdout
+
+
+def test_ingest_then_stats(ingested, runner):
+    res = runner.invoke(main, ["stats", "--store", str(ingested), "--json"])
+    assert res.exit_code == 0
+    assert json.loads(res.output)["cases"] == 4
+
+
+def test_query_formats(ingested, runner):
+    base = ["query", "cases-by-region", "--store", str(ingested), "-p", "region=skg:ThoracicSpine"]
+    table = runner.invoke(main, base)
+    assert table.exit_code == 0 and "rows)" in table.output
+    js = runner.invoke(main, [*base, "--format", "json"])
+    data = json.loads(js.stdout)
+    assert data["head"]["vars"][0] == "case" and len(data["results"]["bindings"]) >= 1
+    csv_out = runner.invoke(main, [*base, "--format", "csv"])
+    assert csv_out.stdout.splitlines()[0].startswith("case,")
+    raw = runner.invoke(main, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?c a skg:Case }", "--store", str(ingested)])
+    assert raw.exit_code == 0 and "4" in raw.output
+
+
+def test_query_list(runner):
+    res = runner.invoke(main, ["query", "--list"])
+    assert res.exit_code == 0 and "cases-by-tumor-type" in res.output
+
+
+def test_query_errors_are_one_line(ingested, runner):
+    for args in (["query", "no-such-query"], ["query", "SELECT WHERE {"], ["query", "cases-by-region", "-p", "x=1"]):
+        res = runner.invoke(main, [*args, "--store", str(ingested)])
+        assert res.exit_code == 1
+        assert res.output.strip().count("\n") == 0 and res.output.startswith("spinekg: error:")
+
+
+def test_missing_store_is_an_error(tmp_path, runner):
+    res = runner.invoke(main, ["stats", "--store", str(tmp_path / "nothing")])
+    assert res.exit_code == 1 and "no store" in res.output
+
+
+def test_export_formats(ingested, runner, tmp_path):
+    import pyoxigraph as ox
+    import rdflib
+
+    for fmt, rdf in (("turtle", "turtle"), ("rdfxml", "xml")):
+        out = tmp_path / f"x.{fmt}"
+        res = runner.invoke(main, ["export", "--store", str(ingested), "--format", fmt, "-o", str(out)])
+        assert res.exit_code == 0, res.output
+        assert len(rdflib.Graph().parse(out, format=rdf)) > 100
+    for fmt, rdf_format in (("nquads", ox.RdfFormat.N_QUADS), ("trig", ox.RdfFormat.TRIG),
+                            ("jsonld", ox.RdfFormat.JSON_LD)):
+        out = tmp_path / f"x.{fmt}"
+        res = runner.invoke(main, ["export", "--store", str(ingested), "--format", fmt, "-o", str(out)])
+        assert res.exit_code == 0, res.output
+        quads = list(ox.parse(path=str(out), format=rdf_format))
+        assert len({q.graph_name for q in quads}) > 4
+    res = runner.invoke(main, ["export", "--store", str(ingested), "--format", "case-json"])
+    cases = json.loads(res.stdout)
+    assert len(cases) == 4 and all("document" in c for c in cases)
+
+
+@pytest.mark.parametrize("bad", sorted(p.name for p in (DATA / "bad").iterdir()))
+def test_bad_input_leaves_store_unchanged(bad, ingested, runner):
+    before = nquads(runner, ingested)
+    res = runner.invoke(main, ["ingest", str(DATA / "bad" / bad), "--store", str(ingested)])
+    assert res.exit_code == 1
+    errors = [line for line in res.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and bad in errors[0]
+    assert "Traceback" not in res.output
+    assert nquads(runner, ingested) == before
+
+
+def test_good_files_still_ingested_beside_bad_ones(tmp_path, runner):
+    st = tmp_path / "s"
+    res = runner.invoke(main, ["ingest", str(DATA / "bad" / "unknown-vertebra.json"), str(CASES[0]),
+                               "--store", str(st)])
+    assert res.exit_code == 1
+    assert "cases stored: 1" in res.output
+    assert "X99" in res.output
+
+
+def test_ingest_directory(tmp_path, runner):
+    res = runner.invoke(main, ["ingest", str(DATA / "cases"), "--store", str(tmp_path / "s")])
+    assert res.exit_code == 0, res.output
+    assert f"cases stored: {len(CASES)}" in res.output

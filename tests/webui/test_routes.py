@@ -1,0 +1,79 @@
+import json
+
+import pytest
+import rdflib
+
+from spinekg.webui import create_app
+
+
+@pytest.fixture(scope="module")
+def client(store):
+    app = create_app({"TESTING": True}, store=store)
+    return app.test_client()
+
+
+@pytest.mark.parametrize("path", ["/", "/cases", "/sparql", "/case/dev-012", "/ontology/Chordoma", "/ontology/T11",
+                                  "/gene/NTRK3", "/marker/S100", "/drug/entrectinib", "/fusion/NAB2--STAT6",
+                                  "/ontology/TotalEnBlocSpondylectomy", "/ontology"])
+def test_pages_render(client, path):
+    r = client.get(path, headers={"Accept": "text/html"})
+    assert r.status_code == 200, (path, r.status_code)
+    assert r.headers["X-Content-Type-Options"] == "nosniff"
+    assert "Content-Security-Policy" in r.headers
+
+
+def test_unknown_pages_are_404(client):
+    for path in ("/case/nope", "/ontology/NoSuchThing", "/nothing/here", "/case/../etc/passwd"):
+        r = client.get(path)
+        assert r.status_code == 404, path
+        assert b"404" in r.data
+
+
+@pytest.mark.parametrize("ext, fmt", [(".ttl", "turtle"), (".nt", "nt"), (".jsonld", "json-ld"), (".rdf", "xml")])
+def test_rdf_by_extension(client, ext, fmt):
+    r = client.get("/case/dev-012" + ext)
+    assert r.status_code == 200
+    g = rdflib.Graph().parse(data=r.data, format=fmt)
+    assert (rdflib.URIRef("https://w3id.org/spinekg/case/dev-012"), rdflib.RDF.type,
+            rdflib.URIRef("https://w3id.org/spinekg/ontology/Case")) in g
+
+
+def test_rdf_by_accept(client):
+    r = client.get("/gene/NTRK3", headers={"Accept": "text/turtle"})
+    assert r.status_code == 200 and r.mimetype == "text/turtle"
+    rdflib.Graph().parse(data=r.data, format="turtle")
+
+
+def test_sparql_select_formats(client):
+    q = "SELECT ?c WHERE { ?c a skg:Case } ORDER BY ?c"
+    r = client.get("/sparql", query_string={"query": q}, headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200
+    assert len(json.loads(r.data)["results"]["bindings"]) == 19
+    for accept in ("application/sparql-results+xml", "text/csv", "text/tab-separated-values"):
+        r = client.post("/sparql", data={"query": q}, headers={"Accept": accept})
+        assert r.status_code == 200 and r.mimetype == accept
+    r = client.post("/sparql", data=q, content_type="application/sparql-query",
+                    headers={"Accept": "text/csv"})
+    assert r.data.decode().splitlines()[0] == "c"
+
+
+def test_sparql_construct_and_errors(client):
+    r = client.get("/sparql", query_string={"query": "CONSTRUCT { ?c a skg:Case } WHERE { ?c a skg:Case }"},
+                   headers={"Accept": "text/turtle"})
+    assert r.status_code == 200 and len(rdflib.Graph().parse(data=r.data, format="turtle")) == 19
+    bad = client.get("/sparql", query_string={"query": "SELEKT nothing"})
+    assert bad.status_code == 400
+    r = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"},
+                   headers={"Accept": "image/png"})
+    assert r.status_code == 406
+
+
+def test_updates_are_refused(client, store):
+    n = len(store.store)
+    for data in ({"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"},
+                 {"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}):
+        r = client.post("/sparql", data=data)
+        assert r.status_code in (400, 403)
+    r = client.post("/sparql", data="DROP ALL", content_type="application/sparql-update")
+    assert r.status_code == 403
+    assert len(store.store) == n
