@@ -1,0 +1,159 @@
+"""PubMed XML and PMC JATS XML: metadata from the XML, case text from the abstract or body.
+
+Parsed with defusedxml: no DTDs, no entity expansion, no external entities. The text given to
+the extractor is the report's plain text as this module lays it out (title, then abstract or
+case sections, one paragraph per line); evidence offsets refer to that text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from spinekg.errors import InputFormatError
+from spinekg.loaders.base import LoadResult
+
+CASE_SECTION = re.compile(r"case|presentation|report|patient|clinical (history|summary|findings)|"
+                          r"history|description|findings|diagnos|treatment|outcome|follow", re.IGNORECASE)
+SKIP_SECTION = re.compile(r"reference|acknowledg|funding|conflict|competing|author|abbreviation|"
+                          r"ethic|consent|availability|supplementary|contribution", re.IGNORECASE)
+
+
+def _text(el: Element | None) -> str:
+    if el is None:
+        return ""
+    return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+
+
+def _parse(path: Path, data: bytes) -> Element:
+    head = data[:2048].lstrip()
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    try:
+        return fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as e:
+        raise InputFormatError(f"unsafe XML refused ({type(e).__name__}: entities or external references)",
+                               document=path.name) from None
+    except Exception as e:  # ParseError and friends
+        msg = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise InputFormatError(f"malformed XML: {msg}", document=path.name) from None
+
+
+def sniff_pubmed(head: bytes, path: Path) -> bool:
+    return b"<PubmedArticle" in head or b"<!DOCTYPE PubmedArticleSet" in head or b"<MedlineCitation" in head
+
+
+def sniff_jats(head: bytes, path: Path) -> bool:
+    return (b"<article" in head and (b"JATS" in head or b"jats" in head or b"<front" in head
+                                     or b"article-type" in head or b"dtd-version" in head))
+
+
+def _record_text(title: str, paragraphs: list[str]) -> str:
+    parts = [title] if title else []
+    parts += [p for p in paragraphs if p]
+    return "\n\n".join(parts) + "\n"
+
+
+def _extract(text: str, document: str, source: dict[str, object]) -> LoadResult:
+    """Extract case records from the laid-out text; the XML's metadata is the source of each."""
+    import dataclasses
+
+    from spinekg.loaders.text import extract_text
+    from spinekg.model import Source
+
+    meta = Source.parse(source, document)
+    records = [dataclasses.replace(r, source=meta) for r in extract_text(text, document)]
+    return LoadResult(records=records)
+
+
+
+def load_pubmed(path: Path, data: bytes) -> LoadResult:
+    root = _parse(path, data)
+    articles = root.findall(".//PubmedArticle") or ([root] if root.tag == "PubmedArticle" else [])
+    if not articles:
+        raise InputFormatError("no PubmedArticle in this PubMed XML", document=path.name)
+    out = LoadResult()
+    for i, art in enumerate(articles):
+        cit = art.find("MedlineCitation")
+        if cit is None:
+            continue
+        a = cit.find("Article")
+        pmid = _text(cit.find("PMID")) or None
+        doi = None
+        for el in list(art.iterfind(".//ArticleId")) + list(art.iterfind(".//ELocationID")):
+            if (el.get("IdType") or el.get("EIdType")) == "doi":
+                doi = _text(el)
+                break
+        year_txt = _text(art.find(".//PubDate/Year")) or _text(art.find(".//PubDate/MedlineDate"))[:4]
+        authors = []
+        for au in art.iterfind(".//AuthorList/Author"):
+            name = " ".join(x for x in (_text(au.find("ForeName")), _text(au.find("LastName"))) if x)
+            authors.append(name or _text(au.find("CollectiveName")))
+        title = _text(a.find("ArticleTitle")) if a is not None else ""
+        paragraphs = []
+        for ab in art.iterfind(".//Abstract/AbstractText"):
+            label = ab.get("Label")
+            paragraphs.append(f"{label}: {_text(ab)}" if label else _text(ab))
+        source = {"pmid": pmid, "doi": doi, "title": title or None,
+                  "journal": _text(art.find(".//Journal/Title")) or None,
+                  "year": int(year_txt) if year_txt.isdigit() else None, "authors": [x for x in authors if x]}
+        doc = path.name if len(articles) == 1 else f"{path.name}#{pmid or i + 1}"
+        res = _extract(_record_text(title, paragraphs), doc, source)
+        out.records.extend(res.records)
+        out.warnings.extend(res.warnings)
+    return out
+
+
+def _jats_sections(body: Element) -> list[str]:
+    """Paragraphs of the case sections of a JATS body (all sections when none is titled as a case)."""
+    chosen: list[str] = []
+    everything: list[str] = []
+    for sec in body.iter("sec"):
+        title = _text(sec.find("title"))
+        paras = [_text(p) for p in sec.findall("p")]
+        if SKIP_SECTION.search(title):
+            continue
+        everything.extend(paras)
+        if CASE_SECTION.search(title):
+            chosen.extend(([title] if title else []) + paras)
+    if not everything:
+        everything = [_text(p) for p in body.iter("p")]
+    return chosen or everything
+
+
+def load_jats(path: Path, data: bytes) -> LoadResult:
+    root = _parse(path, data)
+    art = root if root.tag == "article" else root.find(".//article")
+    if art is None:
+        raise InputFormatError("no <article> in this JATS XML", document=path.name)
+    meta = art.find("front/article-meta")
+    ids: dict[str, str] = {}
+    if meta is not None:
+        for el in meta.iterfind("article-id"):
+            ids[el.get("pub-id-type") or ""] = _text(el)
+    year = _text(meta.find("pub-date/year")) if meta is not None else ""
+    authors = []
+    if meta is not None:
+        for c in meta.iterfind(".//contrib[@contrib-type='author']"):
+            name = " ".join(x for x in (_text(c.find("name/given-names")), _text(c.find("name/surname"))) if x)
+            if name:
+                authors.append(name)
+    title = _text(meta.find("title-group/article-title")) if meta is not None else ""
+    pmcid = ids.get("pmc") or ids.get("pmcid")
+    if pmcid and not pmcid.upper().startswith("PMC"):
+        pmcid = "PMC" + pmcid
+    source = {"doi": ids.get("doi"), "pmid": ids.get("pmid"), "pmcid": pmcid, "title": title or None,
+              "journal": _text(art.find("front/journal-meta/journal-title-group/journal-title")) or None,
+              "year": int(year) if year.isdigit() else None, "authors": authors}
+    body = art.find("body")
+    paragraphs = _jats_sections(body) if body is not None else []
+    if not paragraphs and meta is not None:
+        paragraphs = [_text(p) for p in meta.iterfind("abstract//p")]
+    if not any(paragraphs):
+        raise InputFormatError("this JATS article has no body or abstract text", document=path.name)
+    return _extract(_record_text(title, paragraphs), path.name, source)
+
