@@ -11,7 +11,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 # a non-editable install, so a file left out of the package fails here rather than for a user
 "$VENV/bin/pip" install --quiet --force-reinstall --no-deps . && "$VENV/bin/pip" install --quiet ".[test]"
-"$VENV/bin/ruff" check spinekg graph loaders ontology queries webui tests benchmarks
+"$VENV/bin/ruff" check .
 "$VENV/bin/mypy" spinekg graph loaders ontology webui
 # run from a folder outside the checkout so the installed package, not the source tree, is imported
 cd tests && exec "../$VENV/bin/python" -m pytest -q -p no:cacheprovider "$@"

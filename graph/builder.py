@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-
-from spinekg import __version__
 from spinekg.graph import iris
 from spinekg.graph.iris import skg
-from spinekg.model import CaseRecord, Span
 from spinekg.ontology.lexicon import Lexicon, lexicon
 from spinekg.ontology.vocab import SKG
+
+from spinekg import __version__
+from spinekg.model import CaseRecord, Span
 
 logger = logging.getLogger(__name__)
 
@@ -240,9 +240,8 @@ class _Builder:
             v = P(_level_local(lvl))
             self.add(node, P("locatedIn"), v)
         for det in rec.level_details:
-            lvl = _level_local(det.label) if det.label in rec.vertebrae else None
-            if lvl and det.evidence:
-                self.evidence(node, det.evidence, (P("locatedIn"), P(lvl)))
+            if det.label in rec.vertebrae and det.evidence:
+                self.evidence(node, det.evidence, (P("locatedIn"), P(_level_local(det.label))))
         regions = {self.lex_region(lvl) for lvl in rec.vertebrae} - {None}
         for reg in sorted(regions):  # type: ignore[type-var]
             self.infer(node, P("inRegion"), N(reg))  # type: ignore[arg-type]

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from typing import Any
 
 import pyoxigraph as ox
-
 from spinekg.ontology import SKG
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -25,6 +24,7 @@ class _Index:
 
     def __init__(self, quads: Iterable[ox.Quad]) -> None:
         self.po: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        q: Any
         for q in quads:
             self.po[q.subject.value][q.predicate.value].append(q.object)
 

@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
-
-from spinekg import ontology
-from spinekg.errors import QueryError, StoreError
 from spinekg.graph import iris
 from spinekg.graph.builder import CaseQuads, build_case
 from spinekg.graph.records import case_to_dict
+
+from spinekg import ontology
+from spinekg.errors import QueryError, StoreError
 from spinekg.model import CaseRecord
 
 logger = logging.getLogger(__name__)
@@ -103,7 +103,8 @@ class EmbeddedStore:
     def ensure_ontology(self) -> None:
         """Load (or refresh) the shipped ontology and its inferred axioms when their version changed."""
         wanted = ontology.version()
-        have = [q.object.value for q in self.store.quads_for_pattern(STORE_NODE, ONTOLOGY_VERSION, None, META)]
+        have = [str(getattr(q.object, "value", q.object))
+                for q in self.store.quads_for_pattern(STORE_NODE, ONTOLOGY_VERSION, None, META)]
         if have == [wanted]:
             return
         og, ig = ox.NamedNode(iris.ONTOLOGY_GRAPH), ox.NamedNode(iris.ONTOLOGY_INFERRED_GRAPH)
@@ -197,14 +198,15 @@ class EmbeddedStore:
                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}.get(fmt)
             if rf is None:
                 raise QueryError(f"a SELECT or ASK result cannot be written as {fmt}")
-            return bytes(res.serialize(format=rf))
+            return res.serialize(format=rf) or b""
         if fmt not in FORMATS:
             raise QueryError(f"a graph result cannot be written as {fmt}")
-        return bytes(ox.serialize(res, format=FORMATS[fmt], prefixes=ontology.PREFIXES))
+        return ox.serialize(res, format=FORMATS[fmt], prefixes=ontology.PREFIXES) or b""
 
     def case_ids(self) -> list[str]:
         ids = []
         pred = ox.NamedNode(ontology.SKG + "caseId")
+        q: Any
         for q in self.store.quads_for_pattern(None, pred, None, None):
             if q.graph_name.value == q.subject.value:
                 ids.append(q.object.value)
@@ -215,7 +217,7 @@ class EmbeddedStore:
         if not self.store.contains_named_graph(g):
             return None
         quads = list(self.store.quads_for_pattern(None, None, None, g))
-        report = next((q.object for q in quads if q.predicate.value == ontology.SKG + "reportedIn"), None)
+        report: Any = next((q.object for q in quads if q.predicate.value == ontology.SKG + "reportedIn"), None)
         ent = list(self.store.quads_for_pattern(report, None, None, ox.NamedNode(iris.ENTITIES_GRAPH))) \
             if report is not None else []
         return case_to_dict(g.value, quads, ent)
@@ -235,8 +237,8 @@ class EmbeddedStore:
             self.store.dump(out, rdf_format, prefixes=ontology.PREFIXES)
         else:
             # triple formats get the union of all graphs, each triple once
-            seen_res = self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                                        use_default_graph_as_union=True)
+            seen_res: Any = self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                                             use_default_graph_as_union=True)
             ox.serialize(seen_res, out, rdf_format, prefixes=ontology.PREFIXES)
 
     def stats(self) -> dict[str, Any]:

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pyoxigraph as ox
-
 from spinekg.graph.store import EmbeddedStore
 
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -35,7 +34,7 @@ def list_cases(store: EmbeddedStore, limit: int = 200) -> list[dict[str, str]]:
         SELECT ?case ?label ?diagnosis WHERE {
           ?case a skg:Case ; rdfs:label ?label .
           OPTIONAL { ?case skg:hasTumor/skg:diagnosisLabel ?diagnosis }
-        } ORDER BY ?case LIMIT %d""" % int(limit))
+        } ORDER BY ?case LIMIT """ + str(int(limit)))
     return [{k: v.value for k, v in r.items()} for r in res.rows]
 
 
@@ -61,7 +60,7 @@ def describe(store: EmbeddedStore, iri: str, *, limit: int = 500) -> Description
     d = Description(iri=iri)
     out = store.query("""
         SELECT DISTINCT ?p ?pl ?o ?ol WHERE { ?s ?p ?o . OPTIONAL { ?p rdfs:label ?pl }
-          OPTIONAL { ?o rdfs:label ?ol } } ORDER BY ?p ?o LIMIT %d""" % limit, {"s": node})
+          OPTIONAL { ?o rdfs:label ?ol } } ORDER BY ?p ?o LIMIT """ + str(int(limit)), {"s": node})
     for r in out.rows:
         p, o = r["p"].value, r["o"]
         if p == LABEL and d.label is None:
@@ -77,7 +76,7 @@ def describe(store: EmbeddedStore, iri: str, *, limit: int = 500) -> Description
         d.outgoing.append((p, r["pl"].value if "pl" in r else None, o, r["ol"].value if "ol" in r else None))
     inc = store.query("""
         SELECT DISTINCT ?s ?sl ?p ?pl WHERE { ?s ?p ?o . OPTIONAL { ?s rdfs:label ?sl }
-          OPTIONAL { ?p rdfs:label ?pl } } ORDER BY ?p ?s LIMIT %d""" % limit, {"o": node})
+          OPTIONAL { ?p rdfs:label ?pl } } ORDER BY ?p ?s LIMIT """ + str(int(limit)), {"o": node})
     for r in inc.rows:
         d.incoming.append((r["p"].value, r["pl"].value if "pl" in r else None, r["s"].value,
                            r["sl"].value if "sl" in r else None))

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spinekg.errors import InputFormatError
 from spinekg.loaders import pdf, phenopacket, records, report, xml
-from spinekg.loaders.base import HEAD_BYTES, LoadResult, Loader, read_bytes
+from spinekg.loaders.base import HEAD_BYTES, Loader, LoadResult, read_bytes
+
+from spinekg.errors import InputFormatError
 
 #: Every input format, by name, in the order their sniffers are asked. The CLI offers these as
 #: --input-format choices.

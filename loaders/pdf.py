@@ -6,8 +6,9 @@ import io
 import logging
 from pathlib import Path
 
-from spinekg.errors import InputFormatError
 from spinekg.loaders.base import LoadResult
+
+from spinekg.errors import InputFormatError
 
 logger = logging.getLogger(__name__)
 MAX_PAGES = 200

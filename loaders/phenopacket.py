@@ -11,10 +11,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from spinekg.errors import InputFormatError, RecordError
 from spinekg.loaders.base import LoadResult, decode_text
-from spinekg.model import CaseRecord
 from spinekg.ontology.lexicon import lexicon
+
+from spinekg.errors import InputFormatError, RecordError
+from spinekg.model import CaseRecord
 
 _AGE = re.compile(r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?")
 _SEX = {"FEMALE": "female", "MALE": "male"}

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from spinekg.loaders.base import LoadResult, decode_text
 
 from spinekg.errors import InputFormatError, RecordError
-from spinekg.loaders.base import LoadResult, decode_text
 from spinekg.model import CaseRecord
 
 MAX_RECORDS = 100_000

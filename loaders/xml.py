@@ -8,14 +8,15 @@ case sections, one paragraph per line); evidence offsets refer to that text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
+from spinekg.loaders.base import LoadResult
 
 from spinekg.errors import InputFormatError
-from spinekg.loaders.base import LoadResult
 
 CASE_SECTION = re.compile(r"case|presentation|report|patient|clinical (history|summary|findings)|"
                           r"history|description|findings|diagnos|treatment|outcome|follow", re.IGNORECASE)
@@ -58,11 +59,12 @@ def _record_text(title: str, paragraphs: list[str]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def _extract(text: str, document: str, source: dict[str, object]) -> LoadResult:
+def _extract(text: str, document: str, source: Mapping[str, object]) -> LoadResult:
     """Extract case records from the laid-out text; the XML's metadata is the source of each."""
     import dataclasses
 
     from spinekg.loaders.text import extract_text
+
     from spinekg.model import Source
 
     meta = Source.parse(source, document)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -67,6 +68,7 @@ def ontology_store() -> ox.Store:
 def version() -> str:
     """The ontology's owl:versionInfo."""
     q = f"SELECT ?v WHERE {{ <{ONTOLOGY_IRI}> <http://www.w3.org/2002/07/owl#versionInfo> ?v }}"
-    for row in ontology_store().query(q):
+    res: Any = ontology_store().query(q)
+    for row in res:
         return str(row["v"].value)
     return "unversioned"

@@ -20,10 +20,10 @@ from pathlib import Path
 import rdflib
 from curies import Converter
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
-
-from spinekg.levels import LEVELS
 from spinekg.ontology import BASE, ONTOLOGY_IRI, data_path, inferred_path, ontology_path
 from spinekg.ontology.lexicon import KINDS, lexicon, norm
+
+from spinekg.levels import LEVELS
 
 SKG = rdflib.Namespace(BASE + "ontology/")
 
@@ -85,7 +85,7 @@ def _ours(iri: object) -> bool:
 def check_annotations(g: rdflib.Graph) -> list[str]:
     problems = []
     terms = {s for t in DECLARED for s in g.subjects(RDF.type, t) if _ours(s)}
-    for s in sorted(terms):
+    for s in sorted(terms, key=str):
         for p, what in ((RDFS.label, "rdfs:label"), (SKOS.definition, "skos:definition"),
                         (SKG.definitionSource, "skg:definitionSource")):
             n = len(set(g.objects(s, p)))
@@ -141,7 +141,7 @@ def check_structure(g: rdflib.Graph) -> list[str]:
     if not want <= levels:
         problems.append(f"vertebrae missing from the ontology: {sorted(want - levels)}")
     cranial = SKG.cranialNeighbour
-    for a, b in zip(LEVELS, LEVELS[1:]):
+    for a, b in zip(LEVELS, LEVELS[1:], strict=False):
         sa, sb = SKG[a if a != "coccyx" else "Coccyx"], SKG[b if b != "coccyx" else "Coccyx"]
         if (sb, cranial, sa) not in g and (sa, SKG.caudalNeighbour, sb) not in g:
             problems.append(f"no neighbour link between {a} and {b}")

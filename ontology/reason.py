@@ -16,9 +16,9 @@ from pathlib import Path
 
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
+from spinekg.ontology import BASE, ONTOLOGY_IRI, ontology_path
 
 from spinekg.errors import OntologyError
-from spinekg.ontology import BASE, ONTOLOGY_IRI, ontology_path
 
 logger = logging.getLogger(__name__)
 

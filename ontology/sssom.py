@@ -10,7 +10,6 @@ import csv
 from typing import IO
 
 import yaml
-
 from spinekg.ontology import ONTOLOGY_IRI, PREFIXES, ontology_store, version
 from spinekg.ontology.check import EXTERNAL
 
@@ -24,13 +23,13 @@ PREDICATES = {
 COLUMNS = ["subject_id", "subject_label", "predicate_id", "object_id", "object_label", "mapping_justification",
            "author_label", "comment"]
 
-_Q = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?s ?label ?p ?o WHERE {
-  VALUES ?p { %s }
-  ?s ?p ?o . OPTIONAL { ?s rdfs:label ?label }
-} ORDER BY ?s ?p ?o
-""" % " ".join(f"<{p}>" for p in PREDICATES)
+_Q = (
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+    "SELECT ?s ?label ?p ?o WHERE {\n"
+    "  VALUES ?p { " + " ".join(f"<{p}>" for p in PREDICATES) + " }\n"
+    "  ?s ?p ?o . OPTIONAL { ?s rdfs:label ?label }\n"
+    "} ORDER BY ?s ?p ?o\n"
+)
 
 
 def _curie(iri: str) -> str:

@@ -195,10 +195,7 @@ def query(query: str | None, store: str | None, params: tuple[str, ...], fmt: st
 def export(store: str | None, fmt: str, output: Path | None) -> None:
     """Export the graph (RDF), the case records (case-json) or the ontology's mappings (sssom)."""
     st = _open_reading(store)
-    if output is not None:
-        fh = output.open("wb")
-    else:
-        fh = sys.stdout.buffer
+    fh: Any = output.open("wb") if output is not None else sys.stdout.buffer
     try:
         if fmt == "case-json":
             _write_case_json(st, fh)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,7 +21,8 @@ def ingest_paths(store: EmbeddedStore, paths: list[Path], *, input_format: str |
     files = expand_paths(paths)
     report = IngestReport()
     seen_ids: dict[str, str] = {}
-    with click.progressbar(files, label="ingesting", file=None if progress else _Null(),
+    sink: Any = None if progress else _Null()
+    with click.progressbar(files, label="ingesting", file=sink,
                            item_show_func=lambda p: p.name if p else "") as bar:
         for path in bar:
             report.files += 1

@@ -28,8 +28,8 @@ def write_table(result: QueryResult, out: IO[str], *, max_width: int = 60) -> No
     cols = result.variables
     cells = [[term_text(r.get(c))[:max_width] for c in cols] for r in result.rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(cols)]
-    out.write("  ".join(c.ljust(w) for c, w in zip(cols, widths)).rstrip() + "\n")
+    out.write("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
     for row in cells:
-        out.write("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() + "\n")
+        out.write("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n")
     out.write(f"({len(cells)} row{'s' if len(cells) != 1 else ''})\n")

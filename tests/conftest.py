@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from spinekg.graph import EmbeddedStore
+
 from spinekg.model import CaseRecord
 
 DATA = Path(__file__).parent / "data"

@@ -3,8 +3,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import CASES, DATA
+
 from spinekg.cli import main
 
 

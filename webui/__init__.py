@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, render_template
-
 from spinekg.graph.store import EmbeddedStore
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request
-
 from spinekg.graph import iris, views
 from spinekg.ontology import BASE
 from spinekg.webui import get_store

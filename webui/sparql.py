@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request
+from spinekg.webui import get_store
 
 from spinekg import queries
 from spinekg.errors import QueryError, StoreError
-from spinekg.webui import get_store
 
 bp = Blueprint("sparql", __name__)
 

@@ -1,7 +1,7 @@
 import pyoxigraph as ox
-
 from spinekg.graph import EmbeddedStore, iris
 from spinekg.graph.builder import build_case
+
 from spinekg.model import CaseRecord
 
 SKG = "https://w3id.org/spinekg/ontology/"
@@ -30,7 +30,8 @@ def test_one_node_per_vertebra_gene_and_drug_across_cases(store):
     assert all(r["v"].value.startswith(SKG) for r in res.rows)
     t11 = store.query("SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t skg:locatedIn skg:T11 }")
     assert int(t11.rows[0]["n"].value) == 4
-    doxo = store.query("SELECT (COUNT(DISTINCT ?case) AS ?n) WHERE { ?case skg:hasIntervention/skg:agent drug:doxorubicin }")
+    doxo = store.query(
+        "SELECT (COUNT(DISTINCT ?case) AS ?n) WHERE { ?case skg:hasIntervention/skg:agent drug:doxorubicin }")
     assert int(doxo.rows[0]["n"].value) == 2  # the seed 004 and the R-CHOP case dev-008
 
 

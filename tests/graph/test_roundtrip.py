@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import CASES, SHARED
 
 SCORED = ("patient", "diagnosis", "vertebrae", "markers", "genomic", "interventions", "outcome")

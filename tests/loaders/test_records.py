@@ -1,9 +1,9 @@
 from pathlib import Path
 
 import pytest
+from spinekg.loaders import detect, load_path
 
 from spinekg.errors import InputFormatError, RecordError
-from spinekg.loaders import detect, load_path
 
 DATA = Path(__file__).parents[1] / "data"
 

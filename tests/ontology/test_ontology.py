@@ -2,7 +2,6 @@ import shutil
 
 import pytest
 import rdflib
-
 from spinekg.ontology import check, vocab
 from spinekg.ontology.lexicon import lexicon
 

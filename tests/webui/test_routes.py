@@ -2,7 +2,6 @@ import json
 
 import pytest
 import rdflib
-
 from spinekg.webui import create_app
 
 
