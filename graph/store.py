@@ -11,8 +11,10 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +36,8 @@ SKG_CASE = ontology.SKG + "Case"
 META = ox.NamedNode(iris.META_GRAPH)
 ONTOLOGY_VERSION = ox.NamedNode(ontology.SKG + "loadedOntologyVersion")
 STORE_NODE = ox.NamedNode(ontology.BASE + "store")
+
+_FROM = re.compile(r"(?im)^[^#\n]*\bFROM\s+(?:NAMED\s+)?<")
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -169,8 +173,10 @@ class EmbeddedStore:
 
         terms = {k: str(v if isinstance(v, (ox.NamedNode, ox.Literal)) else to_term(str(v)))
                  for k, v in (bindings or {}).items()}
+        # a query that names its dataset (FROM / FROM NAMED) gets exactly that; others see every graph
+        union = _FROM.search(sparql) is None
         try:
-            return self.store.query(bind_values(sparql, terms), use_default_graph_as_union=True,
+            return self.store.query(bind_values(sparql, terms), use_default_graph_as_union=union,
                                     prefixes=ontology.PREFIXES)
         except SyntaxError as e:
             raise QueryError(f"malformed query: {str(e).splitlines()[0] if str(e) else e}") from None
@@ -228,18 +234,30 @@ class EmbeddedStore:
             if rec is not None:
                 yield rec
 
-    def dump(self, out: IO[bytes], fmt: str, *, graph: str | None = None) -> None:
-        """Serialize the store (or one graph) in an RDF format, streamed by Oxigraph."""
+    def dump(self, out: IO[bytes], fmt: str, *, graph: str | None = None, with_void: bool = True) -> None:
+        """Serialize the store (or one graph) in an RDF format, streamed by Oxigraph.
+
+        Dataset formats (N-Quads, TriG, JSON-LD) keep every named graph; triple formats get the union
+        of all graphs. The dataset's VoID description is added (in its own graph) unless with_void is off.
+        """
         rdf_format = FORMATS[fmt]
+        void: list[ox.Quad] = []
+        if with_void and graph is None:
+            from spinekg.graph.describe import VOID_GRAPH, void_graph
+
+            nt = void_graph(self).serialize(format="nt", encoding="utf-8")
+            void = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(VOID_GRAPH))
+                    for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)]
         if graph is not None:
-            self.store.dump(out, rdf_format, from_graph=ox.NamedNode(graph), prefixes=ontology.PREFIXES)
+            triples: Any = (ox.Triple(q.subject, q.predicate, q.object)
+                            for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+            ox.serialize(triples, out, rdf_format, prefixes=ontology.PREFIXES)
         elif rdf_format.supports_datasets:
-            self.store.dump(out, rdf_format, prefixes=ontology.PREFIXES)
+            ox.serialize(itertools.chain(self.store, void), out, rdf_format, prefixes=ontology.PREFIXES)
         else:
-            # triple formats get the union of all graphs, each triple once
-            seen_res: Any = self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                                             use_default_graph_as_union=True)
-            ox.serialize(seen_res, out, rdf_format, prefixes=ontology.PREFIXES)
+            union: Any = self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+            ox.serialize(itertools.chain(union, (ox.Triple(q.subject, q.predicate, q.object) for q in void)), out,
+                         rdf_format, prefixes=ontology.PREFIXES)
 
     def stats(self) -> dict[str, Any]:
         res = self.query("""

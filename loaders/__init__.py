@@ -28,7 +28,7 @@ LOADERS: dict[str, Loader] = {
 
 #: When no sniffer claims a file, its extension names the loader whose error message fits best.
 BY_SUFFIX = {".json": "json", ".jsonld": "json", ".yaml": "yaml", ".yml": "yaml", ".xml": "jats", ".nxml": "jats",
-             ".pdf": "pdf"}
+             ".pdf": "pdf", ".txt": "text", ".md": "text", ".text": "text"}
 
 
 def detect(path: Path, head: bytes) -> Loader:

@@ -67,6 +67,7 @@ class Term:
     synonyms: list[str] = field(default_factory=list)
     category: str | None = None
     parents: list[str] = field(default_factory=list)
+    xrefs: list[str] = field(default_factory=list)  # exact matches, as CURIEs (NCIT:C2947, HP:0003418)
 
 
 @dataclass
@@ -170,6 +171,7 @@ def lexicon() -> Lexicon:
         if cid and row["t"].value in lex.terms:
             p, _, local = cid.partition(":")
             lex.by_xref.setdefault(f"{p.upper()}:{local}", row["t"].value)
+            lex.terms[row["t"].value].xrefs.append(cid)
     for t in lex.terms.values():
         if t.iri in cats:
             # an own annotation wins over an inherited one

@@ -1,0 +1,172 @@
+"""The final diagnosis, and the diagnoses the text rules out.
+
+Every tumour type the lexicon finds is weighed by how it is said: a statement of the diagnosis
+("final diagnosis", "diagnosed as", "consistent with", "confirmed", "proved to be", "the lesion
+was an osteoblastoma") beats a plain mention, the case description beats the introduction and
+the discussion, and of two statements the later wins (a revised diagnosis). Excluded ones
+("ruled out", "not supported", "rather than", "no evidence of") go to ``ruled_out`` and are never
+the diagnosis; hedged ones ("suspected", "mimicking", "favoured") only count when nothing else
+is said. Of an ancestor and its descendant, the more specific term wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spinekg.loaders.extract.lexmatch import Mention
+from spinekg.loaders.extract.negation import clause_start, status
+from spinekg.loaders.extract.sentences import add_evidence
+
+_FINAL = re.compile(r"\b(?:final(?:ly)?|definitive|ultimate(?:ly)?|eventual(?:ly)?|revised|conclusive)\b[^.;]{0,40}$"
+                    r"|\bfurther\s+testing\s+revealed[^.;]{0,20}$", re.IGNORECASE)
+_STRONG_PRE = re.compile(
+    r"\b(?:diagnos(?:is|ed|tic)\s+(?:\w+\s+){0,2}?(?:of|as|was|with|is)|consistent\s+with|compatible\s+with|confirm\w*"
+    r"|proved\s+to\s+be|proven|turned\s+out\s+to\s+be|identified\s+as|revealed\s+(?:to\s+be\s+)?|showed|established"
+    r"|diagnostic\s+of|characteristic\s+of|in\s+keeping\s+with|typical\s+of|supporting|support\w*\s+(?:the\s+)"
+    r"?diagnosis"
+    r"|(?:was|is)\s+(?:a|an)|(?:was|is)\s+(?:therefore\s+)?|were\s+(?:those\s+)?of|pathology\s+(?:showed|revealed)"
+    r"|histolog\w*\s+(?:showed|revealed|confirmed)|report(?:ed|s)?\s+(?:a|an))\s*(?:a|an|the)?\s*(?:\w+[\s-]+){0,4}$",
+    re.IGNORECASE)
+_STRONG_POST = re.compile(r"^[^.;]{0,30}?\b(?:was|were|is)\s+(?:then\s+|finally\s+|therefore\s+)?(?:diagnosed|"
+                          r"confirmed|made"
+                          r"|established)\b", re.IGNORECASE)
+_OUTCOME_WORDS = re.compile(r"\b(?:recurren\w*|residual|relaps\w*|progressi\w*|metasta\w*|remnant|regrowth)\W+"
+                            r"(?:\w+\W+)?$",
+                            re.IGNORECASE)
+_SECTION_WEIGHT = {"case": 1.0, "intro": 0.5, "meta": 0.6, "other": 0.3}
+_HEDGE_WEIGHT = 0.15
+
+
+@dataclass
+class Candidate:
+    iri: str
+    score: float = 0.0
+    best_rank: int = 0
+    last_strong: int = -1
+    label: str = ""
+    label_rank: int = -1
+    evidence: list[dict[str, object]] = field(default_factory=list)
+    excluded: bool = False
+    asserted: bool = False
+
+
+@dataclass
+class DiagnosisFact:
+    label: str | None
+    term: str | None
+    grade: str | None
+    evidence: list[dict[str, object]]
+    ruled_out: list[str]
+
+
+_GRADE = re.compile(r"\b((?:low|intermediate|high|low-intermediate|intermediate-high)[\s-]grade|grade\s+(?:[1-4]|"
+                    r"I{1,3}V?|IV))\b",
+                    re.IGNORECASE)
+
+
+def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Mention], str]],
+                      parents: dict[str, list[str]], generic: set[str],
+                      lookup: Callable[[str], str | None] | None = None) -> DiagnosisFact:
+    """sentences: (text, offset, span, tumour-type mentions, section) of the whole report, in order."""
+    cands: dict[str, Candidate] = {}
+    ruled_out: dict[str, str] = {}
+    order = 0
+    for text, base, span, mentions, section in sentences:
+        for m in mentions:
+            order += 1
+            if m.iri in generic:
+                continue
+            s, e = m.start - base, m.end - base
+            st = status(text, s, e, proposals=False)
+            surface = m.long_form or m.surface
+            if st in ("excluded", "negated") and _OUTCOME_WORDS.search(text[max(0, s - 40):s]):
+                continue  # "no evidence of recurrent GCT" says nothing about the diagnosis
+            if st == "negated":
+                continue
+            if st == "excluded":
+                ruled_out.setdefault(m.iri, surface)
+                cands.setdefault(m.iri, Candidate(m.iri)).excluded = True
+                continue
+            before = text[clause_start(text, s):s]
+            rank = 1
+            if _STRONG_PRE.search(before[-90:]) or _STRONG_POST.match(text[e:e + 60]):
+                rank = 3
+                if _FINAL.search(text[:s][-120:]):
+                    rank = 4
+            if st == "hedged":
+                rank = 0
+            c = cands.setdefault(m.iri, Candidate(m.iri))
+            weight = _SECTION_WEIGHT.get(section, 0.5) * (rank if rank else _HEDGE_WEIGHT)
+            c.score += weight
+            if st != "hedged":
+                c.asserted = True
+            key_rank = rank * 10 + (5 if section == "case" else 0)
+            if key_rank > c.best_rank:
+                c.best_rank = key_rank
+            if rank >= 3 and section == "case":
+                c.last_strong = order
+            if key_rank > c.label_rank or (key_rank == c.label_rank and len(surface) > len(c.label)
+                                           and m.long_form is None):
+                c.label, c.label_rank = surface, key_rank
+            add_evidence(c.evidence, span)
+    pool = [c for c in cands.values() if c.asserted and c.iri not in ruled_out]
+    if not pool:
+        pool = [c for c in cands.values() if c.iri not in ruled_out]
+    best = max(pool, key=lambda c: (c.best_rank, c.last_strong, c.score), default=None)
+    if best is not None:
+        # a more specific term said as firmly (or a descendant at all) wins over its ancestor
+        for c in pool:
+            if c is not best and best.iri in _ancestors(c.iri, parents) and c.best_rank >= min(best.best_rank, 15):
+                best = c
+    grade = None
+    if best is not None:
+        for ev in best.evidence:
+            g = _GRADE.search(str(ev["text"]))
+            if g:
+                grade = g.group(1).lower().replace(" grade", "").replace("-grade", "")
+                break
+    out_ruled = [singular(lbl, iri, lookup) for iri, lbl in ruled_out.items() if best is None or iri != best.iri]
+    if best is None:
+        return DiagnosisFact(None, None, None, [], out_ruled)
+    return DiagnosisFact(singular(best.label, best.iri, lookup), best.iri, grade, best.evidence, out_ruled)
+
+
+def singular(label: str, iri: str, lookup: Callable[[str], str | None] | None) -> str:
+    """A plural label in its singular form when the lexicon names the same term so ("tumours" -> "tumour")."""
+    if not lookup or not re.search(r"[^su]s$", label):
+        return label
+    cands = [label[:-3] + "y"] if label.endswith("ies") else []
+    cands += [label[:-1], label[:-2]] if label.endswith("es") else [label[:-1]]
+    for cand in cands:
+        if lookup(cand) == iri:
+            return cand
+    return label
+    for cut, add in ((3, "y"), (2, ""), (1, "")):
+        cand = label[:-cut] + add
+        if label[-cut:] in ("ies", "es", "s")[3 - cut:3 - cut + 1] or cut == 1:
+            if lookup(cand) == iri:
+                return cand
+    return label
+
+
+def _ancestors(iri: str, parents: dict[str, list[str]]) -> set[str]:
+    seen: set[str] = set()
+    stack = list(parents.get(iri, []))
+    while stack:
+        p = stack.pop()
+        if p not in seen:
+            seen.add(p)
+            stack.extend(parents.get(p, []))
+    return seen
+
+
+def generic_terms(parents: dict[str, list[str]], root: str) -> set[str]:
+    """The root of the tumour types and the grouping classes with many children (never a diagnosis)."""
+    children: dict[str, int] = defaultdict(int)
+    for ps in parents.values():
+        for p in ps:
+            children[p] += 1
+    return {root} | {iri for iri, n in children.items() if iri in parents and root in parents[iri] and n >= 3}

@@ -1,0 +1,151 @@
+"""Genomic findings: fusions (5' partner first, exons), point mutations, amplifications, deletions.
+
+Genes come from the lexicon (symbols and their aliases: "EWS" is EWSR1); the notation is read
+here: "A-B", "A::B", "A/B", "A exon 6 - B exon 14", "SPECC1L exon6-NTRK3 exon14", "A exon 6 was
+joined to B exon 16", "fusion of A with B", "t(11;22) ... EWSR1-FLI1", "IDH1 R132H",
+"MDM2 amplification", "deletion of CDKN2A". A fusion needs both partners named; negated
+findings ("no EWSR1 rearrangement", "FISH was negative for ...") are not findings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spinekg.loaders.extract.lexmatch import Mention
+from spinekg.loaders.extract.negation import status
+from spinekg.loaders.extract.sentences import add_evidence
+
+_FUSION_CONTEXT = re.compile(r"fusion|fused|translocat|rearrang|chimer|transcript|joined|t\(\s*\d|::", re.IGNORECASE)
+_BETWEEN = re.compile(
+    r"^\s*(?:exon\s*(?P<e5>\d{1,3})\s*)?(?:(?P<sym>::|-|–|—|/)|\s(?:was|is|were|being)?\s*(?:joined|fused|linked)"
+    r"\s+(?:to|with)"
+    r"|\s(?P<conj>and|with|to)\s)\s*$", re.IGNORECASE)
+_EXON_AFTER = re.compile(r"^\s*(?:\(\s*)?exon\s*(\d{1,3})", re.IGNORECASE)
+_FUSION_OF = re.compile(r"\b(?:fusion|fused|translocation|rearrangement|chimer\w*)\s+(?:gene\s+|transcript\s+)?"
+                        r"(?:of|between|involving)"
+                        r"\s+(?:the\s+)?$", re.IGNORECASE)
+_RAW_FUSION = re.compile(
+    r"(?<![\w\-])(?P<a>[A-Z][A-Z0-9]{1,9})\s?(?:::|-|–|/)\s?(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])"
+    r"(?=[\s-]*(?:gene\s+|in-frame\s+)?(?:fusion|rearrangement|translocation|chimer|transcript))")
+_RAW_FUSION_OF = re.compile(
+    r"\b(?:fusion|translocation|rearrangement)\s+(?:gene\s+|transcript\s+)?(?:of|between|involving)\s+(?:the\s+)?"
+    r"(?P<a>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:with|and|to)\s+(?:the\s+)?(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])")
+_VARIANT = re.compile(
+    r"^\s*(?:gene\s+)?(?:\(?\s*(?:mutation|variant|mutated|alteration)\s*[,:]?\s*)?\(?\s*(?:p\.\s?)?"
+    r"(?P<v>[A-Z](?:[a-z]{2})?\d{1,4}(?:[A-Z](?:[a-z]{2})?|\*|fs\*?\d*|del|dup|ins[A-Z]*)?)(?![\w])")
+_MUTATION_WORD = re.compile(r"^\s*(?:gene\s+)?(?:mutation|mutations|mutated|variant|point\s+mutation)\b", re.IGNORECASE)
+_AMP_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:-?amplifi(?:cation|ed)|(?:was|were|is)\s+amplified|"
+                        r"copy[\s-]number\s+gain)",
+                        re.IGNORECASE)
+_AMP_BEFORE = re.compile(r"\bamplification\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_DEL_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:(?:homozygous|heterozygous)\s+)?(?:deletion|deleted|loss\b|(?:was|were"
+                        r"|is)\s+deleted)",
+                        re.IGNORECASE)
+_DEL_BEFORE = re.compile(r"\b(?:(?:homozygous|heterozygous|biallelic)\s+)?deletion\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass
+class GenomicFact:
+    kind: str
+    gene5: str | None = None
+    gene3: str | None = None
+    exon5: int | None = None
+    exon3: int | None = None
+    gene: str | None = None
+    variant: str | None = None
+    term: str | None = None
+    evidence: list[dict[str, object]] = field(default_factory=list)
+
+    def key(self) -> tuple[object, ...]:
+        return (self.kind, self.gene5, self.gene3, self.gene, self.variant)
+
+
+@dataclass(frozen=True)
+class _Gene:
+    start: int
+    end: int
+    symbol: str
+    iri: str | None
+
+
+def _asserted(text: str, start: int, end: int) -> bool:
+    return status(text, start, end, proposals=False) is None
+
+
+def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Mention]]],
+                    symbol_of: dict[str, str], fusion_term: dict[tuple[str, str], str]) -> list[GenomicFact]:
+    """Findings of the case; symbol_of maps a gene IRI to its symbol, fusion_term (5', 3') to a fusion IRI."""
+    facts: dict[tuple[object, ...], GenomicFact] = {}
+
+    def add(fact: GenomicFact, span: dict[str, object]) -> None:
+        old = facts.get(fact.key())
+        if old is None:
+            fact.evidence.append(span)
+            facts[fact.key()] = fact
+        else:
+            old.exon5 = old.exon5 if old.exon5 is not None else fact.exon5
+            old.exon3 = old.exon3 if old.exon3 is not None else fact.exon3
+            add_evidence(old.evidence, span)
+
+    for text, base, span, mentions in sentences:
+        genes = [_Gene(m.start - base, m.end - base, symbol_of.get(m.iri, m.surface), m.iri)
+                 for m in mentions if m.kind == "gene"]
+        covered = [(g.start, g.end) for g in genes]
+        # symbols the lexicon does not know, in explicit fusion notation
+        for m in [*_RAW_FUSION.finditer(text), *_RAW_FUSION_OF.finditer(text)]:
+            for grp in ("a", "b"):
+                s, e = m.span(grp)
+                if not any(a < e and s < b for a, b in covered):
+                    genes.append(_Gene(s, e, m.group(grp), None))
+        genes.sort(key=lambda g: g.start)
+        used: set[int] = set()
+        if _FUSION_CONTEXT.search(text):
+            for i in range(len(genes) - 1):
+                a, b = genes[i], genes[i + 1]
+                if a.symbol == b.symbol:
+                    continue
+                between = text[a.end:b.start]
+                bm = _BETWEEN.match(between)
+                if not bm:
+                    continue
+                if bm.group("conj") and not _FUSION_OF.search(text[max(0, a.start - 40):a.start]):
+                    continue
+                if bm.group("sym") == "/" and not re.search(r"fusion|rearrang|translocat|chimer|transcript",
+                                                            text[b.end:b.end + 40], re.IGNORECASE):
+                    continue
+                if not _asserted(text, a.start, b.end):
+                    continue
+                e3 = _EXON_AFTER.match(text[b.end:])
+                fact = GenomicFact("fusion", gene5=a.symbol, gene3=b.symbol,
+                                   exon5=int(bm.group("e5")) if bm.group("e5") else None,
+                                   exon3=int(e3.group(1)) if e3 else None,
+                                   term=fusion_term.get((a.symbol, b.symbol)))
+                add(fact, span)
+                used.update((i, i + 1))
+        for i, g in enumerate(genes):
+            if i in used or g.iri is None:
+                continue
+            after = text[g.end:g.end + 40]
+            before = text[max(0, g.start - 40):g.start]
+            vm = _VARIANT.match(after)
+            if vm and (re.search(r"mutat|variant|p\.", text, re.IGNORECASE)
+                       or re.match(r"^[A-Z]\d+[A-Z]$", vm.group("v"))):
+                if _asserted(text, g.start, g.end + vm.end()):
+                    add(GenomicFact("mutation", gene=g.symbol, variant=vm.group("v")), span)
+                continue
+            if _MUTATION_WORD.match(after):
+                if _asserted(text, g.start, g.end):
+                    add(GenomicFact("mutation", gene=g.symbol), span)
+                continue
+            if _AMP_AFTER.match(after) or _AMP_BEFORE.search(before):
+                if _asserted(text, g.start, g.end):
+                    add(GenomicFact("amplification", gene=g.symbol), span)
+                continue
+            if _DEL_AFTER.match(after) or _DEL_BEFORE.search(before):
+                if _asserted(text, g.start, g.end):
+                    add(GenomicFact("deletion", gene=g.symbol), span)
+    # a mutation without a variant is dropped when the same gene has one with a variant
+    out = list(facts.values())
+    with_variant = {f.gene for f in out if f.kind == "mutation" and f.variant}
+    return [f for f in out if not (f.kind == "mutation" and not f.variant and f.gene in with_variant)]

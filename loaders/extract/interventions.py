@@ -1,0 +1,245 @@
+"""Interventions the patient had: biopsies, operations, radiotherapy, drugs and regimens, embolization.
+
+Procedures, drugs and regimens come from the lexicon with their record category; the label is
+the text's own phrase, widened by its modifiers ("open transpedicular biopsy", "total
+laminectomy of L3", "T5/6 laminectomy"). A participle with an adverb names the procedure
+it implies ("totally resected" is a total resection, "removed en bloc" an en bloc removal) when
+the lexicon knows that name. A proposed, declined, negated or hedged treatment ("might benefit
+from entrectinib") is not one; several mentions of one procedure are one intervention, and a
+bare "surgery" or "biopsy" folds into the named one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spinekg.loaders.extract.levels import find_levels
+from spinekg.loaders.extract.lexmatch import Matcher, Mention
+from spinekg.loaders.extract.negation import clause_end, clause_start, status
+from spinekg.loaders.extract.numwords import NUMBER, to_number
+from spinekg.loaders.extract.sentences import add_evidence
+from spinekg.ontology.lexicon import norm
+
+_STOP = {"a", "an", "the", "of", "with", "was", "were", "is", "are", "be", "been", "being", "underwent", "undergo",
+         "received", "receive", "performed", "had", "has", "have", "and", "or", "to", "for", "by", "after", "before",
+         "then", "she", "he", "they", "his", "her", "their", "this", "that", "which", "in", "on", "at", "from",
+         "through", "via", "using", "as", "but", "also", "initial", "initially", "subsequent", "subsequently",
+         "further", "first", "second", "another", "repeat", "repeated", "following", "followed", "during", "under",
+         "patient", "tumor", "tumour", "lesion", "mass", "later", "who", "it", "its", "we", "our", "treated",
+         "treatment", "given", "administered", "started", "starting", "multiple", "several", "two", "three",
+         "one", "both", "all", "any", "there", "these", "those", "new", "whole", "single", "prior"}
+_GY = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*(?:Gy|gray)\b")
+_FRACTIONS = re.compile(rf"\b({NUMBER})\s+(?:daily\s+)?fractions?\b|\bin\s+({NUMBER})\s+(?:sessions|fx)\b",
+                        re.IGNORECASE)
+_CYCLES = re.compile(rf"\b({NUMBER})\s+(?:\w+\s+)?(?:cycles?|courses?|rounds?)\b", re.IGNORECASE)
+_DOSE = re.compile(
+    r"\b(\d{1,5}(?:\.\d{1,3})?\s*(?:mg|g|µg|mcg|μg|IU|U|mL)(?:\s*/\s*(?:m2|m²|kg|day|d|week|wk))?)"
+    r"(?:\s*(?:,\s*)?(QD|q\.?d\.?|BID|b\.?i\.?d\.?|TID|QW|once\s+(?:a\s+)?daily|once\s+a\s+day|twice\s+(?:a\s+)"
+    r"?daily|twice\s+a\s+day"
+    r"|daily|weekly|every\s+\d+\s+(?:weeks|days|hours)|q\d+w|per\s+day))?", re.IGNORECASE)
+_FREQ = {"qd": "once daily", "q.d.": "once daily", "q.d": "once daily", "bid": "twice daily", "b.i.d.": "twice daily",
+         "b.i.d": "twice daily", "tid": "three times daily", "qw": "once weekly", "once a day": "once daily",
+         "once a daily": "once daily", "twice a day": "twice daily", "per day": "daily"}
+_ADVERB = re.compile(r"\b(totally|completely|partially|subtotally|radically|widely|entirely|grossly|marginally"
+                     r"|surgically|en[\s-]bloc)\b", re.IGNORECASE)
+_RIGHT_OF = re.compile(r"^\s+of\s+(?:the\s+)?((?:[\w\-/]+\s+){0,3}?[\w\-/]+)(?=\s*(?:[,;.()]|\s(?:and|with|through|via|"
+                       r"using|followed|together|including|in|at|was|were|by|for)\b|$))", re.IGNORECASE)
+_PAREN_AFTER = re.compile(r"^\s*(?:regimen\s*|chemotherapy\s*)?\([^()]{0,200}\)")
+_RESPONSE_NEG = re.compile(r"\b(?:did\s+not|didn't|failed\s+to)\s+respond|\bno\s+(?:significant\s+)?(?:response|"
+                           r"change)",
+                           re.IGNORECASE)
+
+
+@dataclass
+class InterventionFact:
+    category: str
+    label: str | None
+    term: str | None
+    agents: list[str] = field(default_factory=list)
+    agent_terms: list[str] = field(default_factory=list)
+    levels: list[str] = field(default_factory=list)
+    dose_gy: float | int | None = None
+    fractions: int | None = None
+    cycles: int | None = None
+    dose: str | None = None
+    intent: str | None = None
+    response: str | None = None
+    evidence: list[dict[str, object]] = field(default_factory=list)
+    asserted: bool = False
+
+
+def _adjective(adverb: str) -> str:
+    a = adverb.lower().replace("-", " ")
+    if a.startswith("en"):
+        return "en bloc"
+    if a.endswith("ally"):
+        return a[:-2]
+    if a.endswith("ely"):
+        return a[:-1]
+    return a[:-2] if a.endswith("ly") else a
+
+
+_MODIFIER = re.compile(
+    r"^(?:[\w]+-[\w\-/]+|[A-Z]{1,3}\d{1,2}(?:[/\-–]\w{1,3})?|\w+(?:al|ic|ive|ous|ar|ary|ior|ile|ent|ant)|open|total"
+    r"|gross"
+    r"|partial|subtotal|complete|wide|en|bloc|radical|needle|core|simple|emergency|staged|extended|multilevel|right"
+    r"|left"
+    r"|combined|rib|graft|screw|mass|segmental|short|long|one|two|three|single|repeat|trapezius|posterolateral|upfront"
+    r"|CT|MRI|ultrasound|fluoroscopy|image|whole|spinal|tumou?r|vertebral|bone|tissue|autogenous|structural|open)$",
+    re.IGNORECASE)
+
+
+def _label(text: str, s: int, e: int) -> str:
+    """The mention widened by the modifiers before it and an 'of ...' phrase after it."""
+    lo = max(0, s - 60)
+    words = list(re.finditer(r"[\w][\w\-–/’']*", text[lo:s]))
+    start = s
+    for w in reversed(words[-3:]):
+        gap = text[lo + w.end():start]
+        if gap.strip() or w.group().lower() in _STOP or not _MODIFIER.match(w.group()):
+            break
+        start = lo + w.start()
+    end = e
+    m = _RIGHT_OF.match(text[e:e + 60])
+    if m and not any(w.lower() in ("which", "that", "this") for w in m.group(1).split()):
+        end = e + m.end()
+    return text[start:end].strip()
+
+
+def _num(txt: str | None) -> int | None:
+    v = to_number(txt) if txt else None
+    return int(v) if isinstance(v, (int, float)) and v == int(v) else None
+
+
+def extract_interventions(sentences: list[tuple[str, int, dict[str, object], list[Mention]]], matcher: Matcher,
+                          drug_category: dict[str, str], regimen_agents: dict[str, list[str]],
+                          generic: set[str], names: dict[str, str]) -> list[InterventionFact]:
+    """Interventions of the case. names: term IRI -> preferred label (drugs, regimens, procedures)."""
+    lex = matcher.lex
+    facts: list[InterventionFact] = []
+    by_key: dict[tuple[str, str], InterventionFact] = {}
+
+    def get(key: tuple[str, str], make: InterventionFact) -> InterventionFact:
+        if key not in by_key:
+            by_key[key] = make
+            facts.append(make)
+        return by_key[key]
+
+    for text, base, span, mentions in sentences:
+        procs = [m for m in mentions if m.kind == "procedure" and lex.category(m.iri)]
+        drugs = [m for m in mentions if m.kind == "drug"]
+        regimens = [m for m in mentions if m.kind == "regimen"]
+        intents = [m for m in mentions if m.kind == "intent"]
+        responses = [m for m in mentions if m.kind == "response"]
+        attached: set[int] = set()
+        sentence_facts: list[tuple[InterventionFact, Mention]] = []
+        for m in [*procs, *regimens]:
+            s, e = m.start - base, m.end - base
+            st = status(text, s, e)
+            iri, label = m.iri, (m.long_form or _label(text, s, e))
+            if m.kind == "procedure" and norm(m.surface) in matcher.participles:
+                iri, label = _participle(text, s, e, m, matcher, iri, label)
+            cat = lex.category(iri) or "chemotherapy"
+            if m.kind == "regimen":
+                cat = "chemotherapy"
+            key = (cat, iri if cat not in ("chemotherapy",) else "chemotherapy")
+            fact = get(key, InterventionFact(cat, label, iri))
+            if m.kind == "regimen" and st is None and fact.term in generic:
+                fact.term = iri  # the regimen names the chemotherapy better than the word does
+            if len(label) > len(fact.label or "") and st is None:
+                fact.label = label
+            fact.asserted |= st is None
+            add_evidence(fact.evidence, span)
+            sentence_facts.append((fact, m))
+            cs, ce = clause_start(text, s), clause_end(text, e)
+            if cat in ("chemotherapy", "targeted_therapy", "immunotherapy", "other_drug"):
+                # drugs named with it ("doxorubicin/ifosfamide combination chemotherapy", "R-CHOP (rituximab, ...)")
+                paren = _PAREN_AFTER.match(text[e:])
+                near = [d for d in drugs if cs - 80 <= d.start - base <= ce + 120
+                        and (drug_category.get(d.iri) == cat or d.iri in regimen_agents.get(m.iri, ())
+                             or (paren is not None and e <= d.start - base < e + paren.end()))]
+                for d in near:
+                    attached.add(id(d))
+                    _add_agent(fact, names.get(d.iri, d.surface), d.iri)
+                if m.kind == "regimen" and not near:
+                    for a in regimen_agents.get(m.iri, []):
+                        _add_agent(fact, names.get(a, a), a)
+            if cat == "radiotherapy":
+                g = _GY.search(text)
+                if g and fact.dose_gy is None:
+                    v = float(g.group(1))
+                    fact.dose_gy = int(v) if v == int(v) else v
+                fr = _FRACTIONS.search(text)
+                if fr and fact.fractions is None:
+                    fact.fractions = _num(fr.group(1) or fr.group(2))
+            if cat == "chemotherapy":
+                cy = _CYCLES.search(text)
+                if cy and fact.cycles is None:
+                    fact.cycles = _num(cy.group(1))
+            if cat in ("surgery", "biopsy", "embolization"):
+                for lm in find_levels(text[cs:ce]):
+                    for lvl in lm.levels:
+                        if lvl not in fact.levels:
+                            fact.levels.append(lvl)
+        for d in drugs:
+            if id(d) in attached:
+                continue
+            s, e = d.start - base, d.end - base
+            st = status(text, s, e)
+            cat = drug_category.get(d.iri, "other_drug")
+            fact = get((cat, d.iri), InterventionFact(cat, names.get(d.iri, d.surface), d.iri))
+            _add_agent(fact, names.get(d.iri, d.surface), d.iri)
+            fact.asserted |= st is None
+            add_evidence(fact.evidence, span)
+            dm = _DOSE.search(text, e, min(len(text), e + 60))
+            if dm and fact.dose is None:
+                freq = (dm.group(2) or "").strip()
+                fact.dose = " ".join(x for x in (dm.group(1), _FREQ.get(freq.lower(), freq.lower())) if x)
+            cy = _CYCLES.search(text)
+            if cy and fact.cycles is None and cat == "chemotherapy":
+                fact.cycles = _num(cy.group(1))
+            sentence_facts.append((fact, d))
+        for fact, m in sentence_facts:
+            for im in intents:
+                if abs(im.start - m.start) < 40 and fact.intent is None:
+                    fact.intent = names.get(im.iri, im.surface)
+            for rm in responses:
+                if rm.start > m.start and fact.response is None:
+                    fact.response = names.get(rm.iri, rm.surface)
+            if fact.response is None and _RESPONSE_NEG.search(text) and fact.category in (
+                    "chemotherapy", "targeted_therapy", "immunotherapy", "radiotherapy"):
+                fact.response = "no response"
+    out = [f for f in facts if f.asserted]
+    # a generic "surgery"/"biopsy" folds into a named procedure of its category
+    named = {f.category for f in out if f.term not in generic}
+    out = [f for f in out if not (f.term in generic and f.category in named)]
+    # a chemotherapy without agents folds into one with agents
+    if any(f.category == "chemotherapy" and f.agents for f in out):
+        out = [f for f in out if not (f.category == "chemotherapy" and not f.agents)]
+    for f in out:
+        if f.category in ("chemotherapy", "targeted_therapy", "immunotherapy", "other_drug") and f.agents \
+                and f.term in generic and norm(f.label or "") in {norm(n) for n in (names.get(f.term or "", ""),)}:
+            f.label = " + ".join(f.agents) if len(f.agents) > 1 else f.agents[0]
+    return out
+
+
+def _add_agent(fact: InterventionFact, name: str, iri: str) -> None:
+    if name not in fact.agents:
+        fact.agents.append(name)
+        fact.agent_terms.append(iri)
+
+
+def _participle(text: str, s: int, e: int, m: Mention, matcher: Matcher, iri: str, label: str) -> tuple[str, str]:
+    """'totally resected' -> total resection; 'removed en bloc' -> en bloc removal (when the lexicon knows them)."""
+    noun = matcher.participles[norm(m.surface)]
+    window_before = text[max(0, s - 25):s]
+    window_after = text[e:e + 25]
+    adverbs = [a.group() for a in _ADVERB.finditer(window_before)][-1:] + \
+        [a.group() for a in _ADVERB.finditer(window_after)][:1]
+    for adv in adverbs:
+        name = f"{_adjective(adv)} {noun}"
+        hit = matcher.lex.lookup("procedure", name)
+        if hit:
+            return hit, name
+    return iri, label if label != m.surface else (matcher.lex.label(iri) or label)

@@ -1,0 +1,159 @@
+"""Vertebral levels in text: notation ("T11", "Th11", "D11", "C3-5", "C2/3", "T12 to L2",
+"the eleventh thoracic vertebra", "between T9 and T11"), and which of them the tumour involves.
+
+>>> [(m.levels, m.start) for m in find_levels("MRI showed a mass from T12 to L2 and a lesion at C3-5.")]
+[(['T12', 'L1', 'L2'], 18), (['C3', 'C4', 'C5'], 49)]
+>>> [m.levels for m in find_levels("the eleventh thoracic vertebra; T1-weighted images; the L2/3 disc")]
+[['T11'], ['L2', 'L3']]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spinekg.loaders.extract.numwords import ORDINAL, to_number
+from spinekg.loaders.extract.sentences import add_evidence
+
+from spinekg.levels import canonical_level, expand_range
+
+_PFX = r"(?:C|Th|T|D|L|S)"
+_ONE_B = rf"{_PFX}\s?-?\d{{1,2}}(?![\d])"
+_ONE = rf"(?<![A-Za-z0-9\-/.]){_ONE_B}"
+_NOT_LEVEL = re.compile(
+    r"^(?:[\s-]*(?:weighted|W\b|WI\b|signal|image|sequence|hyper|hypo|iso|FLAIR|STIR|N\d|M\d|-\d{2}|mapping|relaxation"
+    r"|\s*\+\s*C|[a-z]{2,}\d|\s*(?:and|/|,|or)\s*T\d[\s-]*(?:weighted|W\b|WI\b)))", re.IGNORECASE)
+_MRI_BEFORE = re.compile(r"(?:hypo|hyper|iso|intens\w*|signal|weighted|sequences?|images?)\s+(?:on\s+)?$",
+                         re.IGNORECASE)
+_SEP = r"\s*(?:-|–|—|to|through|thru|/|~)\s*"
+_RANGE = re.compile(
+    rf"(?:(?:from|between)\s+(?:the\s+)?)?(?P<a>{_ONE})(?:\s+(?:vertebra[el]?|level|body|segment)s?)?"
+    rf"(?:(?P<sep>{_SEP}|\s+and\s+)(?:the\s+)?(?P<b>{_ONE_B}|\d{{1,2}}(?![\d]))(?![\s-]*(?:weighted|W\b|WI\b)))?",
+    re.IGNORECASE)
+_REGION_WORD = {"cervical": "C", "thoracic": "T", "dorsal": "T", "lumbar": "L", "sacral": "S"}
+_WORDS = re.compile(
+    rf"\b(?P<o1>{ORDINAL})(?:(?:\s*(?:-|–|to|through|and)\s*|,\s*)(?P<o2>{ORDINAL}))?\s+"
+    r"(?P<reg>cervical|thoracic|dorsal|lumbar|sacral)\s+(?:vertebra[el]?|vertebral|level|segment|spinous|body|bodies"
+    r"|spine|lamina|pedicle)",
+    re.IGNORECASE)
+_WHOLE = re.compile(r"\b(sacrum|sacral\s+bone|coccyx|coccygeal\s+bone)\b", re.IGNORECASE)
+_ALL = re.compile(rf"{_RANGE.pattern}|{_WORDS.pattern}", re.IGNORECASE)
+
+#: Words after a level that make it something other than a vertebra the tumour is in.
+_AFTER_NOT_TUMOR = re.compile(
+    r"^[\s,]*(?:and\s+\w+\s+)?(?:\(?[A-Z]\d+\)?\s*)?(?:nerve\s+)?(?:roots?|rootlets?|dermatomes?|dermatomal|nerves?"
+    r"|discs?|disks?"
+    r"|intervertebral|foram\w*|sensory\s+level|spinal\s+nerve|radicul\w*|myotome|pedicle\s+screws?|screws?)\b",
+    re.IGNORECASE)
+_BEFORE_NOT_TUMOR = re.compile(
+    r"(?:fixation|fixed|instrumentation|instrumented|screws?|rods?|fusion|fused|arthrodesis|stabili[sz]\w*|plate|cage"
+    r"|graft|kyphosis|scoliosis|dermatomes?|(?:sensation|sensory|an?esthesia|hypo\w+)\s+below(?:\s+the)?|"
+    r"sensory\s+level|level\s+of\s+sensation|nerve\s+roots?|rootlets?\s+of"
+    r"|roots?\s+of|disc|disk|kyphoplasty|imaging\s+(?:range|field)|scanned|field\s+of\s+view)\b[^.;]{0,40}$",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LevelMention:
+    levels: list[str]
+    start: int  # offsets in the sentence
+    end: int
+    text: str
+
+
+def _level(tok: str, prefix: str | None = None) -> str | None:
+    t = tok.strip()
+    if t.isdigit() and prefix:
+        t = prefix + t
+    return canonical_level(t.replace(" ", "").replace("-", ""))
+
+
+def find_levels(text: str) -> list[LevelMention]:
+    """Every level or range of levels written in a sentence."""
+    out: list[LevelMention] = []
+    for m in _ALL.finditer(text):
+        if m.group("o1"):
+            reg = _REGION_WORD[m.group("reg").lower()]
+            nums = [to_number(m.group("o1"))]
+            if m.group("o2"):
+                nums.append(to_number(m.group("o2")))
+            labels = [lv for lv in (canonical_level(f"{reg}{int(n)}") for n in nums if n) if lv]
+            if not labels:
+                continue
+            levels = expand_range(labels[0], labels[-1]) if len(labels) == 2 and "and" not in m.group() else labels
+            out.append(LevelMention(levels, m.start(), m.end(), m.group()))
+            continue
+        a_txt = m.group("a")
+        if _MRI_BEFORE.search(text[max(0, m.start() - 30):m.start()]) and a_txt.upper() in ("T1", "T2"):
+            continue
+        a = _level(a_txt)
+        if a is None:
+            continue
+        b = None
+        if m.group("b"):
+            b_txt = m.group("b")
+            b = _level(b_txt, prefix=re.match(r"[A-Za-z]+", a_txt).group().upper()  # type: ignore[union-attr]
+                       if b_txt.strip().isdigit() else None)
+            if b_txt.strip().isdigit() and b is not None and (int(b_txt) <= int(a[1:]) if a[0] == b[0] else True):
+                b = None  # "T7-1" is no range
+        if not b and _NOT_LEVEL.match(text[m.start("a") + len(a_txt):]):
+            continue
+        if b:
+            sep = (m.group("sep") or "").strip().lower()
+            between = m.group().lower().startswith("between")
+            levels = [a, b] if sep == "and" and not between else expand_range(a, b)
+        else:
+            levels = [a]
+        out.append(LevelMention(levels, m.start(), m.end(), m.group()))
+    for m in _WHOLE.finditer(text):
+        word = m.group(1).lower().split()[0]
+        out.append(LevelMention(["sacrum" if word.startswith("sacr") else "coccyx"], m.start(), m.end(), m.group()))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def is_tumor_level(text: str, mention: LevelMention) -> bool:
+    """Whether a level mention places the tumour (not a fixation, root, dermatome or disc level)."""
+    if _AFTER_NOT_TUMOR.match(text[mention.end:mention.end + 40]):
+        return False
+    before = text[max(0, mention.start - 60):mention.start]
+    return not _BEFORE_NOT_TUMOR.search(before)
+
+
+_TUMOR_CUE = re.compile(
+    r"\b(?:tumou?rs?|lesions?|mass|masses|neoplasm|spread|spreading|involv\w*|extend\w*|extension|destr\w*|infiltrat\w*"
+    r"|invad\w*|invasion|centred|centered|arising|arose|located|situated|occupy\w*|compress\w*|expansile|lytic"
+    r"|collapse|fracture|spanning|abnormalit\w*|uptake|signal|enhanc\w*)\b", re.IGNORECASE)
+
+
+def tumor_levels(items: list[tuple[str, dict[str, object], list[tuple[int, int]], list[tuple[int, int]]]],
+                 ) -> dict[str, list[dict[str, object]]]:
+    """Levels the tumour involves, each with its evidence spans.
+
+    items: (sentence, span, procedure spans, tumour-type spans) per case sentence, offsets within the
+    sentence. A level in a sentence about an operation counts when it is tied to the tumour (nearer a
+    tumour word than the procedure); the levels of the operation stand in only when the text places the
+    tumour nowhere else. Fixation, root, dermatome and disc levels never count.
+    """
+    tumor: dict[str, list[dict[str, object]]] = {}
+    surgical: dict[str, list[dict[str, object]]] = {}
+    for text, span, procs, tumors in items:
+        for lm in find_levels(text):
+            if not is_tumor_level(text, lm):
+                continue
+            target = tumor
+            if procs:
+                p_before = max((e for s, e in procs if e <= lm.start), default=-1)
+                t_before = max((m.end() for m in _TUMOR_CUE.finditer(text, 0, lm.start)), default=-1)
+                t_before = max(t_before, max((e for s, e in tumors if e <= lm.start), default=-1))
+                right = text[lm.end:lm.end + 40]
+                tied_after = bool(_TUMOR_CUE.match(right.lstrip(" ,")) or any(0 <= s - lm.end <= 20 for s, _ in tumors))
+                if not tied_after and p_before >= t_before:
+                    target = surgical
+            for lvl in lm.levels:
+                spans = target.setdefault(lvl, [])
+                add_evidence(spans, span)
+    out = tumor or surgical
+    if any(k.startswith("S") and k != "sacrum" for k in out):
+        out.pop("sacrum", None)
+    return out

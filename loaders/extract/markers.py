@@ -1,0 +1,213 @@
+"""Immunohistochemistry results: which marker, positive or negative, how much, what pattern.
+
+Markers are found by the lexicon; the notation around them is read here: lists after a cue
+("positive for A, B and C", "negative for D and E"), a result after the list ("A and B were
+negative"), marks on the marker ("S100(+)", "CD34-", "S-100-positive"), parenthesised
+qualifiers ("GFAP (weak positivity)") and percentages ("Ki-67 ~40%", "MIB-1 index of 5%").
+A token in such a list that the lexicon does not know is kept as the text writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spinekg.loaders.extract.lexmatch import Mention
+from spinekg.loaders.extract.sentences import add_evidence
+
+_IHC_SENTENCE = re.compile(r"immun|stain|positiv|negativ|express|reactiv|label|index|\(\s*[+\-−]\s*\)|\+|ki-?67|mib",
+                           re.IGNORECASE)
+_MOLECULAR = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS|karyotyp\w*|methylation)\b",
+                        re.IGNORECASE)
+_IHC_WORD = re.compile(r"immun|stain", re.IGNORECASE)
+_GENOMIC_BEFORE = re.compile(r"[A-Za-z0-9]{2,}\s?(?:-|–|::|/)\s?$|\b(?:gene|fusion\s+of|rearrangement\s+of)\s+$",
+                             re.IGNORECASE)
+_INDEX_TAIL = re.compile(r"[\s-]+(?:(?:labell?ing|proliferati\w+|positivity)\s+)?(?:index|LI|rate)$", re.IGNORECASE)
+_GENOMIC_AFTER = re.compile(r"^[\s-]*(?:gene|fusion|rearrange\w*|amplifi\w*|mutat\w*|translocation|transcript|"
+                            r"deletion|chimer\w*"
+                            r"|break|exon)|^\s*::", re.IGNORECASE)
+_PARTNER_AFTER = re.compile(r"^\s?[-–/]\s?[A-Z][A-Z0-9]{1,9}\b")
+
+_POS_PRE = re.compile(
+    r"\b(?:(?:positiv(?:e|ity)|immunopositiv\w*|reactiv\w*|immunoreactiv\w*)\s+(?:staining\s+|expression\s+)?(?:for"
+    r"|of|to|with)"
+    r"|express(?:ed|ion\s+of|ing)|stain(?:ed|ing)?\s+(?:\w+\s+){0,3}?(?:for|with)|labell?ed\s+(?:for|with)"
+    r"|retained|preserved|showed\s+(?:\w+\s+)?positivity\s+for|positive)\b", re.IGNORECASE)
+_NEG_PRE = re.compile(
+    r"\b(?:negativ(?:e|ity)\s+(?:staining\s+)?(?:for|of|to|with)|no\s+(?:\w+\s+){0,3}?(?:staining|expression|"
+    r"immunoreactivity"
+    r"|reactivity|positivity)\s+(?:\w+\s+){0,3}?(?:for|of|with|to)|not\s+(?:express\w*|stain\w*|reactive)"
+    r"|lack(?:ed|ing|s)?\s+(?:of\s+)?(?:expression\s+(?:of|for)\s+)?|loss\s+of(?:\s+(?:nuclear\s+)?expression\s+of)?"
+    r"|absence\s+of|without|negative)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[;.]\s|\b(?:whereas|but|while|although|however)\b|,\s*(?:and\s+)?(?:the|results?)\b",
+                     re.IGNORECASE)
+_POST = re.compile(
+    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:(?:was|were|is|are|being)\s+(?:also\s+|all\s+|both\s+|found\s+(?:to\s+be\s+)?)?)?"
+    r"(?:(?:strongly|diffusely|focally|weakly|partially|patchily|moderately|intensely|and|,)\s+){0,4}"
+    r"(?P<pol>positive|negative|immunoreactive|immunopositive|expressed|not\s+expressed|absent|retained|lost|preserved"
+    r"|low|high|elevated|increased)(?!\s+(?:for|of|to|with|in)\b)"
+    r"|(?P<mark>-positive|-negative|\s*\(\s*\+{1,3}\s*\)|\s*\(\s*[-−]\s*\)|\+{1,3}(?![\w])|[-−](?![\w\-]))"
+    r"|(?P<stain>stain(?:ed|s)\b))", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^(?:\s*(?:,|and|or|&|as\s+well\s+as|/|\([^()]{0,60}\)|proteins?|antigens?|expression)\s*)*$",
+                        re.IGNORECASE)
+_PERCENT = re.compile(r"^[^.;%]{0,45}?(?<![\d.\-–])(\d{1,3}(?:\.\d+)?)\s*%(?!\s*(?:-|–|to)\s*\d)", re.IGNORECASE)
+_RANGE_PERCENT = re.compile(r"^[^.;%]{0,45}?\d{1,3}\s*%?\s*(?:-|–|to)\s*\d{1,3}\s*%")
+_TOKEN_MARKER = re.compile(r"^[A-Za-z][A-Za-z0-9\-.]{1,14}$")
+_NOT_MARKER = {"the", "tumor", "tumour", "cells", "cell", "staining", "stain", "markers", "marker", "results", "both",
+               "all", "also", "was", "were", "tissue", "neoplastic", "nuclear", "cytoplasmic", "membranous", "focal",
+               "diffuse", "strong", "weak", "others", "other", "antibodies", "immunohistochemistry", "them"}
+
+
+@dataclass
+class MarkerFact:
+    name: str
+    term: str | None
+    result: str | None
+    value_percent: float | int | None = None
+    pattern: str | None = None
+    evidence: list[dict[str, object]] = field(default_factory=list)
+
+
+def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    start, end = 0, len(text)
+    for m in _CLAUSE.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _last(regex: re.Pattern[str], text: str) -> re.Match[str] | None:
+    last = None
+    for m in regex.finditer(text):
+        last = m
+    return last
+
+
+def _pre_polarity(text: str, start: int) -> tuple[str | None, int]:
+    cs, _ = _clause_bounds(text, start)
+    before = text[cs:start]
+    pos, neg = _last(_POS_PRE, before), _last(_NEG_PRE, before)
+    if pos and (not neg or pos.start() > neg.end()):
+        return "positive", cs + pos.start()
+    if neg:
+        return "negative", cs + neg.start()
+    return None, start
+
+
+def _post_polarity(after: str) -> str | None:
+    m = _POST.match(after)
+    if not m:
+        return None
+    word = (m.group("pol") or m.group("mark") or m.group("stain") or "").lower().strip()
+    if word in ("negative", "-negative", "absent", "lost", "not expressed") or re.fullmatch(r"\(\s*[-−]\s*\)|[-−]",
+                                                                                              word):
+        return "negative"
+    return "positive"
+
+
+def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Mention]]],
+                    pattern_names: dict[str, str]) -> list[MarkerFact]:
+    """Markers of the case: sentences are (text, offset, span, mentions of kind marker/gene/pattern)."""
+    facts: dict[str, MarkerFact] = {}
+    for text, base, span, mentions in sentences:
+        if not _IHC_SENTENCE.search(text) or (_MOLECULAR.search(text) and not _IHC_WORD.search(text)):
+            continue
+        marks = [m for m in mentions if m.kind == "marker"]
+        taken = {(m.start, m.end) for m in marks}
+        marks += [m for m in mentions if m.kind == "gene" and not any(a < m.end and m.start < b for a, b in taken)]
+        marks = [m for m in marks if not _GENOMIC_AFTER.match(text[m.end - base:m.end - base + 20])
+                 and not _PARTNER_AFTER.match(text[m.end - base:m.end - base + 20])
+                 and not _GENOMIC_BEFORE.search(text[max(0, m.start - base - 20):m.start - base])]
+        items: list[tuple[int, int, str, str | None]] = [(m.start - base, m.end - base, _INDEX_TAIL.sub("", m.surface),
+                                                          m.iri) for m in sorted(marks, key=lambda x: x.start)]
+        items = _add_unknown(text, items)
+        if not items:
+            continue
+        groups: list[list[tuple[int, int, str, str | None]]] = [[items[0]]]
+        for it in items[1:]:
+            if _SEPARATOR.match(text[groups[-1][-1][1]:it[0]]):
+                groups[-1].append(it)
+            else:
+                groups.append([it])
+        for group in groups:
+            end = group[-1][1]
+            group_post = _post_polarity(text[end:end + 80])
+            pre, cue_at = _pre_polarity(text, group[0][0])
+            group_pattern = _pattern(text[max(0, cue_at - 25):group[0][0]], pattern_names)
+            for _, e, name, iri in group:
+                own = _post_polarity(text[e:e + 12]) if _own_mark(text[e:e + 12]) else None
+                result = own or group_post or pre
+                is_ki67 = bool(re.match(r"(?:ki-?\s?67|mib)", name, re.IGNORECASE))
+                after = text[e:e + 60]
+                value = None
+                if not _RANGE_PERCENT.match(after):
+                    pm = _PERCENT.match(after)
+                    if pm and not any(s2 > e and s2 < e + pm.end() for s2, _, _, _ in items):
+                        value = float(pm.group(1))
+                        value = int(value) if value == int(value) else value
+                if result is None and (is_ki67 or value is not None):
+                    result = "positive"
+                if result is None:
+                    continue
+                if is_ki67 and result == "negative" and value:
+                    result = "positive"
+                paren = re.match(r"^\s*\(([^()]{0,60})\)", text[e:])
+                pattern = (_pattern(paren.group(1), pattern_names) if paren else None) or group_pattern
+                key = iri or name.lower()
+                fact = facts.get(key)
+                if fact is None:
+                    facts[key] = MarkerFact(name, iri, result, value, pattern, [span])
+                else:
+                    if fact.value_percent is None and value is not None:
+                        fact.value_percent = value
+                    fact.pattern = fact.pattern or pattern
+                    add_evidence(fact.evidence, span)
+    return list(facts.values())
+
+
+def _own_mark(after: str) -> bool:
+    return bool(re.match(r"^(?:-positive|-negative|\s*\(\s*[+\-−]{1,3}\s*\)|\+{1,3}(?![\w])|[-−](?![\w\-]))", after,
+                         re.IGNORECASE))
+
+
+def _pattern(window: str, names: dict[str, str]) -> str | None:
+    for w in re.findall(r"[A-Za-z]+", window.lower()):
+        for cand in (w, re.sub(r"ly$", "", w), re.sub(r"ity$", "", w)):
+            if cand in names:
+                return names[cand]
+    return None
+
+
+def _add_unknown(text: str, items: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """Tokens in a marker list after a polarity cue that the lexicon does not know ("negative for Demin and SOX-10")."""
+    out = list(items)
+    for cue in list(_POS_PRE.finditer(text)) + list(_NEG_PRE.finditer(text)):
+        if not cue.group().lower().endswith(("for", "of", "with", "to")):
+            continue
+        _, clause_end = _clause_bounds(text, cue.end())
+        pos = cue.end()
+        segment = text[pos:clause_end]
+        known = [it for it in items if pos <= it[0] < clause_end]
+        if not known:
+            continue  # a list is only trusted when the lexicon knows one of its members
+        for piece in re.finditer(r"[^,]+", segment):
+            for sub in re.finditer(r"(?:(?<=\s)|^)(?:and\s+|or\s+)?([^\s()][^()]*?)\s*(?:\([^()]*\))?\s*(?=\band\b|"
+                                   r"\bor\b|$)",
+                                   piece.group()):
+                word = sub.group(1).strip()
+                a = pos + piece.start() + sub.start(1)
+                if not word:
+                    continue
+                if any(it[0] <= a < it[1] or a <= it[0] < a + len(word) for it in out):
+                    continue
+                if _TOKEN_MARKER.match(word) and word.lower() not in _NOT_MARKER and word[0].isupper():
+                    out.append((a, a + len(word), word, None))
+                else:
+                    break
+            else:
+                continue
+            break
+    return sorted(out)

@@ -1,0 +1,118 @@
+"""Is a mention negated, hedged, excluded or only proposed? Cues in its clause decide.
+
+A clause runs between ';', ':', '.', 'but', 'whereas', 'however', 'although' and a new
+subject after a comma ('..., and the tumour ...'). A cue before the mention in its clause
+("no", "negative for", "ruling out", "suspected") or a copula after the mention and the list
+it stands in ("... were negative", "... was not performed") applies to it.
+
+>>> s = "Schwannoma and meningioma were ruled out; the lesion was a chordoma."
+>>> status(s, 0, 10), status(s, 15, 25), status(s, 58, 66)
+('excluded', 'excluded', None)
+>>> status("A non-epithelial tumour such as fibrosarcoma was suspected.", 32, 44)
+'hedged'
+>>> status("The patient might benefit from entrectinib.", 31, 42)
+'proposed'
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(
+    r"[;:.!?]\s|\s[–—-]\s|\((?:[^()]{0,80})\)|\b(?:but|whereas|however|although|though|while|except|yet|which|who)\b"
+    r"|,\s*(?:and\s+|but\s+|then\s+)?(?=(?:the|a|an|he|she|it|they|there|his|her|this|these|after|before|at|on"
+    r"|in|during|we|subsequent\w*|final\w*)\b)",
+    re.IGNORECASE)
+
+_EXCLUDED_PRE = re.compile(
+    r"\b(?:rul(?:e|ed|ing)\s+out|exclud(?:e|ed|ing)|rather\s+than|instead\s+of|not\s+(?:consistent|compatible)\s+with"
+    r"|differential\s+diagnos[ie]s(?:\s+(?:of|included|includes|including|was|were|comprised))?|argu\w+\s+against"
+    r"|mimick?(?:ed|s|ing)?|misdiagnos\w*|distinguish\w*\s+(?:it\s+)?from|differentiat\w+\s+(?:it\s+)?from"
+    r"|no\s+(?:evidence|signs?|features?)\s+of|unlike)\b", re.IGNORECASE)
+_NEG_PRE = re.compile(
+    r"\b(?:no|not|without|absence\s+of|absent|negative\s+for|negativity\s+for|free\s+of|lack(?:ed|s|ing)?(?:\s+of)?"
+    r"|neither|nor|denied|denies|never|none\s+of|loss\s+of|lost)\b", re.IGNORECASE)
+_HEDGE_PRE = re.compile(
+    r"\b(?:suspect(?:ed|ing)?|suspicious\s+(?:of|for)|possib(?:le|ly)|probabl[ey]|likely|presum(?:ed|ptive)"
+    r"|such\s+as|considered|consideration|favou?r(?:ed|ing|s)?|read\s+as|interpreted\s+as|suggest(?:ive|ing|ed|s)?"
+    r"|versus|vs\.?|working\s+diagnosis|provisional|impression|mimic\w*|resembl\w+|may|might|could|would"
+    r"|cannot|differential|question\s+of|concern\s+for|initially\s+(?:thought|diagnosed|suspected)|thought\s+to\s+be"
+    r"|potential(?:ly)?|candidate)\b", re.IGNORECASE)
+_PROPOSED_PRE = re.compile(
+    r"\b(?:recommend\w*|advis\w*|propos\w*|plann?\w*|consider\w*|offered|declin\w*|refus\w*|might|may|could|should"
+    r"|would|benefit\s+from|candidate\s+for|option|options|eligible|awaiting|await\w*|if\s+needed|if\s+necessary"
+    r"|in\s+case\s+of|future|potential(?:ly)?|possible|discussed|suggest\w*|unsuitable|not\s+(?:feasible|possible))\b",
+    re.IGNORECASE)
+
+_COPULA = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|remained|proved|appeared)"
+_POST = re.compile(
+    rf"^[^;:.]{{0,160}}?\b{_COPULA}\s+(?:(?:all|also|both|completely|entirely|therefore|thus|finally|then)\s+)?"
+    r"(?P<cue>not\s+(?:supported|detected|found|seen|identified|observed|performed|done|given|present|confirmed"
+    r"|consistent|compatible|expressed|shown|evident)|ruled\s+out|excluded|negative|absent|unlikely|suspected"
+    r"|considered|favou?red|possible|probable|likely|recommended|proposed|planned|suggested|advised|declined"
+    r"|refused|offered|not\s+(?:recommended|feasible|possible)|deemed|thought)",
+    re.IGNORECASE)
+_POST_KIND = {"supported": "excluded", "ruled": "excluded", "excluded": "excluded", "unlikely": "excluded",
+              "suspected": "hedged", "considered": "hedged", "favoured": "hedged", "favored": "hedged",
+              "possible": "hedged", "probable": "hedged", "likely": "hedged", "thought": "hedged",
+              "deemed": "hedged", "recommended": "proposed", "proposed": "proposed", "planned": "proposed",
+              "suggested": "proposed", "advised": "proposed", "declined": "proposed", "refused": "proposed",
+              "offered": "proposed", "feasible": "proposed"}
+_TRAILING_COPULA = re.compile(
+    rf"\b{_COPULA}\s*(?:(?:all|also|both|completely|entirely|therefore|thus|finally|then)\s*)?$", re.IGNORECASE)
+_POST_MODAL = re.compile(r"^[^;:.]{0,60}?\b(?:could|can|cannot|may|might)\s+(?:not\s+)?(?:be\s+)?"
+                         r"(?:excluded|ruled\s+out"
+                         r"|considered|represent|be\s+a)", re.IGNORECASE)
+_INNER_VERB = re.compile(rf"\b{_COPULA}\b|\b(?:showed|revealed|demonstrated|underwent|received)\b", re.IGNORECASE)
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding pos begins."""
+    start = 0
+    for m in _BOUNDARY.finditer(text, 0, pos):
+        if m.end() <= pos:
+            start = m.end()
+    return start
+
+
+def clause_end(text: str, pos: int) -> int:
+    """Where the clause holding pos ends."""
+    m = _BOUNDARY.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def status(text: str, start: int, end: int, *, proposals: bool = True) -> str | None:
+    """'excluded', 'negated', 'hedged', 'proposed' or None (asserted) for text[start:end] in a sentence."""
+    cs = clause_start(text, start)
+    before = text[cs:start]
+    before = before[-120:]
+    if _EXCLUDED_PRE.search(before):
+        return "excluded"
+    if _NEG_PRE.search(before):
+        return "negated"
+    if proposals and _PROPOSED_PRE.search(before):
+        return "proposed"
+    if _HEDGE_PRE.search(before):
+        return "hedged"
+    after = text[end:clause_end(text, end)]
+    if _POST_MODAL.match(after):
+        return "hedged"
+    m = _POST.match(after)
+    if m and not _INNER_VERB.search(_strip_last_copula(after[:m.start("cue")])):
+        cue = m.group("cue").lower()
+        if cue.startswith("not"):
+            last = cue.split()[-1]
+            return _POST_KIND.get(last, "negated")
+        if cue in ("negative", "absent"):
+            return "negated"
+        kind = _POST_KIND.get(cue.split()[0])
+        if kind == "proposed" and not proposals:
+            return None
+        return kind
+    return None
+
+
+def _strip_last_copula(s: str) -> str:
+    """The words between a mention and the copula of the cue (the copula itself removed)."""
+    m = _TRAILING_COPULA.search(s)
+    return s[:m.start()] if m else s

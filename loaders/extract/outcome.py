@@ -1,0 +1,144 @@
+"""The outcome: follow-up in months, recurrence, metastasis, status (only when the text says).
+
+>>> o = extract_outcome(["Monitoring over five years revealed no signs of local recurrence or distant metastasis."])
+>>> o.follow_up_months, o.recurrence, o.metastasis, o.status
+(60, False, False, 'no evidence of disease')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spinekg.loaders.extract.negation import status
+from spinekg.loaders.extract.numwords import NUMBER, months, to_number
+from spinekg.loaders.extract.sentences import add_evidence
+
+_N = rf"(?P<n>{NUMBER}|\d{{1,3}}(?:\.\d)?)"
+_U = r"(?P<u>years?|months?|weeks?|yrs?|mos?)"
+_AFTER_WHAT = (r"(?:the\s+|his\s+|her\s+|initial\s+|primary\s+|definitive\s+)?(?:\w+[\s-]+){0,2}?(?:operation|"
+               r"surgery|surgical"
+               r"|resection|excision|treatment|therapy|radiotherapy|chemotherapy|spondylectomy|laminectomy|procedure"
+               r"|diagnosis|discharge|presentation|intervention|removal)")
+_FOLLOW = [
+    re.compile(rf"\b{_N}[\s-]*{_U}[\s-]+(?:of\s+)?(?:post-?operative\s+|clinical\s+|radiological\s+)?"
+               r"follow[\s-]?up", re.I),
+    re.compile(rf"\bfollow[\s-]?up\s+(?:period\s+|duration\s+|time\s+)?(?:of|was|lasted|for|at|over|:)\s+"
+               rf"(?:about\s+|approximately\s+"
+               rf"|nearly\s+|almost\s+|more\s+than\s+|over\s+|up\s+to\s+)?{_N}\s*{_U}", re.I),
+    re.compile(rf"\b{_N}[\s-]*{_U}\s+(?:after|following|post)\s+(?!(?:starting|the\s+start|initiation|beginning|"
+               rf"onset)){_AFTER_WHAT}",
+               re.I),
+    re.compile(rf"\b{_N}[\s-]*{_U}[\s-]+post-?operative(?:ly)?\s*(?:visit|review|examination|imaging|follow)?", re.I),
+    re.compile(rf"\b(?:monitor(?:ing|ed)|observ(?:ed|ation)|surveillance|follow(?:ed)?[\s-]?up|followed)\s+"
+               rf"(?:\w+\s+){{0,2}}"
+               rf"(?:for|over|during)\s+(?:a\s+period\s+of\s+|the\s+(?:next|following|last)\s+|more\s+than\s+)"
+               rf"?{_N}\s*{_U}", re.I),
+    re.compile(rf"\b(?:at|after|by)\s+(?:the\s+)?{_N}[\s-]*{_U}[\s-]+(?:post-?operative\s+)?(?:visit|review|check|"
+               rf"control)", re.I),
+    re.compile(rf"\b(?:at|after)\s+(?:a\s+)?{_N}[\s-]*{_U}\s+follow", re.I),
+]
+_NOT_FOLLOW = re.compile(r"\bdischarg\w*|\bhistory\b|\bprior\s+to\b|\bbefore\b.{0,20}(?:presentation|admission)", re.I)
+_RECUR_POS = re.compile(
+    r"\b(?:recurred|relapsed|recurrence\s+(?:was|were)\s+(?:detected|found|noted|observed|diagnosed|confirmed|seen)"
+    r"|(?:developed|had|showed|revealed|with)\s+(?:a\s+)?(?:local\s+|tumou?r\s+)?(?:recurrence|relapse)"
+    r"|local\s+recurrence\s+(?:at|in|of)|regrowth|re-growth|tumou?r\s+progression\s+(?:was\s+)?(?:noted|observed|"
+    r"seen))",
+    re.I)
+_RECUR_NEG = re.compile(
+    r"\b(?:no|without|neither|nor|free\s+of)\s+(?:\w+\s+){0,4}?(?:recurren\w*|relapse|progression|regrowth)"
+    r"|(?:recurrence|relapse|progression)[\s-]free|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?(?:disease|"
+    r"tumou?r)"
+    r"|disease[\s-]free|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|complete\s+(?:remission|response)|"
+    r"free\s+of\s+disease",
+    re.I)
+_METS_POS = re.compile(
+    r"\b(?:developed|had|showed|revealed|with|detected|found|multiple|new|pulmonary|lung|liver|hepatic|brain|bone|"
+    r"osseous"
+    r"|distant)\s+(?:\w+\s+){0,2}?metasta(?:sis|ses|tic\s+(?:disease|lesions?|foci|nodules?))", re.I)
+_METS_NEG = re.compile(
+    r"\b(?:no|without|neither|nor|free\s+of)\s+(?:\w+\s+){0,7}?metasta\w*|metasta\w*[\s-]free"
+    r"|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?disease|disease[\s-]free|free\s+of\s+disease", re.I)
+_STATUS = [
+    ("died of other cause", re.compile(r"\b(?:died|death)\s+(?:of|from|due\s+to)\s+"
+                                       r"(?!(?:the\s+)?(?:disease|tumou?r|progressi"
+                                       r"|metasta|cancer|sarcoma|lymphoma|recurren))\w+", re.I)),
+    ("died of disease", re.compile(r"\b(?:died|death)\s+(?:of|from|due\s+to)\s+(?:the\s+)?(?:\w+\s+)?"
+                                   r"(?:disease|tumou?r|"
+                                   r"progressi\w*|metasta\w*|cancer|sarcoma|lymphoma|recurren\w*)|\bdied\b", re.I)),
+    ("alive with disease", re.compile(r"\balive\s+with\s+(?:\w+\s+)?(?:disease|tumou?r)"
+                                      r"|\bresidual\s+(?:disease|tumou?r)"
+                                      r"\s+(?:remains|persist)|\bstable\s+disease\b", re.I)),
+    ("no evidence of disease", re.compile(
+        r"\bno\s+(?:clinical\s+or\s+radiological\s+)?(?:evidence|signs?)\s+of\s+(?:local\s+)?(?:residual\s+|"
+        r"recurrent\s+)?"
+        r"(?:disease|tumou?r|recurren\w*|relapse)|disease[\s-]free|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|"
+        r"free\s+of\s+disease"
+        r"|complete\s+(?:remission|response)|no\s+(?:local\s+)?recurrence|without\s+recurrence"
+        r"|recurrence[\s-]free", re.I)),
+]
+
+
+@dataclass
+class OutcomeFact:
+    follow_up_months: float | int | None = None
+    recurrence: bool | None = None
+    metastasis: bool | None = None
+    status: str | None = None
+    evidence: list[dict[str, object]] = field(default_factory=list)
+
+
+def follow_up(text: str) -> float | int | None:
+    """The longest follow-up a sentence states, in months."""
+    if _NOT_FOLLOW.search(text):
+        return None
+    best = None
+    for rx in _FOLLOW:
+        for m in rx.finditer(text):
+            n = to_number(m.group("n"))
+            if n is None or not n:
+                continue
+            v = months(n, m.group("u"))
+            if best is None or v > best:
+                best = v
+    return best
+
+
+def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None = None) -> OutcomeFact:
+    out = OutcomeFact()
+    spans = spans or [{"text": s} for s in sentences]
+    for text, span in zip(sentences, spans, strict=False):
+        used = False
+        fu = follow_up(text)
+        if fu is not None and (out.follow_up_months is None or fu > out.follow_up_months):
+            out.follow_up_months, used = fu, True
+        if _RECUR_POS.search(text) and not _hedged(text, _RECUR_POS):
+            out.recurrence, used = True, True
+        elif _RECUR_NEG.search(text) and out.recurrence is None:
+            out.recurrence, used = False, True
+        if _METS_NEG.search(text):
+            if out.metastasis is None:
+                out.metastasis, used = False, True
+        elif _METS_POS.search(text) and not _hedged(text, _METS_POS):
+            out.metastasis, used = True, True
+        for name, rx in _STATUS:
+            if rx.search(text) and not _hedged(text, rx):
+                if name != "no evidence of disease" or out.status is None or out.status == name:
+                    out.status, used = name, True
+                break
+        if used:
+            add_evidence(out.evidence, span)
+    if out.status == "no evidence of disease" and out.recurrence is True and out.metastasis is None:
+        pass  # a treated relapse can end free of disease
+    return out
+
+
+_PREVENT = re.compile(r"\brisk\s+of\b|\bto\s+(?:prevent|minimi[sz]e|reduce|avoid)\b", re.I)
+
+
+def _hedged(text: str, rx: re.Pattern[str]) -> bool:
+    m = rx.search(text)
+    if not m:
+        return False
+    return status(text, m.start(), m.end()) in ("hedged", "proposed", "negated") or bool(
+        _PREVENT.search(text[max(0, m.start() - 40):m.start()]))

@@ -1,0 +1,105 @@
+"""The patient (age, sex) and the publication (title, DOI, year, journal, authors) a report states.
+
+>>> age_sex(["A 25-year-old female presented with back pain."])[:2]
+(25, 'female')
+>>> age_sex(["A twenty-month-old boy was brought in."])[:2]
+(1.67, 'male')
+>>> age_sex(["A woman in her sixties had pain."])[:2]
+(None, 'female')
+"""
+
+from __future__ import annotations
+
+import re
+
+from spinekg.loaders.extract.numwords import NUMBER, to_number
+
+_AGE = [
+    (re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month|week|day)s?[\s-]*old\b", re.I)),
+    (re.compile(r"\baged\s+(?P<n>\d{1,3})(?:\s*(?P<u>years?|months?))?\b", re.I)),
+    (re.compile(r"\b(?:at\s+the\s+)?age\s+of\s+(?P<n>\d{1,3})(?:\s*(?P<u>years?|months?))?\b", re.I)),
+    (re.compile(r"\b(?P<n>\d{1,3})\s*(?P<u>years?|yrs?)\s+of\s+age\b", re.I)),
+    (re.compile(r"\b(?P<n>\d{1,3})\s*-?\s*(?:y/?o|yo)\b", re.I)),
+    (re.compile(r"\b(?P<n>\d{1,3})\s*(?:years?|y)\s*,?\s*(?:female|male|woman|man|F|M)\b")),
+]
+_FEMALE = re.compile(r"\b(?:woman|female|girl|lady|mother|wife|daughter|pregnan\w*|primigravida|she)\b", re.I)
+_MALE = re.compile(r"\b(?:man|male|boy|gentleman|father|husband|son|he)\b", re.I)
+_SEX_NOUN_F = re.compile(r"\b(?:woman|female|girl|lady)\b", re.I)
+_SEX_NOUN_M = re.compile(r"\b(?:man|male|boy|gentleman)\b", re.I)
+_PRONOUN_F = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_PRONOUN_M = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
+
+
+def age_sex(sentences: list[str]) -> tuple[float | int | None, str | None, int | None]:
+    """(age in years, sex, index of the sentence that gave the age) from the case's sentences."""
+    age: float | int | None = None
+    where = None
+    for i, s in enumerate(sentences):
+        for rx in _AGE:
+            m = rx.search(s)
+            if not m:
+                continue
+            n = to_number(m.group("n"))
+            if n is None:
+                continue
+            unit = (m.groupdict().get("u") or "year").lower()
+            if unit.startswith("month"):
+                v = round(n / 12, 2)
+            elif unit.startswith("week"):
+                v = round(n / 52.18, 2)
+            elif unit.startswith("day"):
+                v = round(n / 365.25, 2)
+            else:
+                v = n
+            if 0 <= v <= 120:
+                age, where = (int(v) if v == int(v) else v), i
+                break
+        if age is not None:
+            break
+    sex = None
+    # the sentence introducing the patient, then the whole case: nouns first, pronouns as a fallback
+    ordered = ([sentences[where]] if where is not None else []) + sentences
+    for s in ordered:
+        f, m = _SEX_NOUN_F.search(s), _SEX_NOUN_M.search(s)
+        if f and (not m or f.start() < m.start()):
+            sex = "female"
+            break
+        if m:
+            sex = "male"
+            break
+    if sex is None:
+        text = " ".join(sentences)
+        nf, nm = len(_PRONOUN_F.findall(text)), len(_PRONOUN_M.findall(text))
+        if nf > nm:
+            sex = "female"
+        elif nm > nf:
+            sex = "male"
+    return age, sex, where
+
+
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s,;\"'<>]+[^\s,;.\"'<>)\]])")
+_TITLE = re.compile(r"^\s*title\s*:\s*(.+?)\s*$", re.I | re.M)
+_YEAR = re.compile(r"^\s*(?:published|publication\s+date|date)\s*:\s*.*?\b((?:19|20)\d{2})\b", re.I | re.M)
+_JOURNAL = re.compile(r"^\s*journal\s*:\s*(.+?)\s*$", re.I | re.M)
+_AUTHORS = re.compile(r"^\s*authors?\s*:\s*(.+?)\s*$", re.I | re.M)
+_URL = re.compile(r"^\s*(?:url|source|link)\s*:\s*(https?://\S+)", re.I | re.M)
+
+
+def source(text: str) -> dict[str, object]:
+    """Publication metadata stated in the text (fields it does not state are None)."""
+    head = text[:200_000]
+    out: dict[str, object] = {}
+    doi = _DOI.search(head)
+    if doi:
+        out["doi"] = doi.group(1)
+    for key, rx in (("title", _TITLE), ("journal", _JOURNAL), ("url", _URL)):
+        m = rx.search(head)
+        if m:
+            out[key] = m.group(1)[:1000]
+    y = _YEAR.search(head)
+    if y:
+        out["year"] = int(y.group(1))
+    a = _AUTHORS.search(head)
+    if a:
+        out["authors"] = [x.strip() for x in re.split(r",|;|\band\b", a.group(1)) if x.strip()][:50]
+    return out

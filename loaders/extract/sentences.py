@@ -1,0 +1,185 @@
+"""A report cut into sentences with character offsets, each placed in a section and a patient.
+
+Sections: ``meta`` (source furniture: "Title:", "DOI-LINK:", ...), ``intro`` (before the case
+is told), ``case`` (the case description), ``other`` (discussion, comments, FAQ, references,
+newsletters: text about the disease in general, not about this patient).
+
+>>> doc = segment("Background text.\\nA 43-year-old woman had pain. She improved.\\nDiscussion\\nChordoma is rare.")
+>>> [(s.section, s.text) for s in doc.sentences if not s.heading]  # doctest: +NORMALIZE_WHITESPACE
+[('intro', 'Background text.'), ('case', 'A 43-year-old woman had pain.'), ('case', 'She improved.'),
+ ('other', 'Chordoma is rare.')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spinekg.loaders.extract.numwords import NUMBER
+
+#: A sentence longer than this is cut (bounded work on single huge lines).
+MAX_SENTENCE = 2000
+#: Evidence kept per fact (a fact said a thousand times keeps its first few sentences).
+MAX_EVIDENCE = 8
+
+
+def add_evidence(spans: list[dict[str, object]], span: dict[str, object]) -> None:
+    """Append a span to a fact's evidence, once, up to MAX_EVIDENCE."""
+    if len(spans) < MAX_EVIDENCE and span not in spans:
+        spans.append(span)
+
+_HEADING_OTHER = re.compile(
+    r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:comments?|discussion|conclusions?|references|bibliography|acknowledge?ments?"
+    r"|about this article|everything you need to know|frequently asked|faq\b|newsletter|funding"
+    r"|conflicts? of interest|competing interests?|declarations?|author(?:s'?)? contributions|ethics"
+    r"|consent|abbreviations|literature review|review of (?:the )?literature|subscribe|related articles"
+    r"|this article is based on|learning points|key messages|take-home|supplementary"
+    r"|data availability|footnotes|publisher'?s note|article information|cite this)\b",
+    re.IGNORECASE)
+_HEADING_CASE = re.compile(
+    r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:case (?:presentation|report|description|history|summary|details)"
+    r"|clinical (?:presentation|summary|history|case)|patient (?:presentation|history|information)"
+    r"|history and (?:examination|presentation)|presentation)\b", re.IGNORECASE)
+_HEADING_INTRO = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:introduction|background|abstract|summary)\b",
+                            re.IGNORECASE)
+_PATIENT_HEAD = re.compile(
+    r"^\W{0,6}(?:case|patient)(?:\s+report)?\s*(?:no\.?\s*|#\s*)?(\d{1,2}|[IVX]{1,4}\b|one|two|three|four|five|six)"
+    r"(?=\s*[:.)\-–—]|\s*$|\s+(?:a|an|the|was|is|was a)\b)", re.IGNORECASE)
+_ORDINAL_PATIENT = re.compile(r"^\W{0,6}(?:the\s+)?(first|second|third|fourth|fifth)\s+(?:case|patient)\b",
+                              re.IGNORECASE)
+_META = re.compile(r"^\s*(?:title|doi(?:-link)?|journal|publisher|authors?|published|subject|keywords?|pmid"
+                   r"|pmcid|received|accepted|citation|copyright|volume|issue)\s*:", re.IGNORECASE)
+_PARA_OTHER = re.compile(r"^\W{0,3}(?:comments?|discussion|conclusions?)\s*[:.\-–—]\s*", re.IGNORECASE)
+#: A sentence that introduces the patient: "A 43-year-old woman", "a 20-month-old boy", "aged 43".
+INTRO_PATIENT = re.compile(
+    rf"\b{NUMBER}[\s-]*(?:year|yr|month|week|day)s?[\s-]*old\b|\baged\s+\d{{1,3}}\b"
+    r"|\b(?:a|an)\s+(?:\w+\s+){0,3}(?:woman|man|girl|boy|female|male|lady|gentleman|patient|child|infant)"
+    r"\s+(?:in\s+(?:his|her)\s+\w+ies|who\s+presented|presented|was\s+admitted|was\s+referred|complained)",
+    re.IGNORECASE)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+_WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "first": 1, "second": 2,
+            "third": 3, "fourth": 4, "fifth": 5}
+# sentence ends: after . ! ? (and closing quotes/brackets) before a capital, digit or bracket,
+# except after common abbreviations
+_SPLIT = re.compile(r"(?<=[.!?])[\"”')\]]?\s+(?=[\"“(\[]?[A-Z0-9•·])")
+_ABBREV_END = re.compile(r"(?:\b(?:fig|figs|e\.g|i\.e|et al|vs|dr|no|nos|approx|ca|cf|mr|mrs|ms|st|inc|ref"
+                         r"|refs|tab|vol|pp|resp|incl)\.|\b[A-Z]\.)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    section: str
+    patient: int = 0  # 0: not inside a numbered patient's part
+    heading: bool = False
+
+    def span(self) -> dict[str, object]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Document:
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def patients(self) -> list[int]:
+        """The numbered patients of a multi-patient report ([] for a single-patient report)."""
+        nums = sorted({s.patient for s in self.sentences if s.patient})
+        return nums if len(nums) > 1 else []
+
+    def case_sentences(self, patient: int = 0) -> list[Sentence]:
+        """The sentences telling the case (of one numbered patient, with the shared ones, if given)."""
+        return [s for s in self.sentences if s.section == "case" and s.patient in (0, patient)
+                and not s.heading] if patient else [s for s in self.sentences if s.section == "case"
+                                                    and not s.heading]
+
+
+def _patient_number(text: str) -> int | None:
+    m = _PATIENT_HEAD.match(text) or _ORDINAL_PATIENT.match(text)
+    if not m:
+        return None
+    g = m.group(1).lower()
+    if g.isdigit():
+        return int(g)
+    return _ROMAN.get(g) or _WORDNUM.get(g)
+
+
+def _is_heading(line: str) -> bool:
+    s = line.strip()
+    if not s:
+        return False
+    if s.startswith("#"):
+        return True
+    words = s.split()
+    return len(s) <= 90 and len(words) <= 12 and not re.search(r"[.;,]\s*$", s) and not s.endswith(":") \
+        or (len(words) <= 6 and s.endswith(":"))
+
+
+def _split_sentences(line: str, base: int) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    pieces: list[tuple[int, int]] = []
+    for m in _SPLIT.finditer(line):
+        if _ABBREV_END.search(line[max(0, m.start() - 8):m.start()]):
+            continue
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(line)))
+    for a, b in pieces:
+        while b - a > MAX_SENTENCE:  # cut a huge run at a space near the cap
+            cut = line.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+            cut = cut if cut > a else a + MAX_SENTENCE
+            out.append((line[a:cut], base + a, base + cut))
+            a = cut
+        seg = line[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        seg = seg.strip()
+        if seg:
+            out.append((seg, base + a + lead, base + a + lead + len(seg)))
+    return out
+
+
+def segment(text: str) -> Document:
+    """Cut a report into sentences, sections and patients."""
+    doc = Document(text)
+    raw: list[tuple[str, int, int, str, int, bool]] = []
+    section = "intro"
+    explicit_case = False
+    patient = 0
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start = pos
+        pos += len(line)
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        if not stripped:
+            continue
+        heading = _is_heading(stripped)
+        num = _patient_number(stripped)
+        if num is not None and (heading or _PATIENT_HEAD.match(stripped) or _ORDINAL_PATIENT.match(stripped)):
+            patient, section, explicit_case = num, "case", True
+        elif heading and _HEADING_OTHER.match(stripped):
+            section = "other"
+        elif heading and _HEADING_CASE.match(stripped):
+            section, explicit_case = "case", True
+        elif heading and _HEADING_INTRO.match(stripped):
+            section = "intro"
+        elif _META.match(stripped):
+            raw.append((stripped, start + body.find(stripped), start + body.find(stripped) + len(stripped),
+                        "meta", 0, False))
+            continue
+        elif _PARA_OTHER.match(stripped):
+            section = "other"
+        sec = section
+        for sent, a, b in _split_sentences(body, start):
+            if sec == "intro" and not explicit_case and INTRO_PATIENT.search(sent):
+                section = sec = "case"
+            raw.append((sent, a, b, sec, patient if sec == "case" else 0, heading))
+    if not any(r[3] == "case" for r in raw):
+        # no recognisable case description: read the whole text as the case
+        raw = [(t, a, b, "case" if s == "intro" else s, p, h) for t, a, b, s, p, h in raw]
+    doc.sentences = [Sentence(t, a, b, s, p, h) for t, a, b, s, p, h in raw]
+    return doc

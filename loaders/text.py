@@ -1,0 +1,204 @@
+"""Case records from the plain text of a case report (Markdown or text with page furniture).
+
+``extract_text(text, document)`` gives one record per patient (``id`` = the document stem, or
+stem + "-case1", "-case2", ... for a report of several patients), every fact with its evidence
+(sentence and character span) and, where one exists, the ontology term it was grounded to.
+Tumour types, markers, genes, drugs, procedures, modalities and symptoms are matched through the
+ontology lexicon; notation (levels, doses, fusions, numbers as words) is read by the modules of
+``spinekg.loaders.extract``.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from spinekg.loaders.extract import diagnosis as dx
+from spinekg.loaders.extract import findings, genomic, interventions, markers, outcome, patient
+from spinekg.loaders.extract.levels import tumor_levels
+from spinekg.loaders.extract.lexmatch import Matcher, Mention, abbreviations, default_matcher, tokens
+from spinekg.loaders.extract.sentences import Document, Sentence, segment
+from spinekg.ontology import SKG, ontology_store
+from spinekg.ontology.lexicon import Lexicon, lexicon, norm
+
+from spinekg.model import CaseRecord
+
+logger = logging.getLogger(__name__)
+
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything the extractor derives from the ontology once per process."""
+
+    matcher: Matcher
+    drug_category: dict[str, str]
+    regimen_agents: dict[str, list[str]]
+    gene_symbol: dict[str, str]
+    fusion_term: dict[tuple[str, str], str]
+    tumor_parents: dict[str, list[str]]
+    generic_tumors: set[str]
+    generic_procedures: set[str]
+    labels: dict[str, str]
+    pattern_names: dict[str, str]
+
+
+def _query(q: str) -> list[tuple[str, ...]]:
+    try:
+        return [tuple(t.value for t in row) for row in ontology_store().query(q)]  # type: ignore[union-attr]
+    except (OSError, ValueError, SyntaxError) as e:  # no ontology yet
+        logger.warning("ontology query failed: %s", e)
+        return []
+
+
+def build_resources(lex: Lexicon, matcher: Matcher | None = None) -> Resources:
+    matcher = matcher or Matcher(lex)
+    drugs = {t.iri for t in lex.of_kind("drug")}
+    # the ontology says which record category a drug's therapy is (skg:recordCategory on the drug or its class)
+    drug_category = {d: lex.category(d) or "other_drug" for d in drugs}
+    regimen_agents: dict[str, list[str]] = {}
+    regimens = {t.iri for t in lex.of_kind("regimen")}
+    for r, d in _query(f"SELECT ?r ?d WHERE {{ ?r ?p ?d . ?d a ?c . ?c <http://www.w3.org/2000/01/rdf-schema#subCl"
+                       f"assOf>* "
+                       f"<{SKG}Drug> }}"):
+        if r in regimens and d in drugs:
+            regimen_agents.setdefault(r, []).append(d)
+    gene_symbol = {t.iri: t.label for t in lex.of_kind("gene")}
+    fusion_term: dict[tuple[str, str], str] = {}
+    for t in lex.of_kind("fusion"):
+        parts = t.label.replace("–", "::").replace("-", "::").split("::")
+        if len(parts) == 2:
+            fusion_term[(parts[0].strip(), parts[1].strip())] = t.iri
+    tumor_parents = {t.iri: list(t.parents) for t in lex.of_kind("tumor_type")}
+    roots = [iri for iri, ps in tumor_parents.items() if not any(p in tumor_parents for p in ps)]
+    generic_tumors: set[str] = set()
+    for root in roots:
+        generic_tumors |= dx.generic_terms(tumor_parents, root)
+    generic_procedures = set()
+    for t in lex.of_kind("procedure"):
+        if t.category and not any(lex.category(p) == t.category for p in t.parents):
+            generic_procedures.add(t.iri)  # the top class of its category: "surgery", "biopsy", ...
+    labels = {iri: t.label for iri, t in lex.terms.items()}
+    pattern_names: dict[str, str] = {}
+    for t in lex.of_kind("pattern"):
+        for n in [t.label, *t.synonyms]:
+            if len(tokens(n)) == 1:
+                pattern_names[norm(n)] = t.label
+    return Resources(matcher, drug_category, regimen_agents, gene_symbol, fusion_term, tumor_parents, generic_tumors,
+                     generic_procedures, labels, pattern_names)
+
+
+@functools.lru_cache(maxsize=1)
+def default_resources() -> Resources:
+    return build_resources(lexicon(), default_matcher())
+
+
+def _mentions(doc: Document, matcher: Matcher) -> dict[int, list[Mention]]:
+    """Lexicon mentions of every sentence (keyed by sentence start), abbreviations resolved."""
+    extra: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
+    out: dict[int, list[Mention]] = {}
+    for s in doc.sentences:
+        found = matcher.find(s.text, s.start, extra or None)
+        out[s.start] = found
+        for k, v in abbreviations(s.text, s.start, found).items():
+            extra.setdefault(k, []).extend(x for x in v if x not in extra.get(k, []))
+    return out
+
+
+def _tuples(sents: list[Sentence], mentions: dict[int, list[Mention]], kinds: tuple[str, ...],
+            ) -> list[tuple[str, int, dict[str, object], list[Mention]]]:
+    return [(s.text, s.start, s.span(), [m for m in mentions[s.start] if m.kind in kinds]) for s in sents]
+
+
+def extract_text(text: str, document: str, resources: Resources | None = None) -> list[CaseRecord]:
+    """One case record per patient the report describes."""
+    res = resources or default_resources()
+    doc = segment(text)
+    mentions = _mentions(doc, res.matcher)
+    stem = Path(document).stem
+    src = patient.source(text)
+    patients = doc.patients or [0]
+    records = []
+    for p in patients:
+        rid = f"{stem}-case{p}" if p else stem
+        d = _record(doc, mentions, res, p)
+        d.update(document=Path(document).name, id=rid, method="text_mined", source=src)
+        records.append(CaseRecord.from_dict(d, document=Path(document).name))
+    return records
+
+
+def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p: int) -> dict[str, object]:
+    case = doc.case_sentences(p)
+    texts = [s.text for s in case]
+    age, sex, where = patient.age_sex(texts)
+    patient_ev = [case[where].span()] if where is not None else []
+
+    # the diagnosis reads the whole report (minus other patients' parts)
+    dx_sents = [(s.text, s.start, s.span(), [m for m in mentions[s.start] if m.kind == "tumor_type"], s.section)
+                for s in doc.sentences if not s.heading and (s.section != "case" or s.patient in (0, p) or not p)]
+    diag = dx.extract_diagnosis(dx_sents, res.tumor_parents, res.generic_tumors,
+                                lambda name: res.matcher.lex.lookup("tumor_type", name))
+
+    level_items = []
+    for s in case:
+        ms = mentions[s.start]
+        procs = [(m.start - s.start, m.end - s.start) for m in ms
+                 if m.kind == "procedure" and res.matcher.lex.category(m.iri) in ("surgery", "biopsy", "embolization",
+                                                                                  "radiotherapy")]
+        tums = [(m.start - s.start, m.end - s.start) for m in ms if m.kind == "tumor_type"]
+        level_items.append((s.text, s.span(), procs, tums))
+    levels = tumor_levels(level_items)
+
+    mk = markers.extract_markers(_tuples(case, mentions, ("marker", "gene")), res.pattern_names)
+    gn = genomic.extract_genomic(_tuples(case, mentions, ("gene",)), res.gene_symbol, res.fusion_term)
+    iv = interventions.extract_interventions(
+        _tuples(case, mentions, ("procedure", "drug", "regimen", "intent", "response")), res.matcher,
+        res.drug_category, res.regimen_agents, res.generic_procedures, res.labels)
+    oc = outcome.extract_outcome(texts, [s.span() for s in case])
+    imaging = findings.lexical_findings(_tuples(case, mentions, ("imaging",)), "imaging", res.labels)
+    symptoms = findings.lexical_findings(_tuples(case, mentions, ("symptom",)), "symptom", res.labels)
+    compartments = findings.lexical_findings(_tuples(case, mentions, ("compartment",)), "compartment", res.labels)
+    size = next((v for v in (findings.size_cm(t) for t in texts) if v is not None), None)
+    necro = next((v for v in (findings.necrosis(t) for t in texts) if v is not None), None)
+
+    return {
+        "patient": {"age_years": age, "sex": sex, "evidence": patient_ev},
+        "diagnosis": {"label": diag.label, "term": diag.term, "grade": diag.grade, "evidence": diag.evidence},
+        "ruled_out": diag.ruled_out,
+        "vertebrae": list(levels),
+        "details": {
+            "vertebrae": [{"label": lvl, "term": res.matcher.lex.lookup("vertebra", lvl), "evidence": ev}
+                          for lvl, ev in levels.items()],
+            "imaging": imaging,
+            "symptoms": symptoms,
+        },
+        "markers": [{"name": m.name, "result": m.result, "value_percent": m.value_percent, "pattern": m.pattern,
+                     "term": m.term, "evidence": m.evidence} for m in mk],
+        "genomic": [{"kind": g.kind, "gene5": g.gene5, "gene3": g.gene3, "exon5": g.exon5, "exon3": g.exon3,
+                     "gene": g.gene, "variant": g.variant, "term": g.term, "evidence": g.evidence}
+                    for g in gn if _valid_gene(g)],
+        "interventions": [{"category": f.category, "label": f.label, "term": f.term, "agents": f.agents,
+                           "agent_terms": f.agent_terms, "levels": [x for x in f.levels if x],
+                           "dose_gy": f.dose_gy, "fractions": f.fractions, "cycles": f.cycles, "dose": f.dose,
+                           "intent": f.intent, "response": f.response, "evidence": f.evidence} for f in iv],
+        "outcome": {"follow_up_months": oc.follow_up_months, "recurrence": oc.recurrence,
+                    "metastasis": oc.metastasis, "status": oc.status, "evidence": oc.evidence},
+        "compartment": _compartment(compartments),
+        "size_cm": size,
+        "necrosis_percent": necro,
+    }
+
+
+def _compartment(items: list[dict[str, object]]) -> str | None:
+    if not items:
+        return None
+    best = max(items, key=lambda x: len(x["evidence"]))  # type: ignore[arg-type]
+    return str(best["label"])
+
+
+def _valid_gene(g: genomic.GenomicFact) -> bool:
+    from spinekg.model import GENE_RE
+
+    return all(GENE_RE.match(x) for x in (g.gene5, g.gene3, g.gene) if x)

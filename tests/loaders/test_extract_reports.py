@@ -1,0 +1,128 @@
+"""Whole reports: the hand-written fixtures of tests/data/reports, and the shared scorer on the seeds,
+the development corpus and those fixtures (skipped when ../shared is not beside the checkout)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from spinekg.ontology import ontology_path
+
+pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
+
+REPORTS = Path(__file__).parents[1] / "data" / "reports"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+SCORE = SHARED / "eval" / "score.py"
+
+
+def extract(path: Path) -> list[dict]:
+    from spinekg.loaders.text import extract_text
+
+    return [r.to_dict() for r in extract_text(path.read_text(encoding="utf-8"), path.name)]
+
+
+def test_fixture_ewing_infant():
+    (r,) = extract(REPORTS / "r1-ewing-infant.txt")
+    assert r["id"] == "r1-ewing-infant" and r["method"] == "text_mined"
+    assert (r["patient"]["age_years"], r["patient"]["sex"]) == (1.67, "female")
+    assert r["diagnosis"]["label"] == "Ewing sarcoma"
+    assert r["vertebrae"] == ["T11", "T12", "L1"]
+    assert {m["name"]: m["result"] for m in r["markers"]} == {
+        "CD99": "positive", "NKX2.2": "positive", "desmin": "negative", "myogenin": "negative", "Ki-67": "positive"}
+    assert [m["value_percent"] for m in r["markers"] if m["name"] == "Ki-67"] == [60]
+    assert [(g["gene5"], g["gene3"]) for g in r["genomic"]] == [("EWSR1", "FLI1")]
+    by = {i["category"]: i for i in r["interventions"]}
+    assert sorted(by) == ["biopsy", "chemotherapy", "radiotherapy"]  # nothing from the discussion
+    assert set(by["chemotherapy"]["agents"]) == {"vincristine", "doxorubicin", "cyclophosphamide", "ifosfamide",
+                                                 "etoposide"}
+    assert (by["radiotherapy"]["dose_gy"], by["radiotherapy"]["fractions"]) == (50.4, 28)
+    o = r["outcome"]
+    assert (o["follow_up_months"], o["recurrence"], o["metastasis"]) == (18, False, False)
+    assert r["ruled_out"] == []  # the differential of the discussion is about the disease, not this patient
+
+
+def test_fixture_two_patients():
+    recs = extract(REPORTS / "r2-two-chordomas.txt")
+    assert [r["id"] for r in recs] == ["r2-two-chordomas-case1", "r2-two-chordomas-case2"]
+    one, two = recs
+    assert (one["patient"]["age_years"], one["patient"]["sex"], two["patient"]["age_years"],
+            two["patient"]["sex"]) == (61, "male", 45, "female")
+    assert (one["diagnosis"]["label"], two["diagnosis"]["label"]) == ("chordoma", "chondroid chordoma")
+    assert (one["vertebrae"], two["vertebrae"]) == (["S3", "S4", "S5"], ["C2"])
+    assert sorted(i["category"] for i in one["interventions"]) == ["biopsy", "radiotherapy", "surgery"]
+    assert [i["dose_gy"] for i in one["interventions"] if i["category"] == "radiotherapy"] == [70.4]
+    assert (one["outcome"]["follow_up_months"], one["outcome"]["recurrence"]) == (26, True)
+    assert (two["outcome"]["follow_up_months"], two["outcome"]["status"]) == (36, "alive with disease")
+    assert [m["name"] for m in two["markers"]] == ["brachyury"]
+
+
+def test_fixture_differential_and_declined_treatment():
+    (r,) = extract(REPORTS / "r3-ependymoma-differential.txt")
+    assert r["diagnosis"]["label"] == "myxopapillary ependymoma"
+    assert [x.lower() for x in r["ruled_out"]] == ["schwannoma", "meningioma"]
+    assert [i["category"] for i in r["interventions"]] == ["surgery", "surgery"]  # radiotherapy was declined
+    assert r["vertebrae"] == ["L1", "L2"]
+    assert {m["name"]: m["result"] for m in r["markers"]} == {"GFAP": "positive", "cytokeratin": "negative"}
+    assert r["source"]["doi"] == "10.1234/example.2020.001"
+    assert r["outcome"]["follow_up_months"] == 60
+
+
+def test_fixture_gold_files_hold_what_the_extractor_gives():
+    """The gold files of the fixtures, read the way GOLD.md describes them, agree with the extractor."""
+    for gold_path in sorted(REPORTS.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        (r,) = extract(gold_path.with_suffix(".txt"))
+        assert r["vertebrae"] == gold["vertebrae"]
+        assert {c["category"] for c in r["interventions"]} == {c["category"] for c in gold["interventions"]}
+        assert r["outcome"]["follow_up_months"] == gold["outcome"]["follow_up_months"]
+
+
+def _score(gold_dir: Path, tmp_path: Path) -> dict:
+    preds = [rec for f in sorted(gold_dir.glob("*.txt")) for rec in extract(f)]
+    out = tmp_path / "pred.json"
+    out.write_text(json.dumps(preds), encoding="utf-8")
+    res = subprocess.run([sys.executable, str(SCORE), str(gold_dir), str(out), "--json"], capture_output=True,
+                         text=True, check=True)
+    return json.loads(res.stdout)
+
+
+@pytest.mark.skipif(not SCORE.exists(), reason="../shared/eval/score.py is not beside the checkout")
+@pytest.mark.parametrize("gold_dir", [SHARED / "seeds", SHARED / "corpus" / "cases", REPORTS],
+                         ids=["seeds", "corpus", "fixtures"])
+def test_shared_scorer_macro_f1(gold_dir, tmp_path):
+    result = _score(gold_dir, tmp_path)
+    assert result["macro_f1"] >= 0.95, result["fields"]
+    assert not [e for e in result["errors"] if "ruled-out" in e]
+
+
+@pytest.mark.slow
+def test_throughput():
+    from spinekg.loaders.text import default_resources, extract_text
+
+    files = sorted(REPORTS.glob("*.txt"))
+    if SHARED.exists():
+        files += sorted((SHARED / "corpus" / "cases").glob("*.txt")) + sorted((SHARED / "seeds").glob("*.txt"))
+    texts = [(f.read_text(encoding="utf-8"), f.name) for f in files]
+    default_resources()
+    t0 = time.perf_counter()
+    n = 0
+    while n < 100:
+        for text, name in texts:
+            extract_text(text, name)
+            n += 1
+    assert n / (time.perf_counter() - t0) >= 50
+
+
+@pytest.mark.slow
+def test_huge_input_finishes():
+    from spinekg.loaders.text import extract_text
+
+    text = "A 43-year-old woman had a T11 chordoma, positive for S100 and CD34, from T10-T12. " * 12_000
+    t0 = time.perf_counter()
+    (r,) = extract_text(text, "huge.txt")
+    assert time.perf_counter() - t0 < 30
+    assert r.vertebrae == ("T10", "T11", "T12")
