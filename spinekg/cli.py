@@ -189,16 +189,27 @@ def query(query: str | None, store: str | None, params: tuple[str, ...], fmt: st
 @main.command()
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["turtle", "nquads", "trig", "ntriples", "jsonld", "rdfxml",
-                                                     "case-json", "sssom"]),
-              default="nquads", show_default=True)
+                                                     "case-json", "phenopacket", "sssom", "void"]),
+              default="nquads", show_default=True,
+              help="RDF formats include the VoID description; phenopacket is one Phenopacket v2 JSON per line.")
+@click.option("--no-void", is_flag=True, help="Leave the VoID description out of RDF exports.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write (default stdout).")
-def export(store: str | None, fmt: str, output: Path | None) -> None:
+def export(store: str | None, fmt: str, output: Path | None, no_void: bool) -> None:
     """Export the graph (RDF), the case records (case-json) or the ontology's mappings (sssom)."""
     st = _open_reading(store)
     fh: Any = output.open("wb") if output is not None else sys.stdout.buffer
     try:
         if fmt == "case-json":
             _write_case_json(st, fh)
+        elif fmt == "phenopacket":
+            from spinekg.graph.phenopacket import to_phenopacket
+
+            for rec in st.case_records():
+                fh.write(json.dumps(to_phenopacket(rec), ensure_ascii=False).encode("utf-8") + b"\n")
+        elif fmt == "void":
+            from spinekg.graph.describe import void_graph
+
+            fh.write(void_graph(st).serialize(format="turtle", encoding="utf-8"))
         elif fmt == "sssom":
             from spinekg.ontology.sssom import write_sssom
 
@@ -206,7 +217,7 @@ def export(store: str | None, fmt: str, output: Path | None) -> None:
             write_sssom(text)
             fh.write(text.getvalue().encode("utf-8"))
         else:
-            st.dump(fh, fmt)
+            st.dump(fh, fmt, with_void=not no_void)
     finally:
         fh.flush()
         if output is not None:
@@ -255,8 +266,13 @@ def stats(store: str | None, as_json: bool) -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
               help="Worker threads of the waitress server.")
+@click.option("--query-timeout", default=30.0, show_default=True, type=click.FloatRange(0.1, 3600),
+              help="Seconds a SPARQL query may run before it is stopped (503).")
+@click.option("--allow-service", multiple=True, metavar="URL",
+              help="An endpoint SPARQL SERVICE may call (repeatable); none by default.")
 @click.option("--disk", is_flag=True, help="Serve straight from the on-disk store instead of an in-memory copy.")
-def serve(store: str | None, host: str, port: int, threads: int, disk: bool) -> None:
+def serve(store: str | None, host: str, port: int, threads: int, query_timeout: float,
+          allow_service: tuple[str, ...], disk: bool) -> None:
     """Serve the web UI and the SPARQL endpoint (read-only) with waitress."""
     import waitress
 
@@ -265,10 +281,11 @@ def serve(store: str | None, host: str, port: int, threads: int, disk: bool) -> 
     st = _open_reading(store)
     if not disk:
         st = st.in_memory_copy()
-    app = create_app(store=st)
+    app = create_app({"QUERY_TIMEOUT": query_timeout, "SERVICE_ALLOW_LIST": tuple(allow_service)}, store=st)
     click.echo(f"spinekg: serving {st.stats()['cases']} cases on http://{host}:{port}/ (SPARQL at /sparql)",
                err=True)
-    waitress.serve(app, host=host, port=port, threads=threads, ident="spinekg")
+    waitress.serve(app, host=host, port=port, threads=threads, ident="spinekg",
+                   max_request_body_size=app.config["MAX_CONTENT_LENGTH"], max_request_header_size=256 * 1024)
 
 
 @main.group()

@@ -114,3 +114,71 @@ def test_ingest_directory(tmp_path, runner):
     res = runner.invoke(main, ["ingest", str(DATA / "cases"), "--store", str(tmp_path / "s")])
     assert res.exit_code == 0, res.output
     assert f"cases stored: {len(CASES)}" in res.output
+
+
+def test_extract_prints_case_records(tmp_path, runner):
+    report = tmp_path / "case.txt"
+    report.write_text("A 61-year-old man presented with neck pain. MRI showed a tumor of the C4 vertebral body. "
+                      "Biopsy confirmed a chordoma.\n")
+    res = runner.invoke(main, ["extract", str(report), str(DATA / "inputs" / "jats-sample.xml")])
+    assert res.exit_code == 0, res.output
+    records = json.loads(res.stdout)
+    assert [r["document"] for r in records] == ["case.txt", "jats-sample.xml"]
+    first = records[0]
+    assert first["vertebrae"] == ["C4"] and first["patient"]["age_years"] == 61
+    ev = first["patient"]["evidence"][0]
+    assert report.read_text()[ev["start"]:ev["end"]] == ev["text"]
+    yml = runner.invoke(main, ["extract", str(report), "--format", "yaml"])
+    assert yml.exit_code == 0 and "document: case.txt" in yml.stdout
+
+
+def test_extract_goes_on_after_a_bad_file(tmp_path, runner):
+    good = tmp_path / "good.txt"
+    good.write_text("A 30-year-old woman had a schwannoma at L2.\n")
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<article><body>")
+    res = runner.invoke(main, ["extract", str(bad), str(good)])
+    assert res.exit_code == 1
+    assert "bad.xml" in res.stderr and "Traceback" not in res.output
+    assert [r["document"] for r in json.loads(res.stdout)] == ["good.txt"]
+
+
+def test_ingest_text_report_then_query(tmp_path, runner):
+    report = tmp_path / "case.txt"
+    report.write_text("A 61-year-old man presented with neck pain. MRI showed a tumor of the C4 vertebral body. "
+                      "Biopsy confirmed a chordoma.\n")
+    st = tmp_path / "s"
+    res = runner.invoke(main, ["ingest", str(report), "--store", str(st)])
+    assert res.exit_code == 0, res.output
+    q = runner.invoke(main, ["query", "evidence", "-p", "case=case:case", "--store", str(st), "--format", "csv"])
+    assert q.exit_code == 0 and "61-year-old" in q.stdout
+
+
+def test_phenopacket_export_validates(ingested, runner):
+    from google.protobuf.json_format import Parse
+    from phenopackets import Phenopacket
+
+    res = runner.invoke(main, ["export", "--store", str(ingested), "--format", "phenopacket"])
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.strip().splitlines()
+    assert len(lines) == 4
+    for line in lines:
+        pp = Parse(line, Phenopacket())  # strict: unknown fields or wrong types fail
+        assert pp.id and pp.meta_data.phenopacket_schema_version == "2.0"
+    packets = {json.loads(x)["id"]: json.loads(x) for x in lines}
+    seed = packets["004_1432f32da3d2dc29"]
+    assert seed["subject"]["sex"] == "FEMALE"
+    assert seed["subject"]["timeAtLastEncounter"]["age"]["iso8601duration"] == "P25Y"
+    genes = [g["variantInterpretation"]["variationDescriptor"]["geneContext"]["symbol"]
+             for g in seed["interpretations"][0]["diagnosis"]["genomicInterpretations"]]
+    assert genes == ["NTRK3"]
+    drugs = {a["treatment"]["agent"]["label"] for a in seed["medicalActions"] if "treatment" in a}
+    assert {"entrectinib", "doxorubicin", "ifosfamide"} <= drugs
+
+
+def test_void_in_exports(ingested, runner):
+    res = runner.invoke(main, ["export", "--store", str(ingested), "--format", "nquads"])
+    assert "<https://w3id.org/spinekg/graph/void>" in res.stdout
+    assert "http://rdfs.org/ns/void#triples" in res.stdout
+    res = runner.invoke(main, ["export", "--store", str(ingested), "--format", "void"])
+    assert res.exit_code == 0 and "void:uriSpace" in res.stdout

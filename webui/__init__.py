@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import os
 from typing import Any
 
 from flask import Flask, render_template
@@ -12,13 +14,30 @@ def create_app(config: dict[str, Any] | None = None, *, store: EmbeddedStore | N
     """A spinekg web app over a store (injected; an empty in-memory one when none is given)."""
     app = Flask(__name__)
     app.config.update(
-        QUERY_TIMEOUT=30.0,
-        MAX_RESULT_ROWS=10_000,
-        MAX_CONTENT_LENGTH=256 * 1024,
-        SERVICE_ALLOW_LIST=(),
+        QUERY_TIMEOUT=30.0,  # seconds a SPARQL query may run
+        MAX_RESULT_BYTES=64 * 1024 * 1024,  # largest serialized result the endpoint returns
+        MAX_QUERY_CHARS=100_000,  # longest query text accepted
+        MAX_CONTENT_LENGTH=256 * 1024,  # largest request body (Flask answers 413 past it)
+        SERVICE_ALLOW_LIST=(),  # endpoints SERVICE may call
+        SANDBOX=True,  # run SPARQL in killable child processes (needs os.fork)
+        MAX_CONCURRENT_QUERIES=4,
     )
     app.config.update(config or {})
-    app.extensions["spinekg_store"] = store if store is not None else EmbeddedStore(None)
+    st = store if store is not None else EmbeddedStore(None)
+    app.extensions["spinekg_store"] = st
+    if app.config["SANDBOX"] and hasattr(os, "fork"):
+        from spinekg.graph.sandbox import Limits, QuerySandbox
+
+        sandbox = QuerySandbox(st, Limits(
+            timeout_s=float(app.config["QUERY_TIMEOUT"]), max_result_bytes=int(app.config["MAX_RESULT_BYTES"]),
+            max_concurrent=int(app.config["MAX_CONCURRENT_QUERIES"])))
+        app.extensions["spinekg_sandbox"] = sandbox
+        atexit.register(sandbox.close)
+
+    from flask_cors import CORS
+
+    CORS(app, resources={r"/sparql": {"origins": "*"}, r"/.well-known/*": {"origins": "*"},
+                         r"/*": {"origins": "*", "methods": ["GET", "HEAD", "OPTIONS"]}})
 
     from spinekg.webui import pages, sparql
 

@@ -53,6 +53,44 @@ def _wanted_rdf(path: str) -> tuple[str, str | None]:
     return path, None
 
 
+@bp.route("/.well-known/void")
+def void() -> Any:
+    """The VoID description of the dataset (computed once per served store)."""
+    from flask import current_app
+    from spinekg.graph.describe import void_graph
+
+    cache = current_app.extensions.setdefault("spinekg_cache", {})
+    if "void" not in cache:
+        root = request.url_root.rstrip("/")
+        cache["void"] = void_graph(get_store(), endpoint=root + "/sparql", dump=root + "/download/spinekg.nq.gz")
+    mt = request.accept_mimetypes.best_match(list(RDF_TYPES)) or "text/turtle"
+    if request.accept_mimetypes.best in ("*/*", None) or request.accept_mimetypes.accept_html:
+        mt = "text/turtle"
+    fmt = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}[RDF_TYPES[mt][0]]
+    return Response(cache["void"].serialize(format=fmt, encoding="utf-8"), content_type=RDF_TYPES[mt][1],
+                    headers={"Vary": "Accept"})
+
+
+@bp.route("/ontology")
+@bp.route("/ontology.<ext>")
+def ontology_document(ext: str | None = None) -> Any:
+    """The ontology IRI serves the ontology: the whole document as RDF, or its page for browsers."""
+    from spinekg.ontology import ONTOLOGY_IRI, ontology_path
+
+    rdf = EXTENSIONS.get("." + ext) if ext else _wanted_rdf("ontology")[1]
+    if ext and rdf is None:
+        abort(404, f"no ontology format {ext!r}")
+    if rdf is None:
+        return render_template("entity.html", d=views.describe(get_store(), ONTOLOGY_IRI))
+    if rdf == "text/turtle":
+        return Response(ontology_path().read_bytes(), content_type="text/turtle; charset=utf-8")
+    import rdflib
+
+    g = rdflib.Graph().parse(ontology_path(), format="turtle")
+    fmt = {"application/n-triples": "nt", "application/ld+json": "json-ld", "application/rdf+xml": "xml"}[rdf]
+    return Response(g.serialize(format=fmt, encoding="utf-8"), content_type=RDF_TYPES[rdf][1])
+
+
 @bp.route("/<path:path>")
 def entity(path: str) -> Any:
     """Dereference an IRI minted under the base: its page, or its triples in an RDF format."""

@@ -1,10 +1,24 @@
-"""The SPARQL 1.1 Protocol endpoint at /sparql: read-only, results by content negotiation."""
+"""The SPARQL 1.1 Protocol endpoint at /sparql: read-only, results by content negotiation.
+
+- GET ``?query=``, POST form (``query=``), POST ``application/sparql-query``; ``default-graph-uri``
+  and ``named-graph-uri`` narrow the dataset as the protocol says.
+- SELECT/ASK as SPARQL JSON, XML, CSV, TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD,
+  RDF/XML; 406 for a type it cannot give; 400 with the parser's message for a malformed query.
+- No update route: SPARQL Update is refused (403) and cannot run through the query route.
+- Each query runs in a killable child process (``spinekg.graph.sandbox``): a timeout ends it
+  with 503, a result over the cap with 413, and other requests are not held up.
+- ``SERVICE`` only to the configured allow-list, checked before anything is contacted.
+- Without a query: the service description (Turtle and friends) or, for browsers, the query page.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request
+from spinekg.graph.policy import check_services, unescape
+from spinekg.graph.sandbox import QueryTimeout, ResultTooLarge
 from spinekg.webui import get_store
 
 from spinekg import queries
@@ -18,6 +32,7 @@ RESULT_TYPES = {
     "text/csv": "csv",
     "text/tab-separated-values": "tsv",
     "application/json": "json",
+    "application/xml": "xml",
 }
 GRAPH_TYPES = {
     "text/turtle": "turtle",
@@ -32,64 +47,117 @@ CONTENT_TYPES = {"json": "application/sparql-results+json", "xml": "application/
                  "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8",
                  "turtle": "text/turtle; charset=utf-8", "ntriples": "application/n-triples",
                  "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml"}
+_KEYWORD = re.compile(r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(\w+)", re.IGNORECASE)
+_UPDATE_WORDS = {"insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with"}
+
+
+def _plain(status: int, message: str) -> Response:
+    return Response(message.rstrip() + "\n", status=status, content_type="text/plain; charset=utf-8")
 
 
 def _query_text() -> str | None:
     if request.method == "POST":
         ctype = (request.mimetype or "").lower()
+        if ctype == "application/sparql-update" or "update" in request.form:
+            abort(_plain(403, "this endpoint is read-only: SPARQL Update is not accepted"))
         if ctype == "application/sparql-query":
             return request.get_data(as_text=True)
-        if ctype == "application/sparql-update" or "update" in request.form:
-            abort(403, "this endpoint is read-only: SPARQL Update is not accepted")
+        if ctype not in ("application/x-www-form-urlencoded", "multipart/form-data", ""):
+            abort(_plain(415, f"unsupported request type {ctype}; send a form or application/sparql-query"))
         return request.form.get("query")
     if "update" in request.args:
-        abort(403, "this endpoint is read-only: SPARQL Update is not accepted")
+        abort(_plain(403, "this endpoint is read-only: SPARQL Update is not accepted"))
     return request.args.get("query")
 
 
-def _is_graph_query(q: str) -> bool:
-    import re
-
-    body = re.sub(r"(?im)^\s*(PREFIX|BASE)\s+[^\n]*$", "", re.sub(r"#[^\n]*", "", q))
-    return re.match(r"\s*(CONSTRUCT|DESCRIBE)\b", body, re.IGNORECASE) is not None
+def _form(q: str) -> str:
+    """The query form's keyword (select, ask, construct, describe, or an update keyword)."""
+    body = re.sub(r"(?m)#[^\n]*$", "", unescape(q))
+    m = _KEYWORD.match(body)
+    return m.group(1).lower() if m else ""
 
 
 def _negotiate(graph: bool) -> str:
-    fmt = request.values.get("format")
-    if fmt:
-        mt = FORMAT_PARAM.get(fmt.lower())
-        if mt is None:
-            abort(406, f"unknown format {fmt!r}")
-    else:
-        offered = list(GRAPH_TYPES if graph else RESULT_TYPES)
-        if not request.accept_mimetypes or request.accept_mimetypes.best in ("*/*", ""):
-            mt = offered[0]
-        else:
-            mt = request.accept_mimetypes.best_match(offered)
-            if mt is None:
-                abort(406, "cannot give the result as any of the accepted types; offered: " + ", ".join(offered))
+    fmt = request.values.get("format") or request.values.get("output")
     table = GRAPH_TYPES if graph else RESULT_TYPES
-    if mt not in table:
-        abort(406, f"a {'graph' if graph else 'SELECT/ASK'} result cannot be given as {mt}")
-    return table[mt]
+    if fmt:
+        mt = FORMAT_PARAM.get(fmt.lower(), fmt.lower())
+        if mt not in table:
+            abort(_plain(406, f"a {'graph' if graph else 'SELECT/ASK'} result cannot be given as {fmt!r}"))
+        return table[mt]
+    offered = list(table)
+    accept = request.accept_mimetypes
+    if not accept or accept.best in ("*/*", "") or accept.best is None:
+        return table[offered[0]]
+    best = accept.best_match(offered)
+    if best is None:
+        abort(_plain(406, "none of the accepted types can be given; offered: " + ", ".join(offered[:4])))
+    return table[best]
+
+
+def _dataset_clause(q: str) -> str:
+    """The protocol's default-graph-uri / named-graph-uri, as FROM / FROM NAMED (they override the query's)."""
+    defaults = request.values.getlist("default-graph-uri")
+    named = request.values.getlist("named-graph-uri")
+    if not defaults and not named:
+        return q
+    for iri in defaults + named:
+        if not re.fullmatch(r"[^<>\"{}|^`\\\s]+", iri):
+            abort(_plain(400, f"not an IRI: {iri!r}"))
+    clause = " ".join([f"FROM <{g}>" for g in defaults] + [f"FROM NAMED <{g}>" for g in named])
+    m = re.search(r"\bWHERE\s*\{", q, re.IGNORECASE) or re.search(r"\{", q)
+    if m is None:
+        abort(_plain(400, "cannot apply default-graph-uri to a query without a WHERE group"))
+    return q[: m.start()] + clause + " " + q[m.start():]
+
+
+def service_description() -> Response:
+    from spinekg.graph.describe import service_description_graph
+
+    fmt = _negotiate(graph=True)
+    g = service_description_graph(request.url_root.rstrip("/") + "/sparql")
+    data = g.serialize(format={"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld",
+                               "rdfxml": "xml"}[fmt], encoding="utf-8")
+    return Response(data, content_type=CONTENT_TYPES[fmt], headers={"Vary": "Accept"})
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Any:
     q = _query_text()
     if not q:
-        if request.accept_mimetypes.accept_html:
+        if request.accept_mimetypes.accept_html and not request.values.get("format"):
+            example = request.args.get("example")
+            if example and example not in queries.library():
+                abort(404, f"no query named {example!r}")
             return render_template("sparql.html", library=queries.library(),
-                                   query=request.args.get("example") and queries.get(request.args["example"]).sparql)
-        abort(400, "no query given (use the 'query' parameter)")
-    fmt = _negotiate(_is_graph_query(q))
+                                   query=queries.get(example).sparql if example else None)
+        return service_description()
+    if len(q) > current_app.config["MAX_QUERY_CHARS"]:
+        return _plain(413, f"the query is longer than {current_app.config['MAX_QUERY_CHARS']} characters")
+    form = _form(q)
+    if form in _UPDATE_WORDS:
+        return _plain(403, "this endpoint is read-only: SPARQL Update is not accepted")
     try:
-        data = get_store().query_serialized(q, None, fmt)
+        check_services(q, current_app.config["SERVICE_ALLOW_LIST"])
+    except QueryError as e:
+        return _plain(403 if "allow-list" in str(e) or "variable endpoint" in str(e) else 400, str(e))
+    fmt = _negotiate(form in ("construct", "describe"))
+    q = _dataset_clause(q)
+    sandbox = current_app.extensions.get("spinekg_sandbox")
+    try:
+        if sandbox is not None:
+            data = sandbox.run(q, None, fmt, timeout_s=current_app.config["QUERY_TIMEOUT"])
+        else:
+            data = get_store().query_serialized(q, None, fmt)
+    except QueryTimeout as e:
+        return _plain(503, str(e))
+    except ResultTooLarge as e:
+        return _plain(413, str(e))
     except QueryError as e:
         msg = str(e)
-        if "graph result cannot" in msg or "cannot be written" in msg:
-            abort(406, msg)
-        return Response(msg + "\n", status=400, content_type="text/plain; charset=utf-8")
+        if "cannot be written as" in msg:
+            return _plain(406, msg)
+        return _plain(400, msg)
     except StoreError as e:
-        return Response(str(e) + "\n", status=500, content_type="text/plain; charset=utf-8")
+        return _plain(500, str(e))
     return Response(data, content_type=CONTENT_TYPES[fmt], headers={"Vary": "Accept"})

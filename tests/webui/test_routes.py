@@ -6,8 +6,14 @@ from spinekg.webui import create_app
 
 
 @pytest.fixture(scope="module")
-def client(store):
-    app = create_app({"TESTING": True}, store=store)
+def app(store):
+    app = create_app({"TESTING": True, "QUERY_TIMEOUT": 5.0}, store=store)
+    yield app
+    app.extensions["spinekg_sandbox"].close()
+
+
+@pytest.fixture(scope="module")
+def client(app):
     return app.test_client()
 
 

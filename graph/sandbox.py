@@ -1,0 +1,214 @@
+"""Run SPARQL queries in child processes that can be killed: real timeouts and caps for a public endpoint.
+
+Oxigraph's Python API cannot cancel a running query, so a runaway query would hold a server
+thread and a core for as long as it likes. Here each query runs in its own process, forked from
+a small single-threaded *zygote* process that holds the store (the fork shares the store's memory
+copy-on-write, so it costs neither a copy nor a reload). The web server's thread waits on a pipe
+with a deadline; past it, or past the result-size cap, the child is killed with SIGKILL and the
+caller gets an error. Other requests go on in their own processes meanwhile.
+
+The zygote is forked once, before the web server starts its threads; it forks nothing but
+query workers and talks to the parent over a Unix socket, receiving each worker's result pipe
+with SCM_RIGHTS.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import resource
+import select
+import signal
+import socket
+import struct
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from spinekg.errors import QueryError, SpineKGError, StoreError
+
+logger = logging.getLogger(__name__)
+
+_HEADER = struct.Struct("!cQ")  # status byte ('o' ok, 'e' error), payload length
+
+
+class QueryTimeout(SpineKGError):
+    """The query ran past its time limit and was stopped."""
+
+
+class ResultTooLarge(SpineKGError):
+    """The result is larger than the endpoint's cap."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    timeout_s: float = 30.0
+    max_result_bytes: int = 64 * 1024 * 1024
+    max_memory_bytes: int = 4 * 1024 * 1024 * 1024
+    max_concurrent: int = 4
+
+
+def _send_msg(sock: socket.socket, obj: Any, fds: list[int] | None = None) -> None:
+    data = pickle.dumps(obj)
+    payload = struct.pack("!I", len(data)) + data
+    if fds:
+        socket.send_fds(sock, [payload], fds)
+    else:
+        sock.sendall(payload)
+
+
+def _recv_msg(sock: socket.socket) -> tuple[Any, list[int]]:
+    msg, fds, _flags, _addr = socket.recv_fds(sock, 1 << 20, 4)
+    if not msg:
+        raise EOFError
+    (n,) = struct.unpack("!I", msg[:4])
+    data = msg[4:]
+    while len(data) < n:
+        more = sock.recv(n - len(data))
+        if not more:
+            raise EOFError
+        data += more
+    return pickle.loads(data), fds  # noqa: S301 - only our own parent process writes here
+
+
+def _worker(store: Any, sparql: str, bindings: dict[str, str] | None, fmt: str, out_fd: int,
+            limits: Limits) -> None:
+    """In the forked child: run one query, write status + payload to the pipe, exit."""
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limits.max_memory_bytes, limits.max_memory_bytes))
+    except (ValueError, OSError):
+        pass
+    try:
+        data = store.query_serialized(sparql, bindings, fmt)
+        status = b"o"
+    except QueryError as e:
+        data, status = f"Q{e}".encode(), b"e"
+    except MemoryError:
+        data, status = b"Mthe query needed more memory than the endpoint allows", b"e"
+    except Exception as e:  # noqa: BLE001 - the child reports every failure as one line, then exits
+        data, status = f"S{type(e).__name__}: {e}".encode(), b"e"
+    try:
+        with os.fdopen(out_fd, "wb", closefd=True) as fh:
+            fh.write(_HEADER.pack(status, len(data)))
+            fh.write(data)
+    except BrokenPipeError:
+        pass
+
+
+def _zygote(store: Any, sock: socket.socket, limits: Limits) -> None:
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            (sparql, bindings, fmt), fds = _recv_msg(sock)
+        except (EOFError, ConnectionError, OSError):
+            os._exit(0)
+        out_fd = fds[0]
+        pid = os.fork()
+        if pid == 0:
+            sock.close()
+            _worker(store, sparql, bindings, fmt, out_fd, limits)
+            os._exit(0)
+        os.close(out_fd)
+        try:
+            _send_msg(sock, pid)
+        except OSError:
+            os._exit(0)
+
+
+class QuerySandbox:
+    """Runs queries of one store in killable child processes."""
+
+    def __init__(self, store: Any, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits()
+        self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(self.limits.max_concurrent)
+        parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        pid = os.fork()
+        if pid == 0:  # the zygote
+            parent.close()
+            try:
+                _zygote(store, child, self.limits)
+            finally:
+                os._exit(0)
+        child.close()
+        self._sock = parent
+        self._pid = pid
+
+    def run(self, sparql: str, bindings: dict[str, str] | None, fmt: str, *,
+            timeout_s: float | None = None) -> bytes:
+        """The serialized result of a query, or QueryTimeout / ResultTooLarge / QueryError / StoreError."""
+        timeout = self.limits.timeout_s if timeout_s is None else timeout_s
+        deadline = time.monotonic() + timeout
+        if not self._slots.acquire(timeout=timeout):
+            raise QueryTimeout(f"the endpoint is busy; no query slot freed within {timeout:g} s")
+        try:
+            r, w = os.pipe()
+            try:
+                with self._lock:
+                    _send_msg(self._sock, (sparql, bindings, fmt), [w])
+                    pid, _ = _recv_msg(self._sock)
+            except (OSError, EOFError) as e:
+                os.close(r)
+                raise StoreError(f"the query sandbox is gone: {e}") from None
+            finally:
+                os.close(w)
+            try:
+                return self._collect(r, pid, deadline, timeout)
+            finally:
+                os.close(r)
+        finally:
+            self._slots.release()
+
+    def _collect(self, r: int, pid: int, deadline: float, timeout: float) -> bytes:
+        buf = bytearray()
+        cap = self.limits.max_result_bytes + _HEADER.size
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                _kill(pid)
+                raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
+            ready, _, _ = select.select([r], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(r, 1 << 20)
+            if not chunk:
+                break
+            buf += chunk
+            if len(buf) > cap:
+                _kill(pid)
+                raise ResultTooLarge(f"the result is larger than {self.limits.max_result_bytes // (1 << 20)} MB; "
+                                     "add a LIMIT or narrow the query")
+        if len(buf) < _HEADER.size:
+            raise StoreError("the query process died without an answer (out of memory?)")
+        status, n = _HEADER.unpack_from(buf)
+        payload = bytes(buf[_HEADER.size:_HEADER.size + n])
+        if status == b"o":
+            return payload
+        text = payload.decode("utf-8", "replace")
+        kind, msg = text[:1], text[1:]
+        if kind == "Q":
+            raise QueryError(msg)
+        raise StoreError(msg)
+
+    def close(self) -> None:
+        """Stop the zygote (its running workers finish or are killed by their callers)."""
+        if self._sock.fileno() == -1:
+            return
+        try:
+            self._sock.close()
+        finally:
+            _kill(self._pid)
+            try:
+                os.waitpid(self._pid, 0)
+            except ChildProcessError:
+                pass
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
