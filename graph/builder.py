@@ -173,6 +173,12 @@ class _Builder:
         self.interventions()
         self.findings()
         self.outcome()
+        if self.out.inferred:
+            # what the inferred graph holds was inferred from this case and the ontology, by spinekg's builder
+            self.infer(self.ig, P("assertionMethod"), P("Inferred"))
+            self.infer(self.ig, PROV_DERIVED, self.case)
+            self.infer(self.ig, PROV_DERIVED, N(iris.ONTOLOGY_GRAPH))
+            self.infer(self.ig, P("extractorVersion"), ox.Literal(f"spinekg {__version__}"))
         label = f"case {rec.id}"
         if rec.diagnosis.label:
             label += f": {rec.diagnosis.label}"
@@ -341,6 +347,10 @@ class _Builder:
                     if g5 is not None:
                         self.entity(fus, P("fivePrimePartner"), g5)
                 self.add(node, P("fusion"), fus)
+                # inferred: the finding involves each partner gene, so a fusion is found from either partner
+                for partner in (g5, g3):
+                    if partner is not None:
+                        self.infer(node, P("gene"), partner)
                 self.add(node, P("gene3"), ox.Literal(g.gene3))
                 self.lit(node, P("gene5"), g.gene5)
                 if g.exon5 is not None:

@@ -40,9 +40,6 @@ GRAPH_TYPES = {
     "application/ld+json": "jsonld",
     "application/rdf+xml": "rdfxml",
 }
-FORMAT_PARAM = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
-                "ntriples": "application/n-triples", "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml"}
 CONTENT_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                  "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8",
                  "turtle": "text/turtle; charset=utf-8", "ntriples": "application/n-triples",
@@ -77,14 +74,32 @@ def _form(q: str) -> str:
     return m.group(1).lower() if m else ""
 
 
+_ALIASES = {
+    "json": "application/sparql-results+json", "srj": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml", "srx": "application/sparql-results+xml",
+    "csv": "text/csv", "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle", "ttl": "text/turtle", "n3": "text/turtle", "text/n3": "text/turtle",
+    "ntriples": "application/n-triples", "nt": "application/n-triples", "n-triples": "application/n-triples",
+    "jsonld": "application/ld+json", "json-ld": "application/ld+json",
+    "rdfxml": "application/rdf+xml", "rdf+xml": "application/rdf+xml", "rdf": "application/rdf+xml",
+}
+_GRAPH_OVERRIDES = {"application/sparql-results+xml": "application/rdf+xml", "application/sparql-results+json":
+                    "application/ld+json", "application/json": "application/ld+json", "application/xml":
+                    "application/rdf+xml"}
+
+
 def _negotiate(graph: bool) -> str:
-    fmt = request.values.get("format") or request.values.get("output")
+    """The result format: the first usable 'format'/'output'/'results' parameter, else the Accept header."""
     table = GRAPH_TYPES if graph else RESULT_TYPES
-    if fmt:
-        mt = FORMAT_PARAM.get(fmt.lower(), fmt.lower())
-        if mt not in table:
-            abort(_plain(406, f"a {'graph' if graph else 'SELECT/ASK'} result cannot be given as {fmt!r}"))
-        return table[mt]
+    asked = [v for key in ("format", "output", "results") for v in request.values.getlist(key) if v]
+    if asked:
+        for v in asked:
+            mt = _ALIASES.get(v.lower(), v.lower())
+            if graph:
+                mt = _GRAPH_OVERRIDES.get(mt, mt)
+            if mt in table:
+                return table[mt]
+        abort(_plain(406, f"a {'graph' if graph else 'SELECT/ASK'} result cannot be given as {asked[0]!r}"))
     offered = list(table)
     accept = request.accept_mimetypes
     if not accept or accept.best in ("*/*", "") or accept.best is None:

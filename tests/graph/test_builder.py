@@ -86,3 +86,21 @@ def test_ontology_loaded_once_per_version(tmp_path):
     assert len(st.store) == n
     og = ox.NamedNode(iris.ONTOLOGY_GRAPH)
     assert st.store.contains_named_graph(og)
+
+
+def test_inferred_graph_says_it_was_inferred(store):
+    res = store.query("""
+        SELECT ?m WHERE { GRAPH <https://w3id.org/spinekg/case/dev-001/inferred> {
+          <https://w3id.org/spinekg/case/dev-001/inferred> skg:assertionMethod ?m } }""")
+    assert [r["m"].value for r in res.rows] == [SKG + "Inferred"]
+
+
+def test_fusion_finding_reaches_both_partner_genes(store):
+    res = store.query("SELECT ?g WHERE { <https://w3id.org/spinekg/case/dev-001/genomic/1> skg:gene ?g } ORDER BY ?g")
+    assert [r["g"].value.rsplit("/", 1)[1] for r in res.rows] == ["NAB2", "STAT6"]
+
+
+def test_level_adjacency_holds_both_ways(store):
+    for a, b in (("T11", "T12"), ("T12", "T11"), ("T12", "L1"), ("L1", "T12")):
+        res = store.query(f"ASK {{ skg:{a} skg:adjacentTo skg:{b} }}")
+        assert res.boolean, (a, b)

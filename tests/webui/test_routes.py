@@ -82,3 +82,51 @@ def test_updates_are_refused(client, store):
     r = client.post("/sparql", data="DROP ALL", content_type="application/sparql-update")
     assert r.status_code == 403
     assert len(store.store) == n
+
+
+ENTITIES = {
+    "case": "/case/dev-001", "tumor type": "/ontology/SolitaryFibrousTumor", "vertebra": "/ontology/C2",
+    "region": "/ontology/CervicalSpine", "marker": "/marker/CD34", "gene": "/gene/STAT6",
+    "fusion": "/fusion/NAB2--STAT6", "drug": "/drug/doxorubicin", "procedure": "/ontology/TotalEnBlocSpondylectomy",
+    "report": "/report/doi-10.1016-j.ijscr.2017.08.045", "case part": "/case/dev-001/tumor",
+}
+FORMATS = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
+           "application/rdf+xml": "xml"}
+
+
+@pytest.mark.parametrize("kind", sorted(ENTITIES))
+@pytest.mark.parametrize("accept", sorted(FORMATS))
+def test_every_kind_of_iri_dereferences_in_every_format(client, kind, accept):
+    path = ENTITIES[kind]
+    r = client.get(path, headers={"Accept": accept})
+    assert r.status_code == 200, (kind, accept)
+    assert r.mimetype == accept
+    g = rdflib.Graph().parse(data=r.data, format=FORMATS[accept])
+    iri = rdflib.URIRef("https://w3id.org/spinekg" + path)
+    assert (iri, None, None) in g or (None, None, iri) in g
+    html = client.get(path, headers={"Accept": "text/html"})
+    assert html.status_code == 200 and html.mimetype == "text/html"
+
+
+def test_the_ontology_iri_serves_the_ontology(client):
+    r = client.get("/ontology", headers={"Accept": "text/turtle"})
+    g = rdflib.Graph().parse(data=r.data, format="turtle")
+    assert (rdflib.URIRef("https://w3id.org/spinekg/ontology"), rdflib.RDF.type, rdflib.OWL.Ontology) in g
+    assert len(g) > 5000
+    r = client.get("/ontology.rdf")
+    assert r.status_code == 200 and len(rdflib.Graph().parse(data=r.data, format="xml")) > 5000
+
+
+def test_report_text_is_escaped(store):
+    from spinekg.graph import EmbeddedStore
+    from spinekg.model import CaseRecord
+
+    st = EmbeddedStore(None)
+    st.ingest([CaseRecord.from_dict({"document": "x.txt", "diagnosis": {"label": "<script>alert(1)</script>"},
+                                     "patient": {"evidence": [{"text": "<img src=x onerror=alert(1)>"}]}})])
+    app = create_app({"TESTING": True, "SANDBOX": False}, store=st)
+    c = app.test_client()
+    for path in ("/", "/case/x", "/case/x/tumor"):
+        body = c.get(path).data
+        assert b"<script>alert" not in body and b"<img src=x" not in body, path
+        assert b"&lt;script&gt;" in body or b"&lt;img" in body or path == "/case/x/tumor"

@@ -55,14 +55,28 @@ def test_sparqlwrapper_every_format(server):
             assert len(res.decode().strip().splitlines()) == 20
 
 
-def test_sparqlwrapper_construct(server):
-    from SPARQLWrapper import TURTLE, SPARQLWrapper
+CONSTRUCT = "PREFIX skg: <https://w3id.org/spinekg/ontology/> CONSTRUCT { ?c a skg:Case } WHERE { ?c a skg:Case }"
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "xml", "json-ld"])
+def test_sparqlwrapper_construct_every_rdf_format(server, fmt):
+    from SPARQLWrapper import JSONLD, RDFXML, TURTLE, SPARQLWrapper
 
     sw = SPARQLWrapper(server + "/sparql")
-    sw.setQuery("PREFIX skg: <https://w3id.org/spinekg/ontology/> CONSTRUCT { ?c a skg:Case } WHERE { ?c a skg:Case }")
-    sw.setReturnFormat(TURTLE)
-    g = rdflib.Graph().parse(data=sw.query().convert(), format="turtle")
+    sw.setQuery(CONSTRUCT)
+    sw.setReturnFormat({"turtle": TURTLE, "xml": RDFXML, "json-ld": JSONLD}[fmt])
+    body = sw.query().response.read()
+    g = rdflib.Graph().parse(data=body, format=fmt)
     assert len(g) == 19
+
+
+@pytest.mark.parametrize("accept, fmt", [("text/turtle", "turtle"), ("application/n-triples", "nt"),
+                                         ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml")])
+def test_curl_construct_every_rdf_format(server, accept, fmt):
+    status, headers, body = http(server + "/sparql", data=CONSTRUCT.encode(),
+                                 headers={"Content-Type": "application/sparql-query", "Accept": accept})
+    assert status == 200 and headers["Content-Type"].startswith(accept)
+    assert len(rdflib.Graph().parse(data=body, format=fmt)) == 19
 
 
 def test_rdflib_sparqlstore(server):
