@@ -119,6 +119,7 @@ def test_the_ontology_iri_serves_the_ontology(client):
 
 def test_report_text_is_escaped(store):
     from spinekg.graph import EmbeddedStore
+
     from spinekg.model import CaseRecord
 
     st = EmbeddedStore(None)
