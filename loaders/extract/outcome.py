@@ -38,6 +38,10 @@ _FOLLOW = [
                rf"control)", re.I),
     re.compile(rf"\b(?:at|after)\s+(?:a\s+)?{_N}[\s-]*{_U}\s+follow", re.I),
 ]
+#: "At 30 months there was no recurrence": a bare time point counts as follow-up only in a sentence
+#: that states the outcome at that time.
+_AT_TIME = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:at|after)\s+(?:(?:the|a|about|approximately)\s+)?"
+                      rf"{_N}[\s-]*{_U}\b(?!\s+(?:of\s+age|old|later|earlier|before|prior))", re.I)
 _NOT_FOLLOW = re.compile(r"\bdischarg\w*|\bhistory\b|\bprior\s+to\b|\bbefore\b.{0,20}(?:presentation|admission)", re.I)
 _RECUR_POS = re.compile(
     r"\b(?:recurred|relapsed|recurrence\s+(?:was|were)\s+(?:detected|found|noted|observed|diagnosed|confirmed|seen)"
@@ -104,12 +108,32 @@ def follow_up(text: str) -> float | int | None:
     return best
 
 
+def _states_outcome(text: str) -> bool:
+    return any(rx.search(text) for rx in (_RECUR_POS, _RECUR_NEG, _METS_POS, _METS_NEG)) or any(
+        rx.search(text) for _, rx in _STATUS)
+
+
+def _time_point(text: str) -> float | int | None:
+    """The time point of an outcome statement ("At 30 months there was no recurrence"), in months."""
+    if _NOT_FOLLOW.search(text) or not _states_outcome(text):
+        return None
+    best = None
+    for m in _AT_TIME.finditer(text):
+        n = to_number(m.group("n"))
+        if n:
+            v = months(n, m.group("u"))
+            best = v if best is None or v > best else best
+    return best
+
+
 def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None = None) -> OutcomeFact:
     out = OutcomeFact()
     spans = spans or [{"text": s} for s in sentences]
     for text, span in zip(sentences, spans, strict=False):
         used = False
         fu = follow_up(text)
+        if fu is None:
+            fu = _time_point(text)
         if fu is not None and (out.follow_up_months is None or fu > out.follow_up_months):
             out.follow_up_months, used = fu, True
         if _RECUR_POS.search(text) and not _hedged(text, _RECUR_POS):

