@@ -142,8 +142,7 @@ class EmbeddedStore:
             quads = list(cq.all())
             self.store.extend(quads)
             n += len(quads)
-        self.store.flush() if self.path is not None else None
-        return n
+        return n  # each case is one transaction, durable in the write-ahead log; flushed on close
 
     def ingest(self, records: Iterable[CaseRecord]) -> IngestReport:
         built = self.build(records)

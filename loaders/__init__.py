@@ -46,7 +46,12 @@ def load_path(path: Path, input_format: str | None = None) -> LoadResult:
     """Read one file into case records."""
     data = read_bytes(path)
     loader = LOADERS[input_format] if input_format else detect(path, data[:HEAD_BYTES])
-    return loader.load(path, data)
+    try:
+        return loader.load(path, data)
+    except RecursionError:
+        raise InputFormatError("nested too deeply to read", document=path.name) from None
+    except MemoryError:
+        raise InputFormatError("too large to read within the memory limit", document=path.name) from None
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:

@@ -107,6 +107,8 @@ def load_pubmed(path: Path, data: bytes) -> LoadResult:
         res = _extract(_record_text(title, paragraphs), doc, source)
         out.records.extend(res.records)
         out.warnings.extend(res.warnings)
+    if not out.records:
+        raise InputFormatError("no PubmedArticle here has a MedlineCitation to read", document=path.name)
     return out
 
 

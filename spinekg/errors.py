@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def one_line(text: str, limit: int = 500) -> str:
+    """Text fit for a one-line message: control characters escaped, long text cut."""
+    s = _CONTROL.sub(lambda m: repr(m.group(0))[1:-1], str(text))
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
 
 class SpineKGError(Exception):
     """Base of every error spinekg raises on purpose."""
@@ -17,10 +27,10 @@ class SpineKGError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.document:
-            where += f"{self.document}: "
+            where += f"{one_line(self.document, 200)}: "
         if self.field:
-            where += f"{self.field}: "
-        return f"{where}{self.message}"
+            where += f"{one_line(self.field, 100)}: "
+        return one_line(f"{where}{self.message}", 1000)
 
 
 class RecordError(SpineKGError):

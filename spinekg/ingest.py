@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from spinekg.errors import SpineKGError
+from spinekg.errors import SpineKGError, one_line
 from spinekg.graph.store import EmbeddedStore, IngestReport
 from spinekg.loaders import expand_paths, load_path
 
@@ -30,10 +30,7 @@ def ingest_paths(store: EmbeddedStore, paths: list[Path], *, input_format: str |
                 loaded = load_path(path, input_format)
                 built = store.build(loaded.records)
             except SpineKGError as e:
-                report.failures.append(str(e) if e.document else f"{path.name}: {e}")
-                continue
-            except RecursionError:
-                report.failures.append(f"{path}: nested too deeply")
+                report.failures.append(str(e) if e.document else f"{one_line(path.name)}: {e}")
                 continue
             clash = [cq.case_id for cq in built if seen_ids.get(cq.case_id, str(path)) != str(path)]
             if clash:
