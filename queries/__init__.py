@@ -78,7 +78,13 @@ def bind_values(sparql: str, terms: dict[str, str]) -> str:
     if m is None:
         raise QueryError("cannot bind parameters: the query has no WHERE group")
     block = " ".join(f"VALUES ?{k} {{ {v} }}" for k, v in terms.items())
-    return sparql[: m.end()] + " " + block + sparql[m.end():]
+    out = sparql[: m.end()] + " " + block + sparql[m.end():]
+    # SERVICE needs its endpoint when the query is planned, before VALUES joins in: put the IRI term there
+    for k, v in terms.items():
+        if v.startswith("<") and v.endswith(">"):
+            out = re.sub(rf"\b(SERVICE\s+(?:SILENT\s+)?)\?{k}\b", lambda mm, v=v: mm.group(1) + v, out,
+                         flags=re.IGNORECASE)
+    return out
 
 
 def parse(name: str, text: str) -> NamedQuery:

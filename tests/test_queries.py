@@ -21,6 +21,8 @@ def test_every_query_has_a_header_and_parses(store):
     for q in lib.values():
         assert q.title and q.title != q.name, q.name
         assert q.description, q.name
+        if "SERVICE" in q.sparql:
+            continue  # federated: needs the external endpoint (tests/graph/test_remote.py)
         store.query(q.sparql, q.bindings())  # runs with its defaults
 
 
@@ -162,6 +164,22 @@ def test_tumor_types_with_cases(store):
     assert counts["Neoplasm"] == 19
     assert counts["Chondrosarcoma"] == 2
     assert counts["SolitaryFibrousTumor"] == 4
+
+
+def test_federated_gene_xrefs():
+    """Federated: parses, and the SERVICE target is the ``endpoint`` parameter (run against a local
+    stand-in endpoint in tests/graph/test_remote.py; no network here)."""
+    import re
+
+    from rdflib.plugins.sparql import prepareQuery
+    from spinekg.ontology import PREFIXES
+
+    q = queries.get("federated-gene-xrefs")
+    prepareQuery(q.sparql, initNs=PREFIXES)
+    assert re.search(r"SERVICE\s+\?endpoint\b", q.sparql)
+    assert [p.name for p in q.params] == ["endpoint"]
+    assert q.bindings()["endpoint"].startswith("https://")
+    assert q.bindings({"endpoint": "http://127.0.0.1:1/sparql"}) == {"endpoint": "http://127.0.0.1:1/sparql"}
 
 
 def test_unknown_parameter_is_refused():

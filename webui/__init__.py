@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import atexit
 import os
-from typing import Any
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask, render_template
 from spinekg.graph.store import EmbeddedStore
+
+if TYPE_CHECKING:
+    from spinekg.graph.search import SearchIndex
+    from spinekg.graph.summary import SiteIndex
 
 
 def create_app(config: dict[str, Any] | None = None, *, store: EmbeddedStore | None = None) -> Flask:
@@ -21,10 +27,15 @@ def create_app(config: dict[str, Any] | None = None, *, store: EmbeddedStore | N
         SERVICE_ALLOW_LIST=(),  # endpoints SERVICE may call
         SANDBOX=True,  # run SPARQL in killable child processes (needs os.fork)
         MAX_CONCURRENT_QUERIES=4,
+        PAGE_CACHE_SIZE=2048,  # rendered pages kept per served store (they never change while it is served)
+        PRECOMPUTE=False,  # build the page tables and the search index now rather than on the first request
     )
     app.config.update(config or {})
     st = store if store is not None else EmbeddedStore(None)
     app.extensions["spinekg_store"] = st
+    app.extensions["spinekg_site"] = _SiteCache(st)
+    if app.config.get("PRECOMPUTE"):
+        app.extensions["spinekg_site"].get()
     if app.config["SANDBOX"] and hasattr(os, "fork"):
         from spinekg.graph.sandbox import Limits, QuerySandbox
 
@@ -62,10 +73,49 @@ def create_app(config: dict[str, Any] | None = None, *, store: EmbeddedStore | N
     def bad_request(e: Any) -> Any:
         return render_template("error.html", code=400, message=getattr(e, "description", "Bad request")), 400
 
+    @app.errorhandler(405)
+    def not_allowed(e: Any) -> Any:
+        return render_template("error.html", code=405, message=getattr(e, "description", "Method not allowed")), 405
+
     return app
+
+
+@dataclass
+class Site:
+    """What the pages of one served store read: its summary tables and its search index."""
+
+    index: SiteIndex
+    search: SearchIndex
+
+
+class _SiteCache:
+    """The store's Site, built once on first use (the store is read-only while it is served)."""
+
+    def __init__(self, store: EmbeddedStore) -> None:
+        self.store = store
+        self.lock = threading.Lock()
+        self.site: Site | None = None
+
+    def get(self) -> Site:
+        if self.site is None:
+            with self.lock:
+                if self.site is None:
+                    from spinekg.graph.search import SearchIndex, entries
+                    from spinekg.graph.summary import SiteIndex
+
+                    index = SiteIndex.build(self.store)
+                    self.site = Site(index=index, search=SearchIndex.build(entries(index)))
+        return self.site
 
 
 def get_store() -> EmbeddedStore:
     from flask import current_app
 
     return current_app.extensions["spinekg_store"]  # type: ignore[no-any-return]
+
+
+def get_site() -> Site:
+    """The served store's summary tables and search index (built on first use, then shared)."""
+    from flask import current_app
+
+    return current_app.extensions["spinekg_site"].get()  # type: ignore[no-any-return]

@@ -1,13 +1,28 @@
-"""Reading pages: home, cases, and every IRI under the base dereferenced (HTML or RDF by Accept)."""
+"""Reading pages: home, search, browse, query results, cases, and every IRI under the base dereferenced.
+
+Every IRI minted under https://w3id.org/spinekg/ is served on the same path, as HTML or as RDF by
+``Accept`` or extension. The pages read the per-store tables of ``spinekg.graph.summary`` and the
+search index of ``spinekg.graph.search`` (both built once per served store) and run a few small
+queries of ``spinekg.graph.views``; they hold no SPARQL themselves.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request
+from markupsafe import Markup
 from spinekg.graph import iris, views
-from spinekg.ontology import BASE
-from spinekg.webui import get_store
+from spinekg.graph.summary import FACETS, SPINE, CaseRow
+from spinekg.ontology import BASE, SKG
+from spinekg.webui import charts, get_site, get_store, present
+from spinekg.webui.tables import Table, page
+
+from spinekg import queries
 
 bp = Blueprint("pages", __name__)
 
@@ -19,6 +34,17 @@ RDF_TYPES = {
 }
 EXTENSIONS = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json",
               ".rdf": "application/rdf+xml"}
+#: the questions the home page offers, from the query library
+EXAMPLES = [("cases-by-tumor-type", "Which cases are chordomas (or any subtype)?", {"type": "skg:Chordoma"}),
+            ("fusions-by-gene", "Which fusions involve NTRK3, and which drugs were given?", {"gene": "gene:NTRK3"}),
+            ("ihc-profile", "What is the immunohistochemical profile of solitary fibrous tumors?",
+             {"type": "skg:SolitaryFibrousTumor"}),
+            ("cases-at-level", "Which cases involve T11 or a level next to it?", {}),
+            ("en-bloc-vs-intralesional", "Does en bloc surgery recur less than intralesional surgery?", {}),
+            ("outcomes-by-tumor-type", "How do outcomes compare across tumor types?", {})]
+CASE_COLUMNS = ["case", "diagnosis", "levels", "year", "follow-up (months)", "recurrence"]
+PAGE_SIZE = 100
+SHOWN = 100  # cases listed on an entity page (the download has all)
 
 
 @bp.app_template_filter("curie")
@@ -32,17 +58,219 @@ def local_href(iri: str) -> str | None:
     return "/" + iri[len(BASE):] if iri.startswith(BASE) else None
 
 
+@bp.app_template_global("href")
+def href(iri: str) -> str:
+    """Where a link to an IRI goes: its page here, or the IRI itself."""
+    return local_href(iri) or iri
+
+
+@bp.app_template_global("with_args")
+def with_args(**changes: Any) -> str:
+    """This page's URL with some query arguments changed (None removes one)."""
+    args = [(k, v) for k, v in request.args.items(multi=True) if k not in changes]
+    for k, v in changes.items():
+        if v is not None:
+            args.extend((k, x) for x in (v if isinstance(v, list) else [v]))
+    return request.path + ("?" + urlencode(args) if args else "")
+
+
+@bp.app_template_global("example_query")
+def example_query(name: str | None) -> str | None:
+    """The text of a library query with its parameters bound (?name=value in the URL, else the defaults)."""
+    if not name or name not in queries.library():
+        return None
+    q = queries.get(name)
+    given = {p.name: request.args[p.name] for p in q.params if request.args.get(p.name)}
+    try:
+        return views.example_text(name, given)
+    except Exception:  # noqa: BLE001 - a bad parameter value: show the query unbound
+        return q.sparql
+
+
+class PageCache:
+    """Rendered reading pages by path: the store is read-only while served, so a page never changes."""
+
+    def __init__(self, size: int = 2048) -> None:
+        self.size = size
+        self.pages: OrderedDict[str, str] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str, render: Callable[[], Any]) -> Any:
+        with self.lock:
+            page = self.pages.get(key)
+            if page is not None:
+                self.pages.move_to_end(key)
+                return page
+        page = render()
+        if isinstance(page, str) and len(page) < 1_000_000:
+            with self.lock:
+                self.pages[key] = page
+                while len(self.pages) > self.size:
+                    self.pages.popitem(last=False)
+        return page
+
+
+def cached(render: Callable[[], Any]) -> Any:
+    """The page for this path, rendered once (only plain GETs of a path without query arguments are kept)."""
+    if request.args or request.method != "GET":
+        return render()
+    cache = current_app.extensions.setdefault("spinekg_pages", PageCache(current_app.config["PAGE_CACHE_SIZE"]))
+    return cache.get(request.path, render)
+
+
+def case_rows(cases: list[CaseRow]) -> list[list[Any]]:
+    return [[(c.label, local_href(c.iri)), c.diagnosis, ", ".join(lv.rsplit("/", 1)[-1] for lv in c.levels),
+             c.year, _num(c.follow_up), {True: "yes", False: "no"}.get(c.recurrence) if c.recurrence is not None
+             else None] for c in cases]
+
+
+def _num(v: float | None) -> Any:
+    return None if v is None else int(v) if float(v).is_integer() else v
+
+
+# --- home, cases -----------------------------------------------------------------------------
 @bp.route("/")
-def home() -> str:
-    st = get_store()
-    return render_template("home.html", summary=views.summary(st), cases=views.list_cases(st, limit=50))
+def home() -> Any:
+    return cached(_home)
+
+
+def _home() -> Any:
+    ix = get_site().index
+    spine = charts.spine(ix.spine_counts(), lambda lv: "/browse?" + urlencode({"level": iris.curie(lv["iri"])}),
+                         title="Cases per vertebral level")
+    recent = Table("recent", CASE_COLUMNS, case_rows(ix.recent(8)), "Recent cases")
+    lib = queries.library()
+    examples = [(name, question, lib[name], params) for name, question, params in EXAMPLES if name in lib]
+    types = ix.top_types[:12]
+    return page([recent], lambda: render_template("home.html", counts=ix.counts, spine=spine, recent=recent,
+                                                  examples=examples, types=types))
 
 
 @bp.route("/cases")
-def cases() -> str:
-    return render_template("cases.html", cases=views.list_cases(get_store(), limit=10_000))
+def cases() -> Any:
+    ix = get_site().index
+    t = Table("cases", CASE_COLUMNS, case_rows(sorted(ix.cases, key=lambda c: c.id)), "Cases")
+    return page([t], lambda: render_template("cases.html", tbl=t))
 
 
+# --- search ----------------------------------------------------------------------------------
+@bp.route("/search")
+def search() -> Any:
+    q = request.args.get("q", "").strip()[:200]
+    hits = get_site().search.search(q, limit=100) if q else []
+    t = Table("results", ["label", "type", "matched", "field", "cases", "iri"],
+              [[(h.label, h.href or h.iri), h.type, h.matched, h.field, h.cases, h.iri] for h in hits], "Results")
+    return page([t], lambda: render_template("search.html", q=q, hits=hits, tbl=t))
+
+
+@bp.route("/api/search")
+def api_search() -> Any:
+    q = request.args.get("q", "").strip()[:200]
+    try:
+        limit = max(1, min(50, int(request.args.get("limit", 10))))
+    except ValueError:
+        abort(400, "limit must be a number")
+    hits = get_site().search.search(q, limit=limit) if q else []
+    resp = jsonify([h.as_dict() for h in hits])
+    resp.headers["Cache-Control"] = "public, max-age=300"
+    return resp
+
+
+# --- browse by facets --------------------------------------------------------------------------
+def _facet_key(facet: str, value: str) -> str:
+    if facet == "outcome" and not value.startswith(("skg:", "http")):
+        return value
+    if facet == "marker" and "=" in value:
+        base, _, res = value.rpartition("=")
+        return iris.expand(base) + "=" + res
+    return iris.expand(value)
+
+
+def _facet_param(key: str) -> str:
+    if "=" in key and key.startswith("http"):
+        base, _, res = key.rpartition("=")
+        return iris.curie(base) + "=" + res
+    return iris.curie(key) if key.startswith("http") else key
+
+
+@bp.route("/browse")
+def browse() -> Any:
+    ix = get_site().index
+    chosen = {f: [_facet_key(f, v) for v in request.args.getlist(f) if v] for f, _ in FACETS}
+    chosen = {f: v for f, v in chosen.items() if v}
+    sel = ix.select(chosen)
+    matching = [ix.cases[i] for i in ix.newest_first if i in sel] if chosen else [ix.cases[i] for i in ix.newest_first]
+    expanded = request.args.get("more")
+    facets = []
+    for f, title in FACETS:
+        values = [(k, label, n, k in chosen.get(f, [])) for k, label, n in ix.facet_counts(f, sel if chosen else None)]
+        facets.append({"key": f, "title": title, "values": values if expanded == f else values[:12],
+                       "more": len(values) - 12 if expanded != f and len(values) > 12 else 0})
+    selected = [(f, dict(FACETS)[f], _facet_param(k), ix.facet_labels[f].get(k, k)) for f, ks in chosen.items()
+                for k in ks]
+    try:
+        pg = max(1, int(request.args.get("page", 1)))
+    except ValueError:
+        pg = 1
+    pages = max(1, (len(matching) + PAGE_SIZE - 1) // PAGE_SIZE)
+    t = Table("cases", CASE_COLUMNS, case_rows(matching), "Matching cases") if request.args.get("download") \
+        else Table("cases", CASE_COLUMNS, [], "Matching cases")
+    shown = Table("cases", CASE_COLUMNS, case_rows(matching[(pg - 1) * PAGE_SIZE: pg * PAGE_SIZE]), t.title)
+    return page([t], lambda: render_template("browse.html", facets=facets, selected=selected, tbl=shown,
+                                             total=len(matching), page=pg, pages=pages, param=_facet_param))
+
+
+# --- query results -----------------------------------------------------------------------------
+@bp.route("/query", methods=["GET", "POST"])
+def query_page() -> Any:
+    """A query's results as a table (GET keeps a permanent link); downloads go through /sparql."""
+    from spinekg.graph.policy import check_services
+    from spinekg.graph.sandbox import QueryTimeout, ResultTooLarge
+    from spinekg.webui.sparql import _UPDATE_WORDS, _form
+
+    from spinekg.errors import QueryError, StoreError
+
+    example = request.values.get("example")
+    text = request.values.get("query") or (example_query(example) if example else None)
+    if example and not text:
+        abort(404, f"no query named {example!r}")
+    ctx: dict[str, Any] = {"query": text, "example": example, "library": queries.library()}
+    if not text:
+        return render_template("query.html", **ctx)
+    status, result, error = 200, None, None
+    if len(text) > current_app.config["MAX_QUERY_CHARS"]:
+        status, error = 413, f"the query is longer than {current_app.config['MAX_QUERY_CHARS']} characters"
+    elif _form(text) in _UPDATE_WORDS:
+        status, error = 403, "this endpoint is read-only: SPARQL Update is not accepted"
+    else:
+        fmt = "ntriples" if _form(text) in ("construct", "describe") else "json"
+        sandbox = current_app.extensions.get("spinekg_sandbox")
+        try:
+            check_services(text, current_app.config["SERVICE_ALLOW_LIST"])
+            if sandbox is not None:
+                data = sandbox.run(text, None, fmt, timeout_s=current_app.config["QUERY_TIMEOUT"])
+            else:
+                data = get_store().query_serialized(text, None, fmt)
+            result = views.result_table(data, fmt)
+        except QueryTimeout as e:
+            status, error = 503, str(e)
+        except ResultTooLarge as e:
+            status, error = 413, str(e)
+        except (QueryError, StoreError, RuntimeError) as e:
+            refused = "allow-list" in str(e) or "variable endpoint" in str(e)
+            status, error = 403 if refused else 400, str(e)
+    limit = 1000
+    table = Table("results", result.columns if result else [], [list(r) for r in result.rows] if result else [])
+    if result is not None:
+        ctx.update(shown=Table("results", table.columns, table.rows[:limit]), total=len(table.rows),
+                   boolean=result.boolean, is_graph=_form(text) in ("construct", "describe"))
+    ctx.update(error=error, result_files=[(f, "/sparql?" + urlencode({"query": text, "format": f}))
+                                       for f in ("csv", "tsv", "json")])
+    resp = page([table], lambda: render_template("query.html", **ctx), stem="query")
+    return (resp, status) if isinstance(resp, str) else resp
+
+
+# --- linked data -------------------------------------------------------------------------------
 def _wanted_rdf(path: str) -> tuple[str, str | None]:
     for ext, mt in EXTENSIONS.items():
         if path.endswith(ext):
@@ -56,7 +284,6 @@ def _wanted_rdf(path: str) -> tuple[str, str | None]:
 @bp.route("/.well-known/void")
 def void() -> Any:
     """The VoID description of the dataset (computed once per served store)."""
-    from flask import current_app
     from spinekg.graph.describe import void_graph
 
     cache = current_app.extensions.setdefault("spinekg_cache", {})
@@ -81,7 +308,7 @@ def ontology_document(ext: str | None = None) -> Any:
     if ext and rdf is None:
         abort(404, f"no ontology format {ext!r}")
     if rdf is None:
-        return render_template("entity.html", d=views.describe(get_store(), ONTOLOGY_IRI))
+        return entity_page(ONTOLOGY_IRI, views.describe(get_store(), ONTOLOGY_IRI))
     if rdf == "text/turtle":
         return Response(ontology_path().read_bytes(), content_type="text/turtle; charset=utf-8")
     import rdflib
@@ -99,16 +326,82 @@ def entity(path: str) -> Any:
     path, rdf = _wanted_rdf(path)
     iri = BASE + path
     st = get_store()
-    if path.startswith("case/") and path.count("/") == 1 and rdf is None:
-        rec = st.case_record(path.split("/", 1)[1])
-        if rec is None:
-            abort(404, f"no case {path.split('/', 1)[1]!r} in this graph")
-        return render_template("case.html", rec=rec, desc=views.describe(st, iri))
+    if rdf is None:
+        from flask import make_response
+
+        resp = make_response(cached(lambda: _entity_html(path, iri)))
+        resp.headers["Vary"] = "Accept"
+        return resp
     desc = views.describe(st, iri)
     if not desc.exists:
         abort(404, f"nothing is known about {iri}")
-    if rdf is not None:
-        fmt, content_type = RDF_TYPES[rdf]
-        return Response(views.describe_rdf(st, iri, fmt), content_type=content_type,
-                        headers={"Vary": "Accept"})
-    return render_template("entity.html", d=desc)
+    fmt, content_type = RDF_TYPES[rdf]
+    return Response(views.describe_rdf(st, iri, fmt), content_type=content_type, headers={"Vary": "Accept"})
+
+
+def _entity_html(path: str, iri: str) -> Any:
+    st = get_store()
+    if path.startswith("case/") and path.count("/") == 1:
+        rec = st.case_record(path.split("/", 1)[1])
+        if rec is None:
+            abort(404, f"no case {path.split('/', 1)[1]!r} in this graph")
+        return case_page(rec, views.describe(st, iri, incoming_limit=50))
+    desc = views.describe(st, iri)
+    if not desc.exists:
+        abort(404, f"nothing is known about {iri}")
+    return entity_page(iri, desc)
+
+
+def entity_page(iri: str, d: views.Description) -> Any:
+    ix = get_site().index
+    involved = ix.cases_of(iri)
+    # every case only for the download; the page lists the first ones
+    cases = Table("cases", CASE_COLUMNS, case_rows(involved if request.args.get("download") == "cases"
+                                                   else involved[:SHOWN]), "Cases")
+    shown = Table("cases", CASE_COLUMNS, cases.rows[:SHOWN], "Cases")
+    out = Table("statements", ["property", "value"], [
+        [(pl or iris.curie(p)), (ol or iris.curie(o.value), href(o.value)) if o.__class__.__name__ == "NamedNode"
+         else o.value] for p, pl, o, ol in d.outgoing], "Statements")
+    inc = Table("links", ["from", "property"], [[(sl or iris.curie(s), href(s)), pl or iris.curie(p)]
+                                                for p, pl, s, sl in d.incoming], "Links to it")
+    tables = [cases, out, inc]
+    ctx: dict[str, Any] = {"d": d, "cases": shown, "ncases": len(involved), "statements": out, "links": inc}
+    if d.kind == "tumor type":
+        prof = ix.tumor_type_profile(iri)
+        ihc = Table("ihc", ["marker", "positive", "negative", "equivocal", "tested"], [
+            [(m["label"], href(m["iri"])), m["positive"], m["negative"], m["equivocal"], m["tested"]]
+            for m in prof["ihc"]], "Immunohistochemical profile")
+        named = {k: Table(k, [title, "cases"], [[(x["label"], href(x["iri"])), x["cases"]] for x in prof[k]], title)
+                 for k, title in (("levels", "level"), ("fusions", "fusion"), ("treatments", "treatment"),
+                                  ("drugs", "drug"), ("subtypes", "subtype"))}
+        status = Table("status", ["status", "cases"], [[s["label"], s["cases"]] for s in prof["status"]], "Status")
+        by_t = Table("follow-up", ["treatment", "cases", "median follow-up (months)", "recurred", "recurrence known"],
+                     [[(g["label"], href(g["iri"])), g["n"], g["median"], g["recurred"], g["known"]]
+                      for g in prof["by_treatment"]], "Follow-up and recurrence by treatment")
+        tables += [ihc, status, by_t, *named.values()]
+        ctx.update(profile=prof, ihc=ihc, named=named, status=status, by_treatment=by_t,
+                   plot=charts.follow_up_plot(prof["by_treatment"]) if any(
+                       g["points"] for g in prof["by_treatment"]) else None)
+    if d.kind == "vertebra":
+        ctx["spine"] = charts.spine([{"label": lab, "iri": i} for lab, i in SPINE],
+                                    lambda lv: local_href(lv["iri"]), highlight={iri}, compact=True,
+                                    title=f"{d.label} in the vertebral column")
+    if d.kind == "report":
+        ctx["source"] = views.source_links(views.report_source(get_store(), iri))
+    return page(tables, lambda: render_template("entity.html", **ctx), stem=iris.curie(iri).replace(":", "-"))
+
+
+def case_page(rec: dict[str, Any], desc: views.Description) -> Any:
+    levels = {SKG + ("Sacrum" if v == "sacrum" else "Coccyx" if v == "coccyx" else v) for v in rec["vertebrae"]}
+    spine = charts.spine([{"label": lab, "iri": i} for lab, i in SPINE], lambda lv: local_href(lv["iri"]),
+                         highlight=levels, compact=True, title="Levels of the tumor")
+    words = present.fact_words(rec)
+    tables = present.tables(rec)
+    return page(tables, lambda: render_template(
+        "case.html", rec=rec, desc=desc, spine=spine, timeline=charts.timeline(present.steps(rec)), words=words,
+        tables={t.name: t for t in tables}, sources=views.source_links(rec["source"])), stem=f"case-{rec['id']}")
+
+
+@bp.app_template_global("mark")
+def mark(text: str, words: Any) -> Markup:
+    return present.highlight(text or "", words or [])

@@ -6,21 +6,27 @@ package (as root) and a missing or broken Virtuoso is a failure.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import socket
 import subprocess
+import tempfile
+import threading
 import time
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from spinekg.graph.remote import RemoteStore
 from SPARQLWrapper import POST, SPARQLWrapper
+from spinekg.graph.remote import RemoteStore
 
 from spinekg import queries
 from spinekg.cli import main
@@ -62,12 +68,13 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def virtuoso() -> Iterator[str]:
     """A private Virtuoso started by scripts/virtuoso.sh in a temp dir; its SPARQL endpoint URL."""
     if shutil.which("virtuoso-t") is None and os.environ.get("CI") != "true":
         pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource-7-bin; with CI=true "
                     "scripts/virtuoso.sh installs it)")
-    d = tmp_path_factory.mktemp("virtuoso")
+    # not under pytest's basetemp: other pytest runs on the machine prune old basetemps while this one runs
+    d = Path(tempfile.mkdtemp(prefix="spinekg-virtuoso-"))
     env = {**os.environ, "VIRTUOSO_PORT": str(_free_port()), "VIRTUOSO_HTTP_PORT": str(_free_port())}
     t0 = time.monotonic()
     proc = subprocess.run(["bash", str(SCRIPT), "start", str(d)], env=env, capture_output=True, text=True,
@@ -80,6 +87,7 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield proc.stdout.strip().splitlines()[-1]
     finally:
         subprocess.run(["bash", str(SCRIPT), "stop", str(d)], capture_output=True, timeout=120, check=False)
+        shutil.rmtree(d, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -172,14 +180,22 @@ def test_virtuoso_path_to_bound_class(remote: RemoteStore, store: Any) -> None:
     assert _rows(store, q, {"type": "skg:Neoplasm"}) != _rows(remote, q, {"type": "skg:Neoplasm"})
 
 
-def test_virtuoso_path_inside_not_exists(remote: RemoteStore, store: Any) -> None:
-    """cases-by-tumor-type finds the most specific type without rdfs:subClassOf+ inside NOT EXISTS."""
-    q = """SELECT DISTINCT ?tumor WHERE { ?case skg:hasTumor ?tumor . ?tumor a ?t .
-      FILTER NOT EXISTS { ?tumor a ?n . ?n rdfs:subClassOf+ ?t . FILTER(?n != ?t) } }"""
-    q2 = "SELECT DISTINCT ?tumor WHERE { ?case skg:hasTumor ?tumor . FILTER EXISTS { ?tumor a/rdfs:subClassOf* ?x } }"
-    assert _rows(store, q2, {"x": "skg:Neoplasm"}) == 19
-    assert _rows(remote, q2, {"x": "skg:Neoplasm"}) != 19  # a path inside EXISTS: wrong on Virtuoso
-    assert _rows(store, q) == 19 and _rows(remote, q) != 19
+ORIGINAL_CASES_BY_TUMOR_TYPE = """SELECT ?case ?tumorType WHERE {
+  ?case a skg:Case ; skg:hasTumor ?tumor .
+  ?tumor a ?tumorType .
+  ?tumorType rdfs:subClassOf* ?type .
+  FILTER NOT EXISTS { ?tumor a ?narrower . ?narrower rdfs:subClassOf+ ?tumorType . FILTER(?narrower != ?tumorType) }
+}"""
+
+
+def test_virtuoso_path_inside_exists(remote: RemoteStore, store: Any) -> None:
+    """cases-by-tumor-type uses the materialised types: its original form gives 1 case of 19 on Virtuoso,
+    and a ZeroOrMore path inside EXISTS loses solutions there too."""
+    assert _rows(store, ORIGINAL_CASES_BY_TUMOR_TYPE, {"type": "skg:Neoplasm"}) == 19
+    assert _rows(remote, ORIGINAL_CASES_BY_TUMOR_TYPE, {"type": "skg:Neoplasm"}) != 19
+    q = "SELECT DISTINCT ?tumor WHERE { ?case skg:hasTumor ?tumor . FILTER EXISTS { ?tumor a/rdfs:subClassOf* ?x } }"
+    assert _rows(store, q, {"x": "skg:Neoplasm"}) == 19
+    assert _rows(remote, q, {"x": "skg:Neoplasm"}) != 19
 
 
 def test_virtuoso_repeats_path_solutions(remote: RemoteStore, store: Any) -> None:
@@ -217,8 +233,18 @@ def test_stats_and_reingest(remote: RemoteStore, store: Any, records: list[Any])
     assert remote.case_ids() == store.case_ids()
 
 
+def unordered(value: Any) -> Any:
+    """A case record with its lists of plain values sorted: RDF keeps no order among a property's values."""
+    if isinstance(value, dict):
+        return {k: unordered(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [unordered(v) for v in value]
+        return sorted(items, key=repr) if all(not isinstance(v, (dict, list)) for v in items) else items
+    return value
+
+
 def test_case_records_round_trip(remote: RemoteStore, store: Any) -> None:
-    assert list(remote.case_records()) == list(store.case_records())
+    assert [unordered(r) for r in remote.case_records()] == [unordered(r) for r in store.case_records()]
     assert remote.case_record("no-such-case") is None
 
 
@@ -246,9 +272,18 @@ def test_dump_matches_embedded(remote: RemoteStore, store: Any, tmp_path: Path) 
     import io
 
     out = io.BytesIO()
-    remote.dump(out, "nquads")
+    remote.dump(out, "nquads", with_void=False)
     quads = list(ox.parse(out.getvalue(), format=ox.RdfFormat.N_QUADS))
     assert len(quads) == store.stats()["quads"]
+    emb = io.BytesIO()
+    store.dump(emb, "nquads", with_void=False)
+    def named(qs: Any) -> set[ox.Quad]:  # blank nodes get other labels on the server
+        return {q for q in qs if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
+
+    assert named(quads) == named(ox.parse(emb.getvalue(), format=ox.RdfFormat.N_QUADS))
+    with_void = io.BytesIO()
+    remote.dump(with_void, "trig")
+    assert len(list(ox.parse(with_void.getvalue(), format=ox.RdfFormat.TRIG))) > len(quads)
     ttl = io.BytesIO()
     remote.dump(ttl, "turtle", graph="https://w3id.org/spinekg/case/dev-012")
     assert len(list(ox.parse(ttl.getvalue(), format=ox.RdfFormat.TURTLE))) == \
@@ -291,25 +326,70 @@ def test_cli_against_virtuoso(virtuoso: str, remote: RemoteStore, runner: Any, t
     out = tmp_path / "all.nq"
     res = runner.invoke(main, ["export", "--format", "nquads", "-o", str(out), "--store", virtuoso])
     assert res.exit_code == 0, res.output
-    assert len(list(ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS))) == remote.stats()["quads"]
+    assert len(list(ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS))) >= remote.stats()["quads"]
     res = runner.invoke(main, ["export", "--format", "case-json", "--store", virtuoso])
-    assert res.exit_code == 0 and res.output.count('"case_id"') >= 19
+    assert res.exit_code == 0, res.output
+    assert len(json.loads(res.output)) == 19
 
 
 # --- federation -----------------------------------------------------------------------------
+class _DirectPostAdapter(BaseHTTPRequestHandler):
+    """Passes SPARQL requests on to Virtuoso as form posts.
+
+    Oxigraph sends SERVICE queries as a direct POST (Content-Type: application/sparql-query, SPARQL 1.1
+    Protocol); Virtuoso 7.2.5 never answers such a request (it hangs until the client gives up), while it
+    answers the form-encoded POST at once. This adapter is the only thing between the two.
+    """
+
+    target = ""
+
+    def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if self.headers.get("Content-Type", "").startswith("application/sparql-query"):
+            body = urllib.parse.urlencode({"query": body.decode("utf-8")}).encode("ascii")
+        req = urllib.request.Request(self.target, data=body, headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": self.headers.get("Accept", "application/sparql-results+json")})
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            data, ctype = resp.read(), resp.headers.get("Content-Type", "application/sparql-results+json")
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's signature
+        pass
+
+
 def test_federated_gene_xrefs(virtuoso: str, store: Any) -> None:
-    """The embedded store joins its fusion genes with facts that Virtuoso, as the external endpoint, holds."""
+    """The embedded store joins its fusion genes with facts that Virtuoso, as the external endpoint, holds.
+
+    The endpoint is the query's parameter, bound like any other (spinekg.queries.bind_values puts the IRI
+    term into the SERVICE clause, since Oxigraph does not take a SERVICE variable bound by VALUES).
+    """
     hgnc = store.query("SELECT ?h WHERE { gene:NTRK3 skos:exactMatch ?h . "
                        'FILTER(STRSTARTS(STR(?h), "https://identifiers.org/hgnc:")) }').rows[0]["h"]
     w = SPARQLWrapper(virtuoso)
     w.setMethod(POST)
     w.setQuery(f"INSERT DATA {{ GRAPH <urn:spinekg-test:external> {{ {hgnc} "
-               f'<http://www.w3.org/2000/01/rdf-schema#comment> "neurotrophic receptor tyrosine kinase 3 (stand-in)" . '
-               f"{hgnc} <http://purl.org/dc/terms/identifier> \"HGNC:8033\" }} }}")
+               '<http://www.w3.org/2000/01/rdf-schema#comment> "neurotrophic receptor tyrosine kinase 3 (stand-in)" '
+               f'. {hgnc} <http://purl.org/dc/terms/identifier> "HGNC:8033" }} }}')
     w.query()
-    q = queries.get("federated-gene-xrefs")
-    res = store.query(q.sparql, q.bindings({"endpoint": virtuoso}))
-    got = {(r["geneLabel"].value, r["property"].value, r["value"].value) for r in res.rows}
+    handler = type("Adapter", (_DirectPostAdapter,), {"target": virtuoso})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        endpoint = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        q = queries.get("federated-gene-xrefs")
+        res = store.query(q.sparql, q.bindings({"endpoint": endpoint}))
+        got = {(r["geneLabel"].value, r["property"].value, r["value"].value) for r in res.rows}
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
     assert ("NTRK3", "http://www.w3.org/2000/01/rdf-schema#comment",
             "neurotrophic receptor tyrosine kinase 3 (stand-in)") in got
+    assert ("NTRK3", "http://purl.org/dc/terms/identifier", "HGNC:8033") in got
     assert {g for g, _, _ in got} == {"NTRK3"}  # only the gene the stand-in knows

@@ -1,0 +1,313 @@
+"""Every page type renders, for every kind of entity of the fixture store; search, browse, downloads, escaping."""
+
+import csv
+import io
+import json
+
+import pytest
+from spinekg.webui import create_app
+
+from spinekg.model import CaseRecord
+
+# one entity of each kind of the fixture store, and the kind its page must say it is
+ENTITIES = {
+    "case": ("/case/dev-012", "case"),
+    "report": ("/report/doi-10.1016-j.ijscr.2017.08.045", "report"),
+    "tumor type": ("/ontology/SolitaryFibrousTumor", "tumor type"),
+    "tumor type with subtypes": ("/ontology/Chondrosarcoma", "tumor type"),
+    "vertebra": ("/ontology/T11", "vertebra"),
+    "region": ("/ontology/ThoracicSpine", "region"),
+    "marker": ("/marker/CD34", "marker"),
+    "gene": ("/gene/NTRK3", "gene"),
+    "fusion": ("/fusion/NAB2--STAT6", "fusion"),
+    "drug": ("/drug/doxorubicin", "drug"),
+    "procedure": ("/ontology/TotalEnBlocSpondylectomy", "procedure"),
+}
+
+
+@pytest.fixture(scope="module")
+def app(store):
+    app = create_app({"TESTING": True, "QUERY_TIMEOUT": 5.0}, store=store)
+    yield app
+    app.extensions["spinekg_sandbox"].close()
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    return app.test_client()
+
+
+def html(client, path):
+    r = client.get(path, headers={"Accept": "text/html"})
+    assert r.status_code == 200, (path, r.status_code, r.data[:300])
+    assert r.mimetype == "text/html"
+    assert r.headers["X-Content-Type-Options"] == "nosniff"
+    assert "script-src 'self'" in r.headers["Content-Security-Policy"]
+    return r.data.decode()
+
+
+@pytest.mark.parametrize("kind", sorted(ENTITIES))
+def test_entity_pages(client, kind):
+    path, badge = ENTITIES[kind]
+    body = html(client, path)
+    assert f">{badge}<" in body, kind
+    if kind != "case":
+        assert "Cases that involve it" in body
+        assert "<td>" in body  # at least one case involves each of these entities
+
+
+@pytest.mark.parametrize("path", ["/", "/cases", "/search", "/search?q=chordoma", "/browse", "/browse?level=skg:T11",
+                                  "/sparql", "/sparql?example=ihc-profile", "/query", "/query?example=ihc-profile",
+                                  "/ontology"])
+def test_site_pages(client, path):
+    html(client, path)
+
+
+def test_every_case_and_every_involved_entity_renders(client, app):
+    from spinekg.webui import get_site
+
+    with app.app_context():
+        ix = get_site().index
+    for c in ix.cases:
+        html(client, "/case/" + c.id)
+    entities = sorted({e for c in ix.cases for e in c.involved() if e.startswith("https://w3id.org/spinekg/")})
+    assert len(entities) > 50
+    for e in entities:
+        html(client, e[len("https://w3id.org/spinekg"):])
+
+
+def test_unknown_pages_are_a_404_page(client):
+    for path in ("/no/such/page", "/case/none", "/gene/NOSUCHGENE", "/query?example=nope", "/sparql?example=nope"):
+        r = client.get(path, headers={"Accept": "text/html"})
+        assert r.status_code == 404, path
+        assert b"Not found" in r.data and b"<html" in r.data
+        assert r.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_home_holds_the_summary_the_spine_map_and_examples(client):
+    body = html(client, "/")
+    assert "19</b> cases" in body
+    assert '<svg class="spine"' in body
+    assert body.count("/browse?level=skg%3A") == 31  # C1..S5, the sacrum and the coccyx
+    assert "T11: 5 cases" in body or "T11: 4 cases" in body
+    assert "/sparql?example=fusions-by-gene" in body
+    assert "Recent cases" in body
+
+
+def test_spine_map_counts_match_the_level_query(client, store):
+    from spinekg import queries
+
+    body = html(client, "/")
+    q = queries.get("cases-at-level")
+    n = len(store.query(q.sparql, q.bindings({"level": "skg:T11", "adjacent": "false"})).rows)
+    assert f"T11: {n} case" in body
+
+
+def api(client, q, **kw):
+    r = client.get("/api/search", query_string={"q": q, **kw})
+    assert r.status_code == 200 and r.mimetype == "application/json"
+    hits = json.loads(r.data)
+    for h in hits:
+        assert {"iri", "label", "type", "matched"} <= set(h)
+    return hits
+
+
+def test_search_api_finds_a_fusion_from_either_partner(client):
+    for gene in ("NAB2", "STAT6"):
+        hits = api(client, gene)
+        fusion = [h for h in hits if h["iri"].endswith("/fusion/NAB2--STAT6")]
+        assert fusion and fusion[0]["type"] == "fusion" and fusion[0]["matched"] == gene
+
+
+def test_search_api_abbreviations_synonyms_and_external_ids(client):
+    tes = api(client, "TES")[0]
+    assert tes["label"] == "total en bloc spondylectomy" and tes["matched"] == "TES"
+    assert api(client, "NCIT:C2947")[0]["iri"].endswith("/ontology/Chordoma")
+    hgnc = api(client, "HGNC:8033")[0]
+    assert hgnc["iri"].endswith("/gene/NTRK3") and hgnc["matched"] == "HGNC:8033"
+    syn = api(client, "haemangiopericytoma")[0]
+    assert syn["iri"].endswith("/SolitaryFibrousTumor") and syn["matched"].lower() == "haemangiopericytoma"
+    ntrk = api(client, "NTRK")
+    assert {"gene", "fusion"} <= {h["type"] for h in ntrk}
+    assert api(client, "") == [] and api(client, "   ") == [] and api(client, '"*(') == []
+    assert len(api(client, "a", limit=3)) <= 3
+
+
+def test_search_page_shows_which_synonym_matched(client):
+    body = html(client, "/search?q=TES")
+    assert "total en bloc spondylectomy" in body and "<mark>TES</mark>" in body
+    body = html(client, "/search?q=%3Cscript%3E")
+    assert "<script>" not in body.split("</header>", 1)[1]
+
+
+def test_search_index_is_built_once_per_app(app, client):
+    from spinekg.webui import get_site
+
+    client.get("/api/search?q=x")
+    with app.app_context():
+        first = get_site()
+    client.get("/api/search?q=y")
+    with app.app_context():
+        assert get_site() is first
+        assert len(first.search) > 1000
+
+
+def test_browse_facets_narrow_the_cases(client):
+    body = html(client, "/browse")
+    assert "19 cases" in body
+    for title in ("Tumor type", "Region", "Marker", "Fusion", "Treatment", "Outcome"):
+        assert f"<h3>{title}</h3>" in body
+    body = html(client, "/browse?type=skg:SolitaryFibrousTumor")
+    assert "4 cases" in body and "dev-001" in body and "dev-012" not in body
+    body = html(client, "/browse?type=skg:SolitaryFibrousTumor&level=skg:C2")
+    assert "1 case<" in body
+    body = html(client, "/browse?fusion=fusion:NAB2--STAT6&marker=marker:CD34%3Dpositive")
+    assert "dev-001" in body
+    assert "0 cases" in html(client, "/browse?type=skg:Chordoma&type=skg:Chondrosarcoma")
+
+
+def read_csv(r):
+    assert r.status_code == 200 and r.mimetype == "text/csv"
+    assert "attachment" in r.headers["Content-Disposition"]
+    return list(csv.reader(io.StringIO(r.data.decode())))
+
+
+def test_tables_download_as_csv_and_tsv(client):
+    rows = read_csv(client.get("/browse?type=skg:SolitaryFibrousTumor&download=cases"))
+    assert rows[0][:2] == ["case", "diagnosis"] and len(rows) == 5
+    rows = read_csv(client.get("/cases?download=cases"))
+    assert len(rows) == 20
+    rows = read_csv(client.get("/ontology/SolitaryFibrousTumor?download=ihc"))
+    assert rows[0] == ["marker", "positive", "negative", "equivocal", "tested"]
+    assert ["CD34", "4", "0", "0", "4"] in rows
+    rows = read_csv(client.get("/case/dev-001?download=markers"))
+    assert {r[0] for r in rows[1:]} == {"STAT6", "CD34", "cytokeratin"}
+    rows = read_csv(client.get("/search?q=NTRK&download=results"))
+    assert any(r[1] == "fusion" for r in rows[1:])
+    r = client.get("/gene/NTRK3?download=cases&format=tsv")
+    assert r.mimetype == "text/tab-separated-values" and r.data.decode().startswith("case\tdiagnosis")
+    assert client.get("/gene/NTRK3?download=nope").status_code == 404
+    rows = read_csv(client.get("/query?example=ihc-profile&type=skg:SolitaryFibrousTumor&download=results"))
+    assert rows[0][:2] == ["marker", "markerLabel"]
+
+
+def test_every_download_link_of_a_page_works(client):
+    import re
+
+    for path in ("/", "/case/dev-001", "/ontology/SolitaryFibrousTumor", "/browse", "/gene/NTRK3"):
+        body = html(client, path)
+        links = set(re.findall(r'href="([^"]*download=[^"]*)"', body))
+        assert links, path
+        for link in links:
+            r = client.get(link.replace("&amp;", "&"))
+            assert r.status_code == 200 and r.mimetype in ("text/csv", "text/tab-separated-values"), link
+
+
+def test_tumor_type_page_aggregates_its_cases(client):
+    body = html(client, "/ontology/SolitaryFibrousTumor")
+    for part in ("Immunohistochemical profile", "Follow-up and recurrence by treatment", '<svg class="plot"',
+                 "Levels", "Fusions", "Treatments", "NAB2::STAT6"):
+        assert part in body, part
+    body = html(client, "/ontology/Chondrosarcoma")
+    assert "subtypes included" in body and "mesenchymal chondrosarcoma" in body
+
+
+def test_entity_pages_link_external_ids_to_their_homes(client):
+    body = html(client, "/ontology/Chordoma")
+    assert 'href="https://evsexplore.semantics.cancer.gov/evsexplore/concept/ncit/C2947"' in body
+    body = html(client, "/gene/NTRK3")
+    assert 'href="https://www.genenames.org/data/gene-symbol-report/#!/hgnc_id/HGNC:8033"' in body
+    body = html(client, "/ontology/T11")
+    assert 'href="http://purl.obolibrary.org/obo/UBERON_0004635"' in body
+    assert "Parents" in html(client, "/ontology/TotalEnBlocSpondylectomy")
+    assert "Children" in html(client, "/ontology/Chondrosarcoma")
+    body = html(client, "/report/doi-10.1016-j.ijscr.2017.08.045")
+    assert 'href="https://doi.org/10.1016/j.ijscr.2017.08.045"' in body
+    assert any('go.drugbank.com/drugs/DB' in html(client, p) for p in ("/drug/doxorubicin", "/drug/entrectinib"))
+
+
+def test_case_page_has_levels_timeline_and_outcome(client):
+    body = html(client, "/case/dev-012")
+    assert '<svg class="spine compact"' in body and '<svg class="timeline"' in body
+    assert "PRESENTATION" in body and "FOLLOW-UP" in body
+    assert "Genomic findings" in body and "Outcome" in body
+
+
+def test_query_page_runs_a_query_and_offers_downloads(client):
+    body = html(client, "/query?query=SELECT+%3Fc+WHERE+%7B+%3Fc+a+skg%3ACase+%7D")
+    assert "19 rows" in body and "/case/dev-001" in body
+    assert "/sparql?query=" in body and "format=csv" in body and "format=tsv" in body and "format=json" in body
+    r = client.get("/query?query=SELEKT", headers={"Accept": "text/html"})
+    assert r.status_code == 400 and b"The query failed" in r.data
+    r = client.get("/query", query_string={"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"})
+    assert r.status_code == 403
+    assert "Answer: <b>yes</b>" in html(client, "/query?query=ASK+%7B+%3Fs+%3Fp+%3Fo+%7D")
+    body = html(client, "/query?query=CONSTRUCT+%7B+%3Fc+a+skg%3ACase+%7D+WHERE+%7B+%3Fc+a+skg%3ACase+%7D")
+    assert "19 triples" in body
+
+
+def test_sparql_page_lists_the_library_with_permanent_links(client):
+    from spinekg import queries
+
+    body = html(client, "/sparql")
+    for name in queries.library():
+        assert f'href="/sparql?example={name}"' in body
+    body = html(client, "/sparql?example=ihc-profile&type=skg:Chordoma")
+    assert "VALUES ?type { &lt;https://w3id.org/spinekg/ontology/Chordoma&gt; }" in body
+    assert '<textarea name="query"' in body
+
+
+@pytest.fixture(scope="module")
+def evil_client():
+    evil = "<script>alert(1)</script>"
+    rec = CaseRecord.from_dict({
+        "document": "x.txt", "id": "x", "source": {"title": evil, "doi": "10.1234/<b>x</b>"},
+        "diagnosis": {"label": evil, "evidence": [{"text": f"Biopsy showed {evil} chordoma."}]},
+        "patient": {"age_years": 41, "sex": "male",
+                    "evidence": [{"text": "A 41-year-old man <img src=x onerror=alert(1)>"}]},
+        "vertebrae": ["T7"], "markers": [{"name": "S100", "result": "positive",
+                                          "evidence": [{"text": "Cells were positive for S100 & <i>EMA</i>."}]}],
+        "interventions": [{"category": "surgery", "label": evil}],
+        "symptoms": [evil], "outcome": {"follow_up_months": 3}})
+    from spinekg.graph import EmbeddedStore
+
+    st = EmbeddedStore(None)
+    st.ingest([rec])
+    return create_app({"TESTING": True, "SANDBOX": False}, store=st).test_client()
+
+
+def test_report_text_is_escaped_everywhere(evil_client):
+    for path in ("/", "/case/x", "/cases", "/browse", "/search?q=script", "/report/doi-10.1234-b-x-b",
+                 "/ontology/T7", "/ontology/Neoplasm"):
+        r = evil_client.get(path, headers={"Accept": "text/html"})
+        assert r.status_code == 200, path
+        body = r.data.decode()
+        assert "<script>alert" not in body and "<img src=x" not in body and "<i>EMA" not in body, path
+    # the JSON API gives the text as data, never as a page
+    r = evil_client.get("/api/search?q=script")
+    assert r.mimetype == "application/json" and r.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_evidence_words_are_marked_after_escaping(evil_client):
+    body = evil_client.get("/case/x").data.decode()
+    assert "<mark>positive</mark> for <mark>S100</mark> &amp; &lt;i&gt;EMA&lt;/i&gt;." in body
+    assert "A <mark>41</mark>-year-old <mark>man</mark> &lt;img" in body
+
+
+def test_highlight_unit():
+    from spinekg.webui.present import highlight
+
+    assert str(highlight("a <b> T11 and t11x", ["T11", "<b>"])) == "a <mark>&lt;b&gt;</mark> <mark>T11</mark> and t11x"
+    assert str(highlight("en bloc spondylectomy", ["en bloc", "en bloc spondylectomy"])) == \
+        "<mark>en bloc spondylectomy</mark>"
+    assert str(highlight("nothing", [None, "", "x"])) == "nothing"
+
+
+def test_every_library_query_runs_on_the_results_page(client):
+    from spinekg import queries
+
+    for name, q in queries.library().items():
+        r = client.get(f"/query?example={name}", headers={"Accept": "text/html"})
+        # a federated query is refused (403) unless its endpoint is on the SERVICE allow-list
+        assert r.status_code == (403 if "SERVICE" in q.sparql else 200), (name, r.status_code)
+        assert q.title.encode() in r.data or r.status_code == 403

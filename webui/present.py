@@ -1,0 +1,136 @@
+"""How a case reads on its page: evidence with the fact's words marked, the timeline, the downloadable tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from markupsafe import Markup, escape
+from spinekg.graph import iris
+from spinekg.webui.tables import Table
+
+CATEGORY = {"biopsy": "biopsy", "surgery": "surgery", "radiotherapy": "radiotherapy", "chemotherapy": "chemotherapy",
+            "targeted_therapy": "targeted therapy", "immunotherapy": "immunotherapy", "other_drug": "drug therapy",
+            "embolization": "embolization"}
+SEX_WORDS = {"male": ["male", "man", "boy", "gentleman", "M"], "female": ["female", "woman", "girl", "lady", "F"]}
+
+
+def highlight(text: str, words: Iterable[str | None]) -> Markup:
+    """The text escaped, with every whole-word occurrence of the given words wrapped in <mark>."""
+    spans: list[tuple[int, int]] = []
+    for w in {w.strip() for w in words if w and w.strip()}:
+        if len(w) < 2 and not w.isdigit():
+            continue
+        pat = r"(?<![\w])" + re.escape(w).replace(r"\ ", r"[\s\-]+") + r"(?![\w])"
+        for m in re.finditer(pat, text, flags=re.IGNORECASE):
+            spans.append(m.span())
+    spans.sort()
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    out, pos = [], 0
+    for a, b in merged:
+        out.append(str(escape(text[pos:a])))
+        out.append(f"<mark>{escape(text[a:b])}</mark>")
+        pos = b
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+def _num(v: Any) -> str | None:
+    if v is None:
+        return None
+    return str(int(v)) if float(v).is_integer() else str(v)
+
+
+def fact_words(rec: dict[str, Any]) -> dict[str, Any]:
+    """The words of each fact, to mark in its evidence sentences."""
+    p, d, o = rec["patient"], rec["diagnosis"], rec["outcome"]
+    return {
+        "patient": [_num(p.get("age_years")), *SEX_WORDS.get(p.get("sex") or "", [])],
+        "diagnosis": [d.get("label"), *d.get("accept", []), d.get("grade")],
+        "levels": rec["vertebrae"],
+        "markers": [[m.get("name"), *m.get("accept", []), m.get("result"), m.get("pattern"),
+                     _num(m.get("value_percent"))] for m in rec["markers"]],
+        "genomic": [[g.get("gene5"), g.get("gene3"), g.get("gene"), g.get("variant"), *g.get("accept_gene", []),
+                     f"{g.get('gene5')}::{g.get('gene3')}" if g.get("gene5") else None,
+                     f"{g.get('gene5')}-{g.get('gene3')}" if g.get("gene5") else None] for g in rec["genomic"]],
+        "interventions": [[i.get("label"), *i.get("accept", []), *i.get("agents", []), i.get("dose"),
+                           _num(i.get("dose_gy")), i.get("response"), i.get("margin"), *i.get("levels", [])]
+                          for i in rec["interventions"]],
+        "outcome": [_num(o.get("follow_up_months")), "months", "recurrence", "recurred", "metastasis",
+                    "metastases", o.get("status")],
+    }
+
+
+def steps(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The timeline of a case: presentation, each intervention in the order of its sequence, follow-up."""
+    p = rec["patient"]
+    who = ", ".join(x for x in (f"{_num(p['age_years'])} years" if p.get("age_years") is not None else None,
+                                p.get("sex")) if x)
+    out = [{"kind": "presentation", "category": "presentation", "mark": "P",
+            "title": "; ".join(rec.get("symptoms") or []) or (rec["diagnosis"].get("label") or "presentation"),
+            "detail": " · ".join(x for x in (who, ("imaging: " + ", ".join(rec["imaging"])) if rec.get("imaging")
+                                             else None) if x)}]
+    for n, i in enumerate(rec["interventions"], 1):
+        detail = []
+        if i.get("levels"):
+            detail.append(", ".join(i["levels"]))
+        if i.get("agents"):
+            detail.append(", ".join(i["agents"]))
+        for key, fmt in (("dose", "{}"), ("dose_gy", "{} Gy"), ("fractions", "{} fractions"), ("cycles", "{} cycles"),
+                         ("margin", "margin: {}"), ("response", "response: {}"), ("result", "{}"),
+                         ("timing", "{}")):
+            if i.get(key) is not None and i.get(key) != "":
+                detail.append(fmt.format(_num(i[key]) if isinstance(i[key], (int, float)) else i[key]))
+        out.append({"kind": CATEGORY.get(i.get("category") or "", i.get("category") or "intervention"),
+                    "category": i.get("category"), "mark": str(n),
+                    "title": i.get("label") or ", ".join(i.get("agents") or []) or (i.get("category") or ""),
+                    "detail": " · ".join(detail)})
+    o = rec["outcome"]
+    fu = o.get("follow_up_months")
+    detail = [x for x in (
+        {True: "local recurrence", False: "no local recurrence"}.get(o.get("recurrence")),
+        {True: "metastasis", False: "no metastasis"}.get(o.get("metastasis")), o.get("status")) if x]
+    out.append({"kind": "follow-up", "category": "outcome", "mark": "F",
+                "title": f"{_num(fu)} months" if fu is not None else "length not stated",
+                "detail": " · ".join(detail) or "outcome not stated"})
+    return out
+
+
+def _ev(items: list[dict[str, Any]]) -> str:
+    return " | ".join(e.get("text", "") for e in items)
+
+
+def tables(rec: dict[str, Any]) -> list[Table]:
+    """The case's tables, as its page offers them for download."""
+    markers = Table("markers", ["marker", "term", "result", "pattern", "percent", "evidence"], [
+        [m["name"], iris.curie(m["term"]) if m.get("term") else "", m.get("result"), m.get("pattern"),
+         m.get("value_percent"), _ev(m["evidence"])] for m in rec["markers"]], "Immunohistochemistry")
+    genomic = Table("genomic", ["kind", "finding", "term", "method", "evidence"], [
+        [g["kind"], f"{g.get('gene5') or '?'}::{g.get('gene3')}" if g["kind"] == "fusion"
+         else f"{g.get('gene')} {g.get('variant') or ''}".strip(), iris.curie(g["term"]) if g.get("term") else "",
+         g.get("method"), _ev(g["evidence"])] for g in rec["genomic"]], "Genomic findings")
+    interventions = Table("interventions", ["sequence", "category", "procedure", "term", "drugs", "levels", "dose",
+                                            "dose_gy", "cycles", "response", "evidence"], [
+        [n, i.get("category"), i.get("label"), iris.curie(i["term"]) if i.get("term") else "",
+         "; ".join(i.get("agents") or []), ", ".join(i.get("levels") or []), i.get("dose"), i.get("dose_gy"),
+         i.get("cycles"), i.get("response"), _ev(i["evidence"])] for n, i in enumerate(rec["interventions"], 1)],
+        "Interventions")
+    facts = Table("evidence", ["fact", "value", "evidence", "start", "end"], [], "Evidence")
+    d, p, o = rec["diagnosis"], rec["patient"], rec["outcome"]
+    groups = [("patient", f"{_num(p.get('age_years')) or '?'} years, {p.get('sex') or '?'}", p["evidence"]),
+              ("diagnosis", d.get("label"), d["evidence"]),
+              *[("level", v["label"], v["evidence"]) for v in rec.get("details", {}).get("vertebrae", [])],
+              *[("marker", f"{m['name']} {m.get('result') or ''}".strip(), m["evidence"]) for m in rec["markers"]],
+              *[("genomic", r[1], g["evidence"]) for r, g in zip(genomic.rows, rec["genomic"], strict=True)],
+              *[("intervention", i.get("label"), i["evidence"]) for i in rec["interventions"]],
+              ("outcome", o.get("status") or "", o["evidence"])]
+    for fact, value, evs in groups:
+        for e in evs:
+            facts.rows.append([fact, value, e.get("text"), e.get("start"), e.get("end")])
+    return [markers, genomic, interventions, facts]
