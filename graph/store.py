@@ -15,6 +15,7 @@ import itertools
 import logging
 import os
 import re
+import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,6 +85,27 @@ def to_term(value: str) -> ox.NamedNode | ox.Literal:
     return ox.Literal(value)
 
 
+def _build_nquads(recs: list[CaseRecord]) -> tuple[bytes, list[str]]:
+    """N-Quads of the cases built from the records, and their warnings (runs in a worker process)."""
+    built = [build_case(r) for r in recs]
+    quads = [q for cq in built for q in cq.all()]
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"", [w for cq in built for w in cq.warnings]
+
+
+def _build_chunks(chunks: list[list[CaseRecord]], workers: int | None) -> Iterator[tuple[bytes, list[str]]]:
+    n = workers if workers is not None else (os.cpu_count() or 1)
+    if n <= 1 or len(chunks) <= 1 or not hasattr(os, "fork"):
+        yield from map(_build_nquads, chunks)
+        return
+    import multiprocessing
+
+    from spinekg.ontology.lexicon import lexicon
+
+    lexicon()  # built once here, inherited by the forked workers
+    with multiprocessing.get_context("fork").Pool(n) as pool:
+        yield from pool.imap(_build_nquads, chunks)
+
+
 class EmbeddedStore:
     """spinekg's graph in an Oxigraph store: one named graph per case, the ontology beside them."""
 
@@ -112,18 +134,25 @@ class EmbeddedStore:
         if have == [wanted]:
             return
         og, ig = ox.NamedNode(iris.ONTOLOGY_GRAPH), ox.NamedNode(iris.ONTOLOGY_INFERRED_GRAPH)
-        quads = [ox.Quad(q.subject, q.predicate, q.object, og)
-                 for q in ox.parse(path=str(ontology.ontology_path()), format=ox.RdfFormat.TURTLE)]
-        if ontology.inferred_path().exists():
-            quads += [ox.Quad(q.subject, q.predicate, q.object, ig)
-                      for q in ox.parse(path=str(ontology.inferred_path()), format=ox.RdfFormat.TURTLE)]
-        quads.append(ox.Quad(STORE_NODE, ONTOLOGY_VERSION, ox.Literal(wanted), META))
+        quads = self._ontology_quads()
         for g in (og, ig):
             if self.store.contains_named_graph(g):
                 self.store.remove_graph(g)
         for q in self.store.quads_for_pattern(STORE_NODE, ONTOLOGY_VERSION, None, META):
             self.store.remove(q)
         self.store.extend(quads)
+
+    @staticmethod
+    def _ontology_quads() -> list[ox.Quad]:
+        """The ontology and its inferred axioms in their graphs, with the version marker."""
+        og, ig = ox.NamedNode(iris.ONTOLOGY_GRAPH), ox.NamedNode(iris.ONTOLOGY_INFERRED_GRAPH)
+        quads = [ox.Quad(q.subject, q.predicate, q.object, og)
+                 for q in ox.parse(path=str(ontology.ontology_path()), format=ox.RdfFormat.TURTLE)]
+        if ontology.inferred_path().exists():
+            quads += [ox.Quad(q.subject, q.predicate, q.object, ig)
+                      for q in ox.parse(path=str(ontology.inferred_path()), format=ox.RdfFormat.TURTLE)]
+        quads.append(ox.Quad(STORE_NODE, ONTOLOGY_VERSION, ox.Literal(ontology.version()), META))
+        return quads
 
     # --- writing -------------------------------------------------------------------------
     def build(self, records: Iterable[CaseRecord]) -> list[CaseQuads]:
@@ -150,6 +179,41 @@ class EmbeddedStore:
         rep.quads = self.write(built)
         for cq in built:
             rep.warnings.extend(cq.warnings)
+        return rep
+
+    def rebuild(self, records: list[CaseRecord], *, workers: int | None = None, chunk: int = 2000) -> IngestReport:
+        """Replace the whole store with these records: a full rebuild, as fast as the disk allows.
+
+        Quads are built in `workers` processes (default: one per core) and bulk-loaded into a fresh
+        store beside this one, which then takes its place; until that swap the old store is intact,
+        so a rebuild killed midway leaves the previous store whole, and running it again completes.
+        """
+        self._check_writable()
+        rep = IngestReport(cases=len(records))
+        chunks = [records[i:i + chunk] for i in range(0, len(records), chunk)]
+        if self.path is None:
+            self.store.clear()
+            self.ensure_ontology()
+            target = self.store
+        else:
+            staging = self.path.with_name(self.path.name + ".rebuilding")
+            shutil.rmtree(staging, ignore_errors=True)
+            target = ox.Store(str(staging))
+            target.bulk_extend(self._ontology_quads())
+        for data, warnings in _build_chunks(chunks, workers):
+            target.bulk_load(data, ox.RdfFormat.N_QUADS)
+            rep.warnings.extend(warnings)
+        rep.quads = len(target)
+        if self.path is not None:
+            target.flush()
+            del target
+            old = self.path.with_name(self.path.name + ".replaced")
+            shutil.rmtree(old, ignore_errors=True)
+            del self.store
+            os.replace(self.path, old)
+            os.replace(staging, self.path)
+            shutil.rmtree(old, ignore_errors=True)
+            self.store = ox.Store(str(self.path))
         return rep
 
     def remove_case(self, case_id: str) -> bool:

@@ -145,6 +145,12 @@ CASES_HOSTILE: dict[str, tuple[str, Callable[[], bytes] | bytes, bool]] = {
 }
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _close_listener():
+    yield
+    LISTENER.close()
+
+
 def _limit() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
 
