@@ -76,7 +76,11 @@ def _open(store: str | None, *, read_only: bool = False) -> Any:
 @click.option("--input-format", type=click.Choice(sorted(LOADERS)),
               default=None, help="Read every file as this format instead of sniffing it.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings, only the summary.")
-def ingest(paths: tuple[Path, ...], store: str | None, input_format: str | None, quiet: bool) -> None:
+@click.option("--rebuild", is_flag=True,
+              help="Replace the whole store with these files' cases, bulk-loaded (the fastest full rebuild; "
+                   "the old store stays whole until the new one is complete).")
+def ingest(paths: tuple[Path, ...], store: str | None, input_format: str | None, quiet: bool,
+           rebuild: bool) -> None:
     """Read case reports or curated records into the store.
 
     PATHS are files or directories (the files inside are read). A file that fails is
@@ -85,8 +89,12 @@ def ingest(paths: tuple[Path, ...], store: str | None, input_format: str | None,
     from spinekg.ingest import ingest_paths
 
     st = _open(store)
+    if rebuild and not hasattr(st, "rebuild"):
+        from spinekg.errors import StoreError
+
+        raise StoreError("--rebuild works on the embedded store only")
     report = ingest_paths(st, list(paths), input_format=input_format,
-                          progress=not quiet and sys.stderr.isatty())
+                          progress=not quiet and sys.stderr.isatty(), rebuild=rebuild)
     st.close()
     if not quiet:
         for w in report.warnings:

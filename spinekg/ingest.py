@@ -16,34 +16,47 @@ logger = logging.getLogger(__name__)
 
 
 def ingest_paths(store: EmbeddedStore, paths: list[Path], *, input_format: str | None = None,
-                 progress: bool = False) -> IngestReport:
-    """Ingest every file (directories expanded); failures are collected, not raised."""
+                 progress: bool = False, rebuild: bool = False) -> IngestReport:
+    """Ingest every file (directories expanded); failures are collected, not raised.
+
+    Each file's cases are written as whole cases, one transaction each, as the file is read. With
+    rebuild, the files' cases replace the whole store instead, bulk-loaded (EmbeddedStore.rebuild).
+    """
     files = expand_paths(paths)
     report = IngestReport()
     seen_ids: dict[str, str] = {}
+    kept = []
     sink: Any = None if progress else _Null()
-    with click.progressbar(files, label="ingesting", file=sink,
+    with click.progressbar(files, label="reading" if rebuild else "ingesting", file=sink,
                            item_show_func=lambda p: p.name if p else "") as bar:
         for path in bar:
             report.files += 1
             try:
                 loaded = load_path(path, input_format)
-                built = store.build(loaded.records)
+                built = [] if rebuild else store.build(loaded.records)
             except SpineKGError as e:
                 report.failures.append(str(e) if e.document else f"{one_line(path.name)}: {e}")
                 continue
-            clash = [cq.case_id for cq in built if seen_ids.get(cq.case_id, str(path)) != str(path)]
+            ids = [r.id for r in loaded.records]
+            clash = [cid for cid in ids if seen_ids.get(cid, str(path)) != str(path)]
             if clash:
-                report.failures.append(f"{path}: case id {clash[0]!r} was already given by "
-                                       f"{seen_ids[clash[0]]} in this run")
+                report.failures.append(f"{one_line(path.name)}: case id {clash[0]!r} was already given by "
+                                       f"{one_line(seen_ids[clash[0]])} in this run")
                 continue
-            for cq in built:
-                seen_ids[cq.case_id] = str(path)
+            for cid in ids:
+                seen_ids[cid] = str(path)
+            report.warnings.extend(loaded.warnings)
+            if rebuild:
+                kept.extend(loaded.records)
+                continue
             report.quads += store.write(built)
             report.cases += len(built)
-            report.warnings.extend(loaded.warnings)
             for cq in built:
                 report.warnings.extend(cq.warnings)
+    if rebuild:
+        done = store.rebuild(kept)
+        report.cases, report.quads = done.cases, done.quads
+        report.warnings.extend(done.warnings)
     return report
 
 

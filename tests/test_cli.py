@@ -182,3 +182,12 @@ def test_void_in_exports(ingested, runner):
     assert "http://rdfs.org/ns/void#triples" in res.stdout
     res = runner.invoke(main, ["export", "--store", str(ingested), "--format", "void"])
     assert res.exit_code == 0 and "void:uriSpace" in res.stdout
+
+
+def test_ingest_rebuild_replaces_the_store(ingested, runner):
+    res = runner.invoke(main, ["ingest", "--rebuild", str(CASES[5]), str(CASES[6]), "--store", str(ingested)])
+    assert res.exit_code == 0, res.output
+    st = runner.invoke(main, ["stats", "--store", str(ingested), "--json"])
+    assert json.loads(st.output)["cases"] == 2
+    q = runner.invoke(main, ["query", "external-ids", "-p", "entity=skg:Chordoma", "--store", str(ingested)])
+    assert "NCIT_C2947" in q.output or "NCIT:C2947" in q.output  # the ontology came along
