@@ -51,6 +51,8 @@ class Candidate:
     evidence: list[dict[str, object]] = field(default_factory=list)
     excluded: bool = False
     asserted: bool = False
+    excluded_at: int = -1
+    reasserted: bool = False  # stated firmly in the case after it was excluded (a revised differential)
 
 
 @dataclass
@@ -88,7 +90,8 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
                 continue
             if st == "excluded":
                 ruled_out.setdefault(m.iri, surface)
-                cands.setdefault(m.iri, Candidate(m.iri)).excluded = True
+                c = cands.setdefault(m.iri, Candidate(m.iri))
+                c.excluded, c.excluded_at, c.reasserted = True, order, False
                 continue
             before = text[clause_start(text, s):s]
             rank = 1
@@ -108,10 +111,15 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
                 c.best_rank = key_rank
             if rank >= 3 and section == "case":
                 c.last_strong = order
+                if c.excluded:
+                    c.reasserted = True
             if key_rank > c.label_rank or (key_rank == c.label_rank and len(surface) > len(c.label)
                                            and m.long_form is None):
                 c.label, c.label_rank = surface, key_rank
             add_evidence(c.evidence, span)
+    for c in cands.values():
+        if c.reasserted:
+            ruled_out.pop(c.iri, None)
     pool = [c for c in cands.values() if c.asserted and c.iri not in ruled_out]
     if not pool:
         pool = [c for c in cands.values() if c.iri not in ruled_out]

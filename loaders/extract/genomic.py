@@ -45,6 +45,11 @@ _DEL_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:(?:homozygous|heterozygous)\s+)?(?:
 _DEL_BEFORE = re.compile(r"\b(?:(?:homozygous|heterozygous|biallelic)\s+)?deletion\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+#: exons said apart from the fusion's name: "joining exon 7 of TPM3 to exon 10 of NTRK1"
+_EXON_OF = re.compile(r"\bexon\s*(?P<e5>\d{1,3})\s+of\s+(?:the\s+)?(?P<a>[A-Z][A-Za-z0-9]{1,9})\b[^.;]{0,40}?"
+                      r"\bexon\s*(?P<e3>\d{1,3})\s+of\s+(?:the\s+)?(?P<b>[A-Z][A-Za-z0-9]{1,9})\b")
+
+
 @dataclass
 class GenomicFact:
     kind: str
@@ -123,6 +128,12 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                                    term=fusion_term.get((a.symbol, b.symbol)))
                 add(fact, span)
                 used.update((i, i + 1))
+        for m in _EXON_OF.finditer(text):
+            at = {g.start: g.symbol for g in genes}
+            g5, g3 = at.get(m.start("a")), at.get(m.start("b"))
+            old = facts.get(("fusion", g5, g3, None, None))
+            if old is not None and old.exon5 is None and old.exon3 is None:
+                old.exon5, old.exon3 = int(m.group("e5")), int(m.group("e3"))
         for i, g in enumerate(genes):
             if i in used or g.iri is None:
                 continue

@@ -41,12 +41,12 @@ _ALL = re.compile(rf"{_RANGE.pattern}|{_WORDS.pattern}", re.IGNORECASE)
 
 #: Words after a level that make it something other than a vertebra the tumour is in.
 _AFTER_NOT_TUMOR = re.compile(
-    r"^[\s,]*(?:and\s+\w+\s+)?(?:\(?[A-Z]\d+\)?\s*)?(?:nerve\s+)?(?:roots?|rootlets?|dermatomes?|dermatomal|nerves?"
-    r"|discs?|disks?"
+    r"^[\s,]*(?:and\s+(?:the\s+)?[\w/\-]+\s+)?(?:\(?[A-Z]\d+\)?\s*)?(?:(?:left|right|bilateral)\s+)?(?:nerve\s+)?"
+    r"(?:roots?|rootlets?|dermatomes?|dermatomal|nerves?|discs?|disks?|interspaces?|(?:segmental\s+)?arter(?:y|ies)"
     r"|intervertebral|foram\w*|sensory\s+level|spinal\s+nerve|radicul\w*|myotome|pedicle\s+screws?|screws?)\b",
     re.IGNORECASE)
 _BEFORE_NOT_TUMOR = re.compile(
-    r"(?:fixation|fixed|instrumentation|instrumented|screws?|rods?|fusion|fused|arthrodesis|stabili[sz]\w*|plate|cage"
+    r"\b(?:fixation|fixed|instrumentation|instrumented|screws?|rods?|fusion|fused|arthrodesis|stabili[sz]\w*|plate|cage"
     r"|graft|kyphosis|scoliosis|dermatomes?|(?:sensation|sensory|an?esthesia|hypo\w+)\s+below(?:\s+the)?|"
     r"sensory\s+level|level\s+of\s+sensation|nerve\s+roots?|rootlets?\s+of"
     r"|roots?\s+of|disc|disk|kyphoplasty|imaging\s+(?:range|field)|scanned|field\s+of\s+view)\b[^.;]{0,40}$",
@@ -109,12 +109,50 @@ def find_levels(text: str) -> list[LevelMention]:
         word = m.group(1).lower().split()[0]
         out.append(LevelMention(["sacrum" if word.startswith("sacr") else "coccyx"], m.start(), m.end(), m.group()))
     out.sort(key=lambda x: x.start)
+    return _loose_ranges(text, out)
+
+
+_FROM_LOOSE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?of\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_LOOSE = re.compile(r"^\s+(?:to|through|down\s+to|as\s+far\s+as)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?of\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+
+
+def _loose_ranges(text: str, found: list[LevelMention]) -> list[LevelMention]:
+    """'from the lower border of Th12 to the mid-body of L2' is the range T12-L2."""
+    out: list[LevelMention] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if (b and len(a.levels) == 1 and len(b.levels) == 1 and _FROM_LOOSE.search(text[max(0, a.start - 50):a.start])
+                and _TO_LOOSE.match(text[a.end:b.start])):
+            levels = expand_range(a.levels[0], b.levels[0])
+            if len(levels) > 1:
+                out.append(LevelMention(levels, a.start, b.end, text[a.start:b.end]))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
     return out
+
+
+#: A level the text says the tumour spares: "The S1 segment ... was spared", "sparing T10", "L3 was not involved".
+_SPARED_AFTER = re.compile(
+    r"^[^.;:]{0,60}?\b(?:was|were|is|are|remained|appeared)\s+(?:\w+\s+)?(?:spared|intact|uninvolved|unaffected|normal"
+    r"|preserved|free|not\s+(?:involved|affected|infiltrated|invaded))\b", re.IGNORECASE)
+_SPARED_BEFORE = re.compile(r"\b(?:sparing|spared|without\s+(?:involvement|invasion|infiltration)\s+of|except)"
+                            r"\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 def is_tumor_level(text: str, mention: LevelMention) -> bool:
     """Whether a level mention places the tumour (not a fixation, root, dermatome or disc level)."""
     if _AFTER_NOT_TUMOR.match(text[mention.end:mention.end + 40]):
+        return False
+    after = text[mention.end:]
+    if _SPARED_AFTER.match(after) and not re.match(r"^[^.;:]{0,60}?\b(?:but|whereas|while|tumou?r|lesion|mass)\b",
+                                                   after[:_SPARED_AFTER.match(after).end()]):  # type: ignore[union-attr]
+        return False
+    if _SPARED_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
         return False
     before = text[max(0, mention.start - 60):mention.start]
     return not _BEFORE_NOT_TUMOR.search(before)

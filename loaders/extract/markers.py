@@ -3,8 +3,11 @@
 Markers are found by the lexicon; the notation around them is read here: lists after a cue
 ("positive for A, B and C", "negative for D and E"), a result after the list ("A and B were
 negative"), marks on the marker ("S100(+)", "CD34-", "S-100-positive"), parenthesised
-qualifiers ("GFAP (weak positivity)") and percentages ("Ki-67 ~40%", "MIB-1 index of 5%").
-A token in such a list that the lexicon does not know is kept as the text writes it.
+qualifiers ("GFAP (weak positivity)", "TLE1 (diffuse, strong)"), a result noun after the marker
+("CD99 staining", "EMA positivity", "INI1 expression was lost"), "..., as were A and B", a singular
+copula after a list ("negative for A, B was positive": B alone) and percentages ("Ki-67 ~40%",
+"MIB-1 index of 5%"). A bracketed synonym ("CD45 (LCA)") is the same marker. A token in such a list
+that the lexicon does not know is kept as the text writes it.
 """
 
 from __future__ import annotations
@@ -42,12 +45,24 @@ _NEG_PRE = re.compile(
 _CLAUSE = re.compile(r"[;.]\s|\b(?:whereas|but|while|although|however)\b|,\s*(?:and\s+)?(?:the|results?)\b",
                      re.IGNORECASE)
 _POST = re.compile(
-    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:(?:was|were|is|are|being)\s+(?:also\s+|all\s+|both\s+|found\s+(?:to\s+be\s+)?)?)?"
+    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:(?:staining|expression|immunoreactivity|immunostaining|reactivity)\s+)?"
+    r"(?:(?:was|were|is|are|being)\s+(?:also\s+|all\s+|both\s+|found\s+(?:to\s+be\s+)?)?)?"
     r"(?:(?:strongly|diffusely|focally|weakly|partially|patchily|moderately|intensely|and|,)\s+){0,4}"
     r"(?P<pol>positive|negative|immunoreactive|immunopositive|expressed|not\s+expressed|absent|retained|lost|preserved"
-    r"|low|high|elevated|increased)(?!\s+(?:for|of|to|with|in)\b)"
+    r"|low|high|elevated|increased)(?!\s+(?:for|of|to|with)\b|(?<=ve)\s+in\b)"
     r"|(?P<mark>-positive|-negative|\s*\(\s*\+{1,3}\s*\)|\s*\(\s*[-−]\s*\)|\+{1,3}(?![\w])|[-−](?![\w\-]))"
-    r"|(?P<stain>stain(?:ed|s)\b))", re.IGNORECASE)
+    r"|(?P<stain>stain(?:ed|s)\b)"
+    r"|(?P<noun>(?:immuno)?(?:staining|positivity|expression|reactivity|immunoreactivity|immunopositivity)\b))",
+    re.IGNORECASE)
+#: a qualifier in brackets that says only how a marker stained: "TLE1 (diffuse, strong)", "EMA (focal)"
+_PAREN_PATTERN = re.compile(r"^\s*\(\s*(?:(?:diffuse|focal|strong|weak|patchy|moderate|scattered|partial|intense"
+                            r"|nuclear|cytoplasmic|membranous|dot-like|granular)\w*[\s,;/]*(?:and\s+)?)+"
+                            r"(?:positiv\w*\s*)?\)", re.IGNORECASE)
+#: the list after it shares the polarity of the clause before: "CD34 was negative, as were A, B and C"
+_AS_WERE = re.compile(r"\bas\s+(?:were|was|did|are|is)\s+(?:also\s+)?$", re.IGNORECASE)
+#: a negation before a marker whose only polarity is a noun after it ("no CD99 staining")
+_NOUN_NEG = re.compile(r"\b(?:no|not|without|absen\w+|lack\w*|loss|lost)\b", re.IGNORECASE)
+_SINGULAR_COPULA = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:was|is)\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^(?:\s*(?:,|and|or|&|as\s+well\s+as|/|\([^()]{0,60}\)|proteins?|antigens?|expression)\s*)*$",
                         re.IGNORECASE)
 _PERCENT = re.compile(r"^[^.;%]{0,45}?(?<![\d.\-–])(\d{1,3}(?:\.\d+)?)\s*%(?!\s*(?:-|–|to)\s*\d)", re.IGNORECASE)
@@ -101,11 +116,43 @@ def _post_polarity(after: str) -> str | None:
     m = _POST.match(after)
     if not m:
         return None
+    if m.group("noun"):
+        return "noun"  # "CD99 staining", "EMA positivity": positive unless the clause negates it
     word = (m.group("pol") or m.group("mark") or m.group("stain") or "").lower().strip()
     if word in ("negative", "-negative", "absent", "lost", "not expressed") or re.fullmatch(r"\(\s*[-−]\s*\)|[-−]",
                                                                                               word):
         return "negative"
     return "positive"
+
+
+def _groups(text: str, items: list[tuple[int, int, str, str | None]]) -> list[list[tuple[int, int, str, str | None]]]:
+    """Runs of markers joined by list separators ("A, B and C")."""
+    groups: list[list[tuple[int, int, str, str | None]]] = [[items[0]]]
+    for it in items[1:]:
+        if _SEPARATOR.match(text[groups[-1][-1][1]:it[0]]):
+            groups[-1].append(it)
+        else:
+            groups.append([it])
+    return groups
+
+
+def _glosses(text: str, items: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """Drop a marker written in brackets right after another as its gloss: "CD45 (LCA)", "INI-1 (SMARCB1)"."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for it in items:
+        if out:
+            gloss = re.match(r"^\s*\(([^()]{0,40})\)", text[out[-1][1]:])
+            if gloss and out[-1][1] + gloss.start(1) <= it[0] and it[1] <= out[-1][1] + gloss.end(1):
+                continue
+        out.append(it)
+    return out
+
+
+def _name(surface: str) -> str:
+    """The marker's name without a bracketed gloss the lexicon matched with it ("progesterone receptor (PR)")."""
+    bare = re.sub(r"\s*\([^()]*\)?\s*$", "", surface)
+    bare = re.sub(r"^(?:nuclear|cytoplasmic|membranous|diffuse|focal)\s+", "", bare, flags=re.IGNORECASE)
+    return bare or surface
 
 
 def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Mention]]],
@@ -121,25 +168,33 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
         marks = [m for m in marks if not _GENOMIC_AFTER.match(text[m.end - base:m.end - base + 20])
                  and not _PARTNER_AFTER.match(text[m.end - base:m.end - base + 20])
                  and not _GENOMIC_BEFORE.search(text[max(0, m.start - base - 20):m.start - base])]
-        items: list[tuple[int, int, str, str | None]] = [(m.start - base, m.end - base, _INDEX_TAIL.sub("", m.surface),
-                                                          m.iri) for m in sorted(marks, key=lambda x: x.start)]
-        items = _add_unknown(text, items)
+        items: list[tuple[int, int, str, str | None]] = [
+            (m.start - base, m.end - base, _name(_INDEX_TAIL.sub("", m.surface)), m.iri)
+            for m in sorted(marks, key=lambda x: x.start)]
+        items = _add_unknown(text, _glosses(text, items))
         if not items:
             continue
-        groups: list[list[tuple[int, int, str, str | None]]] = [[items[0]]]
-        for it in items[1:]:
-            if _SEPARATOR.match(text[groups[-1][-1][1]:it[0]]):
-                groups[-1].append(it)
-            else:
-                groups.append([it])
-        for group in groups:
+        last_result: str | None = None
+        for group in _groups(text, items):
             end = group[-1][1]
             group_post = _post_polarity(text[end:end + 80])
             pre, cue_at = _pre_polarity(text, group[0][0])
+            if pre is None and _AS_WERE.search(text[max(0, group[0][0] - 20):group[0][0]]):
+                pre = last_result  # "CD34 was negative, as were TTF-1 and CDX2"
+            if group_post == "noun":
+                cs = _clause_bounds(text, group[0][0])[0]
+                group_post = None if pre else (
+                    "negative" if _NOUN_NEG.search(text[cs:group[0][0]]) else "positive")
+            singular = len(group) > 1 and pre is not None and _SINGULAR_COPULA.match(text[end:])
             group_pattern = _pattern(text[max(0, cue_at - 25):group[0][0]], pattern_names)
             for _, e, name, iri in group:
                 own = _post_polarity(text[e:e + 12]) if _own_mark(text[e:e + 12]) else None
-                result = own or group_post or pre
+                if own is None and _PAREN_PATTERN.match(text[e:]):
+                    own = "positive"  # "TLE1 (diffuse, strong)": a staining pattern is a positive result
+                # "negative for A, B was positive": a singular copula after a list is the last item's alone
+                post = None if singular and e != end else group_post
+                result = own or post or pre
+                last_result = result or last_result
                 is_ki67 = bool(re.match(r"(?:ki-?\s?67|mib)", name, re.IGNORECASE))
                 after = text[e:e + 60]
                 value = None
@@ -197,17 +252,34 @@ def _add_unknown(text: str, items: list[tuple[int, int, str, str | None]]) -> li
             for sub in re.finditer(r"(?:(?<=\s)|^)(?:and\s+|or\s+)?([^\s()][^()]*?)\s*(?:\([^()]*\))?\s*(?=\band\b|"
                                    r"\bor\b|$)",
                                    piece.group()):
-                word = sub.group(1).strip()
+                word = sub.group(1).strip().rstrip(".")
                 a = pos + piece.start() + sub.start(1)
                 if not word:
                     continue
                 if any(it[0] <= a < it[1] or a <= it[0] < a + len(word) for it in out):
                     continue
-                if _TOKEN_MARKER.match(word) and word.lower() not in _NOT_MARKER and word[0].isupper():
+                if _TOKEN_MARKER.match(word) and word.lower() not in _NOT_MARKER and _marker_like(word):
                     out.append((a, a + len(word), word, None))
                 else:
                     break
             else:
                 continue
             break
+    return _sandwiched(text, sorted(out))
+
+
+def _marker_like(word: str) -> bool:
+    return word[0].isupper() or bool(re.match(r"^[a-z]{1,2}\d", word))
+
+
+_BETWEEN_KNOWN = re.compile(r"^(?:\s*\([^()]{0,60}\))?\s*,\s*([A-Za-z][A-Za-z0-9\-.]{1,14})\s*(?:,|\band\b|\bor\b)\s*$")
+
+
+def _sandwiched(text: str, items: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """A token the lexicon does not know between two listed markers ("CD45, TdT and cytokeratin")."""
+    out = list(items)
+    for a, b in zip(items, items[1:], strict=False):
+        m = _BETWEEN_KNOWN.match(text[a[1]:b[0]])
+        if m and m.group(1).lower() not in _NOT_MARKER and _marker_like(m.group(1)):
+            out.append((a[1] + m.start(1), a[1] + m.end(1), m.group(1), None))
     return sorted(out)

@@ -41,7 +41,8 @@ _HEDGE_PRE = re.compile(
 _PROPOSED_PRE = re.compile(
     r"\b(?:recommend\w*|advis\w*|propos\w*|plann?\w*|consider\w*|offered|declin\w*|refus\w*|might|may|could|should"
     r"|would|benefit\s+from|candidate\s+for|option|options|eligible|awaiting|await\w*|if\s+needed|if\s+necessary"
-    r"|in\s+case\s+of|future|potential(?:ly)?|possible|discussed|suggest\w*|unsuitable|not\s+(?:feasible|possible))\b",
+    r"|in\s+case\s+of|future|potential(?:ly)?|possible|discussed|suggest\w*|unsuitable|not\s+(?:feasible|possible)"
+    r"|anticipat\w*|morbidity\s+of|alternative\s+to|avoid(?:ed|ing|s)?)\b",
     re.IGNORECASE)
 
 _COPULA = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|remained|proved|appeared)"
@@ -64,6 +65,10 @@ _POST_MODAL = re.compile(r"^[^;:.]{0,60}?\b(?:could|can|cannot|may|might)\s+(?:n
                          r"(?:excluded|ruled\s+out"
                          r"|considered|represent|be\s+a)", re.IGNORECASE)
 _INNER_VERB = re.compile(rf"\b{_COPULA}\b|\b(?:showed|revealed|demonstrated|underwent|received)\b", re.IGNORECASE)
+
+
+_ASIDE = re.compile(r"\((?:[^()]{0,80})\)")
+_NEW_SUBJECT = re.compile(r",\s*(?:and|but)\s", re.IGNORECASE)
 
 
 def clause_start(text: str, pos: int) -> int:
@@ -94,10 +99,14 @@ def status(text: str, start: int, end: int, *, proposals: bool = True) -> str | 
         return "proposed"
     if _HEDGE_PRE.search(before):
         return "hedged"
-    after = text[end:clause_end(text, end)]
+    # a bracketed aside does not end the clause after the mention: "Myeloma screening (SPEP) was negative"
+    masked = _ASIDE.sub(lambda a: " " * len(a.group()), text)
+    after = masked[end:clause_end(masked, end)]
     if _POST_MODAL.match(after):
         return "hedged"
     m = _POST.match(after)
+    if m and _INNER_VERB.search(text[cs:start]) and _NEW_SUBJECT.search(after[:m.start("cue")]):
+        m = None  # "was revised to X, and Y was excluded": the copula has its own subject
     if m and not _INNER_VERB.search(_strip_last_copula(after[:m.start("cue")])):
         cue = m.group("cue").lower()
         if cue.startswith("not"):

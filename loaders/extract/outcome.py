@@ -37,6 +37,10 @@ _FOLLOW = [
     re.compile(rf"\b(?:at|after|by)\s+(?:the\s+)?{_N}[\s-]*{_U}[\s-]+(?:post-?operative\s+)?(?:visit|review|check|"
                rf"control)", re.I),
     re.compile(rf"\b(?:at|after)\s+(?:a\s+)?{_N}[\s-]*{_U}\s+follow", re.I),
+    # "At the most recent visit, 20 months after starting larotrectinib, ..."
+    re.compile(rf"\bat\s+(?:the\s+|her\s+|his\s+)?(?:most\s+recent|last|latest|final)\s+(?:clinic\s+)?(?:visit|"
+               rf"follow[\s-]?up|review|contact|evaluation|examination|assessment)\s*,?\s*(?:about\s+|approximately\s+)?"
+               rf"{_N}[\s-]*{_U}\b", re.I),
 ]
 #: "At 30 months there was no recurrence": a bare time point counts as follow-up only in a sentence
 #: that states the outcome at that time.
@@ -59,9 +63,10 @@ _RECUR_NEG = re.compile(
 _METS_POS = re.compile(
     r"\b(?:developed|had|showed|revealed|with|detected|found|multiple|new|pulmonary|lung|liver|hepatic|brain|bone|"
     r"osseous"
-    r"|distant)\s+(?:\w+\s+){0,2}?metasta(?:sis|ses|tic\s+(?:disease|lesions?|foci|nodules?))", re.I)
+    r"|distant)\s+(?:\w+\s+){0,2}?metasta(?:sis|ses|tic\s+(?:disease|lesions?|foci|nodules?))"
+    r"|\b(?:confirmed|proved|proven|shown)\s+(?:\w+\s+){0,4}?to\s+be\s+metastatic\b", re.I)
 _METS_NEG = re.compile(
-    r"\b(?:no|without|neither|nor|free\s+of)\s+(?:\w+\s+){0,7}?metasta\w*|metasta\w*[\s-]free"
+    r"\b(?:no|without|neither|nor|free\s+of)\s+(?:\w+\s+){0,7}?(?:metasta\w*|dissemination|seeding)|metasta\w*[\s-]free"
     r"|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?disease|disease[\s-]free|free\s+of\s+disease", re.I)
 _STATUS = [
     ("died of other cause", re.compile(r"\b(?:died|death)\s+(?:of|from|due\s+to)\s+"

@@ -71,13 +71,28 @@ def test_fixture_differential_and_declined_treatment():
 
 
 def test_fixture_gold_files_hold_what_the_extractor_gives():
-    """The gold files of the fixtures, read the way GOLD.md describes them, agree with the extractor."""
-    for gold_path in sorted(REPORTS.glob("*.json")):
+    """The gold files of the fixtures r*/h*, read the way GOLD.md describes them, agree with the extractor.
+
+    (The blind reports b01-b12 are scored below instead: their gold was written before the extractor
+    was run on them, and is not expected to agree with it everywhere.)"""
+    for gold_path in sorted(p for p in REPORTS.glob("*.json") if p.name[0] in "rh"):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         (r,) = extract(gold_path.with_suffix(".txt"))
         assert r["vertebrae"] == gold["vertebrae"]
         assert {c["category"] for c in r["interventions"]} == {c["category"] for c in gold["interventions"]}
         assert r["outcome"]["follow_up_months"] == gold["outcome"]["follow_up_months"]
+
+
+def _subset(pattern: str, tmp_path: Path) -> Path:
+    """A folder holding only the reports (and gold files) of tests/data/reports whose names match pattern."""
+    import shutil
+
+    out = tmp_path / "gold"
+    out.mkdir()
+    for f in REPORTS.glob(pattern):
+        if f.suffix in (".txt", ".json"):
+            shutil.copy(f, out / f.name)
+    return out
 
 
 def _score(gold_dir: Path, tmp_path: Path) -> dict:
@@ -90,11 +105,27 @@ def _score(gold_dir: Path, tmp_path: Path) -> dict:
 
 
 @pytest.mark.skipif(not SCORE.exists(), reason="../shared/eval/score.py is not beside the checkout")
-@pytest.mark.parametrize("gold_dir", [SHARED / "seeds", SHARED / "corpus" / "cases", REPORTS],
+@pytest.mark.parametrize("gold_dir", [SHARED / "seeds", SHARED / "corpus" / "cases", "[rh]*"],
                          ids=["seeds", "corpus", "fixtures"])
 def test_shared_scorer_macro_f1(gold_dir, tmp_path):
+    if isinstance(gold_dir, str):
+        gold_dir = _subset(gold_dir, tmp_path)
     result = _score(gold_dir, tmp_path)
     assert result["macro_f1"] >= 0.95, result["fields"]
+    assert not [e for e in result["errors"] if "ruled-out" in e]
+
+
+@pytest.mark.skipif(not SCORE.exists(), reason="../shared/eval/score.py is not beside the checkout")
+def test_blind_reports_macro_f1(tmp_path):
+    """b01-b12: written blind (README.md); first run macro-F1 0.925, after the general fixes 0.998.
+
+    The threshold leaves room for the one known gap (an NSAID the ontology has no drug for) and guards
+    against regressions; no field may fall below 0.9.
+    """
+    result = _score(_subset("b[0-9][0-9]-*", tmp_path), tmp_path)
+    assert len(result["per_case"]) == 12
+    assert result["macro_f1"] >= 0.98, result["fields"]
+    assert min(f["f1"] for f in result["fields"].values() if f["tp"] + f["fn"]) >= 0.9, result["fields"]
     assert not [e for e in result["errors"] if "ruled-out" in e]
 
 
