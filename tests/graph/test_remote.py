@@ -43,13 +43,13 @@ TIMINGS: dict[str, float] = {}
 
 # the parameter values tests/test_queries.py uses, besides each query's defaults
 PARAMS: dict[str, list[dict[str, str]]] = {
-    "cases-by-tumor-type": [{"type": "skg:Chondrosarcoma"}, {"type": "skg:SolitaryFibrousTumor"}],
+    "cases-by-tumor-type": [{"type": "skg:Neoplasm"}, {"type": "skg:SolitaryFibrousTumor"}],
     "cases-at-level": [{"level": "skg:T11", "adjacent": "false"}, {"level": "skg:T4", "adjacent": "true"},
                        {"level": "skg:L1", "adjacent": "true"}],
     "cases-by-region": [{"region": "skg:ThoracicSpine"}, {"region": "skg:SacralSpine"}],
     "fusions-by-gene": [{"gene": "gene:NTRK3"}, {"gene": "gene:NAB2"}, {"gene": "gene:STAT6"}],
-    "ihc-profile": [{"type": "skg:SolitaryFibrousTumor"}],
-    "treatments-by-tumor-type": [{"type": "skg:GiantCellTumorOfBone"}],
+    "ihc-profile": [{"type": "skg:Neoplasm"}],
+    "treatments-by-tumor-type": [{"type": "skg:GiantCellTumorOfBone"}, {"type": "skg:Neoplasm"}],
     "external-ids": [{"entity": "skg:Chordoma"}, {"entity": "skg:T8"}],
     "case-summary": [{"case": "case:dev-012"}],
     "evidence": [{"case": "case:dev-012"}],
