@@ -27,6 +27,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from spinekg.graph.cache import LRUCache, cacheable
+
 from spinekg.errors import QueryError, SpineKGError, StoreError
 
 logger = logging.getLogger(__name__)
@@ -136,10 +138,26 @@ class QuerySandbox:
         child.close()
         self._sock = parent
         self._pid = pid
+        # a frozen store never changes while served, so the answers the workers send back can be kept
+        self.cache: LRUCache[tuple[Any, ...], bytes] | None = None
+        if getattr(store, "results", None) is not None:
+            self.cache = LRUCache(max_entries=4096, max_weight=256 * 1024 * 1024)
 
     def run(self, sparql: str, bindings: dict[str, str] | None, fmt: str, *,
             timeout_s: float | None = None) -> bytes:
         """The serialized result of a query, or QueryTimeout / ResultTooLarge / QueryError / StoreError."""
+        key = None
+        if self.cache is not None and cacheable(sparql):
+            key = (sparql, tuple(sorted((bindings or {}).items())), fmt)
+            hit = self.cache.get(key)
+            if hit is not None:
+                return hit
+        data = self._run(sparql, bindings, fmt, timeout_s)
+        if key is not None and self.cache is not None:
+            self.cache.put(key, data, weight=len(data) + 200)
+        return data
+
+    def _run(self, sparql: str, bindings: dict[str, str] | None, fmt: str, timeout_s: float | None) -> bytes:
         timeout = self.limits.timeout_s if timeout_s is None else timeout_s
         deadline = time.monotonic() + timeout
         if not self._slots.acquire(timeout=timeout):

@@ -289,6 +289,7 @@ def serve(store: str | None, host: str, port: int, threads: int, query_timeout: 
     st = _open_reading(store)
     if not disk:
         st = st.in_memory_copy()
+    st.freeze()
     app = create_app({"QUERY_TIMEOUT": query_timeout, "SERVICE_ALLOW_LIST": tuple(allow_service),
                       "PRECOMPUTE": True}, store=st)
     click.echo(f"spinekg: serving {st.stats()['cases']} cases on http://{host}:{port}/ (SPARQL at /sparql)",

@@ -8,8 +8,6 @@ queries of ``spinekg.graph.views``; they hold no SPARQL themselves.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
@@ -17,6 +15,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request
 from markupsafe import Markup
 from spinekg.graph import iris, views
+from spinekg.graph.cache import LRUCache
 from spinekg.graph.summary import FACETS, SPINE, CaseRow
 from spinekg.ontology import BASE, SKG
 from spinekg.webui import charts, get_site, get_store, present
@@ -91,22 +90,15 @@ class PageCache:
     """Rendered reading pages by path: the store is read-only while served, so a page never changes."""
 
     def __init__(self, size: int = 2048) -> None:
-        self.size = size
-        self.pages: OrderedDict[str, str] = OrderedDict()
-        self.lock = threading.Lock()
+        self.pages: LRUCache[str, str] = LRUCache(max_entries=size)
 
     def get(self, key: str, render: Callable[[], Any]) -> Any:
-        with self.lock:
-            page = self.pages.get(key)
-            if page is not None:
-                self.pages.move_to_end(key)
-                return page
+        page = self.pages.get(key)
+        if page is not None:
+            return page
         page = render()
         if isinstance(page, str) and len(page) < 1_000_000:
-            with self.lock:
-                self.pages[key] = page
-                while len(self.pages) > self.size:
-                    self.pages.popitem(last=False)
+            self.pages.put(key, page)
         return page
 
 
