@@ -148,7 +148,8 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
                  if m.kind == "procedure" and res.matcher.lex.category(m.iri) in ("surgery", "biopsy", "embolization",
                                                                                   "radiotherapy")]
         tums = [(m.start - s.start, m.end - s.start) for m in ms if m.kind == "tumor_type"]
-        level_items.append((s.text, s.span(), procs, tums))
+        names = [(m.start - s.start, m.end - s.start) for m in ms if m.kind in ("marker", "gene", "drug")]
+        level_items.append((s.text, s.span(), procs, tums, names))
     levels = tumor_levels(level_items)
 
     mk = markers.extract_markers(_tuples(case, mentions, ("marker", "gene")), res.pattern_names)

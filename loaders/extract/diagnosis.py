@@ -53,6 +53,7 @@ class Candidate:
     asserted: bool = False
     excluded_at: int = -1
     reasserted: bool = False  # stated firmly in the case after it was excluded (a revised differential)
+    excluded_in_case: bool = False  # excluded by the case description itself (not only by the discussion)
 
 
 @dataclass
@@ -92,6 +93,7 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
                 ruled_out.setdefault(m.iri, surface)
                 c = cands.setdefault(m.iri, Candidate(m.iri))
                 c.excluded, c.excluded_at, c.reasserted = True, order, False
+                c.excluded_in_case |= section == "case"
                 continue
             before = text[clause_start(text, s):s]
             rank = 1
@@ -118,7 +120,8 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
                 c.label, c.label_rank = surface, key_rank
             add_evidence(c.evidence, span)
     for c in cands.values():
-        if c.reasserted:
+        # general remarks elsewhere ("Ewing sarcoma can mimic LCH") do not undo the case's firm diagnosis
+        if c.reasserted or (c.last_strong >= 0 and not c.excluded_in_case):
             ruled_out.pop(c.iri, None)
     pool = [c for c in cands.values() if c.asserted and c.iri not in ruled_out]
     if not pool:

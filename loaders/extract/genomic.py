@@ -32,7 +32,8 @@ _RAW_FUSION_OF = re.compile(
     r"\b(?:fusion|translocation|rearrangement)\s+(?:gene\s+|transcript\s+)?(?:of|between|involving)\s+(?:the\s+)?"
     r"(?P<a>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:with|and|to)\s+(?:the\s+)?(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])")
 _VARIANT = re.compile(
-    r"^\s*(?:gene\s+)?(?:\(?\s*(?:mutation|variant|mutated|alteration)\s*[,:]?\s*)?\(?\s*(?:p\.\s?)?"
+    r"^\s*(?:gene\s+)?(?:\(?\s*(?:mutation|variant|mutated|alteration)\s*[,:]?\s*)?"
+    r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+)?\s*[,;]?\s*)?\(?\s*(?:p\.\s?)?"
     r"(?P<v>[A-Z](?:[a-z]{2})?\d{1,4}(?:[A-Z](?:[a-z]{2})?|\*|fs\*?\d*|del|dup|ins[A-Z]*)?)(?![\w])")
 _MUTATION_WORD = re.compile(r"^\s*(?:gene\s+)?(?:mutation|mutations|mutated|variant|point\s+mutation)\b", re.IGNORECASE)
 _AMP_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:-?amplifi(?:cation|ed)|(?:was|were|is)\s+amplified|"
@@ -48,6 +49,25 @@ _DEL_BEFORE = re.compile(r"\b(?:(?:homozygous|heterozygous|biallelic)\s+)?deleti
 #: exons said apart from the fusion's name: "joining exon 7 of TPM3 to exon 10 of NTRK1"
 _EXON_OF = re.compile(r"\bexon\s*(?P<e5>\d{1,3})\s+of\s+(?:the\s+)?(?P<a>[A-Z][A-Za-z0-9]{1,9})\b[^.;]{0,40}?"
                       r"\bexon\s*(?P<e3>\d{1,3})\s+of\s+(?:the\s+)?(?P<b>[A-Z][A-Za-z0-9]{1,9})\b")
+
+
+_AA3 = {"ala": "A", "arg": "R", "asn": "N", "asp": "D", "cys": "C", "gln": "Q", "glu": "E", "gly": "G", "his": "H",
+        "ile": "I", "leu": "L", "lys": "K", "met": "M", "phe": "F", "pro": "P", "ser": "S", "thr": "T", "trp": "W",
+        "tyr": "Y", "val": "V", "ter": "*"}
+_THREE_LETTER = re.compile(r"^([A-Z][a-z]{2})(\d{1,4})([A-Z][a-z]{2})?(.*)$")
+
+
+def one_letter(variant: str) -> str:
+    """A protein change in one-letter amino-acid codes ("Arg167Trp" -> "R167W"; "R167W" unchanged).
+
+    >>> one_letter("Arg167Trp"), one_letter("Gly34Trp"), one_letter("V600E"), one_letter("Arg213Ter")
+    ('R167W', 'G34W', 'V600E', 'R213*')
+    """
+    m = _THREE_LETTER.match(variant)
+    if not m or m.group(1).lower() not in _AA3 or (m.group(3) and m.group(3).lower() not in _AA3):
+        return variant
+    alt = _AA3[m.group(3).lower()] if m.group(3) else ""
+    return f"{_AA3[m.group(1).lower()]}{m.group(2)}{alt}{m.group(4)}"
 
 
 @dataclass
@@ -143,7 +163,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             if vm and (re.search(r"mutat|variant|p\.", text, re.IGNORECASE)
                        or re.match(r"^[A-Z]\d+[A-Z]$", vm.group("v"))):
                 if _asserted(text, g.start, g.end + vm.end()):
-                    add(GenomicFact("mutation", gene=g.symbol, variant=vm.group("v")), span)
+                    add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(vm.group("v"))), span)
                 continue
             if _MUTATION_WORD.match(after):
                 if _asserted(text, g.start, g.end):

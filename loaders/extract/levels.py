@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -43,7 +44,8 @@ _ALL = re.compile(rf"{_RANGE.pattern}|{_WORDS.pattern}", re.IGNORECASE)
 _AFTER_NOT_TUMOR = re.compile(
     r"^[\s,]*(?:and\s+(?:the\s+)?[\w/\-]+\s+)?(?:\(?[A-Z]\d+\)?\s*)?(?:(?:left|right|bilateral)\s+)?(?:nerve\s+)?"
     r"(?:roots?|rootlets?|dermatomes?|dermatomal|nerves?|discs?|disks?|interspaces?|(?:segmental\s+)?arter(?:y|ies)"
-    r"|intervertebral|foram\w*|sensory\s+level|spinal\s+nerve|radicul\w*|myotome|pedicle\s+screws?|screws?)\b",
+    r"|intervertebral|foram\w*|sensory\s+level|spinal\s+nerve|radicul\w*|myotome|pedicle\s+screws?|screws?"
+    r"|(?:cervical|thoracic|lumbar|sacral|intercostal|segmental|radicular)\s+(?:arter(?:y|ies)|nerves?|roots?))\b",
     re.IGNORECASE)
 _BEFORE_NOT_TUMOR = re.compile(
     r"\b(?:fixation|fixed|instrumentation|instrumented|screws?|rods?|fusion|fused|arthrodesis|stabili[sz]\w*|plate|cage"
@@ -105,11 +107,42 @@ def find_levels(text: str) -> list[LevelMention]:
         else:
             levels = [a]
         out.append(LevelMention(levels, m.start(), m.end(), m.group()))
+    for rx, lvl in _named_vertebrae():
+        for m in rx.finditer(text):
+            out.append(LevelMention([lvl], m.start("name"), m.end("name"), m.group("name")))
     for m in _WHOLE.finditer(text):
         word = m.group(1).lower().split()[0]
         out.append(LevelMention(["sacrum" if word.startswith("sacr") else "coccyx"], m.start(), m.end(), m.group()))
     out.sort(key=lambda x: x.start)
     return _loose_ranges(text, out)
+
+
+@functools.lru_cache(maxsize=1)
+def _named_vertebrae() -> list[tuple[re.Pattern[str], str]]:
+    """The ontology's word names of single vertebrae ("the atlas", "the axis", "vertebra prominens").
+
+    A one-word name that is also an ordinary word must follow "the" (or a bracket) and not start a
+    phrase of its own ("the axis of the tumour")."""
+    try:
+        from spinekg.ontology.lexicon import lexicon
+        terms = lexicon().of_kind("vertebra")
+    except (OSError, ValueError, SyntaxError):  # no ontology
+        return []
+    out: list[tuple[re.Pattern[str], str]] = []
+    for t in terms:
+        lvl = canonical_level(t.label)
+        if lvl is None or lvl in ("sacrum", "coccyx"):
+            continue  # the whole bones are read by _WHOLE
+        for name in [t.label, *t.synonyms]:
+            if re.search(rf"\d|\b{ORDINAL}\b", name, re.IGNORECASE) or canonical_level(name):
+                continue
+            words = re.escape(name).replace("\\ ", r"\s+")
+            if " " in name:
+                rx = rf"\b(?P<name>{words})\b"
+            else:
+                rx = rf"(?:\bthe\s+|\()(?P<name>{words})\b(?!\s+(?:of|to)\b|-)"
+            out.append((re.compile(rx, re.IGNORECASE), lvl))
+    return out
 
 
 _FROM_LOOSE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -144,9 +177,19 @@ _SPARED_BEFORE = re.compile(r"\b(?:sparing|spared|without\s+(?:involvement|invas
                             r"\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
+#: A cord finding next to the tumour, not the tumour: "a syrinx from C2 to T1", "oedema extending to T9".
+_NON_TUMOR_FINDING = re.compile(
+    r"\b(?:syrinx|syringes|syring\w*|hydromyel\w*|o?edema|cord\s+(?:signal|swelling)|flow\s+voids?)\b"
+    r"(?P<gap>[^.;()]{0,40})$", re.IGNORECASE)
+_TUMOR_NOUN = re.compile(r"\b(?:tumou?rs?|lesions?|mass|masses|neoplasm|nodules?|cysts?)\b", re.IGNORECASE)
+
+
 def is_tumor_level(text: str, mention: LevelMention) -> bool:
-    """Whether a level mention places the tumour (not a fixation, root, dermatome or disc level)."""
+    """Whether a level mention places the tumour (not a fixation, root, dermatome, disc or syrinx level)."""
     if _AFTER_NOT_TUMOR.match(text[mention.end:mention.end + 40]):
+        return False
+    finding = _NON_TUMOR_FINDING.search(text[max(0, mention.start - 60):mention.start])
+    if finding and not _TUMOR_NOUN.search(finding.group("gap")):
         return False
     after = text[mention.end:]
     if _SPARED_AFTER.match(after) and not re.match(r"^[^.;:]{0,60}?\b(?:but|whereas|while|tumou?r|lesion|mass)\b",
@@ -164,20 +207,25 @@ _TUMOR_CUE = re.compile(
     r"|collapse|fracture|spanning|abnormalit\w*|uptake|signal|enhanc\w*)\b", re.IGNORECASE)
 
 
-def tumor_levels(items: list[tuple[str, dict[str, object], list[tuple[int, int]], list[tuple[int, int]]]],
+def tumor_levels(items: list[tuple[str, dict[str, object], list[tuple[int, int]], list[tuple[int, int]]]]
+                 | list[tuple[str, dict[str, object], list[tuple[int, int]], list[tuple[int, int]],
+                              list[tuple[int, int]]]],
                  ) -> dict[str, list[dict[str, object]]]:
     """Levels the tumour involves, each with its evidence spans.
 
     items: (sentence, span, procedure spans, tumour-type spans) per case sentence, offsets within the
     sentence. A level in a sentence about an operation counts when it is tied to the tumour (nearer a
     tumour word than the procedure); the levels of the operation stand in only when the text places the
-    tumour nowhere else. Fixation, root, dermatome and disc levels never count.
+    tumour nowhere else. Fixation, root, dermatome and disc levels never count. An optional fifth
+    element lists spans of other lexicon names (markers, genes): a level inside one ("cyclin D1") is
+    part of that name.
     """
     tumor: dict[str, list[dict[str, object]]] = {}
     surgical: dict[str, list[dict[str, object]]] = {}
-    for text, span, procs, tumors in items:
+    for text, span, procs, tumors, *rest in items:
+        names = rest[0] if rest else []
         for lm in find_levels(text):
-            if not is_tumor_level(text, lm):
+            if not is_tumor_level(text, lm) or any(a < lm.end and lm.start < b for a, b in names):
                 continue
             target = tumor
             if procs:

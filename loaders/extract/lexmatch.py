@@ -160,6 +160,8 @@ class Matcher:
                 if key not in self.prefixes and not (extra and any(k[:len(key)] == key for k in extra)):
                     break
             for kind, (j, iri, lf, strip) in best.items():
+                if _glued(text, toks[i][1], toks[j][2]):
+                    continue  # "MAP" inside "MAP2K1", "CK" inside "CK7": part of a longer symbol
                 found[kind].append((toks[i][1], toks[j][2], iri, lf, strip))
         out: list[Mention] = []
         for kind, cands in found.items():
@@ -183,6 +185,14 @@ def _plural_letters(tok: str, variant: str) -> int:
     if tok.endswith("ies") and variant.endswith("y"):
         return 3
     return 2 if tok.endswith("es") and len(variant) <= len(tok) - 2 else 1
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether a match runs on into letters or digits written against it (a letter-digit seam, no separator)."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return (before.isalnum() and before.isdigit() != text[start].isdigit()) or (
+        after.isalnum() and after.isdigit() != text[end - 1].isdigit())
 
 
 def _caps_surface(s: str) -> bool:

@@ -45,11 +45,12 @@ _NEG_PRE = re.compile(
 _CLAUSE = re.compile(r"[;.]\s|\b(?:whereas|but|while|although|however)\b|,\s*(?:and\s+)?(?:the|results?)\b",
                      re.IGNORECASE)
 _POST = re.compile(
-    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:(?:staining|expression|immunoreactivity|immunostaining|reactivity)\s+)?"
+    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:(?:staining|expression|immunoreactivity|immunostain(?:ing)?|reactivity)\s+)?"
     r"(?:(?:was|were|is|are|being)\s+(?:also\s+|all\s+|both\s+|found\s+(?:to\s+be\s+)?)?)?"
     r"(?:(?:strongly|diffusely|focally|weakly|partially|patchily|moderately|intensely|and|,)\s+){0,4}"
     r"(?P<pol>positive|negative|immunoreactive|immunopositive|expressed|not\s+expressed|absent|retained|lost|preserved"
-    r"|low|high|elevated|increased)(?!\s+(?:for|of|to|with)\b|(?<=ve)\s+in\b)"
+    r"|low|high|elevated|increased)(?!\s+(?:for|of|to|with)\b|(?<=ve)\s+in\s+(?:the\s+)?(?:\d|(?:\w+\s+)?"
+    r"(?:vessels?|endotheli\w*|background|internal|normal|entrapped|non-?neoplastic|nuclei)\b))"
     r"|(?P<mark>-positive|-negative|\s*\(\s*\+{1,3}\s*\)|\s*\(\s*[-−]\s*\)|\+{1,3}(?![\w])|[-−](?![\w\-]))"
     r"|(?P<stain>stain(?:ed|s)\b)"
     r"|(?P<noun>(?:immuno)?(?:staining|positivity|expression|reactivity|immunoreactivity|immunopositivity)\b))",
@@ -177,7 +178,7 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
         last_result: str | None = None
         for group in _groups(text, items):
             end = group[-1][1]
-            group_post = _post_polarity(text[end:end + 80])
+            group_post = _post_polarity(text[end:end + 80]) if not _modifies_next(text, end, items) else None
             pre, cue_at = _pre_polarity(text, group[0][0])
             if pre is None and _AS_WERE.search(text[max(0, group[0][0] - 20):group[0][0]]):
                 pre = last_result  # "CD34 was negative, as were TTF-1 and CDX2"
@@ -221,6 +222,16 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     fact.pattern = fact.pattern or pattern
                     add_evidence(fact.evidence, span)
     return list(facts.values())
+
+
+_PRE_MODIFIER = re.compile(r"^\s*,?\s*(?:and\s+)?(?:retained|preserved|lost|positive|negative)\s+"
+                           r"(?:(?:nuclear|cytoplasmic|membranous|diffuse|focal|strong|weak)\s+){0,2}$", re.IGNORECASE)
+
+
+def _modifies_next(text: str, end: int, items: list[tuple[int, int, str, str | None]]) -> bool:
+    """Whether the polarity word after a marker stands before the next one ("..., and retained ATRX expression")."""
+    nxt = min((it[0] for it in items if it[0] >= end), default=None)
+    return nxt is not None and bool(_PRE_MODIFIER.match(text[end:nxt]))
 
 
 def _own_mark(after: str) -> bool:

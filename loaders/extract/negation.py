@@ -21,7 +21,7 @@ import re
 _BOUNDARY = re.compile(
     r"[;:.!?]\s|\s[–—-]\s|\((?:[^()]{0,80})\)|\b(?:but|whereas|however|although|though|while|except|yet|which|who)\b"
     r"|,\s*(?:and\s+|but\s+|then\s+|so\s+|thus\s+|hence\s+|therefore\s+)?(?=(?:the|a|an|he|she|it|they|there|his|her|this|these|after|before|at|on"
-    r"|in|during|we|subsequent\w*|final\w*)\b)",
+    r"|in|during|we|subsequent\w*|final\w*)\b)|,\s*(?:so|thus|hence|therefore)\s+(?!that\b)",
     re.IGNORECASE)
 
 _EXCLUDED_PRE = re.compile(

@@ -47,27 +47,33 @@ _FOLLOW = [
 _AT_TIME = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:at|after)\s+(?:(?:the|a|about|approximately)\s+)?"
                       rf"{_N}[\s-]*{_U}\b(?!\s+(?:of\s+age|old|later|earlier|before|prior))", re.I)
 _NOT_FOLLOW = re.compile(r"\bdischarg\w*|\bhistory\b|\bprior\s+to\b|\bbefore\b.{0,20}(?:presentation|admission)", re.I)
+#: "free of disease", "free of local or distant disease", "clear of disease"
+_FREE_OF_DISEASE = (r"(?:free|clear)\s+of\s+(?:(?:any|local|distant|residual|recurrent|clinical|radiological|or|and)"
+                    r"\s+){0,4}disease")
 _RECUR_POS = re.compile(
     r"\b(?:recurred|relapsed|recurrence\s+(?:was|were)\s+(?:detected|found|noted|observed|diagnosed|confirmed|seen)"
-    r"|(?:developed|had|showed|revealed|with)\s+(?:a\s+)?(?:local\s+|tumou?r\s+)?(?:recurrence|relapse)"
+    r"|(?:developed|had|showed|revealed|with)\s+(?:a\s+)?(?:(?!(?:no|not|without|any|neither|nor|never)\b)[\w.\-]+\s+){0,3}?"
+    r"(?:recurrence|relapse|reactivation)"
     r"|local\s+recurrence\s+(?:at|in|of)|regrowth|re-growth|tumou?r\s+progression\s+(?:was\s+)?(?:noted|observed|"
     r"seen))",
     re.I)
 _RECUR_NEG = re.compile(
-    r"\b(?:no|without|neither|nor|free\s+of)\s+(?:\w+\s+){0,4}?(?:recurren\w*|relapse|progression|regrowth)"
+    r"\b(?:no|without|neither|nor|free\s+of|clear\s+of)\s+(?:\w+\s+){0,4}?(?:recurren\w*|relapse|progression|regrowth"
+    r"|reactivation)"
     r"|(?:recurrence|relapse|progression)[\s-]free|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?(?:disease|"
     r"tumou?r)"
     r"|disease[\s-]free|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|complete\s+(?:remission|response)|"
-    r"free\s+of\s+disease",
+    rf"{_FREE_OF_DISEASE}",
     re.I)
 _METS_POS = re.compile(
     r"\b(?:developed|had|showed|revealed|with|detected|found|multiple|new|pulmonary|lung|liver|hepatic|brain|bone|"
     r"osseous"
     r"|distant)\s+(?:\w+\s+){0,2}?metasta(?:sis|ses|tic\s+(?:disease|lesions?|foci|nodules?))"
-    r"|\b(?:confirmed|proved|proven|shown)\s+(?:\w+\s+){0,4}?to\s+be\s+metastatic\b", re.I)
+    r"|\b(?:confirmed|proved|proven|shown)\s+(?:\w+\s+){0,4}?(?:to\s+be|as)\s+metastatic\b", re.I)
 _METS_NEG = re.compile(
-    r"\b(?:no|without|neither|nor|free\s+of)\s+(?:\w+\s+){0,7}?(?:metasta\w*|dissemination|seeding)|metasta\w*[\s-]free"
-    r"|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?disease|disease[\s-]free|free\s+of\s+disease", re.I)
+    r"\b(?:no|without|neither|nor|free\s+of|clear\s+of)\s+(?:\w+\s+){0,7}?(?:metasta\w*|dissemination|seeding)"
+    r"|metasta\w*[\s-]free"
+    rf"|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?disease|disease[\s-]free|{_FREE_OF_DISEASE}", re.I)
 _STATUS = [
     ("died of other cause", re.compile(r"\b(?:died|death)\s+(?:of|from|due\s+to)\s+"
                                        r"(?!(?:the\s+)?(?:disease|tumou?r|progressi"
@@ -77,12 +83,14 @@ _STATUS = [
                                    r"progressi\w*|metasta\w*|cancer|sarcoma|lymphoma|recurren\w*)|\bdied\b", re.I)),
     ("alive with disease", re.compile(r"\balive\s+with\s+(?:\w+\s+)?(?:disease|tumou?r)"
                                       r"|\bresidual\s+(?:disease|tumou?r)"
-                                      r"\s+(?:remains|persist)|\bstable\s+disease\b", re.I)),
+                                      r"\s+(?:remains|persist)|\bstable\s+disease\b"
+                                      r"|\bresidual\s+(?:\w+\s+){0,2}?(?:disease|tumou?r|tissue|lesion|mass)\s+"
+                                      r"(?:was|is|remained|remains)\s+(?:\w+\s+)?(?:unchanged|stable)\b", re.I)),
     ("no evidence of disease", re.compile(
-        r"\bno\s+(?:clinical\s+or\s+radiological\s+)?(?:evidence|signs?)\s+of\s+(?:local\s+)?(?:residual\s+|"
+        r"\b(?:no|without)\s+(?:clinical\s+or\s+radiological\s+)?(?:evidence|signs?)\s+of\s+(?:local\s+)?(?:residual\s+|"
         r"recurrent\s+)?"
         r"(?:disease|tumou?r|recurren\w*|relapse)|disease[\s-]free|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|"
-        r"free\s+of\s+disease"
+        rf"{_FREE_OF_DISEASE}"
         r"|complete\s+(?:remission|response)|no\s+(?:local\s+)?recurrence|without\s+recurrence"
         r"|recurrence[\s-]free", re.I)),
 ]
@@ -135,6 +143,8 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
     out = OutcomeFact()
     spans = spans or [{"text": s} for s in sentences]
     for text, span in zip(sentences, spans, strict=False):
+        if _about_relative(text):
+            continue  # "Her mother had died of metastatic disease": another person's outcome
         used = False
         fu = follow_up(text)
         if fu is None:
@@ -160,6 +170,15 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
     if out.status == "no evidence of disease" and out.recurrence is True and out.metastasis is None:
         pass  # a treated relapse can end free of disease
     return out
+
+
+_KIN = re.compile(r"\b(?:(?:his|her|their|the\s+patient'?s)\s+(?:\w+\s+)?(?:mother|father|sister|brother|sibling|son"
+                  r"|daughter|aunt|uncle|grandmother|grandfather|cousin|twin|parent)s?|family\s+history)\b", re.I)
+
+
+def _about_relative(text: str) -> bool:
+    """A sentence about a relative (its outcome words are not the patient's)."""
+    return bool(_KIN.search(text))
 
 
 _PREVENT = re.compile(r"\brisk\s+of\b|\bto\s+(?:prevent|minimi[sz]e|reduce|avoid)\b", re.I)
