@@ -49,6 +49,7 @@ from spinekg.graph.store import (
     FORMATS,
     ONTOLOGY_VERSION,
     STORE_NODE,
+    STORE_VERSION,
     EmbeddedStore,
     IngestReport,
     QueryResult,
@@ -211,7 +212,7 @@ class RemoteStore:
     # --- ontology ------------------------------------------------------------------------
     def ensure_ontology(self) -> None:
         """Load (or refresh) the ontology and its inferred axioms when the version in the meta graph differs."""
-        wanted = ontology.version()
+        wanted = ontology.fingerprint()
         res = self._select(f"SELECT ?v WHERE {{ GRAPH <{iris.META_GRAPH}> {{ {STORE_NODE} {ONTOLOGY_VERSION} ?v }} }}")
         if [r["v"].value for r in res.rows if "v" in r] == [wanted]:
             return
@@ -227,6 +228,18 @@ class RemoteStore:
         self._insert(quads)
         # the version last: an interrupted load is redone on the next open
         self._insert([ox.Quad(STORE_NODE, ONTOLOGY_VERSION, ox.Literal(wanted), ox.NamedNode(iris.META_GRAPH))])
+        self._touch()
+
+    def version(self) -> str | None:
+        """A token that changes with every change made through spinekg (as EmbeddedStore.version)."""
+        res = self._select(f"SELECT ?v WHERE {{ GRAPH <{iris.META_GRAPH}> {{ {STORE_NODE} {STORE_VERSION} ?v }} }}")
+        return next((r["v"].value for r in res.rows if "v" in r), None)
+
+    def _touch(self) -> None:
+        import uuid
+
+        self._update(f"DELETE WHERE {{ GRAPH <{iris.META_GRAPH}> {{ {STORE_NODE} {STORE_VERSION} ?v }} }}")
+        self._insert([ox.Quad(STORE_NODE, STORE_VERSION, ox.Literal(uuid.uuid4().hex), ox.NamedNode(iris.META_GRAPH))])
 
     # --- writing -------------------------------------------------------------------------
     def build(self, records: Iterable[CaseRecord]) -> list[CaseQuads]:
@@ -242,6 +255,8 @@ class RemoteStore:
             self._update(f"DROP SILENT GRAPH <{cq.graph}> ;\nDROP SILENT GRAPH <{iris.inferred_graph(cq.case_id)}>")
             self._insert(quads)
             n += len(quads)
+        if built:
+            self._touch()
         return n
 
     def _insert(self, quads: list[ox.Quad]) -> None:
@@ -281,6 +296,7 @@ class RemoteStore:
         found = any(self._select(f"ASK {{ GRAPH <{g}> {{ ?s ?p ?o }} }}").boolean for g in graphs)
         if found:
             self._update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
+            self._touch()
         return found
 
     def _check_writable(self) -> None:

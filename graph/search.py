@@ -80,6 +80,21 @@ class SearchIndex:
     def close(self) -> None:
         self._finalizer()
 
+    def to_bytes(self) -> bytes:
+        """The whole index as bytes (SQLite's serialization of the database)."""
+        with self.lock:
+            return self.db.serialize()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> SearchIndex:
+        """An index read back from to_bytes."""
+        ix = cls.__new__(cls)
+        ix.db = sqlite3.connect(":memory:", check_same_thread=False)
+        ix.db.deserialize(data)
+        ix._finalizer = weakref.finalize(ix, ix.db.close)
+        ix.lock = threading.Lock()
+        return ix
+
     @classmethod
     def build(cls, entries: Iterable[Entry]) -> SearchIndex:
         ix = cls()

@@ -37,6 +37,7 @@ DEFAULT_STORE = Path(os.environ.get("SPINEKG_STORE", Path.home() / ".local" / "s
 SKG_CASE = ontology.SKG + "Case"
 META = ox.NamedNode(iris.META_GRAPH)
 ONTOLOGY_VERSION = ox.NamedNode(ontology.SKG + "loadedOntologyVersion")
+STORE_VERSION = ox.NamedNode(ontology.SKG + "storeVersion")  # a new value after every change
 STORE_NODE = ox.NamedNode(ontology.BASE + "store")
 
 _FROM = re.compile(r"(?im)^[^#\n]*\bFROM\s+(?:NAMED\s+)?<")
@@ -141,7 +142,7 @@ class EmbeddedStore:
     # --- ontology ------------------------------------------------------------------------
     def ensure_ontology(self) -> None:
         """Load (or refresh) the shipped ontology and its inferred axioms when their version changed."""
-        wanted = ontology.version()
+        wanted = ontology.fingerprint()
         have = [str(getattr(q.object, "value", q.object))
                 for q in self.store.quads_for_pattern(STORE_NODE, ONTOLOGY_VERSION, None, META)]
         if have == [wanted]:
@@ -154,6 +155,21 @@ class EmbeddedStore:
         for q in self.store.quads_for_pattern(STORE_NODE, ONTOLOGY_VERSION, None, META):
             self.store.remove(q)
         self.store.extend(quads)
+        self._touch()
+
+    def version(self) -> str | None:
+        """A token that changes with every change to the store (what caches of its contents are keyed by)."""
+        for q in self.store.quads_for_pattern(STORE_NODE, STORE_VERSION, None, META):
+            return str(getattr(q.object, "value", q.object))
+        return None
+
+    def _touch(self, target: ox.Store | None = None) -> None:
+        import uuid
+
+        st = self.store if target is None else target
+        for q in list(st.quads_for_pattern(STORE_NODE, STORE_VERSION, None, META)):
+            st.remove(q)
+        st.add(ox.Quad(STORE_NODE, STORE_VERSION, ox.Literal(uuid.uuid4().hex), META))
 
     @staticmethod
     def _ontology_quads() -> list[ox.Quad]:
@@ -164,7 +180,7 @@ class EmbeddedStore:
         if ontology.inferred_path().exists():
             quads += [ox.Quad(q.subject, q.predicate, q.object, ig)
                       for q in ox.parse(path=str(ontology.inferred_path()), format=ox.RdfFormat.TURTLE)]
-        quads.append(ox.Quad(STORE_NODE, ONTOLOGY_VERSION, ox.Literal(ontology.version()), META))
+        quads.append(ox.Quad(STORE_NODE, ONTOLOGY_VERSION, ox.Literal(ontology.fingerprint()), META))
         return quads
 
     # --- writing -------------------------------------------------------------------------
@@ -175,16 +191,27 @@ class EmbeddedStore:
     def write(self, built: list[CaseQuads]) -> int:
         """Replace each case's graphs with the built quads; returns the number of quads written."""
         self._check_writable()
-        n = 0
+        n, changed = 0, False
         for cq in built:
-            for g in (cq.graph, iris.inferred_graph(cq.case_id)):
-                node = ox.NamedNode(g)
-                if self.store.contains_named_graph(node):
-                    self.store.remove_graph(node)
             quads = list(cq.all())
-            self.store.extend(quads)
             n += len(quads)
+            graphs = [ox.NamedNode(g) for g in (cq.graph, iris.inferred_graph(cq.case_id))]
+            present = [g for g in graphs if self.store.contains_named_graph(g)]
+            if present and self._holds(quads, graphs, present):
+                continue  # the case is stored exactly so already: re-ingesting it changes nothing
+            for g in present:
+                self.store.remove_graph(g)
+            self.store.extend(quads)
+            changed = True
+        if changed:
+            self._touch()
         return n  # each case is one transaction, durable in the write-ahead log; flushed on close
+
+    def _holds(self, quads: list[ox.Quad], graphs: list[ox.NamedNode], present: list[ox.NamedNode]) -> bool:
+        """True when the case's graphs hold exactly its quads and the store has its shared ones (entities)."""
+        mine = {str(q) for q in quads if q.graph_name in graphs}
+        stored = {str(q) for g in present for q in self.store.quads_for_pattern(None, None, None, g)}
+        return mine == stored and all(q in self.store for q in quads if q.graph_name not in graphs)
 
     def ingest(self, records: Iterable[CaseRecord]) -> IngestReport:
         built = self.build(records)
@@ -216,6 +243,7 @@ class EmbeddedStore:
         for data, warnings in _build_chunks(chunks, workers):
             target.bulk_load(data, ox.RdfFormat.N_QUADS)
             rep.warnings.extend(warnings)
+        self._touch(target)
         rep.quads = len(target)
         if self.path is not None:
             target.flush()
@@ -237,6 +265,8 @@ class EmbeddedStore:
             if self.store.contains_named_graph(node):
                 self.store.remove_graph(node)
                 found = True
+        if found:
+            self._touch()
         return found
 
     def _check_writable(self) -> None:

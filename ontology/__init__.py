@@ -54,6 +54,20 @@ def inferred_path() -> Path:
 
 
 @functools.lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """The owl:versionInfo and a digest of the shipped files: what a store records as the ontology it loaded.
+
+    The digest changes with any edit, so a store refreshes its copy even where the versionInfo was not bumped.
+    """
+    import hashlib
+
+    h = hashlib.sha256(ontology_path().read_bytes())
+    if inferred_path().exists():
+        h.update(inferred_path().read_bytes())
+    return f"{version()}+{h.hexdigest()[:12]}"
+
+
+@functools.lru_cache(maxsize=1)
 def ontology_store() -> ox.Store:
     """An in-memory store: the ontology as asserted (default graph), its inferred axioms in a named graph."""
     store = ox.Store()

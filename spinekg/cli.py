@@ -287,11 +287,12 @@ def serve(store: str | None, host: str, port: int, threads: int, query_timeout: 
     from spinekg.webui import create_app
 
     st = _open_reading(store)
+    site_cache = Path(str(st.path) + ".site-cache") if getattr(st, "path", None) is not None else None
     if not disk:
         st = st.in_memory_copy()
     st.freeze()
     app = create_app({"QUERY_TIMEOUT": query_timeout, "SERVICE_ALLOW_LIST": tuple(allow_service),
-                      "PRECOMPUTE": True}, store=st)
+                      "PRECOMPUTE": True, "SITE_CACHE_FILE": site_cache}, store=st)
     click.echo(f"spinekg: serving {st.stats()['cases']} cases on http://{host}:{port}/ (SPARQL at /sparql)",
                err=True)
     waitress.serve(app, host=host, port=port, threads=threads, ident="spinekg",

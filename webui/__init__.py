@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import atexit
+import logging
 import os
+import pickle
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from flask import Flask, render_template
 from spinekg.graph.store import EmbeddedStore
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from spinekg.graph.search import SearchIndex
@@ -29,11 +34,12 @@ def create_app(config: dict[str, Any] | None = None, *, store: EmbeddedStore | N
         MAX_CONCURRENT_QUERIES=4,
         PAGE_CACHE_SIZE=2048,  # rendered pages kept per served store (they never change while it is served)
         PRECOMPUTE=False,  # build the page tables and the search index now rather than on the first request
+        SITE_CACHE_FILE=None,  # where the page tables and search index are kept between runs (keyed by store version)
     )
     app.config.update(config or {})
     st = store if store is not None else EmbeddedStore(None)
     app.extensions["spinekg_store"] = st
-    app.extensions["spinekg_site"] = _SiteCache(st)
+    app.extensions["spinekg_site"] = _SiteCache(st, app.config["SITE_CACHE_FILE"])
     if app.config.get("PRECOMPUTE"):
         app.extensions["spinekg_site"].get()
     if app.config["SANDBOX"] and hasattr(os, "fork"):
@@ -89,10 +95,16 @@ class Site:
 
 
 class _SiteCache:
-    """The store's Site, built once on first use (the store is read-only while it is served)."""
+    """The store's Site, built once on first use (the store is read-only while it is served).
 
-    def __init__(self, store: EmbeddedStore) -> None:
+    With a cache file, the Site is also kept on disk beside the store, keyed by the store's version
+    (which changes with every write) and the code's and ontology's versions, so a server restarted on
+    an unchanged store reads it back instead of rebuilding it.
+    """
+
+    def __init__(self, store: EmbeddedStore, cache_file: str | Path | None = None) -> None:
         self.store = store
+        self.cache_file = Path(cache_file) if cache_file else None
         self.lock = threading.Lock()
         self.site: Site | None = None
 
@@ -100,12 +112,54 @@ class _SiteCache:
         if self.site is None:
             with self.lock:
                 if self.site is None:
-                    from spinekg.graph.search import SearchIndex, entries
-                    from spinekg.graph.summary import SiteIndex
-
-                    index = SiteIndex.build(self.store)
-                    self.site = Site(index=index, search=SearchIndex.build(entries(index)))
+                    self.site = self._load() or self._build()
         return self.site
+
+    def _key(self) -> tuple[str, ...] | None:
+        version = getattr(self.store, "version", lambda: None)()
+        if self.cache_file is None or version is None:
+            return None
+        from spinekg import __version__, ontology
+
+        return (SITE_CACHE_FORMAT, __version__, ontology.fingerprint(), version)
+
+    def _build(self) -> Site:
+        from spinekg.graph.search import SearchIndex, entries
+        from spinekg.graph.summary import SiteIndex
+
+        index = SiteIndex.build(self.store)
+        site = Site(index=index, search=SearchIndex.build(entries(index)))
+        key = self._key()
+        if key is not None and self.cache_file is not None:
+            tmp = self.cache_file.with_name(self.cache_file.name + f".{os.getpid()}.tmp")
+            try:
+                with tmp.open("wb") as fh:
+                    pickle.dump({"key": key, "index": index, "search": site.search.to_bytes()}, fh,
+                                protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, self.cache_file)
+            except OSError as e:  # a read-only place: the Site is simply rebuilt next time
+                logger.info("the page tables were not kept in %s: %s", self.cache_file, e)
+                tmp.unlink(missing_ok=True)
+        return site
+
+    def _load(self) -> Site | None:
+        key = self._key()
+        if key is None or self.cache_file is None or not self.cache_file.is_file():
+            return None
+        from spinekg.graph.search import SearchIndex
+
+        try:
+            with self.cache_file.open("rb") as fh:
+                data = pickle.load(fh)  # noqa: S301 - written by this class beside the store, like the store itself
+            if not isinstance(data, dict) or data.get("key") != key:
+                return None
+            return Site(index=data["index"], search=SearchIndex.from_bytes(data["search"]))
+        except Exception as e:  # noqa: BLE001 - a stale or damaged cache file is rebuilt, never fatal
+            logger.info("the page tables in %s were not used: %s", self.cache_file, e)
+            return None
+
+
+SITE_CACHE_FORMAT = "1"
 
 
 def get_store() -> EmbeddedStore:

@@ -75,3 +75,66 @@ def test_the_sandbox_keeps_answers_of_a_frozen_store(records):
         assert box.cache.hits == 1  # a volatile query runs every time
     finally:
         box.close()
+
+
+def test_the_store_version_changes_with_every_change(records, tmp_path):
+    st = EmbeddedStore(tmp_path / "s")
+    v0 = st.version()
+    st.ingest(records[:2])
+    v1 = st.version()
+    st.remove_case(records[0].id)
+    v2 = st.version()
+    st.rebuild(records[:3])
+    v3 = st.version()
+    assert None not in (v0, v1, v2, v3) and len({v0, v1, v2, v3}) == 4
+    st.ingest([])  # nothing written, nothing changed
+    assert st.version() == v3
+
+
+def test_a_store_refreshes_an_ontology_whose_files_changed(records, tmp_path):
+    import pyoxigraph as ox
+    from spinekg.graph.store import META, ONTOLOGY_VERSION, STORE_NODE
+
+    from spinekg import ontology
+
+    st = EmbeddedStore(tmp_path / "s")
+    st.ingest(records[:1])
+    # a store made by an older release: same owl:versionInfo, other files
+    for q in list(st.store.quads_for_pattern(STORE_NODE, ONTOLOGY_VERSION, None, META)):
+        st.store.remove(q)
+    st.store.add(ox.Quad(STORE_NODE, ONTOLOGY_VERSION, ox.Literal(ontology.version() + "+000000000000"), META))
+    st.store.remove_graph(ox.NamedNode(ontology.ONTOLOGY_IRI))
+    st.close()
+    again = EmbeddedStore(tmp_path / "s")
+    marker = [q.object.value for q in again.store.quads_for_pattern(STORE_NODE, ONTOLOGY_VERSION, None, META)]
+    assert marker == [ontology.fingerprint()]
+    assert again.query("ASK { skg:Chordoma rdfs:label ?l }").boolean
+    assert again.case_ids() == [records[0].id]
+
+
+def test_the_page_tables_are_kept_beside_the_store_and_read_back(records, tmp_path, monkeypatch):
+    from spinekg.graph.summary import SiteIndex
+    from spinekg.webui import create_app
+
+    disk = EmbeddedStore(tmp_path / "s")
+    disk.ingest(records[:4])
+    cache = tmp_path / "s.site-cache"
+    first = create_app({"SANDBOX": False, "SITE_CACHE_FILE": cache}, store=disk.in_memory_copy().freeze())
+    with first.app_context():
+        site = first.extensions["spinekg_site"].get()
+    assert cache.is_file() and site.index.counts["cases"] == 4
+
+    def no_build(*a, **k):
+        raise AssertionError("rebuilt although the kept tables were current")
+
+    monkeypatch.setattr(SiteIndex, "build", no_build)
+    again = create_app({"SANDBOX": False, "SITE_CACHE_FILE": cache}, store=disk.in_memory_copy().freeze())
+    with again.test_client() as c:
+        assert c.get("/").status_code == 200
+        hits = c.get("/api/search?q=" + records[0].id).get_json()
+        assert any(h["iri"].endswith("/case/" + records[0].id) for h in hits)
+    monkeypatch.undo()
+    disk.ingest(records[4:5])  # a new version: the kept tables no longer apply
+    third = create_app({"SANDBOX": False, "SITE_CACHE_FILE": cache}, store=disk.in_memory_copy().freeze())
+    with third.app_context():
+        assert third.extensions["spinekg_site"].get().index.counts["cases"] == 5
