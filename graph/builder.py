@@ -20,7 +20,7 @@ from spinekg.ontology.lexicon import Lexicon, lexicon
 from spinekg.ontology.vocab import SKG
 
 from spinekg import __version__
-from spinekg.model import CaseRecord, Span
+from spinekg.model import CaseRecord, Span, Timing
 
 logger = logging.getLogger(__name__)
 
@@ -173,6 +173,8 @@ class _Builder:
         self.interventions()
         self.findings()
         self.outcome()
+        self.neurological()
+        self.complications()
         if self.out.inferred:
             # what the inferred graph holds was inferred from this case and the ontology, by spinekg's builder
             self.infer(self.ig, P("assertionMethod"), P("Inferred"))
@@ -416,8 +418,63 @@ class _Builder:
                         self.add(node, P(key), N(t))
                     self.lit(node, P(key + "Text"), val)
             self.lit(node, P("resultText"), iv.result)
-            self.lit(node, P("timing"), iv.timing)
+            self.timing(node, iv.timing)
+            if iv.uneventful is not None:
+                self.add(node, P("uneventfulCourse"), boolean(iv.uneventful))
             self.fact(node, iv.evidence)
+
+    def timing(self, node: ox.NamedNode, t: Timing | None, props: tuple[str, str, str] = (
+            "timing", "timingMonths", "timingRelativeTo")) -> None:
+        if t is None:
+            return
+        self.lit(node, P(props[0]), t.text)
+        if t.months is not None:
+            self.add(node, P(props[1]), num(t.months))
+        self.lit(node, P(props[2]), t.relative_to)
+
+    def neurological(self) -> None:
+        for i, n in enumerate(self.rec.neurological, 1):
+            node = N(iris.part_iri(self.rec.id, "neuro", i))
+            self.add(self.case, P("hasNeurologicalAssessment"), node)
+            self.add(node, RDF_TYPE, P("NeurologicalAssessment"))
+            self.add(node, P("sequence"), integer(i))
+            label = " ".join(x for x in (n.scale and n.scale.upper() if n.scale != "frankel" else "Frankel",
+                                         n.grade, {True: "neurologically intact", False: "neurological deficit",
+                                                   None: None}[n.intact]) if x)
+            self.lit(node, RDFS_LABEL, label)
+            self.lit(node, P("assessmentScale"), n.scale)
+            self.lit(node, P("gradeText"), n.grade)
+            grade = (n.term and iris.expand(n.term)) or (_grade_iri(n.scale, n.grade) if n.scale and n.grade else None)
+            if grade and grade in self.lex.terms:
+                self.add(node, P("neurologicalStatus"), N(grade))
+            elif grade:
+                self.warn(f"neurological grade {n.scale} {n.grade} is not in the ontology")
+            if n.scale == "mrc" and n.grade:
+                self.add(node, P("muscleStrengthGrade"), integer(int(n.grade[0])))  # "4+" is kept in gradeText
+            if n.intact is not None:
+                self.add(node, P("neurologicallyIntact"), boolean(n.intact))
+            self.lit(node, P("assessedAt"), n.assessed)
+            self.timing(node, n.timing)
+            self.fact(node, n.evidence)
+
+    def complications(self) -> None:
+        for i, c in enumerate(self.rec.complications, 1):
+            node = N(iris.part_iri(self.rec.id, "complication", i))
+            self.add(self.case, P("hasComplication"), node)
+            cls = (c.term and iris.expand(c.term)) or self.term("complication", c.label) or skg("Complication")
+            if cls not in self.lex.terms:
+                self.warn(f"complication term {c.term!r} is not in the ontology")
+                cls = skg("Complication")
+            self.add(node, RDF_TYPE, N(cls))
+            for anc in self.ancestors(cls):
+                self.infer(node, RDF_TYPE, N(anc))
+            self.add(node, P("sequence"), integer(i))
+            self.lit(node, RDFS_LABEL, c.label)
+            self.lit(node, P("complicationText"), c.label)
+            if c.after is not None:
+                self.add(node, P("followedIntervention"), N(iris.part_iri(self.rec.id, "intervention", c.after)))
+            self.timing(node, c.timing)
+            self.fact(node, c.evidence)
 
     def findings(self) -> None:
         for kind, prop, items in (("imaging", "hasImaging", self.rec.imaging),
@@ -447,7 +504,13 @@ class _Builder:
             if st:
                 self.add(node, P("status"), N(st))
             self.lit(node, P("statusText"), o.status)
+        self.timing(node, o.recurrence_timing, ("recurrenceTiming", "recurrenceMonths", "recurrenceRelativeTo"))
         self.fact(node, o.evidence)
+
+
+def _grade_iri(scale: str, grade: str) -> str:
+    """The ontology individual of a grade: skg:FrankelC, skg:ASIA_C, skg:MRC3 ("4+" -> skg:MRC4)."""
+    return skg({"frankel": f"Frankel{grade}", "asia": f"ASIA_{grade}", "mrc": f"MRC{grade[:1]}"}[scale])
 
 
 def _level_local(level: str) -> str:

@@ -57,6 +57,14 @@ class _Index:
         v = self.one(s, p)
         return None if v is None else v.value == "true"
 
+    def timing(self, s: str, prefix: str = "timing") -> dict[str, Any] | None:
+        """A relative time: skg:timing/timingMonths/timingRelativeTo (or the recurrence's three)."""
+        text = self.text(s, SKG + (prefix if prefix == "timing" else prefix + "Timing"))
+        if text is None:
+            return None
+        return {"text": text, "months": self.number(s, SKG + prefix + "Months"),
+                "relative_to": self.text(s, SKG + prefix + "RelativeTo")}
+
     def ordered(self, s: str, p: str) -> list[str]:
         nodes = [o.value for o in self.all(s, p)]
         return sorted(nodes, key=lambda n: self.number(n, SKG + "sequence") or 0)
@@ -131,6 +139,7 @@ def case_to_dict(case_iri: str, quads: Iterable[ox.Quad], entity_quads: Iterable
             "recurrence": ix.boolean(outcome, SKG + "localRecurrence"),
             "metastasis": ix.boolean(outcome, SKG + "metastasis"),
             "status": ix.text(outcome, SKG + "statusText"),
+            "recurrence_timing": ix.timing(outcome, "recurrence"),
             "evidence": ix.evidence(outcome),
         },
         "compartment": _local(ix.iri(tumor, SKG + "inCompartment")),
@@ -174,8 +183,18 @@ def case_to_dict(case_iri: str, quads: Iterable[ox.Quad], entity_quads: Iterable
             "cycles": ix.number(iv, SKG + "cycles"), "dose": ix.text(iv, SKG + "doseText"),
             "intent": ix.text(iv, SKG + "intentText"), "response": ix.text(iv, SKG + "responseText"),
             "result": ix.text(iv, SKG + "resultText"), "margin": ix.text(iv, SKG + "marginText"),
-            "timing": ix.text(iv, SKG + "timing"), "term": types[0] if types else None,
-            "evidence": ix.evidence(iv)})
+            "timing": ix.timing(iv), "uneventful": ix.boolean(iv, SKG + "uneventfulCourse"),
+            "term": types[0] if types else None, "evidence": ix.evidence(iv)})
+    seq = {n: k for k, n in enumerate(ix.ordered(c, SKG + "hasIntervention"), 1)}
+    rec["neurological"] = [{
+        "scale": ix.text(n, SKG + "assessmentScale"), "grade": ix.text(n, SKG + "gradeText"),
+        "intact": ix.boolean(n, SKG + "neurologicallyIntact"), "assessed": ix.text(n, SKG + "assessedAt"),
+        "timing": ix.timing(n), "term": ix.iri(n, SKG + "neurologicalStatus"), "evidence": ix.evidence(n)}
+        for n in ix.ordered(c, SKG + "hasNeurologicalAssessment")]
+    rec["complications"] = [{
+        "label": ix.text(x, SKG + "complicationText"), "after": seq.get(ix.iri(x, SKG + "followedIntervention") or ""),
+        "timing": ix.timing(x), "term": next((t.value for t in ix.all(x, RDF_TYPE)), None),
+        "evidence": ix.evidence(x)} for x in ix.ordered(c, SKG + "hasComplication")]
     return rec
 
 

@@ -15,8 +15,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from spinekg.loaders.extract import clinical, findings, genomic, interventions, markers, outcome, patient, tables
 from spinekg.loaders.extract import diagnosis as dx
-from spinekg.loaders.extract import findings, genomic, interventions, markers, outcome, patient
 from spinekg.loaders.extract.levels import tumor_levels
 from spinekg.loaders.extract.lexmatch import Matcher, Mention, abbreviations, default_matcher, tokens
 from spinekg.loaders.extract.sentences import Document, Sentence, segment
@@ -152,7 +152,8 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
         level_items.append((s.text, s.span(), procs, tums, names))
     levels = tumor_levels(level_items)
 
-    mk = markers.extract_markers(_tuples(case, mentions, ("marker", "gene")), res.pattern_names)
+    mk = markers.extract_markers([(tables.as_prose(t), b, sp, ms) for t, b, sp, ms in  # pipe tables as prose
+                                  _tuples(case, mentions, ("marker", "gene"))], res.pattern_names)
     gn = genomic.extract_genomic(_tuples(case, mentions, ("gene",)), res.gene_symbol, res.fusion_term)
     iv = interventions.extract_interventions(
         _tuples(case, mentions, ("procedure", "drug", "regimen", "intent", "response")), res.matcher,
@@ -163,6 +164,11 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     compartments = findings.lexical_findings(_tuples(case, mentions, ("compartment",)), "compartment", res.labels)
     size = next((v for v in (findings.size_cm(t) for t in texts) if v is not None), None)
     necro = next((v for v in (findings.necrosis(t) for t in texts) if v is not None), None)
+    ivs: list[dict[str, object]] = [
+        {"category": f.category, "label": f.label, "term": f.term, "agents": f.agents, "agent_terms": f.agent_terms,
+         "levels": [x for x in f.levels if x], "dose_gy": f.dose_gy, "fractions": f.fractions, "cycles": f.cycles,
+         "dose": f.dose, "intent": f.intent, "response": f.response, "evidence": f.evidence} for f in iv]
+    neuro, complications, recurrence_timing = _clinical(case, ivs, res, oc.recurrence)
 
     return {
         "patient": {"age_years": age, "sex": sex, "evidence": patient_ev},
@@ -180,16 +186,27 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
         "genomic": [{"kind": g.kind, "gene5": g.gene5, "gene3": g.gene3, "exon5": g.exon5, "exon3": g.exon3,
                      "gene": g.gene, "variant": g.variant, "term": g.term, "evidence": g.evidence}
                     for g in gn if _valid_gene(g)],
-        "interventions": [{"category": f.category, "label": f.label, "term": f.term, "agents": f.agents,
-                           "agent_terms": f.agent_terms, "levels": [x for x in f.levels if x],
-                           "dose_gy": f.dose_gy, "fractions": f.fractions, "cycles": f.cycles, "dose": f.dose,
-                           "intent": f.intent, "response": f.response, "evidence": f.evidence} for f in iv],
+        "interventions": ivs,
         "outcome": {"follow_up_months": oc.follow_up_months, "recurrence": oc.recurrence,
-                    "metastasis": oc.metastasis, "status": oc.status, "evidence": oc.evidence},
+                    "metastasis": oc.metastasis, "status": oc.status, "recurrence_timing": recurrence_timing,
+                    "evidence": oc.evidence},
+        "neurological": neuro,
+        "complications": complications,
         "compartment": _compartment(compartments),
         "size_cm": size,
         "necrosis_percent": necro,
     }
+
+
+def _clinical(case: list[Sentence], ivs: list[dict[str, object]], res: Resources, recurrence: bool | None,
+              ) -> tuple[list[dict[str, object]], list[dict[str, object]], dict[str, object] | None]:
+    """Neurological assessments, complications and relative times (sets ``timing``/``uneventful`` on ``ivs``)."""
+    sents = [(s.text, s.start) for s in case if not s.heading]
+    clinical.intervention_times(ivs)  # type: ignore[arg-type]
+    treated = [clinical.first_start(x) for x in ivs if x.get("category") != "biopsy"]  # type: ignore[arg-type]
+    neuro = clinical.grade_terms(clinical.neuro(sents, min(treated, default=10**12)), res.matcher.lex)
+    comps = clinical.complications(sents, res.matcher.lex, ivs)  # type: ignore[arg-type]
+    return neuro, comps, clinical.recurrence_timing(sents) if recurrence else None
 
 
 def _compartment(items: list[dict[str, object]]) -> str | None:

@@ -44,6 +44,8 @@ KINDS: dict[str, tuple[str, bool]] = {
     "method": ("DetectionMethod", False),
     "sex": ("Sex", False),
     "behaviour": ("Behaviour", False),
+    "complication": ("Complication", True),
+    "neuro_grade": ("NeurologicalScale", False),
 }
 
 _NORM_RE = re.compile(r"[^0-9a-z]+")

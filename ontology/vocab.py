@@ -62,6 +62,12 @@ class SKG(DefinedNamespace):
     SolitaryFibrousTumor: URIRef
     Chordoma: URIRef
     GiantCellTumorOfBone: URIRef
+    NeurologicalAssessment: URIRef
+    NeurologicalScale: URIRef
+    FrankelGrade: URIRef
+    ASIAGrade: URIRef
+    MRCGrade: URIRef
+    Complication: URIRef
 
     # object properties
     reportedIn: URIRef
@@ -101,6 +107,10 @@ class SKG(DefinedNamespace):
     partOf: URIRef
     hasRuledOutDiagnosis: URIRef
     ruledOut: URIRef
+    hasNeurologicalAssessment: URIRef
+    neurologicalStatus: URIRef
+    hasComplication: URIRef
+    followedIntervention: URIRef
 
     # datatype properties
     document: URIRef
@@ -132,6 +142,18 @@ class SKG(DefinedNamespace):
     responseText: URIRef
     marginText: URIRef
     timing: URIRef
+    timingMonths: URIRef
+    timingRelativeTo: URIRef
+    recurrenceTiming: URIRef
+    recurrenceMonths: URIRef
+    recurrenceRelativeTo: URIRef
+    assessmentScale: URIRef
+    gradeText: URIRef
+    muscleStrengthGrade: URIRef
+    neurologicallyIntact: URIRef
+    assessedAt: URIRef
+    complicationText: URIRef
+    uneventfulCourse: URIRef
     hasImagingText: URIRef
     hasSymptomText: URIRef
     followUpMonths: URIRef

@@ -30,6 +30,12 @@ CATEGORIES = ("biopsy", "surgery", "radiotherapy", "chemotherapy", "targeted_the
               "immunotherapy", "other_drug", "embolization")
 STATUSES = ("no evidence of disease", "alive with disease", "died of disease", "died of other cause")
 METHODS = ("curated", "text_mined", "inferred")
+SCALES = ("frankel", "asia", "mrc")
+ASSESSED = ("presentation", "postoperative", "follow-up")
+#: what a relative time is counted from ("previous event": "three months later", "after 2 weeks")
+TIMING_ANCHORS = ("presentation", "previous event", "surgery", "radiotherapy", "chemotherapy", "biopsy",
+                  "treatment")
+_GRADE = {"frankel": re.compile(r"^[A-E]$"), "asia": re.compile(r"^[A-E]$"), "mrc": re.compile(r"^[0-5][+-]?$")}
 GENE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,30}$")
 MAX_TEXT = 20_000
 
@@ -346,6 +352,43 @@ class GenomicFinding:
 
 
 @dataclass(frozen=True)
+class Timing:
+    """A relative time as written ("three months later"), and where it can be computed, its months after an anchor.
+
+    >>> Timing.parse({"text": "two years after surgery", "months": 24, "relative_to": "surgery"}).months
+    24
+    """
+
+    text: str
+    months: float | int | None = None
+    relative_to: str | None = None
+
+    @classmethod
+    def from_any(cls, v: Any, ctx: _Ctx) -> Timing | None:
+        if v is None or isinstance(v, str):
+            s = _opt_str(v, ctx, max_len=200)
+            return cls(text=s) if s else None
+        d = _dict(v, ctx)
+        text = _opt_str(d.get("text"), ctx.at("text"), max_len=200)
+        months = _opt_num(d.get("months"), ctx.at("months"), lo=0, hi=1200)
+        if not text and months is None:
+            return None
+        return cls(text=text or "", months=months,
+                   relative_to=_choice(d.get("relative_to"), ctx.at("relative_to"), TIMING_ANCHORS))
+
+    @classmethod
+    def parse(cls, v: Any) -> Timing | None:
+        return cls.from_any(v, _Ctx(None, "timing"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "months": self.months, "relative_to": self.relative_to}
+
+
+def _timing_dict(t: Timing | None) -> dict[str, Any] | None:
+    return t.to_dict() if t else None
+
+
+@dataclass(frozen=True)
 class Intervention:
     category: str
     label: str | None = None
@@ -360,7 +403,8 @@ class Intervention:
     response: str | None = None
     result: str | None = None
     margin: str | None = None
-    timing: str | None = None
+    timing: Timing | None = None
+    uneventful: bool | None = None
     term: str | None = None
     agent_terms: tuple[str, ...] = ()
     evidence: tuple[Span, ...] = ()
@@ -384,7 +428,8 @@ class Intervention:
             response=_opt_str(d.get("response"), ctx.at("response"), max_len=100),
             result=_opt_str(d.get("result"), ctx.at("result"), max_len=200),
             margin=_opt_str(d.get("margin"), ctx.at("margin"), max_len=100),
-            timing=_opt_str(d.get("timing"), ctx.at("timing"), max_len=200),
+            timing=Timing.from_any(d.get("timing"), ctx.at("timing")),
+            uneventful=_opt_bool(d.get("uneventful"), ctx.at("uneventful")),
             term=_opt_str(d.get("term"), ctx.at("term"), max_len=500),
             agent_terms=_strs(d.get("agent_terms"), ctx.at("agent_terms")),
             evidence=_evidence(d.get("evidence"), ctx.at("evidence")),
@@ -394,8 +439,9 @@ class Intervention:
         return {"category": self.category, "label": self.label, "accept": list(self.accept),
                 "agents": list(self.agents), "levels": list(self.levels), "dose_gy": self.dose_gy,
                 "fractions": self.fractions, "cycles": self.cycles, "dose": self.dose, "intent": self.intent,
-                "response": self.response, "result": self.result, "margin": self.margin, "timing": self.timing,
-                "term": self.term, "agent_terms": list(self.agent_terms), "evidence": _ev_dict(self.evidence)}
+                "response": self.response, "result": self.result, "margin": self.margin,
+                "timing": _timing_dict(self.timing), "uneventful": self.uneventful, "term": self.term,
+                "agent_terms": list(self.agent_terms), "evidence": _ev_dict(self.evidence)}
 
 
 @dataclass(frozen=True)
@@ -404,6 +450,7 @@ class Outcome:
     recurrence: bool | None = None
     metastasis: bool | None = None
     status: str | None = None
+    recurrence_timing: Timing | None = None
     evidence: tuple[Span, ...] = ()
 
     @classmethod
@@ -414,12 +461,89 @@ class Outcome:
             recurrence=_opt_bool(d.get("recurrence"), ctx.at("recurrence")),
             metastasis=_opt_bool(d.get("metastasis"), ctx.at("metastasis")),
             status=_choice(d.get("status"), ctx.at("status"), STATUSES),
+            recurrence_timing=Timing.from_any(d.get("recurrence_timing"), ctx.at("recurrence_timing")),
             evidence=_evidence(d.get("evidence"), ctx.at("evidence")),
         )
 
     def to_dict(self) -> dict[str, Any]:
         return {"follow_up_months": self.follow_up_months, "recurrence": self.recurrence,
-                "metastasis": self.metastasis, "status": self.status, "evidence": _ev_dict(self.evidence)}
+                "metastasis": self.metastasis, "status": self.status,
+                "recurrence_timing": _timing_dict(self.recurrence_timing), "evidence": _ev_dict(self.evidence)}
+
+
+@dataclass(frozen=True)
+class NeuroStatus:
+    """One neurological assessment: a Frankel, ASIA or MRC grade, and/or intact (True) or with a deficit (False).
+
+    >>> NeuroStatus.parse({"scale": "frankel", "grade": "c", "assessed": "presentation"}).grade
+    'C'
+    """
+
+    scale: str | None = None
+    grade: str | None = None
+    intact: bool | None = None
+    assessed: str | None = None
+    timing: Timing | None = None
+    term: str | None = None
+    evidence: tuple[Span, ...] = ()
+
+    @classmethod
+    def from_dict(cls, d: Any, ctx: _Ctx) -> NeuroStatus:
+        d = _dict(d, ctx)
+        scale = _choice(d.get("scale"), ctx.at("scale"), SCALES)
+        grade = d.get("grade")
+        if isinstance(grade, int) and not isinstance(grade, bool):
+            grade = str(grade)
+        g = _opt_str(grade, ctx.at("grade"), max_len=10)
+        if g is not None:
+            g = g.upper()
+            if scale is None:
+                raise ctx.at("scale").fail("is required with a grade")
+            if not _GRADE[scale].match(g):
+                raise ctx.at("grade").fail(f"{g!r} is not a {scale} grade", g)
+        intact = _opt_bool(d.get("intact"), ctx.at("intact"))
+        if g is None and intact is None:
+            raise ctx.fail("needs a grade or intact")
+        return cls(scale=scale, grade=g, intact=intact,
+                   assessed=_choice(d.get("assessed"), ctx.at("assessed"), ASSESSED),
+                   timing=Timing.from_any(d.get("timing"), ctx.at("timing")),
+                   term=_opt_str(d.get("term"), ctx.at("term"), max_len=500),
+                   evidence=_evidence(d.get("evidence"), ctx.at("evidence")))
+
+    @classmethod
+    def parse(cls, d: Any) -> NeuroStatus:
+        return cls.from_dict(d, _Ctx(None, "neurological"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"scale": self.scale, "grade": self.grade, "intact": self.intact, "assessed": self.assessed,
+                "timing": _timing_dict(self.timing), "term": self.term, "evidence": _ev_dict(self.evidence)}
+
+
+@dataclass(frozen=True)
+class Complication:
+    """A complication, with the intervention it followed (its 1-based number in ``interventions``) if stated."""
+
+    label: str
+    after: int | None = None
+    timing: Timing | None = None
+    term: str | None = None
+    evidence: tuple[Span, ...] = ()
+
+    @classmethod
+    def from_dict(cls, d: Any, ctx: _Ctx) -> Complication:
+        d = _dict(d, ctx)
+        label = _opt_str(d.get("label"), ctx.at("label"), max_len=300)
+        if not label:
+            raise ctx.at("label").fail("is required")
+        return cls(label=label,
+                   after=_opt_num(d.get("after"), ctx.at("after"), lo=1, hi=10_000, integer=True),  # type: ignore[arg-type]
+                   timing=Timing.from_any(d.get("timing"), ctx.at("timing")),
+                   term=_opt_str(d.get("term"), ctx.at("term"), max_len=500),
+                   evidence=_evidence(d.get("evidence"), ctx.at("evidence")))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "after": self.after, "timing": _timing_dict(self.timing), "term": self.term,
+                "evidence": _ev_dict(self.evidence)}
 
 
 @dataclass(frozen=True)
@@ -492,6 +616,8 @@ class CaseRecord:
     imaging: tuple[Finding, ...] = ()
     symptoms: tuple[Finding, ...] = ()
     outcome: Outcome = field(default_factory=Outcome)
+    neurological: tuple[NeuroStatus, ...] = ()
+    complications: tuple[Complication, ...] = ()
     compartment: str | None = None
     size_cm: float | int | None = None
     necrosis_percent: float | int | None = None
@@ -506,6 +632,10 @@ class CaseRecord:
         if self.method not in METHODS:
             raise RecordError(f"{self.method!r} is not one of {', '.join(METHODS)}", document=self.document,
                               field="method")
+        for i, c in enumerate(self.complications):
+            if c.after is not None and c.after > len(self.interventions):
+                raise RecordError(f"follows intervention {c.after}, but the record has {len(self.interventions)}",
+                                  document=self.document, field=f"complications[{i}].after", value=c.after)
 
     @classmethod
     def from_dict(cls, d: Any, *, document: str | None = None) -> CaseRecord:
@@ -539,6 +669,10 @@ class CaseRecord:
             imaging=_findings(details.get("imaging") or d.get("imaging"), ctx.at("imaging")),
             symptoms=_findings(details.get("symptoms") or d.get("symptoms"), ctx.at("symptoms")),
             outcome=Outcome.from_dict(d.get("outcome"), ctx.at("outcome")),
+            neurological=tuple(NeuroStatus.from_dict(x, ctx.at("neurological").at(i))
+                               for i, x in enumerate(_list(d.get("neurological"), ctx.at("neurological")))),
+            complications=tuple(Complication.from_dict(x, ctx.at("complications").at(i))
+                                for i, x in enumerate(_list(d.get("complications"), ctx.at("complications")))),
             compartment=_opt_str(d.get("compartment"), ctx.at("compartment"), max_len=100),
             size_cm=_opt_num(d.get("size_cm"), ctx.at("size_cm"), lo=0, hi=200),
             necrosis_percent=_opt_num(d.get("necrosis_percent"), ctx.at("necrosis_percent"), lo=0, hi=100),
@@ -563,6 +697,8 @@ class CaseRecord:
             "imaging": [f.label for f in self.imaging],
             "symptoms": [f.label for f in self.symptoms],
             "outcome": self.outcome.to_dict(),
+            "neurological": [n.to_dict() for n in self.neurological],
+            "complications": [c.to_dict() for c in self.complications],
             "compartment": self.compartment,
             "size_cm": self.size_cm,
             "necrosis_percent": self.necrosis_percent,

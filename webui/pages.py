@@ -387,11 +387,12 @@ def case_page(rec: dict[str, Any], desc: views.Description) -> Any:
     levels = {SKG + ("Sacrum" if v == "sacrum" else "Coccyx" if v == "coccyx" else v) for v in rec["vertebrae"]}
     spine = charts.spine([{"label": lab, "iri": i} for lab, i in SPINE], lambda lv: local_href(lv["iri"]),
                          highlight=levels, compact=True, title="Levels of the tumor")
-    words = present.fact_words(rec)
+    words = {**present.fact_words(rec), **present.clinical_words(rec)}
     tables = present.tables(rec)
     return page(tables, lambda: render_template(
         "case.html", rec=rec, desc=desc, spine=spine, timeline=charts.timeline(present.steps(rec)), words=words,
-        tables={t.name: t for t in tables}, sources=views.source_links(rec["source"])), stem=f"case-{rec['id']}")
+        tables={t.name: t for t in tables}, sources=views.source_links(rec["source"]), neuro_text=present.neuro_text,
+        timing_text=present.timing_text), stem=f"case-{rec['id']}")
 
 
 @bp.app_template_global("mark")

@@ -83,10 +83,13 @@ def steps(rec: dict[str, Any]) -> list[dict[str, Any]]:
         if i.get("agents"):
             detail.append(", ".join(i["agents"]))
         for key, fmt in (("dose", "{}"), ("dose_gy", "{} Gy"), ("fractions", "{} fractions"), ("cycles", "{} cycles"),
-                         ("margin", "margin: {}"), ("response", "response: {}"), ("result", "{}"),
-                         ("timing", "{}")):
+                         ("margin", "margin: {}"), ("response", "response: {}"), ("result", "{}")):
             if i.get(key) is not None and i.get(key) != "":
                 detail.append(fmt.format(_num(i[key]) if isinstance(i[key], (int, float)) else i[key]))
+        if i.get("timing"):
+            detail.append(timing_text(i["timing"]))
+        if i.get("uneventful"):
+            detail.append("uneventful course")
         out.append({"kind": CATEGORY.get(i.get("category") or "", i.get("category") or "intervention"),
                     "category": i.get("category"), "mark": str(n),
                     "title": i.get("label") or ", ".join(i.get("agents") or []) or (i.get("category") or ""),
@@ -100,6 +103,36 @@ def steps(rec: dict[str, Any]) -> list[dict[str, Any]]:
                 "title": f"{_num(fu)} months" if fu is not None else "length not stated",
                 "detail": " · ".join(detail) or "outcome not stated"})
     return out
+
+
+SCALE = {"frankel": "Frankel", "asia": "ASIA", "mrc": "MRC"}
+
+
+def timing_text(t: dict[str, Any] | None) -> str:
+    """'three months later (3 months after the previous event)'."""
+    if not t:
+        return ""
+    if t.get("months") is None:
+        return str(t.get("text") or "")
+    return f"{t.get('text')} ({_num(t['months'])} months after {t.get('relative_to') or 'the previous event'})"
+
+
+def neuro_text(n: dict[str, Any]) -> str:
+    """'Frankel C', 'MRC 4/5', 'neurologically intact'."""
+    if n.get("scale") and n.get("grade"):
+        return f"{SCALE[n['scale']]} {n['grade']}" + ("/5" if n["scale"] == "mrc" else "")
+    return {True: "neurologically intact", False: "neurological deficit"}.get(bool(n.get("intact")), "") \
+        if n.get("intact") is not None else ""
+
+
+def clinical_words(rec: dict[str, Any]) -> dict[str, Any]:
+    """The words to mark in the evidence of neurological assessments and complications."""
+    return {
+        "neurological": [[f"{SCALE.get(n.get('scale') or '')} {n.get('grade')}", f"{n.get('grade')}/5",
+                          "intact", "deficit", "deficits", (n.get("timing") or {}).get("text")]
+                         for n in rec.get("neurological", [])],
+        "complications": [[c.get("label"), (c.get("timing") or {}).get("text")] for c in rec.get("complications", [])],
+    }
 
 
 def _ev(items: list[dict[str, Any]]) -> str:
@@ -121,6 +154,15 @@ def tables(rec: dict[str, Any]) -> list[Table]:
          "; ".join(i.get("agents") or []), ", ".join(i.get("levels") or []), i.get("dose"), i.get("dose_gy"),
          i.get("cycles"), i.get("response"), _ev(i["evidence"])] for n, i in enumerate(rec["interventions"], 1)],
         "Interventions")
+    neuro = Table("neurological", ["assessment", "scale", "grade", "intact", "assessed", "timing", "term",
+                                   "evidence"], [
+        [neuro_text(n), n.get("scale"), n.get("grade"), n.get("intact"), n.get("assessed"),
+         timing_text(n.get("timing")), iris.curie(n["term"]) if n.get("term") else "", _ev(n["evidence"])]
+        for n in rec.get("neurological", [])],
+        "Neurological status")
+    comps = Table("complications", ["complication", "term", "after_intervention", "timing", "evidence"], [
+        [c.get("label"), iris.curie(c["term"]) if c.get("term") else "", c.get("after"), timing_text(c.get("timing")),
+         _ev(c["evidence"])] for c in rec.get("complications", [])], "Complications")
     facts = Table("evidence", ["fact", "value", "evidence", "start", "end"], [], "Evidence")
     d, p, o = rec["diagnosis"], rec["patient"], rec["outcome"]
     groups = [("patient", f"{_num(p.get('age_years')) or '?'} years, {p.get('sex') or '?'}", p["evidence"]),
@@ -129,8 +171,10 @@ def tables(rec: dict[str, Any]) -> list[Table]:
               *[("marker", f"{m['name']} {m.get('result') or ''}".strip(), m["evidence"]) for m in rec["markers"]],
               *[("genomic", r[1], g["evidence"]) for r, g in zip(genomic.rows, rec["genomic"], strict=True)],
               *[("intervention", i.get("label"), i["evidence"]) for i in rec["interventions"]],
+              *[("neurological", neuro_text(n), n["evidence"]) for n in rec.get("neurological", [])],
+              *[("complication", c.get("label"), c["evidence"]) for c in rec.get("complications", [])],
               ("outcome", o.get("status") or "", o["evidence"])]
     for fact, value, evs in groups:
         for e in evs:
             facts.rows.append([fact, value, e.get("text"), e.get("start"), e.get("end")])
-    return [markers, genomic, interventions, facts]
+    return [markers, genomic, interventions, neuro, comps, facts]

@@ -49,6 +49,9 @@ _DEL_BEFORE = re.compile(r"\b(?:(?:homozygous|heterozygous|biallelic)\s+)?deleti
 #: exons said apart from the fusion's name: "joining exon 7 of TPM3 to exon 10 of NTRK1"
 _EXON_OF = re.compile(r"\bexon\s*(?P<e5>\d{1,3})\s+of\s+(?:the\s+)?(?P<a>[A-Z][A-Za-z0-9]{1,9})\b[^.;]{0,40}?"
                       r"\bexon\s*(?P<e3>\d{1,3})\s+of\s+(?:the\s+)?(?P<b>[A-Z][A-Za-z0-9]{1,9})\b")
+#: ... or after the symbol: "joining EWSR1 exon 7 to FLI1 exon 6", "NAB2 exon 4 with STAT6 exon 2"
+_SYMBOL_EXON = re.compile(r"\b(?P<a>[A-Z][A-Za-z0-9]{1,9})\s+exon\s*(?P<e5>\d{1,3})\s*(?:to|with|and|-|–|::)\s*"
+                          r"(?:the\s+)?(?P<b>[A-Z][A-Za-z0-9]{1,9})\s+exon\s*(?P<e3>\d{1,3})\b")
 
 
 _AA3 = {"ala": "A", "arg": "R", "asn": "N", "asp": "D", "cys": "C", "gln": "Q", "glu": "E", "gly": "G", "his": "H",
@@ -148,7 +151,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                                    term=fusion_term.get((a.symbol, b.symbol)))
                 add(fact, span)
                 used.update((i, i + 1))
-        for m in _EXON_OF.finditer(text):
+        for m in [*_EXON_OF.finditer(text), *_SYMBOL_EXON.finditer(text)]:
             at = {g.start: g.symbol for g in genes}
             g5, g3 = at.get(m.start("a")), at.get(m.start("b"))
             old = facts.get(("fusion", g5, g3, None, None))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spinekg.loaders.extract.numwords import ORDINAL, to_number
 from spinekg.loaders.extract.sentences import add_evidence
 
-from spinekg.levels import canonical_level, expand_range
+from spinekg.levels import INDEX, canonical_level, expand_range
 
 _PFX = r"(?:C|Th|T|D|L|S)"
 _ONE_B = rf"{_PFX}\s?-?\d{{1,2}}(?![\d])"
@@ -150,6 +150,13 @@ _TO_LOOSE = re.compile(r"^\s+(?:to|through|down\s+to|as\s+far\s+as)\s+(?:the\s+)
                        re.IGNORECASE)
 
 
+_TO_COCCYX = re.compile(r"^\s*(?:-|–|to|through|down\s+to|as\s+far\s+as)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def levels_index(level: str) -> int:
+    return INDEX.get(level, INDEX["S1"])
+
+
 def _loose_ranges(text: str, found: list[LevelMention]) -> list[LevelMention]:
     """'from the lower border of Th12 to the mid-body of L2' is the range T12-L2."""
     out: list[LevelMention] = []
@@ -157,9 +164,14 @@ def _loose_ranges(text: str, found: list[LevelMention]) -> list[LevelMention]:
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        if (b and len(a.levels) == 1 and len(b.levels) == 1 and _FROM_LOOSE.search(text[max(0, a.start - 50):a.start])
-                and _TO_LOOSE.match(text[a.end:b.start])):
-            levels = expand_range(a.levels[0], b.levels[0])
+        to_coccyx = bool(b and b.levels == ["coccyx"] and a.levels[-1] not in ("sacrum", "coccyx")
+                         and _TO_COCCYX.match(text[a.end:b.start]))  # "from S1 to coccyx"
+        if to_coccyx or (b and len(a.levels) == 1 and len(b.levels) == 1
+                         and _FROM_LOOSE.search(text[max(0, a.start - 50):a.start])
+                         and _TO_LOOSE.match(text[a.end:b.start])):
+            assert b is not None
+            levels = expand_range(a.levels[0] if not to_coccyx else a.levels[-1], b.levels[0])
+            levels = sorted(set(a.levels) | set(levels), key=levels_index) if to_coccyx else levels
             if len(levels) > 1:
                 out.append(LevelMention(levels, a.start, b.end, text[a.start:b.end]))
                 i += 2

@@ -144,7 +144,8 @@ class Matcher:
                 for variant in (tok, *_singular(tok)):
                     k = (*key, variant)
                     for e in self.names.get(k, ()):
-                        if e.caps and not _caps_surface(text[toks[i][1]:toks[j][2]]):
+                        if e.caps and (not _caps_surface(text[toks[i][1]:toks[j][2]])
+                                       or _COMPOUND_ACRONYM.match(text, toks[j][2])):
                             continue
                         hits.append((e.kind, e.iri, None))
                     if extra:
@@ -162,6 +163,8 @@ class Matcher:
             for kind, (j, iri, lf, strip) in best.items():
                 if _glued(text, toks[i][1], toks[j][2]):
                     continue  # "MAP" inside "MAP2K1", "CK" inside "CK7": part of a longer symbol
+                if _NON_BEFORE.search(text, max(0, toks[i][1] - 4), toks[i][1]):
+                    continue  # "Hodgkin lymphoma" in "non-Hodgkin lymphoma" names the opposite
                 found[kind].append((toks[i][1], toks[j][2], iri, lf, strip))
         out: list[Mention] = []
         for kind, cands in found.items():
@@ -193,6 +196,11 @@ def _glued(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     return (before.isalnum() and before.isdigit() != text[start].isdigit()) or (
         after.isalnum() and after.isdigit() != text[end - 1].isdigit())
+
+
+_NON_BEFORE = re.compile(r"\bnon-$", re.IGNORECASE)
+#: an acronym hyphenated to another is one name: "RT" in "RT-PCR" is not radiotherapy
+_COMPOUND_ACRONYM = re.compile(r"[-–][A-Z]{2,}\b")
 
 
 def _caps_surface(s: str) -> bool:

@@ -187,7 +187,7 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 group_post = None if pre else (
                     "negative" if _NOUN_NEG.search(text[cs:group[0][0]]) else "positive")
             singular = len(group) > 1 and pre is not None and _SINGULAR_COPULA.match(text[end:])
-            group_pattern = _pattern(text[max(0, cue_at - 25):group[0][0]], pattern_names)
+            group_pattern = _pattern(text[max(0, cue_at - 25):group[0][0]].rsplit(";", 1)[-1], pattern_names)
             for _, e, name, iri in group:
                 own = _post_polarity(text[e:e + 12]) if _own_mark(text[e:e + 12]) else None
                 if own is None and _PAREN_PATTERN.match(text[e:]):

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 
 _BOUNDARY = re.compile(
-    r"[;:.!?]\s|\s[–—-]\s|\((?:[^()]{0,80})\)|\b(?:but|whereas|however|although|though|while|except|yet|which|who)\b"
+    r"[;:.!?]\s|\s[–—-]\s|\((?:[^()]{0,80})\)|\b(?:but|whereas|however|although|though|while|except|yet|which|who|because|since)\b"
     r"|,\s*(?:and\s+|but\s+|then\s+|so\s+|thus\s+|hence\s+|therefore\s+)?(?=(?:the|a|an|he|she|it|they|there|his|her|this|these|after|before|at|on"
-    r"|in|during|we|subsequent\w*|final\w*)\b)|,\s*(?:so|thus|hence|therefore)\s+(?!that\b)",
+    r"|in|during|we|subsequent\w*|final\w*)\b)|,\s*(?:so|thus|hence|therefore)\s+",
     re.IGNORECASE)
 
 _EXCLUDED_PRE = re.compile(
@@ -37,7 +37,9 @@ _HEDGE_PRE = re.compile(
     r"|such\s+as|considered|consideration|favou?r(?:ed|ing|s)?|read\s+as|interpreted\s+as|suggest(?:ive|ing|ed|s)?"
     r"|versus|vs\.?|working\s+diagnosis|provisional|impression|mimic\w*|resembl\w+|may|might|could|would"
     r"|cannot|differential|question\s+of|concern\s+for|initially\s+(?:thought|diagnosed|suspected)|thought\s+to\s+be"
-    r"|potential(?:ly)?|candidate)\b", re.IGNORECASE)
+    r"|potential(?:ly)?|candidate"
+    # a property of the disease, not a treatment given: "ASPS is resistant to conventional chemotherapy"
+    r"|(?:is|are)\s+(?:\w+\s+)?(?:resistant|refractory|insensitive|sensitive|responsive)\s+to)\b", re.IGNORECASE)
 _PROPOSED_PRE = re.compile(
     r"\b(?:recommend\w*|advis\w*|propos\w*|plann?\w*|consider\w*|offered|declin\w*|refus\w*|might|may|could|should"
     r"|would|benefit\s+from|candidate\s+for|option|options|eligible|awaiting|await\w*|if\s+needed|if\s+necessary"
@@ -67,6 +69,8 @@ _POST_MODAL = re.compile(r"^[^;:.]{0,60}?\b(?:could|can|cannot|may|might)\s+(?:n
 _INNER_VERB = re.compile(rf"\b{_COPULA}\b|\b(?:showed|revealed|demonstrated|underwent|received)\b", re.IGNORECASE)
 
 
+_PASSIVE_EXCLUSION = re.compile(r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:ruled\s+out|excluded)\b", re.IGNORECASE)
+_SUBORDINATOR_END = re.compile(r"\b(?:since|because|although|though|while|whereas)\s*$", re.IGNORECASE)
 _ASIDE = re.compile(r"\((?:[^()]{0,80})\)")
 _NEW_SUBJECT = re.compile(r",\s*(?:and|but)\s", re.IGNORECASE)
 
@@ -91,6 +95,13 @@ def status(text: str, start: int, end: int, *, proposals: bool = True) -> str | 
     cs = clause_start(text, start)
     before = text[cs:start]
     before = before[-120:]
+    # a passive exclusion looks back only: "X was excluded and the diagnosis of Y was made"
+    passives = list(_PASSIVE_EXCLUSION.finditer(before))
+    if passives:
+        before = before[passives[-1].end():]
+    # a subordinate clause ends at its comma: "since surgery was refused, pazopanib was started"
+    if _SUBORDINATOR_END.search(text[max(0, cs - 12):cs]) and "," in before:
+        before = before[before.rfind(",") + 1:]
     if _EXCLUDED_PRE.search(before):
         return "excluded"
     if _NEG_PRE.search(before):

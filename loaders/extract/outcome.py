@@ -19,12 +19,13 @@ _U = r"(?P<u>years?|months?|weeks?|yrs?|mos?)"
 _AFTER_WHAT = (r"(?:the\s+|his\s+|her\s+|initial\s+|primary\s+|definitive\s+)?(?:\w+[\s-]+){0,2}?(?:operation|"
                r"surgery|surgical"
                r"|resection|excision|treatment|therapy|radiotherapy|chemotherapy|spondylectomy|laminectomy|procedure"
+               r"|sacrectomy|corpectomy|vertebrectomy|curettage"
                r"|diagnosis|discharge|presentation|intervention|removal)")
 _FOLLOW = [
     re.compile(rf"\b{_N}[\s-]*{_U}[\s-]+(?:of\s+)?(?:post-?operative\s+|clinical\s+|radiological\s+)?"
                r"follow[\s-]?up", re.I),
     re.compile(rf"\bfollow[\s-]?up\s+(?:period\s+|duration\s+|time\s+)?(?:of|was|lasted|for|at|over|:)\s+"
-               rf"(?:about\s+|approximately\s+"
+               rf"(?:(?:at|after)\s+)?(?:about\s+|approximately\s+"
                rf"|nearly\s+|almost\s+|more\s+than\s+|over\s+|up\s+to\s+)?{_N}\s*{_U}", re.I),
     re.compile(rf"\b{_N}[\s-]*{_U}\s+(?:after|following|post)\s+(?!(?:starting|the\s+start|initiation|beginning|"
                rf"onset)){_AFTER_WHAT}",
@@ -55,7 +56,12 @@ _RECUR_POS = re.compile(
     r"|(?:developed|had|showed|revealed|with)\s+(?:a\s+)?(?:(?!(?:no|not|without|any|neither|nor|never)\b)[\w.\-]+\s+){0,3}?"
     r"(?:recurrence|relapse|reactivation)"
     r"|local\s+recurrence\s+(?:at|in|of)|regrowth|re-growth|tumou?r\s+progression\s+(?:was\s+)?(?:noted|observed|"
-    r"seen))",
+    r"seen)"
+    # "a local relapse at T11 was detected", "local relapse at the ventral margin was diagnosed"
+    r"|(?:recurrence|relapse)\s+(?:(?!(?:no|not|without|and|but)\b)[\w.\-]+\s+){0,5}?(?:was|were|had\s+been)\s+"
+    r"(?:detected|found|noted|observed|diagnosed|confirmed|seen|identified|documented|demonstrated)"
+    # "a second relapse appeared", "local relapse occurred"
+    r"|(?:recurrence|relapse)\s+(?:(?:at|in)\s+(?:\w+\s+){0,3}?)?(?:appeared|occurred|developed|ensued))",
     re.I)
 _RECUR_NEG = re.compile(
     r"\b(?:no|without|neither|nor|free\s+of|clear\s+of)\s+(?:\w+\s+){0,4}?(?:recurren\w*|relapse|progression|regrowth"
@@ -181,7 +187,9 @@ def _about_relative(text: str) -> bool:
     return bool(_KIN.search(text))
 
 
-_PREVENT = re.compile(r"\brisk\s+of\b|\bto\s+(?:prevent|minimi[sz]e|reduce|avoid)\b", re.I)
+#: "risk of", "a high tendency for late local recurrence and distant metastasis": general statements
+_PREVENT = re.compile(r"\b(?:risk|tendency|propensity|likelihood|rate|incidence)\s+(?:of|for|to)\b"
+                      r"|\bprone\s+to\b|\bto\s+(?:prevent|minimi[sz]e|reduce|avoid)\b", re.I)
 
 
 def _hedged(text: str, rx: re.Pattern[str]) -> bool:

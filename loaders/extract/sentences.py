@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from spinekg.loaders.extract.numwords import NUMBER
+from spinekg.loaders.extract.tables import is_row
 
 #: A sentence longer than this is cut (bounded work on single huge lines).
 MAX_SENTENCE = 2000
@@ -150,6 +151,7 @@ def segment(text: str) -> Document:
     explicit_case = False
     patient = 0
     pos = 0
+    table_open = False
     for line in text.splitlines(keepends=True):
         start = pos
         pos += len(line)
@@ -157,6 +159,16 @@ def segment(text: str) -> Document:
         stripped = body.strip()
         if not stripped:
             continue
+        if is_row(stripped):  # a table row: never a heading; the rows of one table are one sentence
+            a, b = start + body.find(stripped), start + body.find(stripped) + len(stripped)
+            if table_open and raw:
+                a = raw[-1][1]
+                raw[-1] = (text[a:b], a, b, raw[-1][3], raw[-1][4], False)
+            else:
+                raw.append((stripped, a, b, section, patient if section == "case" else 0, False))
+            table_open = True
+            continue
+        table_open = False
         heading = _is_heading(stripped)
         num = _patient_number(stripped)
         if num is not None and (heading or _PATIENT_HEAD.match(stripped) or _ORDINAL_PATIENT.match(stripped)):

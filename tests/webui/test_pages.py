@@ -311,3 +311,34 @@ def test_every_library_query_runs_on_the_results_page(client):
         # a federated query is refused (403) unless its endpoint is on the SERVICE allow-list
         assert r.status_code == (403 if "SERVICE" in q.sparql else 200), (name, r.status_code)
         assert q.title.encode() in r.data or r.status_code == 403
+
+
+def test_case_page_shows_neurological_status_complications_and_timing():
+    rec = CaseRecord.from_dict({
+        "document": "clin.txt", "id": "clin", "diagnosis": {"label": "chordoma"}, "vertebrae": ["L2"],
+        "interventions": [{"category": "surgery", "label": "en bloc resection", "uneventful": True},
+                          {"category": "radiotherapy", "label": "radiotherapy",
+                           "timing": {"text": "Three months later", "months": 3, "relative_to": "previous event"}}],
+        "neurological": [{"scale": "frankel", "grade": "C", "assessed": "presentation",
+                          "evidence": [{"text": "On admission she was Frankel C.", "start": 0, "end": 31}]},
+                         {"scale": "mrc", "grade": "4", "assessed": "follow-up"}],
+        "complications": [{"label": "radiation myelopathy", "after": 2,
+                           "timing": {"text": "a year later", "months": 12, "relative_to": "previous event"},
+                           "evidence": [{"text": "A year later radiation myelopathy developed.", "start": 40,
+                                         "end": 84}]}],
+        "outcome": {"recurrence": False}})
+    from spinekg.graph import EmbeddedStore
+
+    st = EmbeddedStore(None)
+    st.ingest([rec])
+    client = create_app({"TESTING": True, "SANDBOX": False}, store=st).test_client()
+    body = client.get("/case/clin", headers={"Accept": "text/html"}).data.decode()
+    assert "Neurological status" in body and 'href="/ontology/FrankelC">Frankel C</a>' in body
+    assert "MRC 4/5" in body and "presentation" in body and "follow-up" in body
+    assert "On admission she was <mark>Frankel C</mark>." in body
+    assert 'href="/ontology/RadiationMyelopathy">radiation myelopathy</a>' in body and "#2 radiotherapy" in body
+    assert "a year later (12 months after previous event)" in body
+    assert "Three months later (3 months after previous event)" in body  # on the timeline
+    assert "Uneventful course after en bloc resection" in body
+    csv_text = client.get("/case/clin?download=complications").data.decode()
+    assert "radiation myelopathy" in csv_text and "RadiationMyelopathy" in csv_text
