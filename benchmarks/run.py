@@ -206,7 +206,8 @@ def _peak_rss_mb(pid: int) -> float | None:
     return None
 
 
-def web_load(store_dir: Path, n: int, requests: int, clients: int, seed: int) -> dict[str, Any]:
+def web_load(store_dir: Path, n: int, requests: int, clients: int, seed: int,
+             start_timeout: float = 1800.0) -> dict[str, Any]:
     port = web.free_port()
     t0 = time.perf_counter()
     srv = subprocess.Popen([sys.executable, "-m", "spinekg", "serve", "--store", str(store_dir), "--host",
@@ -214,13 +215,16 @@ def web_load(store_dir: Path, n: int, requests: int, clients: int, seed: int) ->
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(3000):
+        deadline = time.monotonic() + start_timeout
+        while True:
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=1).close()
                 break
             except OSError:
                 if srv.poll() is not None:
                     raise SystemExit("the server exited: " + (srv.stderr.read() or b"").decode()[-500:]) from None
+                if time.monotonic() > deadline:
+                    raise SystemExit(f"the server did not start serving within {start_timeout:g} s") from None
                 time.sleep(0.1)
         web.get(base, "/")
         start_s = time.perf_counter() - t0
@@ -303,7 +307,7 @@ def measure_queries(store_dir: Path, n: int, repeat: int, rdflib_max: int, rdfli
 
 
 def run(n: int, seed: int, repeat: int, requests: int, clients: int, rdflib_max: int, rdflib_timeout: float,
-        text_sample: int, workdir: Path | None) -> dict[str, Any]:
+        text_sample: int, workdir: Path | None, partial: Path | None = None) -> dict[str, Any]:
 
     tmp = Path(tempfile.mkdtemp(prefix="spinekg-run-", dir=workdir))
     try:
@@ -314,8 +318,12 @@ def run(n: int, seed: int, repeat: int, requests: int, clients: int, rdflib_max:
         res["ingest"] = {"records_per_s": ing["records_per_s"], "seconds": ing["seconds"],
                          "text_reports_per_s": text_throughput(seed, min(text_sample, max(n, 50)))}
         measure_queries(store_dir, n, repeat, rdflib_max, rdflib_timeout, res)
+        snapshot = store_dir.with_name(store_dir.name + ".snapshot.nq")
         res["store"] = {"disk_mb": _dir_mb(store_dir),
+                        "snapshot_mb": round(snapshot.stat().st_size / 1e6, 1) if snapshot.exists() else 0.0,
                         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+        if partial is not None:
+            partial.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
         print(f"[{n} cases] web ...", flush=True)
         res["web"] = web_load(store_dir, n, requests, clients, seed)
         res["store"]["server_peak_rss_mb"] = res["web"].pop("server_peak_rss_mb")
@@ -330,8 +338,9 @@ def print_table(res: dict[str, Any]) -> None:
     i, s, w = res["ingest"], res["store"], res["web"]
     print(f"ingest: {i['records_per_s']} records/s ({i['seconds']} s), {i['text_reports_per_s']} text reports/s "
           "(one core)")
-    print(f"store: {s['disk_mb']} MB on disk, peak RSS {s['peak_rss_mb']} MB (benchmark process), "
-          f"server {s['server_peak_rss_mb']} MB, serving after {s['start_serving_s']} s")
+    print(f"store: {s['disk_mb']} MB on disk (+ {s['snapshot_mb']} MB serving snapshot), "
+          f"peak RSS {s['peak_rss_mb']} MB (benchmark process), server {s['server_peak_rss_mb']} MB, "
+          f"serving after {s['start_serving_s']} s")
     print(f"web: entity p95 {w['entity_page_p95_ms']} ms, case p95 {w['case_page_p95_ms']} ms, "
           f"sparql p95 {w['sparql_p95_ms']} ms, {w['requests_per_s']} requests/s")
     print(f"{'query':28} {'cold ms':>9} {'p50 ms':>9} {'p95 ms':>9} {'oxigraph':>9} {'rdflib':>10}")
@@ -360,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=None, help="where the temporary store goes")
     a = ap.parse_args(argv)
     res = run(a.cases, a.seed, a.repeat, a.requests, a.clients, a.rdflib_max_cases, a.rdflib_timeout,
-              a.text_sample, a.workdir)
+              a.text_sample, a.workdir, a.out.with_suffix(".partial.json"))
     a.out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
     print_table(res)
     return 0

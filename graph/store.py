@@ -108,6 +108,34 @@ def _build_chunks(chunks: list[list[CaseRecord]], workers: int | None) -> Iterat
         yield from pool.imap(_build_nquads, chunks)
 
 
+SNAPSHOT_SUFFIX = ".snapshot.nq"
+
+
+def _new_version() -> str:
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+def _version_quad(version: str) -> ox.Quad:
+    return ox.Quad(STORE_NODE, STORE_VERSION, ox.Literal(version), META)
+
+
+def _snapshot_header(version: str) -> bytes:
+    return f"# spinekg snapshot of store version {version}\n".encode()
+
+
+def _open_snapshot(path: Path, version: str) -> IO[bytes] | None:
+    """A new snapshot file with its header, or None where nothing can be written there."""
+    try:
+        fh = path.open("wb")
+    except OSError as e:
+        logger.info("no snapshot written beside the store: %s", e)
+        return None
+    fh.write(_snapshot_header(version))
+    return fh
+
+
 class EmbeddedStore:
     """spinekg's graph in an Oxigraph store: one named graph per case, the ontology beside them."""
 
@@ -163,13 +191,13 @@ class EmbeddedStore:
             return str(getattr(q.object, "value", q.object))
         return None
 
-    def _touch(self, target: ox.Store | None = None) -> None:
-        import uuid
-
+    def _touch(self, target: ox.Store | None = None, version: str | None = None) -> None:
         st = self.store if target is None else target
         for q in list(st.quads_for_pattern(STORE_NODE, STORE_VERSION, None, META)):
             st.remove(q)
-        st.add(ox.Quad(STORE_NODE, STORE_VERSION, ox.Literal(uuid.uuid4().hex), META))
+        st.add(_version_quad(version or _new_version()))
+        if target is None and self.path is not None:
+            self._snapshot_path().unlink(missing_ok=True)  # it no longer matches
 
     @staticmethod
     def _ontology_quads() -> list[ox.Quad]:
@@ -231,6 +259,8 @@ class EmbeddedStore:
         self._check_writable()
         rep = IngestReport(cases=len(records))
         chunks = [records[i:i + chunk] for i in range(0, len(records), chunk)]
+        version = _new_version()
+        snap: IO[bytes] | None = None
         if self.path is None:
             self.store.clear()
             self.ensure_ontology()
@@ -240,22 +270,55 @@ class EmbeddedStore:
             shutil.rmtree(staging, ignore_errors=True)
             target = ox.Store(str(staging))
             target.bulk_extend(self._ontology_quads())
+            snap = _open_snapshot(self._snapshot_path(".rebuilding"), version)
+            if snap is not None:
+                ox.serialize(self._ontology_quads(), snap, ox.RdfFormat.N_QUADS)
         for data, warnings in _build_chunks(chunks, workers):
             target.bulk_load(data, ox.RdfFormat.N_QUADS)
+            if snap is not None:
+                snap.write(data)
             rep.warnings.extend(warnings)
-        self._touch(target)
+        self._touch(target, version)
         rep.quads = len(target)
         if self.path is not None:
             target.flush()
             del target
+            if snap is not None:
+                ox.serialize([_version_quad(version)], snap, ox.RdfFormat.N_QUADS)
+                snap.close()
             old = self.path.with_name(self.path.name + ".replaced")
             shutil.rmtree(old, ignore_errors=True)
             del self.store
             os.replace(self.path, old)
             os.replace(staging, self.path)
             shutil.rmtree(old, ignore_errors=True)
+            if snap is not None:
+                os.replace(self._snapshot_path(".rebuilding"), self._snapshot_path())
             self.store = ox.Store(str(self.path))
         return rep
+
+    # --- the serving snapshot -------------------------------------------------------------
+    def _snapshot_path(self, infix: str = "") -> Path:
+        assert self.path is not None
+        return self.path.with_name(self.path.name + infix + SNAPSHOT_SUFFIX)
+
+    def snapshot(self) -> Path | None:
+        """The N-Quads snapshot beside the store, when it holds this very version of the store.
+
+        Reading the on-disk store whole is slow (Oxigraph looks every term up); loading N-Quads into
+        memory is several times faster. rebuild writes the snapshot, in_memory_copy writes it when it is
+        missing or stale, and every change to the store removes it.
+        """
+        if self.path is None:
+            return None
+        path = self._snapshot_path()
+        try:
+            with path.open("rb") as fh:
+                head = fh.readline(200)
+        except OSError:
+            return None
+        version = self.version()
+        return path if version is not None and head == _snapshot_header(version) else None
 
     def remove_case(self, case_id: str) -> bool:
         self._check_writable()
@@ -413,13 +476,20 @@ class EmbeddedStore:
     def in_memory_copy(self) -> EmbeddedStore:
         """The same graph in a fresh in-memory store (serving from memory is several times faster).
 
-        The store is streamed out as N-Quads through a pipe by one thread and bulk-loaded by another,
-        both in Oxigraph without the GIL: 1.5x faster than copying quad objects through Python.
+        From the snapshot when it is current (see snapshot); else the store is written out as a new
+        snapshot and loaded from it; where nothing can be written beside the store, it is streamed
+        through a pipe (one thread dumps, another bulk-loads, both in Oxigraph without the GIL).
         """
         import threading
 
         mem = EmbeddedStore(None)
         mem.store.clear()
+        snap = self.snapshot()
+        if snap is None and self.path is not None and self.version() is not None:
+            snap = self._write_snapshot()
+        if snap is not None:
+            mem.store.bulk_load(path=str(snap), format=ox.RdfFormat.N_QUADS, lenient=True)
+            return mem
         r, w = os.pipe()
         failed: list[BaseException] = []
 
@@ -438,6 +508,22 @@ class EmbeddedStore:
         if failed:
             raise StoreError(f"cannot copy the store into memory: {failed[0]}")
         return mem
+
+    def _write_snapshot(self) -> Path | None:
+        version = self.version()
+        tmp = self._snapshot_path(f".{os.getpid()}.tmp")
+        fh = _open_snapshot(tmp, version) if version else None
+        if fh is None:
+            return None
+        try:
+            with fh:
+                self.store.dump(fh, ox.RdfFormat.N_QUADS)
+            os.replace(tmp, self._snapshot_path())
+        except OSError as e:
+            logger.info("no snapshot written beside the store: %s", e)
+            tmp.unlink(missing_ok=True)
+            return None
+        return self._snapshot_path()
 
     def close(self) -> None:
         if self.path is not None and not self.read_only:
