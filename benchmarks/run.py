@@ -25,6 +25,7 @@ subprocess under a bounded concurrent load on 127.0.0.1):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing as mp
 import os
@@ -39,6 +40,7 @@ import sys
 import tempfile
 import time
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -206,14 +208,14 @@ def _peak_rss_mb(pid: int) -> float | None:
     return None
 
 
-def web_load(store_dir: Path, n: int, requests: int, clients: int, seed: int,
-             start_timeout: float = 1800.0) -> dict[str, Any]:
+@contextlib.contextmanager
+def serving(store_dir: Path, start_timeout: float) -> Iterator[tuple[subprocess.Popen[bytes], int, float]]:
+    """A production server on the store (a subprocess on 127.0.0.1): (process, port, seconds until / answered)."""
     port = web.free_port()
     t0 = time.perf_counter()
     srv = subprocess.Popen([sys.executable, "-m", "spinekg", "serve", "--store", str(store_dir), "--host",
                             "127.0.0.1", "--port", str(port), "--threads", "8"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + start_timeout
         while True:
@@ -226,8 +228,22 @@ def web_load(store_dir: Path, n: int, requests: int, clients: int, seed: int,
                 if time.monotonic() > deadline:
                     raise SystemExit(f"the server did not start serving within {start_timeout:g} s") from None
                 time.sleep(0.1)
-        web.get(base, "/")
-        start_s = time.perf_counter() - t0
+        web.get(f"http://127.0.0.1:{port}", "/")
+        yield srv, port, time.perf_counter() - t0
+    finally:
+        os.killpg(srv.pid, signal.SIGTERM)
+        try:
+            srv.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(srv.pid, signal.SIGKILL)
+
+
+def web_load(store_dir: Path, n: int, requests: int, clients: int, seed: int,
+             start_timeout: float = 1800.0) -> dict[str, Any]:
+    """Latency under a bounded concurrent load; the first start (which builds the page tables and, after a
+    change, the snapshot) and a restart on the unchanged store (which reads both back) are both timed."""
+    with serving(store_dir, start_timeout) as (srv, port, start_s):
+        base = f"http://127.0.0.1:{port}"
         rng = random.Random(seed)
         plan = web.urls(base, [f"synthetic-{i:06d}" for i in range(n)], rng, per_kind=40)
         lib = library()
@@ -249,13 +265,9 @@ def web_load(store_dir: Path, n: int, requests: int, clients: int, seed: int,
         result["requests_per_s"] = round(total / t_all, 1)
         result["server_start_s"] = round(start_s, 2)
         result["server_peak_rss_mb"] = _peak_rss_mb(srv.pid)
-        return result
-    finally:
-        os.killpg(srv.pid, signal.SIGTERM)
-        try:
-            srv.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(srv.pid, signal.SIGKILL)
+    with serving(store_dir, start_timeout) as (_srv, _port, restart_s):
+        result["server_restart_s"] = round(restart_s, 2)
+    return result
 
 
 def measure_queries(store_dir: Path, n: int, repeat: int, rdflib_max: int, rdflib_timeout: float,
@@ -328,6 +340,7 @@ def run(n: int, seed: int, repeat: int, requests: int, clients: int, rdflib_max:
         res["web"] = web_load(store_dir, n, requests, clients, seed)
         res["store"]["server_peak_rss_mb"] = res["web"].pop("server_peak_rss_mb")
         res["store"]["start_serving_s"] = res["web"].pop("server_start_s")
+        res["store"]["restart_serving_s"] = res["web"].pop("server_restart_s")
         return res
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -340,7 +353,7 @@ def print_table(res: dict[str, Any]) -> None:
           "(one core)")
     print(f"store: {s['disk_mb']} MB on disk (+ {s['snapshot_mb']} MB serving snapshot), "
           f"peak RSS {s['peak_rss_mb']} MB (benchmark process), server {s['server_peak_rss_mb']} MB, "
-          f"serving after {s['start_serving_s']} s")
+          f"serving after {s['start_serving_s']} s (restarted: {s['restart_serving_s']} s)")
     print(f"web: entity p95 {w['entity_page_p95_ms']} ms, case p95 {w['case_page_p95_ms']} ms, "
           f"sparql p95 {w['sparql_p95_ms']} ms, {w['requests_per_s']} requests/s")
     print(f"{'query':28} {'cold ms':>9} {'p50 ms':>9} {'p95 ms':>9} {'oxigraph':>9} {'rdflib':>10}")
