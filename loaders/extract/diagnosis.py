@@ -36,6 +36,8 @@ _STRONG_POST = re.compile(r"^[^.;]{0,30}?\b(?:was|were|is)\s+(?:then\s+|finally\
 _OUTCOME_WORDS = re.compile(r"\b(?:recurren\w*|residual|relaps\w*|progressi\w*|metasta\w*|remnant|regrowth)\W+"
                             r"(?:\w+\W+)?$",
                             re.IGNORECASE)
+_EVOLVED_TO = re.compile(r"\b(?:progress\w*|evolv\w*|evolution)\s+(?:\w+\s+){0,2}?(?:to|into)\s+(?:(?:an?|overt"
+                         r"|frank|systemic|symptomatic)\s+)*$", re.IGNORECASE)
 _SECTION_WEIGHT = {"case": 1.0, "intro": 0.5, "meta": 0.6, "other": 0.3}
 _HEDGE_WEIGHT = 0.15
 
@@ -103,6 +105,8 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
                     rank = 4
             if st == "hedged":
                 rank = 0
+            elif _EVOLVED_TO.search(before[-60:]):
+                rank = 1  # "progression to multiple myeloma was diagnosed": what the tumour became later
             c = cands.setdefault(m.iri, Candidate(m.iri))
             weight = _SECTION_WEIGHT.get(section, 0.5) * (rank if rank else _HEDGE_WEIGHT)
             c.score += weight

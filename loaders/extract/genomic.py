@@ -39,11 +39,17 @@ _MUTATION_WORD = re.compile(r"^\s*(?:gene\s+)?(?:mutation|mutations|mutated|vari
 _AMP_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:-?amplifi(?:cation|ed)|(?:was|were|is)\s+amplified|"
                         r"copy[\s-]number\s+gain)",
                         re.IGNORECASE)
-_AMP_BEFORE = re.compile(r"\bamplification\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+#: "... of A", "... of A and B", "... of A, B and C": a list after the cue shares it
+_LISTED = r"(?:[A-Z][A-Za-z0-9\-]{1,9}(?:\s+gene)?(?:\s*,\s*(?:and\s+)?|\s+and\s+))*"
+_AMP_BEFORE = re.compile(rf"\b[Aa]mplifications?\s+of\s+(?:the\s+)?{_LISTED}$")
 _DEL_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:(?:homozygous|heterozygous)\s+)?(?:deletion|deleted|loss\b|(?:was|were"
                         r"|is)\s+deleted)",
                         re.IGNORECASE)
-_DEL_BEFORE = re.compile(r"\b(?:(?:homozygous|heterozygous|biallelic)\s+)?deletion\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_DEL_BEFORE = re.compile(rf"\b(?:(?:[Hh]omozygous|[Hh]eterozygous|[Bb]iallelic)\s+)?[Dd]eletions?\s+of\s+(?:the\s+)?"
+                         rf"{_LISTED}$")
+#: a symbol the lexicon does not know, with a protein change and the word: "MYD88 L265P mutation"
+_RAW_MUTATION = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:p\.\s?)?"
+                           r"(?P<v>[A-Z]\d{1,4}[A-Z*])(?![\w])\s+(?:(?:point|somatic|germline|activating|hotspot|missense)\s+)?(?:mutation|variant)")
 
 
 #: exons said apart from the fusion's name: "joining exon 7 of TPM3 to exon 10 of NTRK1"
@@ -126,6 +132,9 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 s, e = m.span(grp)
                 if not any(a < e and s < b for a, b in covered):
                     genes.append(_Gene(s, e, m.group(grp), None))
+        for m in _RAW_MUTATION.finditer(text):
+            if not any(a < m.end("g") and m.start("g") < b for a, b in covered) and _asserted(text, m.start(), m.end()):
+                add(GenomicFact("mutation", gene=m.group("g"), variant=m.group("v")), span)
         genes.sort(key=lambda g: g.start)
         used: set[int] = set()
         if _FUSION_CONTEXT.search(text):

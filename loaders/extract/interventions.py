@@ -211,9 +211,10 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                     "chemotherapy", "targeted_therapy", "immunotherapy", "radiotherapy"):
                 fact.response = "no response"
     out = [f for f in facts if f.asserted]
-    # a generic "surgery"/"biopsy" folds into a named procedure of its category
+    # a generic "surgery"/"biopsy" folds into a named procedure of its category (a drug therapy named by the
+    # agents listed with it stays: "VIDE chemotherapy (vincristine, ...)" beside drugs named elsewhere)
     named = {f.category for f in out if f.term not in generic}
-    out = [f for f in out if not (f.term in generic and f.category in named)]
+    out = [f for f in out if not (f.term in generic and f.category in named and not f.agents)]
     # a chemotherapy without agents folds into one with agents
     if any(f.category == "chemotherapy" and f.agents for f in out):
         out = [f for f in out if not (f.category == "chemotherapy" and not f.agents)]

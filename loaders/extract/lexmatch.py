@@ -145,7 +145,8 @@ class Matcher:
                     k = (*key, variant)
                     for e in self.names.get(k, ()):
                         if e.caps and (not _caps_surface(text[toks[i][1]:toks[j][2]])
-                                       or _COMPOUND_ACRONYM.match(text, toks[j][2])):
+                                       or _COMPOUND_ACRONYM.match(text, toks[j][2])
+                                       or _STAGE_BEFORE.search(text, max(0, toks[i][1] - 12), toks[i][1])):
                             continue
                         hits.append((e.kind, e.iri, None))
                     if extra:
@@ -201,6 +202,8 @@ def _glued(text: str, start: int, end: int) -> bool:
 _NON_BEFORE = re.compile(r"\bnon-$", re.IGNORECASE)
 #: an acronym hyphenated to another is one name: "RT" in "RT-PCR" is not radiotherapy
 _COMPOUND_ACRONYM = re.compile(r"[-–][A-Z]{2,}\b")
+#: a capital code after "stage" is a stage ("stage IE", "stage IIB"), not an acronym ("IE" chemotherapy)
+_STAGE_BEFORE = re.compile(r"\bstages?\s+$", re.IGNORECASE)
 
 
 def _caps_surface(s: str) -> bool:

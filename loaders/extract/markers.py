@@ -51,7 +51,8 @@ _POST = re.compile(
     r"(?P<pol>positive|negative|immunoreactive|immunopositive|expressed|not\s+expressed|absent|retained|lost|preserved"
     r"|low|high|elevated|increased)(?!\s+(?:for|of|to|with)\b|(?<=ve)\s+in\s+(?:the\s+)?(?:\d|(?:\w+\s+)?"
     r"(?:vessels?|endotheli\w*|background|internal|normal|entrapped|non-?neoplastic|nuclei)\b))"
-    r"|(?P<mark>-positive|-negative|\s*\(\s*\+{1,3}\s*\)|\s*\(\s*[-−]\s*\)|\+{1,3}(?![\w])|[-−](?![\w\-]))"
+    r"|(?P<mark>-positive|-negative|\s?[+\-−]\s?ve\b|\s*\(\s*\+{1,3}\s*\)|\s*\(\s*[-−]\s*\)|\+{1,3}(?![\w])"
+    r"|[-−](?![\w\-]))"
     r"|(?P<stain>stain(?:ed|s)\b)"
     r"|(?P<noun>(?:immuno)?(?:staining|positivity|expression|reactivity|immunoreactivity|immunopositivity)\b))",
     re.IGNORECASE)
@@ -120,6 +121,8 @@ def _post_polarity(after: str) -> str | None:
     if m.group("noun"):
         return "noun"  # "CD99 staining", "EMA positivity": positive unless the clause negates it
     word = (m.group("pol") or m.group("mark") or m.group("stain") or "").lower().strip()
+    if re.fullmatch(r"[+\-−]\s?ve", word):  # "SATB2+ve", "CK -ve"
+        return "positive" if word[0] == "+" else "negative"
     if word in ("negative", "-negative", "absent", "lost", "not expressed") or re.fullmatch(r"\(\s*[-−]\s*\)|[-−]",
                                                                                               word):
         return "negative"
@@ -170,7 +173,7 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                  and not _PARTNER_AFTER.match(text[m.end - base:m.end - base + 20])
                  and not _GENOMIC_BEFORE.search(text[max(0, m.start - base - 20):m.start - base])]
         items: list[tuple[int, int, str, str | None]] = [
-            (m.start - base, m.end - base, _name(_INDEX_TAIL.sub("", m.surface)), m.iri)
+            (m.start - base, _closed(text, m.surface, m.end - base), _name(_INDEX_TAIL.sub("", m.surface)), m.iri)
             for m in sorted(marks, key=lambda x: x.start)]
         items = _add_unknown(text, _glosses(text, items))
         if not items:
@@ -228,6 +231,15 @@ _PRE_MODIFIER = re.compile(r"^\s*,?\s*(?:and\s+)?(?:retained|preserved|lost|posi
                            r"(?:(?:nuclear|cytoplasmic|membranous|diffuse|focal|strong|weak)\s+){0,2}$", re.IGNORECASE)
 
 
+def _closed(text: str, surface: str, end: int) -> int:
+    """The end of a mention, past the bracket its name left open: "CK (AE1/AE3" + ")"."""
+    if surface.count("(") > surface.count(")"):
+        m = re.match(r"\s*\)", text[end:])
+        if m:
+            return end + m.end()
+    return end
+
+
 def _modifies_next(text: str, end: int, items: list[tuple[int, int, str, str | None]]) -> bool:
     """Whether the polarity word after a marker stands before the next one ("..., and retained ATRX expression")."""
     nxt = min((it[0] for it in items if it[0] >= end), default=None)
@@ -235,7 +247,8 @@ def _modifies_next(text: str, end: int, items: list[tuple[int, int, str, str | N
 
 
 def _own_mark(after: str) -> bool:
-    return bool(re.match(r"^(?:-positive|-negative|\s*\(\s*[+\-−]{1,3}\s*\)|\+{1,3}(?![\w])|[-−](?![\w\-]))", after,
+    return bool(re.match(r"^(?:-positive|-negative|\s?[+\-−]\s?ve\b|\s*\(\s*[+\-−]{1,3}\s*\)|\+{1,3}(?![\w])"
+                         r"|[-−](?![\w\-]))", after,
                          re.IGNORECASE))
 
 

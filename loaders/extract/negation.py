@@ -90,8 +90,23 @@ def clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+_BUT_EXCLUDED = re.compile(r"^\s*,?\s*but\s+(?:(?:it|they|this|these|was|were|is|are)\s+){0,2}(?:\w+ly\s+|then\s+"
+                           r"|later\s+)?(?:(?:was|were|been)\s+)?(?:excluded|ruled\s+out|not\s+(?:supported|confirmed))\b",
+                           re.IGNORECASE)
+
+
 def status(text: str, start: int, end: int, *, proposals: bool = True) -> str | None:
-    """'excluded', 'negated', 'hedged', 'proposed' or None (asserted) for text[start:end] in a sentence."""
+    """'excluded', 'negated', 'hedged', 'proposed' or None (asserted) for text[start:end] in a sentence.
+
+    A suspicion the same sentence then drops is an exclusion: "X was considered but excluded".
+    """
+    st = _status(text, start, end, proposals=proposals)
+    if st == "hedged" and _BUT_EXCLUDED.match(text[clause_end(text, end):]):
+        return "excluded"
+    return st
+
+
+def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str | None:
     cs = clause_start(text, start)
     before = text[cs:start]
     before = before[-120:]

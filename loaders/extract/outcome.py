@@ -152,6 +152,7 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
         if _about_relative(text):
             continue  # "Her mother had died of metastatic disease": another person's outcome
         used = False
+        past = bool(_PAST.search(text))  # "Six years earlier ... breast carcinoma ..., disease-free since"
         fu = follow_up(text)
         if fu is None:
             fu = _time_point(text)
@@ -159,15 +160,15 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
             out.follow_up_months, used = fu, True
         if _RECUR_POS.search(text) and not _hedged(text, _RECUR_POS):
             out.recurrence, used = True, True
-        elif _RECUR_NEG.search(text) and out.recurrence is None:
+        elif _RECUR_NEG.search(text) and out.recurrence is None and not past:
             out.recurrence, used = False, True
         if _METS_NEG.search(text):
-            if out.metastasis is None:
+            if out.metastasis is None and not past:
                 out.metastasis, used = False, True
         elif _METS_POS.search(text) and not _hedged(text, _METS_POS):
             out.metastasis, used = True, True
         for name, rx in _STATUS:
-            if rx.search(text) and not _hedged(text, rx):
+            if rx.search(text) and not _hedged(text, rx) and not (past and name == "no evidence of disease"):
                 if name != "no evidence of disease" or out.status is None or out.status == name:
                     out.status, used = name, True
                 break
@@ -186,6 +187,9 @@ def _about_relative(text: str) -> bool:
     """A sentence about a relative (its outcome words are not the patient's)."""
     return bool(_KIN.search(text))
 
+
+#: a sentence about an earlier illness: its "disease-free" is not the outcome of this tumour
+_PAST = re.compile(r"\b(?:years?|decades?)\s+(?:earlier|ago|previously|before)\b", re.I)
 
 #: "risk of", "a high tendency for late local recurrence and distant metastasis": general statements
 _PREVENT = re.compile(r"\b(?:risk|tendency|propensity|likelihood|rate|incidence)\s+(?:of|for|to)\b"

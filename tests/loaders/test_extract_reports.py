@@ -155,6 +155,19 @@ def test_blind_reports_d_macro_f1(tmp_path):
     assert not [e for e in result["errors"] if "ruled-out" in e]
 
 
+@pytest.mark.skipif(not SCORE.exists(), reason="../shared/eval/score.py is not beside the checkout")
+def test_blind_reports_e_macro_f1(tmp_path):
+    """e01-e12: a fourth blind set in the published case-report genre (README.md); first run macro-F1
+    0.943 (micro 0.960). The general fixes they led to bring them to 1.000, measured on the reports
+    that drove the fixes, so the threshold leaves room and every field must stay >= 0.9.
+    """
+    result = _score(_subset("e[0-9][0-9]-*", tmp_path), tmp_path)
+    assert len(result["per_case"]) == 12
+    assert result["macro_f1"] >= 0.97, result["fields"]
+    assert min(f["f1"] for f in result["fields"].values() if f["tp"] + f["fn"]) >= 0.9, result["fields"]
+    assert not [e for e in result["errors"] if "ruled-out" in e]
+
+
 @pytest.mark.slow
 def test_huge_input_finishes():
     from spinekg.loaders.text import extract_text
