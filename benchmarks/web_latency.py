@@ -59,14 +59,7 @@ def build_store(n: int, path: Path, seed: int = 7) -> float:
 
     t = time.perf_counter()
     st = open_store(str(path))
-    batch = []
-    for d in records(n, seed=seed):
-        batch.append(CaseRecord.from_dict(d))
-        if len(batch) == 1000:
-            st.ingest(batch)
-            batch = []
-    if batch:
-        st.ingest(batch)
+    st.rebuild([CaseRecord.from_dict(d) for d in records(n, seed=seed)])  # the bulk path (ingest --rebuild)
     st.close()
     return time.perf_counter() - t
 
@@ -165,11 +158,13 @@ def run(n: int, requests: int, clients: int, server_threads: int, seed: int) -> 
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
         base = f"http://127.0.0.1:{port}"
         try:
-            for _ in range(600):
+            for _ in range(9000):  # 30 minutes at most (a first start at 100k cases takes about 1.5)
                 try:
                     socket.create_connection(("127.0.0.1", port), timeout=1).close()
                     break
                 except OSError:
+                    if srv.poll() is not None:
+                        raise SystemExit("the server exited: " + (srv.stderr.read() or b"").decode()[-500:]) from None
                     time.sleep(0.2)
             t = time.perf_counter()
             get(base, "/")
