@@ -28,7 +28,8 @@ _STRONG_PRE = re.compile(
     r"|diagnostic\s+of|characteristic\s+of|in\s+keeping\s+with|typical\s+of|supporting|support\w*\s+(?:the\s+)"
     r"?diagnosis"
     r"|(?:was|is)\s+(?:a|an)|(?:was|is)\s+(?:therefore\s+)?|were\s+(?:those\s+)?of|pathology\s+(?:showed|revealed)"
-    r"|histolog\w*\s+(?:showed|revealed|confirmed)|report(?:ed|s)?\s+(?:a|an))\s*(?:a|an|the)?\s*(?:\w+[\s-]+){0,4}$",
+    r"|histolog\w*\s+(?:showed|revealed|confirmed)|report(?:ed|s)?\s+(?:a|an)"
+    r"|(?<![A-Za-z])(?:dx|diagnosis)\s*:)\s*(?:a|an|the)?\s*(?:\w+[\s-]+){0,4}$",
     re.IGNORECASE)
 _STRONG_POST = re.compile(r"^[^.;]{0,30}?\b(?:was|were|is)\s+(?:then\s+|finally\s+|therefore\s+)?(?:diagnosed|"
                           r"confirmed|made"
@@ -36,6 +37,9 @@ _STRONG_POST = re.compile(r"^[^.;]{0,30}?\b(?:was|were|is)\s+(?:then\s+|finally\
 _OUTCOME_WORDS = re.compile(r"\b(?:recurren\w*|residual|relaps\w*|progressi\w*|metasta\w*|remnant|regrowth)\W+"
                             r"(?:\w+\W+)?$",
                             re.IGNORECASE)
+#: "no sign of the LCH coming back": the outcome, not the diagnosis
+_OUTCOME_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:coming|came|comes)\s+back\b|^\s*(?:\w+\s+)?(?:returning|recurring"
+                            r"|relapsing|reappearing|regrowing|progressing)\b", re.IGNORECASE)
 _EVOLVED_TO = re.compile(r"\b(?:progress\w*|evolv\w*|evolution)\s+(?:\w+\s+){0,2}?(?:to|into)\s+(?:(?:an?|overt"
                          r"|frank|systemic|symptomatic)\s+)*$", re.IGNORECASE)
 _SECTION_WEIGHT = {"case": 1.0, "intro": 0.5, "meta": 0.6, "other": 0.3}
@@ -87,7 +91,8 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
             s, e = m.start - base, m.end - base
             st = status(text, s, e, proposals=False)
             surface = m.long_form or m.surface
-            if st in ("excluded", "negated") and _OUTCOME_WORDS.search(text[max(0, s - 40):s]):
+            if st in ("excluded", "negated") and (_OUTCOME_WORDS.search(text[max(0, s - 40):s])
+                                                  or _OUTCOME_AFTER.match(text[e:e + 40])):
                 continue  # "no evidence of recurrent GCT" says nothing about the diagnosis
             if st == "negated":
                 continue

@@ -86,7 +86,9 @@ _MODIFIER = re.compile(
     r"|partial|subtotal|complete|wide|en|bloc|radical|needle|core|simple|emergency|staged|extended|multilevel|right"
     r"|left"
     r"|combined|rib|graft|screw|mass|segmental|short|long|one|two|three|single|repeat|trapezius|posterolateral|upfront"
-    r"|CT|MRI|ultrasound|fluoroscopy|image|whole|spinal|tumou?r|vertebral|bone|tissue|autogenous|structural|open)$",
+    r"|CT|MRI|ultrasound|fluoroscopy|image|whole|spinal|tumou?r|vertebral|bone|tissue|autogenous|structural|open"
+    # the agent of an embolization or ablation: "ethanol embolization", "coil embolization"
+    r"|ethanol|alcohol|coil|glue|particle|cement|sclerosant)$",
     re.IGNORECASE)
 
 

@@ -23,7 +23,7 @@ _ONE_B = rf"{_PFX}\s?-?\d{{1,2}}(?![\d])"
 _ONE = rf"(?<![A-Za-z0-9\-/.]){_ONE_B}"
 _NOT_LEVEL = re.compile(
     r"^(?:[\s-]*(?:weighted|W\b|WI\b|signal|image|sequence|hyper|hypo|iso|FLAIR|STIR|N\d|M\d|-\d{2}|mapping|relaxation"
-    r"|\s*\+\s*C|[a-z]{2,}\d|\s*(?:and|/|,|or)\s*T\d[\s-]*(?:weighted|W\b|WI\b)))", re.IGNORECASE)
+    r"|\s*\+\s*C|[a-z]{2,}\d|DM\b|\s*(?:and|/|,|or)\s*T\d[\s-]*(?:weighted|W\b|WI\b)))", re.IGNORECASE)
 _MRI_BEFORE = re.compile(r"(?:hypo|hyper|iso|intens\w*|signal|weighted|sequences?|images?)\s+(?:on\s+)?$",
                          re.IGNORECASE)
 _SEP = r"\s*(?:-|–|—|to|through|thru|/|~)\s*"
@@ -49,7 +49,7 @@ _AFTER_NOT_TUMOR = re.compile(
     re.IGNORECASE)
 _BEFORE_NOT_TUMOR = re.compile(
     r"\b(?:fixation|fixed|instrumentation|instrumented|screws?|rods?|fusion|fused|arthrodesis|stabili[sz]\w*|plate|cage"
-    r"|graft|kyphosis|scoliosis|dermatomes?|(?:sensation|sensory|an?esthesia|hypo\w+)\s+below(?:\s+the)?|"
+    r"|graft|kyphosis|scoliosis|dermatomes?|(?:sensation|sensory|an?esthesia|hypo\w+|numbness|par(?:a)?esthesi\w*|tingling)\s+below(?:\s+the)?|"
     r"sensory\s+level|level\s+of\s+sensation|nerve\s+roots?|rootlets?\s+of"
     r"|roots?\s+of|disc|disk|kyphoplasty|imaging\s+(?:range|field)|scanned|field\s+of\s+view)\b[^.;]{0,40}$",
     re.IGNORECASE)

@@ -16,9 +16,11 @@ import re
 from dataclasses import dataclass, field
 
 from spinekg.loaders.extract.lexmatch import Mention
+from spinekg.loaders.extract.marker_lists import _NEG_PRE, _POS_PRE, _add_unknown, _clause_bounds
 from spinekg.loaders.extract.sentences import add_evidence
 
-_IHC_SENTENCE = re.compile(r"immun|stain|positiv|negativ|express|reactiv|label|index|\(\s*[+\-−]\s*\)|\+|ki-?67|mib",
+_IHC_SENTENCE = re.compile(r"immun|stain|positiv|negativ|express|reactiv|label|index|\(\s*[+\-−]\s*\)|\+|ki-?67|mib"
+                           r"|\bIHC\b|[A-Za-z0-9][\-−](?=\s*,\s*[A-Za-z]|\s*[.;)]|\s*$)",
                            re.IGNORECASE)
 _MOLECULAR = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS|karyotyp\w*|methylation)\b",
                         re.IGNORECASE)
@@ -31,19 +33,6 @@ _GENOMIC_AFTER = re.compile(r"^[\s-]*(?:gene|fusion|rearrange\w*|amplifi\w*|muta
                             r"|break|exon)|^\s*::", re.IGNORECASE)
 _PARTNER_AFTER = re.compile(r"^\s?[-–/]\s?[A-Z][A-Z0-9]{1,9}\b")
 
-_POS_PRE = re.compile(
-    r"\b(?:(?:positiv(?:e|ity)|immunopositiv\w*|reactiv\w*|immunoreactiv\w*)\s+(?:staining\s+|expression\s+)?(?:for"
-    r"|of|to|with)"
-    r"|express(?:ed|ion\s+of|ing)|stain(?:ed|ing)?\s+(?:\w+\s+){0,3}?(?:for|with)|labell?ed\s+(?:for|with)"
-    r"|retained|preserved|showed\s+(?:\w+\s+)?positivity\s+for|positive)\b", re.IGNORECASE)
-_NEG_PRE = re.compile(
-    r"\b(?:negativ(?:e|ity)\s+(?:staining\s+)?(?:for|of|to|with)|no\s+(?:\w+\s+){0,3}?(?:staining|expression|"
-    r"immunoreactivity"
-    r"|reactivity|positivity)\s+(?:\w+\s+){0,3}?(?:for|of|with|to)|not\s+(?:express\w*|stain\w*|reactive)"
-    r"|lack(?:ed|ing|s)?\s+(?:of\s+)?(?:expression\s+(?:of|for)\s+)?|loss\s+of(?:\s+(?:nuclear\s+)?expression\s+of)?"
-    r"|absence\s+of|without|negative)\b", re.IGNORECASE)
-_CLAUSE = re.compile(r"[;.]\s|\b(?:whereas|but|while|although|however)\b|,\s*(?:and\s+)?(?:the|results?)\b",
-                     re.IGNORECASE)
 _POST = re.compile(
     r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:(?:staining|expression|immunoreactivity|immunostain(?:ing)?|reactivity)\s+)?"
     r"(?:(?:was|were|is|are|being)\s+(?:also\s+|all\s+|both\s+|found\s+(?:to\s+be\s+)?)?)?"
@@ -67,12 +56,12 @@ _NOUN_NEG = re.compile(r"\b(?:no|not|without|absen\w+|lack\w*|loss|lost)\b", re.
 _SINGULAR_COPULA = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:was|is)\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^(?:\s*(?:,|and|or|&|as\s+well\s+as|/|\([^()]{0,60}\)|proteins?|antigens?|expression)\s*)*$",
                         re.IGNORECASE)
-_PERCENT = re.compile(r"^[^.;%]{0,45}?(?<![\d.\-–])(\d{1,3}(?:\.\d+)?)\s*%(?!\s*(?:-|–|to)\s*\d)", re.IGNORECASE)
+_PERCENT = re.compile(r"^(?:approx\.|[^.;%])"r"{0,45}?(?<![\d.\-–])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s?cent\b)"
+                      r"(?!\s*(?:-|–|to)\s*\d)", re.IGNORECASE)
+#: a qualifier between a marker and its mark: "GFAP focal+", "CK weak+"
+_QUAL_MARK = re.compile(r"^\s+(?:focal|diffuse|weak|strong|patchy|partial|scattered)\w*\s*(?=[+\-−](?!\w))",
+                        re.IGNORECASE)
 _RANGE_PERCENT = re.compile(r"^[^.;%]{0,45}?\d{1,3}\s*%?\s*(?:-|–|to)\s*\d{1,3}\s*%")
-_TOKEN_MARKER = re.compile(r"^[A-Za-z][A-Za-z0-9\-.]{1,14}$")
-_NOT_MARKER = {"the", "tumor", "tumour", "cells", "cell", "staining", "stain", "markers", "marker", "results", "both",
-               "all", "also", "was", "were", "tissue", "neoplastic", "nuclear", "cytoplasmic", "membranous", "focal",
-               "diffuse", "strong", "weak", "others", "other", "antibodies", "immunohistochemistry", "them"}
 
 
 @dataclass
@@ -83,17 +72,6 @@ class MarkerFact:
     value_percent: float | int | None = None
     pattern: str | None = None
     evidence: list[dict[str, object]] = field(default_factory=list)
-
-
-def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    start, end = 0, len(text)
-    for m in _CLAUSE.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
-    return start, end
 
 
 def _last(regex: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -114,7 +92,15 @@ def _pre_polarity(text: str, start: int) -> tuple[str | None, int]:
     return None, start
 
 
+#: "the H3 K36M antibody showed diffuse nuclear staining": a verb of showing before the result noun
+_SHOWED = re.compile(r"^\s*(?:antibody\s+)?(?:showed|demonstrated|revealed|displayed|gave)\s+(?:(?:strong|diffuse|focal"
+                     r"|weak|patchy|nuclear|cytoplasmic|membranous|intense|moderate|and|,)\w*\s+){0,4}"
+                     r"(?:immuno)?(?:staining|positivity|expression|reactivity|immunoreactivity)\b", re.IGNORECASE)
+
+
 def _post_polarity(after: str) -> str | None:
+    if _SHOWED.match(after):
+        return "noun"
     m = _POST.match(after)
     if not m:
         return None
@@ -192,7 +178,9 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
             singular = len(group) > 1 and pre is not None and _SINGULAR_COPULA.match(text[end:])
             group_pattern = _pattern(text[max(0, cue_at - 25):group[0][0]].rsplit(";", 1)[-1], pattern_names)
             for _, e, name, iri in group:
-                own = _post_polarity(text[e:e + 12]) if _own_mark(text[e:e + 12]) else None
+                qm = _QUAL_MARK.match(text[e:e + 30])
+                at = e + (qm.end() if qm else 0)
+                own = _post_polarity(text[at:at + 12]) if _own_mark(text[at:at + 12]) else None
                 if own is None and _PAREN_PATTERN.match(text[e:]):
                     own = "positive"  # "TLE1 (diffuse, strong)": a staining pattern is a positive result
                 # "negative for A, B was positive": a singular copula after a list is the last item's alone
@@ -258,52 +246,3 @@ def _pattern(window: str, names: dict[str, str]) -> str | None:
             if cand in names:
                 return names[cand]
     return None
-
-
-def _add_unknown(text: str, items: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
-    """Tokens in a marker list after a polarity cue that the lexicon does not know ("negative for Demin and SOX-10")."""
-    out = list(items)
-    for cue in list(_POS_PRE.finditer(text)) + list(_NEG_PRE.finditer(text)):
-        if not cue.group().lower().endswith(("for", "of", "with", "to")):
-            continue
-        _, clause_end = _clause_bounds(text, cue.end())
-        pos = cue.end()
-        segment = text[pos:clause_end]
-        known = [it for it in items if pos <= it[0] < clause_end]
-        if not known:
-            continue  # a list is only trusted when the lexicon knows one of its members
-        for piece in re.finditer(r"[^,]+", segment):
-            for sub in re.finditer(r"(?:(?<=\s)|^)(?:and\s+|or\s+)?([^\s()][^()]*?)\s*(?:\([^()]*\))?\s*(?=\band\b|"
-                                   r"\bor\b|$)",
-                                   piece.group()):
-                word = sub.group(1).strip().rstrip(".")
-                a = pos + piece.start() + sub.start(1)
-                if not word:
-                    continue
-                if any(it[0] <= a < it[1] or a <= it[0] < a + len(word) for it in out):
-                    continue
-                if _TOKEN_MARKER.match(word) and word.lower() not in _NOT_MARKER and _marker_like(word):
-                    out.append((a, a + len(word), word, None))
-                else:
-                    break
-            else:
-                continue
-            break
-    return _sandwiched(text, sorted(out))
-
-
-def _marker_like(word: str) -> bool:
-    return word[0].isupper() or bool(re.match(r"^[a-z]{1,2}\d", word))
-
-
-_BETWEEN_KNOWN = re.compile(r"^(?:\s*\([^()]{0,60}\))?\s*,\s*([A-Za-z][A-Za-z0-9\-.]{1,14})\s*(?:,|\band\b|\bor\b)\s*$")
-
-
-def _sandwiched(text: str, items: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
-    """A token the lexicon does not know between two listed markers ("CD45, TdT and cytokeratin")."""
-    out = list(items)
-    for a, b in zip(items, items[1:], strict=False):
-        m = _BETWEEN_KNOWN.match(text[a[1]:b[0]])
-        if m and m.group(1).lower() not in _NOT_MARKER and _marker_like(m.group(1)):
-            out.append((a[1] + m.start(1), a[1] + m.end(1), m.group(1), None))
-    return sorted(out)

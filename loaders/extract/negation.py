@@ -35,7 +35,7 @@ _NEG_PRE = re.compile(
 _HEDGE_PRE = re.compile(
     r"\b(?:suspect(?:ed|ing)?|suspicious\s+(?:of|for)|possib(?:le|ly)|probabl[ey]|likely|presum(?:ed|ptive)"
     r"|such\s+as|considered|consideration|favou?r(?:ed|ing|s)?|read\s+as|interpreted\s+as|suggest(?:ive|ing|ed|s)?"
-    r"|versus|vs\.?|working\s+diagnosis|provisional|impression|mimic\w*|resembl\w+|may|might|could|would"
+    r"|versus|vs\.?|(?-i:DDx)|working\s+diagnosis|provisional|impression|mimic\w*|resembl\w+|may|might|could|would"
     r"|cannot|differential|question\s+of|concern\s+for|initially\s+(?:thought|diagnosed|suspected)|thought\s+to\s+be"
     r"|potential(?:ly)?|candidate"
     # a property of the disease, not a treatment given: "ASPS is resistant to conventional chemotherapy"
@@ -66,6 +66,16 @@ _TRAILING_COPULA = re.compile(
 _POST_MODAL = re.compile(r"^[^;:.]{0,60}?\b(?:could|can|cannot|may|might)\s+(?:not\s+)?(?:be\s+)?"
                          r"(?:excluded|ruled\s+out"
                          r"|considered|represent|be\s+a)", re.IGNORECASE)
+#: a verbless exclusion right after the name, as letters write it: "Chordoma excluded (brachyury-)"
+_TERSE_EXCLUDED = re.compile(r"^\s*(?:(?:and|,)\s*[\w\- ]{1,40}?\s+)?(?:excluded|ruled\s+out)\b", re.IGNORECASE)
+#: a treatment kept for later or offered as one choice: "X held in reserve if ...", "X is another option"
+_RESERVE = re.compile(r"^[^;:.]{0,60}?\b(?:held|kept)\s+in\s+reserve|^[^;:.]{0,60}?\breserved\s+for\b"
+                      r"|^[^;:.]{0,80}?\b(?:is|are|remains?|was|were)\s+(?:an?|another|one|the)\s+(?:\w+\s+)?"
+                      r"(?:option|alternative)s?\b", re.IGNORECASE)
+#: "... recommended radiotherapy, and proton therapy was delivered": the mention has its own verb of doing
+_DONE_AFTER = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:was|were)\s+(?:then\s+|subsequently\s+)?(?:delivered|given"
+                         r"|administered|performed|started|initiated|carried\s+out|completed|undertaken)\b",
+                         re.IGNORECASE)
 _INNER_VERB = re.compile(rf"\b{_COPULA}\b|\b(?:showed|revealed|demonstrated|underwent|received)\b", re.IGNORECASE)
 
 
@@ -121,7 +131,7 @@ def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str |
         return "excluded"
     if _NEG_PRE.search(before):
         return "negated"
-    if proposals and _PROPOSED_PRE.search(before):
+    if proposals and _PROPOSED_PRE.search(before) and not _DONE_AFTER.match(text[end:end + 60]):
         return "proposed"
     if _HEDGE_PRE.search(before):
         return "hedged"
@@ -130,6 +140,10 @@ def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str |
     after = masked[end:clause_end(masked, end)]
     if _POST_MODAL.match(after):
         return "hedged"
+    if _TERSE_EXCLUDED.match(after):
+        return "excluded"
+    if proposals and _RESERVE.match(after):
+        return "proposed"
     m = _POST.match(after)
     if m and _INNER_VERB.search(text[cs:start]) and _NEW_SUBJECT.search(after[:m.start("cue")]):
         m = None  # "was revised to X, and Y was excluded": the copula has its own subject

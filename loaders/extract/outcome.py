@@ -20,10 +20,14 @@ _AFTER_WHAT = (r"(?:the\s+|his\s+|her\s+|initial\s+|primary\s+|definitive\s+)?(?
                r"surgery|surgical"
                r"|resection|excision|treatment|therapy|radiotherapy|chemotherapy|spondylectomy|laminectomy|procedure"
                r"|sacrectomy|corpectomy|vertebrectomy|curettage"
-               r"|diagnosis|discharge|presentation|intervention|removal)")
+               r"|diagnosis|discharge|presentation|intervention|removal|injection|emboli[sz]ation|vertebroplasty"
+               r"|kyphoplasty|augmentation|fusion|decompression|radiosurgery)")
 _FOLLOW = [
     re.compile(rf"\b{_N}[\s-]*{_U}[\s-]+(?:of\s+)?(?:post-?operative\s+|clinical\s+|radiological\s+)?"
                r"follow[\s-]?up", re.I),
+    re.compile(rf"\bFU\s*:?\s*{_N}\s*{_U}(?![\w-])"),  # "FU 30 mo NED"
+    re.compile(rf"\blost\s+to\s+follow[\s-]?up\s+(?:after|at|beyond)\s+(?:about\s+|approximately\s+)?{_N}\s*{_U}",
+               re.I),
     re.compile(rf"\bfollow[\s-]?up\s+(?:period\s+|duration\s+|time\s+)?(?:of|was|lasted|for|at|over|:)\s+"
                rf"(?:(?:at|after)\s+)?(?:about\s+|approximately\s+"
                rf"|nearly\s+|almost\s+|more\s+than\s+|over\s+|up\s+to\s+)?{_N}\s*{_U}", re.I),
@@ -43,14 +47,18 @@ _FOLLOW = [
                rf"follow[\s-]?up|review|contact|evaluation|examination|assessment)\s*,?\s*(?:about\s+|approximately\s+)?"
                rf"{_N}[\s-]*{_U}\b", re.I),
 ]
+_IMAGING = r"MRI|CT|PET(?:[\s-]CT)?|imaging|scans?|radiographs?|X-rays?"
 #: "At 30 months there was no recurrence": a bare time point counts as follow-up only in a sentence
 #: that states the outcome at that time.
-_AT_TIME = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:at|after)\s+(?:(?:the|a|about|approximately)\s+)?"
+_AT_TIME = re.compile(rf"(?:(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:at|after)\s+|\b(?:{_IMAGING})\s+(?:at\s+)?)"
+                      rf"(?:(?:the|a|about|approximately)\s+)?"
                       rf"{_N}[\s-]*{_U}\b(?!\s+(?:of\s+age|old|later|earlier|before|prior))", re.I)
 _NOT_FOLLOW = re.compile(r"\bdischarg\w*|\bhistory\b|\bprior\s+to\b|\bbefore\b.{0,20}(?:presentation|admission)", re.I)
 #: "free of disease", "free of local or distant disease", "clear of disease"
 _FREE_OF_DISEASE = (r"(?:free|clear)\s+of\s+(?:(?:any|local|distant|residual|recurrent|clinical|radiological|or|and)"
                     r"\s+){0,4}disease")
+#: the abbreviation of letters and tumour-board summaries ("FU 30 mo NED")
+_NED = r"\b(?-i:NED)\b"
 _RECUR_POS = re.compile(
     r"\b(?:recurred|relapsed|recurrence\s+(?:was|were)\s+(?:detected|found|noted|observed|diagnosed|confirmed|seen)"
     r"|(?:developed|had|showed|revealed|with)\s+(?:a\s+)?(?:(?!(?:no|not|without|any|neither|nor|never)\b)[\w.\-]+\s+){0,3}?"
@@ -69,7 +77,7 @@ _RECUR_NEG = re.compile(
     r"|(?:recurrence|relapse|progression)[\s-]free|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?(?:disease|"
     r"tumou?r)"
     r"|disease[\s-]free|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|complete\s+(?:remission|response)|"
-    rf"{_FREE_OF_DISEASE}",
+    rf"{_FREE_OF_DISEASE}|{_NED}",
     re.I)
 _METS_POS = re.compile(
     r"\b(?:developed|had|showed|revealed|with|detected|found|multiple|new|pulmonary|lung|liver|hepatic|brain|bone|"
@@ -79,15 +87,16 @@ _METS_POS = re.compile(
 _METS_NEG = re.compile(
     r"\b(?:no|without|neither|nor|free\s+of|clear\s+of)\s+(?:\w+\s+){0,7}?(?:metasta\w*|dissemination|seeding)"
     r"|metasta\w*[\s-]free"
-    rf"|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?disease|disease[\s-]free|{_FREE_OF_DISEASE}", re.I)
+    rf"|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?disease|disease[\s-]free|{_FREE_OF_DISEASE}|{_NED}", re.I)
 _STATUS = [
     ("died of other cause", re.compile(r"\b(?:died|death)\s+(?:of|from|due\s+to)\s+"
                                        r"(?!(?:the\s+)?(?:disease|tumou?r|progressi"
                                        r"|metasta|cancer|sarcoma|lymphoma|recurren))\w+", re.I)),
     ("died of disease", re.compile(r"\b(?:died|death)\s+(?:of|from|due\s+to)\s+(?:the\s+)?(?:\w+\s+)?"
                                    r"(?:disease|tumou?r|"
-                                   r"progressi\w*|metasta\w*|cancer|sarcoma|lymphoma|recurren\w*)|\bdied\b", re.I)),
-    ("alive with disease", re.compile(r"\balive\s+with\s+(?:\w+\s+)?(?:disease|tumou?r)"
+                                   r"progressi\w*|metasta\w*|cancer|sarcoma|lymphoma|recurren\w*)|\bdied\b"
+                                   r"|\b(?-i:DOD)\b", re.I)),
+    ("alive with disease", re.compile(r"\balive\s+with\s+(?:\w+\s+)?(?:disease|tumou?r)|\b(?-i:AWD)\b"
                                       r"|\bresidual\s+(?:disease|tumou?r)"
                                       r"\s+(?:remains|persist)|\bstable\s+disease\b"
                                       r"|\bresidual\s+(?:\w+\s+){0,2}?(?:disease|tumou?r|tissue|lesion|mass)\s+"
@@ -96,7 +105,7 @@ _STATUS = [
         r"\b(?:no|without)\s+(?:clinical\s+or\s+radiological\s+)?(?:evidence|signs?)\s+of\s+(?:local\s+)?(?:residual\s+|"
         r"recurrent\s+)?"
         r"(?:disease|tumou?r|recurren\w*|relapse)|disease[\s-]free|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|"
-        rf"{_FREE_OF_DISEASE}"
+        rf"{_FREE_OF_DISEASE}|{_NED}"
         r"|complete\s+(?:remission|response)|no\s+(?:local\s+)?recurrence|without\s+recurrence"
         r"|recurrence[\s-]free", re.I)),
 ]
@@ -111,6 +120,10 @@ class OutcomeFact:
     evidence: list[dict[str, object]] = field(default_factory=list)
 
 
+#: "recurred eight years after the removal": the time to an event, not the follow-up
+_TIME_TO_EVENT = re.compile(r"\b(?:recurred|relapsed|recurring|relapsing|progressed|reappeared)\s+(?:\w+\s+)?$", re.I)
+
+
 def follow_up(text: str) -> float | int | None:
     """The longest follow-up a sentence states, in months."""
     if _NOT_FOLLOW.search(text):
@@ -119,7 +132,7 @@ def follow_up(text: str) -> float | int | None:
     for rx in _FOLLOW:
         for m in rx.finditer(text):
             n = to_number(m.group("n"))
-            if n is None or not n:
+            if n is None or not n or _TIME_TO_EVENT.search(text[max(0, m.start() - 40):m.start()]):
                 continue
             v = months(n, m.group("u"))
             if best is None or v > best:
@@ -189,7 +202,8 @@ def _about_relative(text: str) -> bool:
 
 
 #: a sentence about an earlier illness: its "disease-free" is not the outcome of this tumour
-_PAST = re.compile(r"\b(?:years?|decades?)\s+(?:earlier|ago|previously|before)\b", re.I)
+_PAST = re.compile(r"\b(?:years?|decades?)\s+(?:earlier|ago|previously|before)\b"
+                   r"|^\W*(?:background|pmhx|pmh|(?:past\s+)?(?:medical\s+)?history|hx)\s*:", re.I)
 
 #: "risk of", "a high tendency for late local recurrence and distant metastasis": general statements
 _PREVENT = re.compile(r"\b(?:risk|tendency|propensity|likelihood|rate|incidence)\s+(?:of|for|to)\b"

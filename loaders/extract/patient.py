@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from spinekg.loaders.extract.numwords import NUMBER, to_number
+from spinekg.loaders.extract.sentences import PATIENT_CODE
 
 _AGE = [
     (re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month|week|day)s?[\s-]*old\b", re.I)),
@@ -21,6 +22,7 @@ _AGE = [
     (re.compile(r"\b(?P<n>\d{1,3})\s*(?P<u>years?|yrs?)\s+of\s+age\b", re.I)),
     (re.compile(r"\b(?P<n>\d{1,3})\s*-?\s*(?:y/?o|yo)\b", re.I)),
     (re.compile(r"\b(?P<n>\d{1,3})\s*(?:years?|y)\s*,?\s*(?:female|male|woman|man|F|M)\b")),
+    PATIENT_CODE,  # "Pt: 47M"
 ]
 _FEMALE = re.compile(r"\b(?:woman|female|girl|lady|mother|wife|daughter|pregnan\w*|primigravida|she)\b", re.I)
 _MALE = re.compile(r"\b(?:man|male|boy|gentleman|father|husband|son|he)\b", re.I)
@@ -57,6 +59,9 @@ def age_sex(sentences: list[str]) -> tuple[float | int | None, str | None, int |
         if age is not None:
             break
     sex = None
+    code = PATIENT_CODE.search(sentences[where]) if where is not None else None
+    if code:
+        return age, "female" if code.group("sex") == "F" else "male", where
     # the sentence introducing the patient, then the whole case: nouns first, pronouns as a fallback
     ordered = ([sentences[where]] if where is not None else []) + sentences
     for s in ordered:

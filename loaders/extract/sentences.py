@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spinekg.loaders.extract.numwords import NUMBER
+from spinekg.loaders.extract.numwords import NUMBER, to_number
 from spinekg.loaders.extract.tables import is_row
 
 #: A sentence longer than this is cut (bounded work on single huge lines).
@@ -51,12 +51,27 @@ _ORDINAL_PATIENT = re.compile(r"^\W{0,6}(?:the\s+)?(first|second|third|fourth|fi
 _META = re.compile(r"^\s*(?:title|doi(?:-link)?|journal|publisher|authors?|published|subject|keywords?|pmid"
                    r"|pmcid|received|accepted|citation|copyright|volume|issue)\s*:", re.IGNORECASE)
 _PARA_OTHER = re.compile(r"^\W{0,3}(?:comments?|discussion|conclusions?)\s*[:.\-–—]\s*", re.IGNORECASE)
+#: a field of a clinical letter or tumour-board summary ("Rx:", "FU 28 mo:", "Outcome:"): after a
+#: "Discussion:"/"Conclusion:" paragraph of such a summary, the patient's own record resumes
+_CASE_FIELD = re.compile(
+    r"^\W{0,3}(?:rx|tx|treatment|therapy|management|surgery|procedures?|operation|outcome|course|progress|follow[\s-]?up"
+    r"|fu|plan|histo\w*|ihc|immunohistochemistry|molecular|imaging|mri|ct|labs?|bx|biopsy|pathology|dx|diagnosis"
+    r"|presentation|presenting|hx|history|pt|patient)\b[^:.]{0,20}:", re.IGNORECASE)
+#: a sentence citing other patients ("In one earlier report, ...", "Other patients in the literature ...")
+_LITERATURE = re.compile(
+    r"\b(?:in\s+(?:one|an?|another)\s+(?:earlier|previous|prior|published|other)\s+(?:report|case|study|series)"
+    r"|other\s+(?:published\s+)?(?:patients|cases)\s+(?:in|from|described|reported|with)"
+    r"|(?:previously|earlier)\s+(?:reported|published|described)\s+(?:patients?|cases?))\b", re.IGNORECASE)
+_AGE_NOUN = re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month)s?[\s-]*old\b", re.IGNORECASE)
 #: A sentence that introduces the patient: "A 43-year-old woman", "a 20-month-old boy", "aged 43".
 INTRO_PATIENT = re.compile(
     rf"\b{NUMBER}[\s-]*(?:year|yr|month|week|day)s?[\s-]*old\b|\baged\s+\d{{1,3}}\b"
     r"|\b(?:a|an)\s+(?:\w+\s+){0,3}(?:woman|man|girl|boy|female|male|lady|gentleman|patient|child|infant)"
     r"\s+(?:in\s+(?:his|her)\s+\w+ies|who\s+presented|presented|was\s+admitted|was\s+referred|complained)",
     re.IGNORECASE)
+#: the patient of a clinical letter or tumour-board summary: "Pt: 47M", "Patient 63 F", "Pt: 55 y/F"
+PATIENT_CODE = re.compile(r"\b(?i:pts?|patient|age/sex)\s*[:.,]?\s*(?P<n>\d{1,3})\s*-?\s*"
+                          r"(?:(?i:y(?:ears?|rs?)?|yo)\s*)?[/,]?\s*(?P<sex>[MF])\b")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 _WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "first": 1, "second": 2,
             "third": 3, "fourth": 4, "fifth": 5}
@@ -143,12 +158,19 @@ def _split_sentences(line: str, base: int) -> list[tuple[str, int, int]]:
     return out
 
 
+def _age_key(m: re.Match[str]) -> str:
+    n = to_number(m.group("n"))
+    return f"{n if n is not None else m.group('n').lower()} {m.group('u').lower()[:2]}"
+
+
 def segment(text: str) -> Document:
     """Cut a report into sentences, sections and patients."""
     doc = Document(text)
     raw: list[tuple[str, int, int, str, int, bool]] = []
     section = "intro"
     explicit_case = False
+    para_other = False  # inside the "Discussion:" paragraph of a summary (a field label ends it)
+    first_age: str | None = None  # the age that introduced the patient ("43-year-old")
     patient = 0
     pos = 0
     table_open = False
@@ -184,12 +206,21 @@ def segment(text: str) -> Document:
                         "meta", 0, False))
             continue
         elif _PARA_OTHER.match(stripped):
-            section = "other"
+            section, para_other = "other", True
+        elif para_other and _CASE_FIELD.match(stripped):
+            section, para_other = "case", False
         sec = section
         for sent, a, b in _split_sentences(body, start):
-            if sec == "intro" and not explicit_case and INTRO_PATIENT.search(sent):
+            if sec == "intro" and not explicit_case and (INTRO_PATIENT.search(sent) or PATIENT_CODE.search(sent)):
                 section = sec = "case"
-            raw.append((sent, a, b, sec, patient if sec == "case" else 0, heading))
+            own = sec
+            if sec == "case" and not patient and not heading:
+                ages = [_age_key(m) for m in _AGE_NOUN.finditer(sent)]
+                if first_age is None and ages:
+                    first_age = ages[0]
+                elif (ages and first_age not in ages) or _LITERATURE.search(sent):
+                    own = "other"  # another patient's story told inside the case ("a 40-year-old man needed ...")
+            raw.append((sent, a, b, own, patient if own == "case" else 0, heading))
     if not any(r[3] == "case" for r in raw):
         # no recognisable case description: read the whole text as the case
         raw = [(t, a, b, "case" if s == "intro" else s, p, h) for t, a, b, s, p, h in raw]
