@@ -87,27 +87,27 @@ def example_query(name: str | None) -> str | None:
 
 
 class PageCache:
-    """Rendered reading pages by path: the store is read-only while served, so a page never changes."""
+    """Rendered reading pages by URL: the store is read-only while served, so a page never changes."""
 
-    def __init__(self, size: int = 2048) -> None:
-        self.pages: LRUCache[str, str] = LRUCache(max_entries=size)
+    def __init__(self, size: int = 2048, max_bytes: int = 256 * 1024 * 1024) -> None:
+        self.pages: LRUCache[str, str] = LRUCache(max_entries=size, max_weight=max_bytes)
 
     def get(self, key: str, render: Callable[[], Any]) -> Any:
         page = self.pages.get(key)
         if page is not None:
             return page
         page = render()
-        if isinstance(page, str) and len(page) < 1_000_000:
-            self.pages.put(key, page)
+        if isinstance(page, str):  # HTML; downloads and other responses are made each time
+            self.pages.put(key, page, weight=len(page))
         return page
 
 
 def cached(render: Callable[[], Any]) -> Any:
-    """The page for this path, rendered once (only plain GETs of a path without query arguments are kept)."""
-    if request.args or request.method != "GET":
+    """The page for this URL (path and arguments), rendered once; only GETs are kept."""
+    if request.method != "GET":
         return render()
     cache = current_app.extensions.setdefault("spinekg_pages", PageCache(current_app.config["PAGE_CACHE_SIZE"]))
-    return cache.get(request.path, render)
+    return cache.get(request.full_path if request.args else request.path, render)
 
 
 def case_rows(cases: list[CaseRow]) -> list[list[Any]]:
@@ -185,8 +185,7 @@ def _facet_param(key: str) -> str:
     return iris.curie(key) if key.startswith("http") else key
 
 
-@bp.route("/browse")
-def browse() -> Any:
+def _browse() -> Any:
     ix = get_site().index
     chosen = {f: [_facet_key(f, v) for v in request.args.getlist(f) if v] for f, _ in FACETS}
     chosen = {f: v for f, v in chosen.items() if v}
@@ -210,6 +209,11 @@ def browse() -> Any:
     shown = Table("cases", CASE_COLUMNS, case_rows(matching[(pg - 1) * PAGE_SIZE: pg * PAGE_SIZE]), t.title)
     return page([t], lambda: render_template("browse.html", facets=facets, selected=selected, tbl=shown,
                                              total=len(matching), page=pg, pages=pages, param=_facet_param))
+
+
+@bp.route("/browse")
+def browse() -> Any:
+    return cached(_browse)
 
 
 # --- query results -----------------------------------------------------------------------------
