@@ -317,6 +317,14 @@ class SiteIndex:
                 out.append((key, self.facet_labels[facet].get(key, key), n))
         return sorted(out, key=lambda x: (-x[2], x[1].lower()))
 
+    def precompute_profiles(self, lex: Lexicon | None = None) -> int:
+        """Compute the profile of every tumor type that has cases (so no page computes one); returns how many."""
+        lex = lex or lexicon()
+        types = [iri for iri, t in lex.terms.items() if t.kind == "tumor_type" and self.involves.get(iri)]
+        for iri in types:
+            self.tumor_type_profile(iri)
+        return len(types)
+
     def tumor_type_profile(self, iri: str) -> dict[str, Any]:
         """Aggregates over the cases of a tumor type and its subtypes (computed once per type)."""
         if iri not in self._profiles:

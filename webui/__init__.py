@@ -128,6 +128,7 @@ class _SiteCache:
         from spinekg.graph.summary import SiteIndex
 
         index = SiteIndex.build(self.store)
+        index.precompute_profiles()  # the tumor type pages' aggregates, kept with the tables
         site = Site(index=index, search=SearchIndex.build(entries(index)))
         key = self._key()
         if key is not None and self.cache_file is not None:
