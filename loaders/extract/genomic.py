@@ -47,6 +47,11 @@ _DEL_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:(?:homozygous|heterozygous)\s+)?(?:
                         re.IGNORECASE)
 _DEL_BEFORE = re.compile(rf"\b(?:(?:[Hh]omozygous|[Hh]eterozygous|[Bb]iallelic)\s+)?[Dd]eletions?\s+of\s+(?:the\s+)?"
                          rf"{_LISTED}$")
+#: the variant said after a verb: "sequencing of CTNNB1 exon 3 detected the S45F mutation"
+_VERB_VARIANT = re.compile(r"^\s*(?:gene\s+)?(?:\(?exon\s*\d{1,3}\)?\s+)?(?:was\s+|were\s+)?(?:detected|revealed|showed"
+                           r"|identified|demonstrated|disclosed|found|harbou?red|confirmed)\s+(?:a|an|the)\s+"
+                           r"(?:(?:heterozygous|homozygous|somatic|hotspot|missense|activating|point)\s+)*(?:p\.\s?)?"
+                           r"(?P<v>[A-Z]\d{1,4}[A-Z*])\s+(?:(?:point|missense)\s+)?(?:mutation|variant|substitution)\b")
 #: a symbol the lexicon does not know, with a protein change and the word: "MYD88 L265P mutation"
 _RAW_MUTATION = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:p\.\s?)?"
                            r"(?P<v>[A-Z]\d{1,4}[A-Z*])(?![\w])\s+(?:(?:point|somatic|germline|activating|hotspot|missense)\s+)?(?:mutation|variant)")
@@ -171,7 +176,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 continue
             after = text[g.end:g.end + 40]
             before = text[max(0, g.start - 40):g.start]
-            vm = _VARIANT.match(after)
+            vm = _VARIANT.match(after) or _VERB_VARIANT.match(text[g.end:g.end + 90])
             if vm and (re.search(r"mutat|variant|p\.", text, re.IGNORECASE)
                        or re.match(r"^[A-Z]\d+[A-Z]$", vm.group("v"))):
                 if _asserted(text, g.start, g.end + vm.end()):

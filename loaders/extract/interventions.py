@@ -43,8 +43,10 @@ _FREQ = {"qd": "once daily", "q.d.": "once daily", "q.d": "once daily", "bid": "
          "once a daily": "once daily", "twice a day": "twice daily", "per day": "daily"}
 _ADVERB = re.compile(r"\b(totally|completely|partially|subtotally|radically|widely|entirely|grossly|marginally"
                      r"|surgically|en[\s-]bloc)\b", re.IGNORECASE)
-_RIGHT_OF = re.compile(r"^\s+of\s+(?:the\s+)?((?:[\w\-/]+\s+){0,3}?[\w\-/]+)(?=\s*(?:[,;.()]|\s(?:and|with|through|via|"
-                       r"using|followed|together|including|in|at|was|were|by|for)\b|$))", re.IGNORECASE)
+#: "resection of the L4 body"; not a dose ("radiotherapy of 50.4 Gy" is named "radiotherapy")
+_RIGHT_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?!\d)((?:[\w\-/]+\s+){0,3}?[\w\-/]+)(?=\s*(?:[,;.()]|\s(?:"
+                       r"and|with|through|via|using|followed|together|including|in|at|was|were|by|for)\b|$))",
+                       re.IGNORECASE)
 _PAREN_AFTER = re.compile(r"^\s*(?:regimen\s*|chemotherapy\s*)?\([^()]{0,200}\)")
 _RESPONSE_NEG = re.compile(r"\b(?:did\s+not|didn't|failed\s+to)\s+respond|\bno\s+(?:significant\s+)?(?:response|"
                            r"change)",

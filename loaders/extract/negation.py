@@ -67,7 +67,9 @@ _POST_MODAL = re.compile(r"^[^;:.]{0,60}?\b(?:could|can|cannot|may|might)\s+(?:n
                          r"(?:excluded|ruled\s+out"
                          r"|considered|represent|be\s+a)", re.IGNORECASE)
 #: a verbless exclusion right after the name, as letters write it: "Chordoma excluded (brachyury-)"
-_TERSE_EXCLUDED = re.compile(r"^\s*(?:(?:and|,)\s*[\w\- ]{1,40}?\s+)?(?:excluded|ruled\s+out)\b", re.IGNORECASE)
+#: (a copula in between gives the exclusion its own subject: "revised to X, and Y was excluded")
+_TERSE_EXCLUDED = re.compile(r"^\s*(?:(?:and|,)\s*(?:(?!\b(?:was|were|is|are|been)\b)[\w\- ]){1,40}?\s+)?"
+                             r"(?:excluded|ruled\s+out)\b", re.IGNORECASE)
 #: a treatment kept for later or offered as one choice: "X held in reserve if ...", "X is another option"
 _RESERVE = re.compile(r"^[^;:.]{0,60}?\b(?:held|kept)\s+in\s+reserve|^[^;:.]{0,60}?\breserved\s+for\b"
                       r"|^[^;:.]{0,80}?\b(?:is|are|remains?|was|were)\s+(?:an?|another|one|the)\s+(?:\w+\s+)?"

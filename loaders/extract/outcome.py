@@ -48,9 +48,12 @@ _FOLLOW = [
                rf"{_N}[\s-]*{_U}\b", re.I),
 ]
 _IMAGING = r"MRI|CT|PET(?:[\s-]CT)?|imaging|scans?|radiographs?|X-rays?"
+#: "pain-free at 18 months": a state of the patient said at a time point
+_WELL = (r"\b(?:asymptomatic|pain[\s-]free|symptom[\s-]free|well|alive|ambulatory|neurologically\s+(?:intact|normal)"
+         r"|walking\s+(?:independently|unaided))")
 #: "At 30 months there was no recurrence": a bare time point counts as follow-up only in a sentence
 #: that states the outcome at that time.
-_AT_TIME = re.compile(rf"(?:(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:at|after)\s+|\b(?:{_IMAGING})\s+(?:at\s+)?)"
+_AT_TIME = re.compile(rf"(?:(?:^|[,;:]\s*|\b(?:and|but)\s+|{_WELL}\s+)(?:at|after)\s+|\b(?:{_IMAGING})\s+(?:at\s+)?)"
                       rf"(?:(?:the|a|about|approximately)\s+)?"
                       rf"{_N}[\s-]*{_U}\b(?!\s+(?:of\s+age|old|later|earlier|before|prior))", re.I)
 _NOT_FOLLOW = re.compile(r"\bdischarg\w*|\bhistory\b|\bprior\s+to\b|\bbefore\b.{0,20}(?:presentation|admission)", re.I)
