@@ -151,14 +151,4 @@ class CaseWriter:
         return None
 
     def ancestors(self, cls: str) -> list[str]:
-        seen: list[str] = []
-        todo = list(self.lex.terms[cls].parents) if cls in self.lex.terms else []
-        while todo:
-            c = todo.pop()
-            if c in seen:
-                continue
-            seen.append(c)
-            t = self.lex.terms.get(c)
-            if t:
-                todo.extend(t.parents)
-        return seen
+        return self.lex.ancestors(cls)

@@ -188,7 +188,7 @@ class SiteIndex:
                 recurrence=None if "rec" not in r else r["rec"].value == "true",
                 metastasis=None if "met" not in r else r["met"].value == "true",
                 status=_val(r, "status"), status_text=_val(r, "statusText")))
-        ancestors = _Ancestors(lex)
+        ancestors = lex.ancestors
 
         def each(q: str) -> Iterable[tuple[CaseRow, dict[str, Any]]]:
             for r in store.query(q).rows:
@@ -382,26 +382,3 @@ class SiteIndex:
                         "recurred": sum(1 for c in known if c.recurrence), "known": len(known),
                         "points": [(c.follow_up, c.recurrence, c.id) for c in cs if c.follow_up is not None]})
         return out
-
-
-class _Ancestors:
-    """Superclasses of a class from the lexicon, memoised."""
-
-    def __init__(self, lex: Lexicon) -> None:
-        self.lex = lex
-        self.memo: dict[str, list[str]] = {}
-
-    def __call__(self, cls: str) -> list[str]:
-        if cls not in self.memo:
-            seen: list[str] = []
-            todo = list(self.lex.terms[cls].parents) if cls in self.lex.terms else []
-            while todo:
-                c = todo.pop()
-                if c in seen:
-                    continue
-                seen.append(c)
-                t = self.lex.terms.get(c)
-                if t:
-                    todo.extend(t.parents)
-            self.memo[cls] = seen
-        return self.memo[cls]

@@ -103,6 +103,23 @@ class Lexicon:
     def of_kind(self, kind: str) -> list[Term]:
         return [t for t in self.terms.values() if t.kind == kind]
 
+    def ancestors(self, iri: str) -> list[str]:
+        """Every superclass of a term, nearest first as found (memoised; the lexicon does not change)."""
+        memo = self.__dict__.setdefault("_ancestors", {})
+        if iri not in memo:
+            seen: list[str] = []
+            todo = list(self.terms[iri].parents) if iri in self.terms else []
+            while todo:
+                c = todo.pop()
+                if c in seen:
+                    continue
+                seen.append(c)
+                t = self.terms.get(c)
+                if t:
+                    todo.extend(t.parents)
+            memo[iri] = seen
+        return list(memo[iri])
+
 
 _Q_MEMBERS = """
 PREFIX skg: <%s>
