@@ -49,7 +49,8 @@ _AFTER_NOT_TUMOR = re.compile(
     re.IGNORECASE)
 _BEFORE_NOT_TUMOR = re.compile(
     r"\b(?:fixation|fixed|instrumentation|instrumented|screws?|rods?|fusion|fused|arthrodesis|stabili[sz]\w*|plate|cage"
-    r"|graft|kyphosis|scoliosis|dermatomes?|(?:sensation|sensory|an?esthesia|hypo\w+|numbness|par(?:a)?esthesi\w*|tingling)\s+below(?:\s+the)?|"
+    r"|graft|kyphosis|scoliosis|dermatomes?|(?:sensation|sense|sensory|vibration|proprioception|pinprick|touch|an?esthesia|hypo\w+|numbness"
+    r"|(?:par|dys)(?:a)?esthesi\w*|tingling)\s+below(?:\s+the)?|"
     r"sensory\s+level|level\s+of\s+sensation|nerve\s+roots?|rootlets?\s+of"
     r"|roots?\s+of|disc|disk|kyphoplasty|imaging\s+(?:range|field)|scanned|field\s+of\s+view)\b[^.;]{0,40}$",
     re.IGNORECASE)

@@ -74,6 +74,10 @@ _TERSE_EXCLUDED = re.compile(r"^\s*(?:(?:and|,)\s*(?:(?!\b(?:was|were|is|are|bee
 _RESERVE = re.compile(r"^[^;:.]{0,60}?\b(?:held|kept)\s+in\s+reserve|^[^;:.]{0,60}?\breserved\s+for\b"
                       r"|^[^;:.]{0,80}?\b(?:is|are|remains?|was|were)\s+(?:an?|another|one|the)\s+(?:\w+\s+)?"
                       r"(?:option|alternative)s?\b", re.IGNORECASE)
+#: a counterfactual: "resection of L5 would have required sacrifice of the roots" (not done)
+_COUNTERFACTUAL = re.compile(r"^[^;:.]{0,80}?\bwould\s+(?:have\s+)?(?:required|require|necessitated|necessitate"
+                             r"|entailed|entail|meant|mean|sacrificed|sacrifice|risked|risk|caused|cause)\b",
+                             re.IGNORECASE)
 #: "... recommended radiotherapy, and proton therapy was delivered": the mention has its own verb of doing
 _DONE_AFTER = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:was|were)\s+(?:then\s+|subsequently\s+)?(?:delivered|given"
                          r"|administered|performed|started|initiated|carried\s+out|completed|undertaken)\b",
@@ -144,7 +148,7 @@ def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str |
         return "hedged"
     if _TERSE_EXCLUDED.match(after):
         return "excluded"
-    if proposals and _RESERVE.match(after):
+    if proposals and (_RESERVE.match(after) or _COUNTERFACTUAL.match(after)):
         return "proposed"
     m = _POST.match(after)
     if m and _INNER_VERB.search(text[cs:start]) and _NEW_SUBJECT.search(after[:m.start("cue")]):

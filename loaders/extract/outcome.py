@@ -72,7 +72,10 @@ _RECUR_POS = re.compile(
     r"|(?:recurrence|relapse)\s+(?:(?!(?:no|not|without|and|but)\b)[\w.\-]+\s+){0,5}?(?:was|were|had\s+been)\s+"
     r"(?:detected|found|noted|observed|diagnosed|confirmed|seen|identified|documented|demonstrated)"
     # "a second relapse appeared", "local relapse occurred"
-    r"|(?:recurrence|relapse)\s+(?:(?:at|in)\s+(?:\w+\s+){0,3}?)?(?:appeared|occurred|developed|ensued))",
+    r"|(?:recurrence|relapse)\s+(?:(?:at|in)\s+(?:\w+\s+){0,3}?)?(?:appeared|occurred|developed|ensued)"
+    # the case is a recurrence: "resection of the recurrent tumour", "the final diagnosis was recurrent X"
+    r"|(?:resection|excision|removal|re-?resection|debulking|curettage|presented\s+with|diagnosis\s+(?:was|of))\s+"
+    r"(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+|her\s+|his\s+)?recurrent\b)",
     re.I)
 _RECUR_NEG = re.compile(
     r"\b(?:no|without|neither|nor|free\s+of|clear\s+of)\s+(?:\w+\s+){0,4}?(?:recurren\w*|relapse|progression|regrowth"

@@ -119,22 +119,24 @@ def test_shared_scorer_macro_f1(gold_dir, tmp_path):
 #: on it; the first-run macro-F1 is the honest estimate for unseen reports, the fixes it led to bring each to
 #: about 1.000, so the threshold guards against regressions without pinning every field.
 BLIND_SETS = {
-    "b": (0.925, 0.98),  # first run, threshold now
-    "c": (0.871, 0.97),
-    "d": (0.859, 0.97),
-    "e": (0.943, 0.97),
-    "f": (0.899, 0.97),
-    "g": (0.948, 0.97),
+    "b": (0.925, 0.98, 12),  # first run, threshold now, number of reports
+    "c": (0.871, 0.97, 12),
+    "d": (0.859, 0.97, 12),
+    "e": (0.943, 0.97, 12),
+    "f": (0.899, 0.97, 12),
+    "g": (0.948, 0.97, 12),
+    "k": (0.988, 0.97, 8),
 }
 
 
 @pytest.mark.skipif(not SCORE.exists(), reason="../shared/eval/score.py is not beside the checkout")
 @pytest.mark.parametrize("prefix", sorted(BLIND_SETS))
 def test_blind_reports_macro_f1(prefix, tmp_path):
-    first_run, threshold = BLIND_SETS[prefix]
+    first_run, threshold, count = BLIND_SETS[prefix]
     result = _score(_subset(f"{prefix}[0-9][0-9]-*", tmp_path), tmp_path)
-    assert len(result["per_case"]) == 12
-    assert result["macro_f1"] >= threshold > first_run, result["fields"]
+    assert len(result["per_case"]) == count
+    # never below the threshold, nor below the first run (a set can start above the threshold: k did)
+    assert result["macro_f1"] >= max(threshold, first_run), result["fields"]
     assert min(f["f1"] for f in result["fields"].values() if f["tp"] + f["fn"]) >= 0.9, result["fields"]
     assert not [e for e in result["errors"] if "ruled-out" in e]
 
