@@ -55,6 +55,11 @@ _VERB_VARIANT = re.compile(r"^\s*(?:gene\s+)?(?:\(?exon\s*\d{1,3}\)?\s+)?(?:was\
 #: a symbol the lexicon does not know, with a protein change and the word: "MYD88 L265P mutation"
 _RAW_MUTATION = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:p\.\s?)?"
                            r"(?P<v>[A-Z]\d{1,4}[A-Z*])(?![\w])\s+(?:(?:point|somatic|germline|activating|hotspot|missense)\s+)?(?:mutation|variant)")
+#: ... or with the word first and the protein change in HGNC notation after it: "SDHD mutation, c.242C>T (p.P81L)"
+_RAW_MUTATION_HGVS = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:(?:point|somatic|germline"
+                                r"|activating|hotspot|missense|pathogenic)\s+)?(?:mutation|variant)\s*[,:]?\s*"
+                                r"(?:\(?\s*c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+)?\s*\)?\s*[,;]?\s*)?\(?\s*p\.\s?"
+                                r"(?P<v>[A-Z]\d{1,4}[A-Z*])(?![\w])")
 
 
 #: exons said apart from the fusion's name: "joining exon 7 of TPM3 to exon 10 of NTRK1"
@@ -137,7 +142,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 s, e = m.span(grp)
                 if not any(a < e and s < b for a, b in covered):
                     genes.append(_Gene(s, e, m.group(grp), None))
-        for m in _RAW_MUTATION.finditer(text):
+        for m in [*_RAW_MUTATION.finditer(text), *_RAW_MUTATION_HGVS.finditer(text)]:
             if not any(a < m.end("g") and m.start("g") < b for a, b in covered) and _asserted(text, m.start(), m.end()):
                 add(GenomicFact("mutation", gene=m.group("g"), variant=m.group("v")), span)
         genes.sort(key=lambda g: g.start)

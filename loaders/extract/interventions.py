@@ -47,6 +47,16 @@ _ADVERB = re.compile(r"\b(totally|completely|partially|subtotally|radically|wide
 _RIGHT_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?!\d)((?:[\w\-/]+\s+){0,3}?[\w\-/]+)(?=\s*(?:[,;.()]|\s(?:"
                        r"and|with|through|via|using|followed|together|including|in|at|was|were|by|for)\b|$))",
                        re.IGNORECASE)
+#: a treatment of another, earlier disease: "Twenty years earlier she had received pelvic irradiation for a cervical
+#: carcinoma" (a remote-past cue in the sentence, and "for" a carcinoma/lymphoma/... after the treatment)
+_REMOTE_PAST = re.compile(rf"\b(?:(?:{NUMBER}|\d{{1,2}}|several|many)\s+years?\s+(?:earlier|before|previously|ago|"
+                          r"prior)|previously|in\s+(?:her|his)\s+(?:childhood|youth|adolescence))\b", re.IGNORECASE)
+_FOR_OTHER_DISEASE = re.compile(r"^[^;.]{0,40}?\bfor\s+(?:a|an|the|her|his)?\s*(?:[\w\-']+\s+){0,3}?"
+                                r"(?:carcinoma|cancer|lymphoma|leuk(?:a)?emia|seminoma|retinoblastoma|Wilms|"
+                                r"nephroblastoma|neuroblastoma|medulloblastoma)\b", re.IGNORECASE)
+#: a radiation word naming a cause or a place, not a treatment given: "radiation-induced sarcoma", "radiation field"
+_RADIATION_ATTRIBUTE = re.compile(r"^(?:-|\s)(?:associated|induced|related)\b|^\s+fields?\b(?![^.;]{0,60}\b(?:Gy|"
+                                  r"fractions?)\b)", re.IGNORECASE)
 _PAREN_AFTER = re.compile(r"^\s*(?:regimen\s*|chemotherapy\s*)?\([^()]{0,200}\)")
 _RESPONSE_NEG = re.compile(r"\b(?:did\s+not|didn't|failed\s+to)\s+respond|\bno\s+(?:significant\s+)?(?:response|"
                            r"change)",
@@ -141,6 +151,10 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
         for m in [*procs, *regimens]:
             s, e = m.start - base, m.end - base
             st = status(text, s, e)
+            if st is None and _REMOTE_PAST.search(text) and _FOR_OTHER_DISEASE.match(text[e:]):
+                st = "history"  # the treatment of another, earlier disease is not an intervention of this case
+            if st is None and _RADIATION_ATTRIBUTE.match(text[e:]):
+                st = "attribute"  # "radiation-associated osteosarcoma", "the former radiation field": no treatment
             iri, label = m.iri, (m.long_form or _label(text, s, e))
             if m.kind == "procedure" and norm(m.surface) in matcher.participles:
                 iri, label = _participle(text, s, e, m, matcher, iri, label)

@@ -79,10 +79,23 @@ _BETWEEN_KNOWN = re.compile(r"^(?:\s*\([^()]{0,60}\)|[+\-−]{1,3})?\s*,\s*([A-Z
 
 
 def _sandwiched(text: str, items: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
-    """A token the lexicon does not know between two listed markers ("CD45, TdT and cytokeratin")."""
+    """A token the lexicon does not know between two listed markers ("CD45, TdT and cytokeratin"), or closing a
+    list of known markers before the list's result ("CK, S-100 and HHV-8 were negative")."""
     out = list(items)
     for a, b in zip(items, items[1:], strict=False):
         m = _BETWEEN_KNOWN.match(text[a[1]:b[0]])
         if m and m.group(1).lower() not in _NOT_MARKER and _marker_like(m.group(1)):
             out.append((a[1] + m.start(1), a[1] + m.end(1), m.group(1), None))
+    if items:
+        last = items[-1]
+        m = _LAST_BEFORE_RESULT.match(text[last[1]:])
+        if m and m.group(1).lower() not in _NOT_MARKER and _marker_like(m.group(1)):
+            out.append((last[1] + m.start(1), last[1] + m.end(1), m.group(1), None))
     return sorted(out)
+
+
+#: the last member of a list, after a known marker and "and"/"or", right before the list's copula and result
+_LAST_BEFORE_RESULT = re.compile(r"^(?:\s*\([^()]{0,60}\))?\s*,?\s*(?:and|or)\s+([A-Za-z][A-Za-z0-9\-.]{0,13}"
+                                 r"[A-Za-z0-9])\s+(?=(?:was|were|are|is)\s+(?:all\s+|both\s+|also\s+)?"
+                                 r"(?:(?:strongly|diffusely|focally|weakly|uniformly|completely)\s+)?"
+                                 r"(?:positive|negative)\b)", re.IGNORECASE)
