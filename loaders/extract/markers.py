@@ -161,7 +161,7 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
         items: list[tuple[int, int, str, str | None]] = [
             (m.start - base, _closed(text, m.surface, m.end - base), _name(_INDEX_TAIL.sub("", m.surface)), m.iri)
             for m in sorted(marks, key=lambda x: x.start)]
-        items = _add_unknown(text, _glosses(text, items))
+        items = [_abbreviation(text, it) for it in _add_unknown(text, _glosses(text, items))]
         if not items:
             continue
         last_result: str | None = None
@@ -226,6 +226,16 @@ def _closed(text: str, surface: str, end: int) -> int:
         if m:
             return end + m.end()
     return end
+
+
+def _abbreviation(text: str, item: tuple[int, int, str, str | None]) -> tuple[int, int, str, str | None]:
+    """A marker written as the bracketed short form of a full name ("transducin-like enhancer of split 1
+    (TLE1) was positive") ends past its closing bracket, so the result after the bracket is its own."""
+    start, end, name, iri = item
+    close = re.match(r"\s*\)", text[end:])
+    if close and re.search(r"\(\s*$", text[max(0, start - 3):start]):
+        return start, end + close.end(), name, iri
+    return item
 
 
 def _modifies_next(text: str, end: int, items: list[tuple[int, int, str, str | None]]) -> bool:

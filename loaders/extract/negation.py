@@ -53,14 +53,14 @@ _POST = re.compile(
     r"(?P<cue>not\s+(?:supported|detected|found|seen|identified|observed|performed|done|given|present|confirmed"
     r"|consistent|compatible|expressed|shown|evident)|ruled\s+out|excluded|negative|absent|unlikely|suspected"
     r"|considered|favou?red|possible|probable|likely|recommended|proposed|planned|suggested|advised|declined"
-    r"|refused|offered|not\s+(?:recommended|feasible|possible)|deemed|thought)",
+    r"|refused|offered|discussed(?=\s*$|\s+but\s+(?:not|never)\b)|not\s+(?:recommended|feasible|possible)|deemed|thought)",
     re.IGNORECASE)
 _POST_KIND = {"supported": "excluded", "ruled": "excluded", "excluded": "excluded", "unlikely": "excluded",
               "suspected": "hedged", "considered": "hedged", "favoured": "hedged", "favored": "hedged",
               "possible": "hedged", "probable": "hedged", "likely": "hedged", "thought": "hedged",
               "deemed": "hedged", "recommended": "proposed", "proposed": "proposed", "planned": "proposed",
               "suggested": "proposed", "advised": "proposed", "declined": "proposed", "refused": "proposed",
-              "offered": "proposed", "feasible": "proposed"}
+              "offered": "proposed", "feasible": "proposed", "discussed": "proposed"}
 _TRAILING_COPULA = re.compile(
     rf"\b{_COPULA}\s*(?:(?:all|also|both|completely|entirely|therefore|thus|finally|then)\s*)?$", re.IGNORECASE)
 _POST_MODAL = re.compile(r"^[^;:.]{0,60}?\b(?:could|can|cannot|may|might)\s+(?:not\s+)?(?:be\s+)?"

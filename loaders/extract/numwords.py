@@ -30,7 +30,7 @@ _word = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _ord = "|".join(sorted(ORDINALS, key=len, reverse=True))
 #: A number: digits (with decimals), a word number ("twenty-three", "one hundred"), "a"/"an".
 NUMBER = (rf"(?:\d{{1,4}}(?:[.,]\d{{1,3}})?|(?:(?:{_word})(?:[\s-](?:{_word}))?(?:\s+hundred)?)"
-          rf"|one and a half|half an?|an?)")
+          rf"|(?:{_word}|\d{{1,2}}) and a half|half an?|an?)")
 #: An ordinal: "11th", "eleventh", "twenty-first".
 ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?:(?:{'|'.join(TENS)})[\s-])?(?:{_ord}))"
 
@@ -53,6 +53,9 @@ def to_number(text: str) -> float | int | None:
         return OTHER[t]
     if t.startswith("half a"):
         return 0.5
+    if t.endswith(" and a half"):  # "two and a half", "3 and a half"
+        whole = to_number(t[: -len(" and a half")])
+        return whole + 0.5 if whole is not None else None
     total = 0
     seen = False
     for part in re.split(r"[\s-]+", t):
