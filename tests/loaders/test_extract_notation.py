@@ -4,7 +4,7 @@ written for this test (never a sentence copied from a report)."""
 from __future__ import annotations
 
 import pytest
-from spinekg.loaders.extract.levels import find_levels, is_tumor_level
+from extracting import extract, tumour_levels
 from spinekg.loaders.extract.negation import status
 from spinekg.ontology import ontology_path
 
@@ -12,18 +12,11 @@ needs_ontology = pytest.mark.skipif(not ontology_path().exists(), reason="the on
 
 
 def one(text: str) -> dict:
-    from spinekg.loaders.text import extract_text
-
-    (r,) = extract_text(text, "case.txt")
-    return r.to_dict()
+    return extract(text)
 
 
 def markers(text: str) -> dict[str, str]:
     return {m["name"]: m["result"] for m in one("A 52-year-old woman. " + text)["markers"]}
-
-
-def tumour_levels(text: str) -> list[str]:
-    return [lvl for m in find_levels(text) if is_tumor_level(text, m) for lvl in m.levels]
 
 
 # levels ----------------------------------------------------------------------------------------

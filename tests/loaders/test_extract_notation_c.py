@@ -4,8 +4,9 @@ written for this test (never a sentence copied from a report)."""
 from __future__ import annotations
 
 import pytest
+from extracting import extract, tumour_levels
 from spinekg.loaders.extract.genomic import one_letter
-from spinekg.loaders.extract.levels import find_levels, is_tumor_level, tumor_levels
+from spinekg.loaders.extract.levels import tumor_levels
 from spinekg.loaders.extract.negation import status
 from spinekg.ontology import ontology_path
 
@@ -13,14 +14,7 @@ pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontolo
 
 
 def one(text: str) -> dict:
-    from spinekg.loaders.text import extract_text
-
-    (r,) = extract_text("A 61-year-old man had neck pain. " + text, "case.txt")
-    return r.to_dict()
-
-
-def tumour_levels(text: str) -> list[str]:
-    return [lvl for m in find_levels(text) if is_tumor_level(text, m) for lvl in m.levels]
+    return extract("A 61-year-old man had neck pain. " + text)
 
 
 # levels ----------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ written for this test (never a sentence copied from a report)."""
 from __future__ import annotations
 
 import pytest
+from extracting import extract
 from spinekg.loaders.extract.levels import find_levels
 from spinekg.loaders.extract.negation import status
 from spinekg.loaders.extract.outcome import extract_outcome, follow_up
@@ -15,10 +16,7 @@ pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontolo
 
 
 def one(text: str) -> dict:
-    from spinekg.loaders.text import extract_text
-
-    (r,) = extract_text("A 58-year-old woman had back pain. " + text, "case.txt")
-    return r.to_dict()
+    return extract("A 58-year-old woman had back pain. " + text)
 
 
 def markers(text: str) -> dict[str, tuple[str, object]]:

@@ -4,6 +4,7 @@ written for this test (never a sentence copied from a report)."""
 from __future__ import annotations
 
 import pytest
+from extracting import extract
 from spinekg.loaders.extract.levels import find_levels, is_tumor_level
 from spinekg.loaders.extract.negation import status
 from spinekg.loaders.extract.outcome import extract_outcome
@@ -13,10 +14,7 @@ pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontolo
 
 
 def one(text: str) -> dict:
-    from spinekg.loaders.text import extract_text
-
-    (r,) = extract_text("A 47-year-old man had neck pain. " + text, "case.txt")
-    return r.to_dict()
+    return extract("A 47-year-old man had neck pain. " + text)
 
 
 def markers(text: str) -> dict[str, str]:

@@ -4,6 +4,7 @@ written for this test (never a sentence copied from a report)."""
 from __future__ import annotations
 
 import pytest
+from extracting import extract
 from spinekg.loaders.extract.levels import find_levels
 from spinekg.loaders.extract.negation import status
 from spinekg.loaders.extract.outcome import extract_outcome
@@ -12,13 +13,6 @@ from spinekg.loaders.extract.sentences import segment
 from spinekg.ontology import ontology_path
 
 pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
-
-
-def extract(text: str) -> dict:
-    from spinekg.loaders.text import extract_text
-
-    (r,) = extract_text(text, "case.txt")
-    return r.to_dict()
 
 
 def one(text: str) -> dict:

@@ -4,27 +4,17 @@ written for this test (never a sentence copied from a report)."""
 from __future__ import annotations
 
 import pytest
+from extracting import extract, marker_results
 from spinekg.ontology import ontology_path
 
 pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
-
-
-def extract(text: str) -> dict:
-    from spinekg.loaders.text import extract_text
-
-    (r,) = extract_text(text, "case.txt")
-    return r.to_dict()
-
-
-def _markers(r: dict) -> dict[str, str]:
-    return {m["name"]: m["result"] for m in r["markers"]}
 
 
 @pytest.mark.parametrize("tail", ["were negative", "were all negative", "were both focally positive"])
 def test_an_unknown_last_member_of_a_list_before_its_result(tail):
     r = extract("A 40-year-old woman had a T3 tumour. The cells stained for CD99, while desmin, myogenin and "
                 f"ZXQ-4 {tail}.")
-    got = _markers(r)
+    got = marker_results(r)
     want = "negative" if "negative" in tail else "positive"
     assert got.get("desmin") == want and got.get("ZXQ-4") == want, got
 

@@ -4,20 +4,10 @@ written for this test (never a sentence copied from a report)."""
 from __future__ import annotations
 
 import pytest
+from extracting import extract, marker_results
 from spinekg.ontology import ontology_path
 
 pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
-
-
-def extract(text: str) -> dict:
-    from spinekg.loaders.text import extract_text
-
-    (r,) = extract_text(text, "case.txt")
-    return r.to_dict()
-
-
-def _markers(r: dict) -> dict[str, str]:
-    return {m["name"]: m["result"] for m in r["markers"]}
 
 
 @pytest.mark.parametrize("words, months", [("Three and a half years", 42), ("One and a half years", 18),
@@ -30,20 +20,20 @@ def test_a_follow_up_with_and_a_half_in_words(words, months):
 def test_a_marker_written_as_the_bracketed_short_form_of_its_full_name():
     r = extract("A 30-year-old woman had a C6 tumour. On staining, transducin-like enhancer of split 1 (TLE1) "
                 "was diffusely positive and desmin was negative.")
-    got = _markers(r)
+    got = marker_results(r)
     assert got.get("TLE1") == "positive" and got.get("desmin") == "negative", got
 
 
 def test_a_bracketed_gloss_after_a_marker_is_still_the_same_marker():
     r = extract("A 30-year-old woman had a C6 tumour. The cells were positive for CD45 (LCA) and negative for CD99.")
-    got = _markers(r)
+    got = marker_results(r)
     assert got.get("CD45") == "positive" and got.get("CD99") == "negative" and "LCA" not in got, got
 
 
 def test_lost_prkar1a_expression_is_a_negative_marker():
     r = extract("A 45-year-old man had a T2 nerve sheath tumour. On immunohistochemistry PRKAR1A expression "
                 "was lost, while HMB-45 was positive.")
-    got = _markers(r)
+    got = marker_results(r)
     assert got.get("PRKAR1A") == "negative" and got.get("HMB-45") == "positive", got
 
 

@@ -1,0 +1,23 @@
+"""Helpers the extractor's tests share: one record from a text, the tumour levels of a sentence."""
+
+from __future__ import annotations
+
+from spinekg.loaders.extract.levels import find_levels, is_tumor_level
+
+
+def extract(text: str) -> dict:
+    """The one case record extract_text gives for a text (as a dict)."""
+    from spinekg.loaders.text import extract_text
+
+    (r,) = extract_text(text, "case.txt")
+    return r.to_dict()
+
+
+def marker_results(record: dict) -> dict[str, str]:
+    """Marker name -> result of a record."""
+    return {m["name"]: m["result"] for m in record["markers"]}
+
+
+def tumour_levels(text: str) -> list[str]:
+    """The levels a sentence gives the tumour (not those of a syrinx, an artery, a sensory level ...)."""
+    return [lvl for m in find_levels(text) if is_tumor_level(text, m) for lvl in m.levels]
