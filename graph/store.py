@@ -269,10 +269,11 @@ class EmbeddedStore:
             staging = self.path.with_name(self.path.name + ".rebuilding")
             shutil.rmtree(staging, ignore_errors=True)
             target = ox.Store(str(staging))
-            target.bulk_extend(self._ontology_quads())
+            ontology_quads = self._ontology_quads()
+            target.bulk_extend(ontology_quads)
             snap = _open_snapshot(self._snapshot_path(".rebuilding"), version)
             if snap is not None:
-                ox.serialize(self._ontology_quads(), snap, ox.RdfFormat.N_QUADS)
+                ox.serialize(ontology_quads, snap, ox.RdfFormat.N_QUADS)
         for data, warnings in _build_chunks(chunks, workers):
             target.bulk_load(data, ox.RdfFormat.N_QUADS)
             if snap is not None:
