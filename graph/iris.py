@@ -10,12 +10,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import quote
 
 from spinekg.ontology import BASE, PREFIXES, SKG
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_SAFE = re.compile(r"[A-Za-z0-9._](?:[A-Za-z0-9._-]{0,148}[A-Za-z0-9._])?")
 
 ENTITIES_GRAPH = BASE + "graph/entities"
 META_GRAPH = BASE + "graph/meta"
@@ -23,8 +25,11 @@ ONTOLOGY_GRAPH = BASE + "ontology"
 ONTOLOGY_INFERRED_GRAPH = BASE + "ontology/inferred-axioms"
 
 
+@functools.lru_cache(maxsize=8192)
 def slug(text: str) -> str:
     """A readable, IRI-safe local name."""
+    if _SAFE.fullmatch(text):
+        return text  # already one (most are: case ids, sequence numbers, gene symbols)
     s = _UNSAFE.sub("-", text.strip()).strip("-")
     return quote(s[:150], safe="-._") or "x"
 

@@ -316,6 +316,10 @@ class RemoteStore:
         body, media, form = self._request(self._prepare(sparql, bindings))
         return self._parse(body, media, form)
 
+    def select_values(self, sparql: str) -> list[dict[str, str]]:
+        """A SELECT's rows as plain strings (see EmbeddedStore.select_values)."""
+        return [{k: str(v.value) for k, v in r.items()} for r in self.query(sparql).rows]
+
     def query_serialized(self, sparql: str, bindings: dict[str, Any] | None, fmt: str) -> bytes:
         """A query's results in a standard format, as the server writes it, else converted by pyoxigraph."""
         text = self._prepare(sparql, bindings)

@@ -87,14 +87,30 @@ def to_term(value: str) -> ox.NamedNode | ox.Literal:
     return ox.Literal(value)
 
 
-def _build_nquads(recs: list[CaseRecord]) -> tuple[bytes, list[str]]:
+Built = tuple[bytes, int, list[str]]  # N-Quads, how many quads, warnings
+
+
+def csv_rows(data: bytes) -> list[dict[str, str]]:
+    """SPARQL CSV results as one dict per row, empty (unbound) cells left out, equal strings shared."""
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+    header = next(reader, None) or []
+    pool: dict[str, str] = {}
+    share = pool.setdefault
+    return [{k: share(v, v) for k, v in zip(header, row, strict=True) if v} for row in reader]
+
+
+def _build_nquads(recs: list[CaseRecord]) -> Built:
     """N-Quads of the cases built from the records, and their warnings (runs in a worker process)."""
     built = [build_case(r) for r in recs]
     quads = [q for cq in built for q in cq.all()]
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"", [w for cq in built for w in cq.warnings]
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+    return data, len(quads), [w for cq in built for w in cq.warnings]
 
 
-def _build_chunks(chunks: list[list[CaseRecord]], workers: int | None) -> Iterator[tuple[bytes, list[str]]]:
+def _build_chunks(chunks: list[list[CaseRecord]], workers: int | None) -> Iterator[Built]:
     n = workers if workers is not None else (os.cpu_count() or 1)
     if n <= 1 or len(chunks) <= 1 or not hasattr(os, "fork"):
         yield from map(_build_nquads, chunks)
@@ -106,6 +122,42 @@ def _build_chunks(chunks: list[list[CaseRecord]], workers: int | None) -> Iterat
     lexicon()  # built once here, inherited by the forked workers
     with multiprocessing.get_context("fork").Pool(n) as pool:
         yield from pool.imap(_build_nquads, chunks)
+
+
+def _stream_load(target: ox.Store, parts: Iterator[Built], copy: IO[bytes] | None, rep: IngestReport) -> None:
+    """Bulk-load the N-Quads parts into target in one call, through a pipe, copying them to `copy`.
+
+    One call lets Oxigraph batch the whole load (a call per part is slower: more, smaller index files);
+    a thread feeds the pipe. A failure on either side stops both and is raised here.
+    """
+    import threading
+
+    r, w = os.pipe()
+    failed: list[BaseException] = []
+
+    def produce() -> None:
+        try:
+            with os.fdopen(w, "wb") as fh:
+                for data, n, warned in parts:
+                    fh.write(data)
+                    if copy is not None:
+                        copy.write(data)
+                    rep.quads += n
+                    rep.warnings.extend(warned)
+        except BrokenPipeError:
+            pass  # the loader stopped; its own error is raised below
+        except BaseException as e:  # noqa: BLE001 - handed to the loading thread
+            failed.append(e)
+
+    t = threading.Thread(target=produce, name="spinekg-rebuild", daemon=True)
+    t.start()
+    try:
+        with os.fdopen(r, "rb") as fh:
+            target.bulk_load(fh, ox.RdfFormat.N_QUADS, lenient=True)  # our own serializer wrote it
+    finally:
+        t.join()
+    if failed:
+        raise failed[0]
 
 
 SNAPSHOT_SUFFIX = ".snapshot.nq"
@@ -274,13 +326,8 @@ class EmbeddedStore:
             snap = _open_snapshot(self._snapshot_path(".rebuilding"), version)
             if snap is not None:
                 ox.serialize(ontology_quads, snap, ox.RdfFormat.N_QUADS)
-        for data, warnings in _build_chunks(chunks, workers):
-            target.bulk_load(data, ox.RdfFormat.N_QUADS)
-            if snap is not None:
-                snap.write(data)
-            rep.warnings.extend(warnings)
+        _stream_load(target, _build_chunks(chunks, workers), snap, rep)
         self._touch(target, version)
-        rep.quads = len(target)
         if self.path is not None:
             target.flush()
             del target
@@ -384,6 +431,18 @@ class EmbeddedStore:
             self.results.put(key, out, weight=200 * size + 200)
         return out
 
+    def select_values(self, sparql: str) -> list[dict[str, str]]:
+        """A SELECT's rows as plain strings (an IRI's text, a literal's lexical form); unbound ones left out.
+
+        For whole-store tables: several times faster than `query` on big answers (Oxigraph writes the
+        rows as SPARQL CSV, Python's csv module reads them), and equal strings are one object.
+        """
+        res = self._run(sparql, None)
+        if not isinstance(res, ox.QuerySolutions):
+            raise QueryError("select_values takes a SELECT query")
+        text = res.serialize(format=ox.QueryResultsFormat.CSV) or b""
+        return csv_rows(text)
+
     def query_serialized(self, sparql: str, bindings: dict[str, Any] | None, fmt: str) -> bytes:
         """A query's results in a standard format: json, xml, csv, tsv (SELECT/ASK) or an RDF format."""
         key = self._cache_key(fmt, sparql, bindings)
@@ -477,6 +536,9 @@ class EmbeddedStore:
     def in_memory_copy(self) -> EmbeddedStore:
         """The same graph in a fresh in-memory store (serving from memory is several times faster).
 
+        Loaded with `load`, not `bulk_load`: into memory it is faster (10.4M quads: 29 s against 39 s)
+        and peaks lower.
+
         From the snapshot when it is current (see snapshot); else the store is written out as a new
         snapshot and loaded from it; where nothing can be written beside the store, it is streamed
         through a pipe (one thread dumps, another bulk-loads, both in Oxigraph without the GIL).
@@ -489,7 +551,7 @@ class EmbeddedStore:
         if snap is None and self.path is not None and self.version() is not None:
             snap = self._write_snapshot()
         if snap is not None:
-            mem.store.bulk_load(path=str(snap), format=ox.RdfFormat.N_QUADS, lenient=True)
+            mem.store.load(path=str(snap), format=ox.RdfFormat.N_QUADS, lenient=True)
             return mem
         r, w = os.pipe()
         failed: list[BaseException] = []
@@ -504,7 +566,7 @@ class EmbeddedStore:
         t = threading.Thread(target=produce, name="spinekg-copy", daemon=True)
         t.start()
         with os.fdopen(r, "rb") as fh:
-            mem.store.bulk_load(fh, ox.RdfFormat.N_QUADS, lenient=True)
+            mem.store.load(fh, ox.RdfFormat.N_QUADS, lenient=True)
         t.join()
         if failed:
             raise StoreError(f"cannot copy the store into memory: {failed[0]}")
