@@ -12,9 +12,10 @@ it") and the tumor type pages aggregate. Every later page reads these tables ins
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,6 +122,30 @@ class CaseRow:
                 "follow_up_months": _num(self.follow_up), "recurrence": _yn(self.recurrence)}
 
 
+def to_bits(indexes: Iterable[int]) -> int:
+    """A set of small non-negative integers as the bits of one int (counting and intersecting in C)."""
+    buf = bytearray()
+    for i in indexes:
+        byte = i >> 3
+        if byte >= len(buf):
+            buf.extend(bytes(byte + 1 - len(buf)))
+        buf[byte] |= 1 << (i & 7)
+    return int.from_bytes(buf, "little")
+
+
+_BIT = bytes.maketrans(b"01", b"\x00\x01")
+
+
+def bit_positions(bits: int) -> Iterator[int]:
+    """The positions of the set bits, lowest first.
+
+    >>> list(bit_positions(0b101001))
+    [0, 3, 5]
+    """
+    flags = bin(bits)[:1:-1].encode("ascii").translate(_BIT)  # bit i is byte i
+    return itertools.compress(itertools.count(), flags)
+
+
 def _num(v: float | None) -> int | float | None:
     if v is None:
         return None
@@ -129,11 +154,6 @@ def _num(v: float | None) -> int | float | None:
 
 def _yn(v: bool | None) -> str:
     return {True: "yes", False: "no"}.get(v, "") if v is not None else ""
-
-
-def _val(row: dict[str, Any], key: str) -> Any:
-    t = row.get(key)
-    return t.value if t is not None else None
 
 
 def _float(v: str | None) -> float | None:
@@ -153,12 +173,16 @@ class SiteIndex:
     kinds: dict[str, str] = field(default_factory=dict)  # IRI -> kind, for entities outside the ontology
     reports: dict[str, dict[str, str | None]] = field(default_factory=dict)
     involves: dict[str, list[int]] = field(default_factory=dict)  # entity IRI -> case indexes
-    facets: dict[str, dict[str, set[int]]] = field(default_factory=dict)  # facet -> value key -> cases
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> value key -> cases (a bitset)
     facet_labels: dict[str, dict[str, str]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     top_types: list[tuple[str, str, int]] = field(default_factory=list)  # asserted tumor types, most cases first
     _profiles: dict[str, dict[str, Any]] = field(default_factory=dict)
-    newest_first: list[int] = field(default_factory=list)  # case indexes, most recently published first
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_profiles"] = dict(self._profiles)  # a page may add one while the tables are being written
+        return state
 
     # --- building ------------------------------------------------------------------------
     @classmethod
@@ -166,68 +190,68 @@ class SiteIndex:
         lex = lex or lexicon()
         ix = cls()
         ix.labels = {iri: t.label for iri, t in lex.terms.items()}
-        for r in store.query(Q_ENTITIES).rows:
-            e, kind = r["e"].value, ENTITY_KINDS.get(r["type"].value)
-            ix.labels.setdefault(e, r["label"].value)
+        for r in store.select_values(Q_ENTITIES):
+            e, kind = r["e"], ENTITY_KINDS.get(r["type"])
+            ix.labels.setdefault(e, r["label"])
             if kind:
                 ix.kinds.setdefault(e, kind)
             if kind == "report":
-                ix.reports[e] = {"label": r["label"].value, "doi": _val(r, "doi"), "pmid": _val(r, "pmid")}
-        for r in store.query(Q_CASES).rows:
-            iri = r["case"].value
+                ix.reports[e] = {"label": r["label"], "doi": r.get("doi"), "pmid": r.get("pmid")}
+        for r in store.select_values(Q_CASES):
+            iri = r["case"]
             if iri in ix.by_iri:
                 continue
-            year = _float(_val(r, "year"))
-            sex = _val(r, "sex")
+            year = _float(r.get("year"))
+            sex = r.get("sex")
             ix.by_iri[iri] = len(ix.cases)
             ix.cases.append(CaseRow(
-                iri=iri, id=r["id"].value, label=_val(r, "label") or f"case {r['id'].value}",
-                diagnosis=_val(r, "diagnosis"), report=_val(r, "report"), year=int(year) if year else None,
-                age=_float(_val(r, "age")), sex=sex.rsplit("/", 1)[-1].lower() if sex else None,
-                follow_up=_float(_val(r, "fu")),
-                recurrence=None if "rec" not in r else r["rec"].value == "true",
-                metastasis=None if "met" not in r else r["met"].value == "true",
-                status=_val(r, "status"), status_text=_val(r, "statusText")))
+                iri=iri, id=r["id"], label=r.get("label") or f"case {r['id']}",
+                diagnosis=r.get("diagnosis"), report=r.get("report"), year=int(year) if year else None,
+                age=_float(r.get("age")), sex=sex.rsplit("/", 1)[-1].lower() if sex else None,
+                follow_up=_float(r.get("fu")),
+                recurrence=None if "rec" not in r else r["rec"] == "true",
+                metastasis=None if "met" not in r else r["met"] == "true",
+                status=r.get("status"), status_text=r.get("statusText")))
         ancestors = lex.ancestors
 
-        def each(q: str) -> Iterable[tuple[CaseRow, dict[str, Any]]]:
-            for r in store.query(q).rows:
-                i = ix.by_iri.get(r["case"].value)
+        def each(q: str) -> Iterable[tuple[CaseRow, dict[str, str]]]:
+            for r in store.select_values(q):
+                i = ix.by_iri.get(r["case"])
                 if i is not None:
                     yield ix.cases[i], r
 
         for c, r in each(Q_TYPES):
-            t = r["type"].value
+            t = r["type"]
             if c.type is None or (c.type not in lex.terms and t in lex.terms):
                 c.type = t
             c.types.add(t)
             c.types.update(a for a in ancestors(t) if a != SKG + "Tumor")
         for c, r in each(Q_LEVELS):
-            if r["v"].value not in c.levels:
-                c.levels.append(r["v"].value)
+            if r["v"] not in c.levels:
+                c.levels.append(r["v"])
         order = {iri: i for i, (_, iri) in enumerate(SPINE)}
         for c in ix.cases:
             c.levels.sort(key=lambda v: order.get(v, 99))
         for c, r in each(Q_REGIONS):
-            c.regions.add(r["r"].value)
+            c.regions.add(r["r"])
         for c, r in each(Q_MARKERS):
-            res = RESULT.get(_val(r, "res") or "")
-            if c.markers.get(r["m"].value) in (None, "equivocal"):
-                c.markers[r["m"].value] = res
+            res = RESULT.get(r.get("res") or "")
+            if c.markers.get(r["m"]) in (None, "equivocal"):
+                c.markers[r["m"]] = res
         for c, r in each(Q_GENOMIC):
             if "f" in r:
-                c.fusions.add(r["f"].value)
+                c.fusions.add(r["f"])
             if "g" in r:
-                c.genes.add(r["g"].value)
+                c.genes.add(r["g"])
         seen: set[tuple[str, str]] = set()
         for c, r in each(Q_INTERVENTIONS):
-            iv, cls_ = r["iv"].value, r["cls"].value
+            iv, cls_ = r["iv"], r["cls"]
             if "d" in r:
-                c.drugs.add(r["d"].value)
+                c.drugs.add(r["d"])
             if (iv, cls_) in seen:
                 continue
             seen.add((iv, cls_))
-            c.treatments.append((int(float(_val(r, "seq") or 0)), cls_, _val(r, "cat")))
+            c.treatments.append((int(float(r.get("seq") or 0)), cls_, r.get("cat")))
             c.procedures.add(cls_)
             c.procedures.update(a for a in ancestors(cls_) if a != SKG + "Intervention")
         for c in ix.cases:
@@ -236,6 +260,10 @@ class SiteIndex:
         return ix
 
     def _index(self, lex: Lexicon) -> None:
+        # cases are kept most recently published first (then by id): a case's index is its place in
+        # that order, so a bitset of cases read from bit 0 up lists them in it
+        self.cases.sort(key=lambda c: (-(c.year or 0), c.id))
+        self.by_iri = {c.iri: i for i, c in enumerate(self.cases)}
         inv: dict[str, list[int]] = defaultdict(list)
         facets: dict[str, dict[str, set[int]]] = {k: defaultdict(set) for k, _ in FACETS}
         flabels: dict[str, dict[str, str]] = {k: {} for k, _ in FACETS}
@@ -269,9 +297,8 @@ class SiteIndex:
             for v in vals:
                 flabels[k].setdefault(v, OUTCOMES.get(v) or self.label(v))
         self.involves = dict(inv)
-        self.facets = {k: dict(v) for k, v in facets.items()}
+        self.facets = {k: {v: to_bits(cases) for v, cases in vals.items()} for k, vals in facets.items()}
         self.facet_labels = flabels
-        self.newest_first = sorted(range(len(self.cases)), key=lambda i: (-(self.cases[i].year or 0), self.cases[i].id))
         types = Counter(c.type for c in self.cases if c.type)
         self.top_types = sorted(((t, self.label(t), n) for t, n in types.items()), key=lambda x: (-x[2], x[1].lower()))
         self.counts = {
@@ -289,30 +316,34 @@ class SiteIndex:
 
     def spine_counts(self) -> list[dict[str, Any]]:
         """Each level of the map, cranial to caudal, with its number of cases."""
-        return [{"label": lab, "iri": iri, "count": len(self.facets.get("level", {}).get(iri, ()))}
+        return [{"label": lab, "iri": iri, "count": self.facets.get("level", {}).get(iri, 0).bit_count()}
                 for lab, iri in SPINE]
 
     def recent(self, n: int = 8) -> list[CaseRow]:
         """The most recently published cases (then by id)."""
-        return [self.cases[i] for i in self.newest_first[:n]]
+        return self.cases[:n]
 
     def cases_of(self, iri: str) -> list[CaseRow]:
         return [self.cases[i] for i in self.involves.get(iri, ())]
 
-    def select(self, chosen: dict[str, list[str]]) -> set[int]:
-        """The cases matching every chosen facet value (AND within and across facets)."""
-        sel = set(range(len(self.cases)))
+    def select(self, chosen: dict[str, list[str]]) -> int:
+        """The cases matching every chosen facet value (AND within and across facets), as a bitset."""
+        sel = (1 << len(self.cases)) - 1
         for facet, values in chosen.items():
             for v in values:
-                sel &= self.facets.get(facet, {}).get(v, set())
+                sel &= self.facets.get(facet, {}).get(v, 0)
         return sel
 
-    def facet_counts(self, facet: str, within: set[int] | None) -> list[tuple[str, str, int]]:
+    def selected(self, sel: int, start: int = 0, stop: int | None = None) -> list[CaseRow]:
+        """The cases of a bitset, most recent first, from the start-th to before the stop-th."""
+        return [self.cases[i] for i in itertools.islice(bit_positions(sel), start, stop)]
+
+    def facet_counts(self, facet: str, within: int | None) -> list[tuple[str, str, int]]:
         """(value key, label, number of cases within the selection), most cases first."""
         vals = self.facets.get(facet, {})
         out = []
         for key, cases in vals.items():
-            n = len(cases) if within is None else len(cases & within)
+            n = (cases if within is None else cases & within).bit_count()
             if n:
                 out.append((key, self.facet_labels[facet].get(key, key), n))
         return sorted(out, key=lambda x: (-x[2], x[1].lower()))

@@ -293,8 +293,8 @@ def serve(store: str | None, host: str, port: int, threads: int, query_timeout: 
     st.freeze()
     app = create_app({"QUERY_TIMEOUT": query_timeout, "SERVICE_ALLOW_LIST": tuple(allow_service),
                       "PRECOMPUTE": True, "SITE_CACHE_FILE": site_cache}, store=st)
-    click.echo(f"spinekg: serving {st.stats()['cases']} cases on http://{host}:{port}/ (SPARQL at /sparql)",
-               err=True)
+    cases = app.extensions["spinekg_site"].get().index.counts["cases"]  # counting the store itself takes seconds
+    click.echo(f"spinekg: serving {cases} cases on http://{host}:{port}/ (SPARQL at /sparql)", err=True)
     waitress.serve(app, host=host, port=port, threads=threads, ident="spinekg",
                    max_request_body_size=app.config["MAX_CONTENT_LENGTH"], max_request_header_size=256 * 1024)
 

@@ -7,7 +7,6 @@ import logging
 import os
 import pickle
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -86,12 +85,27 @@ def create_app(config: dict[str, Any] | None = None, *, store: EmbeddedStore | N
     return app
 
 
-@dataclass
 class Site:
-    """What the pages of one served store read: its summary tables and its search index."""
+    """What the pages of one served store read: its summary tables and its search index.
 
-    index: SiteIndex
-    search: SearchIndex
+    On a first start the search index is still being built (in the background, so the server serves
+    as soon as the tables are ready); reading ``search`` waits for it.
+    """
+
+    def __init__(self, index: SiteIndex, search: SearchIndex | None = None) -> None:
+        self.index = index
+        self._search = search
+        self._error: BaseException | None = None
+        self.search_ready = threading.Event()
+        if search is not None:
+            self.search_ready.set()
+
+    @property
+    def search(self) -> SearchIndex:
+        self.search_ready.wait()
+        if self._search is None:
+            raise RuntimeError(f"the search index could not be built: {self._error}")
+        return self._search
 
 
 class _SiteCache:
@@ -99,7 +113,8 @@ class _SiteCache:
 
     With a cache file, the Site is also kept on disk beside the store, keyed by the store's version
     (which changes with every write) and the code's and ontology's versions, so a server restarted on
-    an unchanged store reads it back instead of rebuilding it.
+    an unchanged store reads it back instead of rebuilding it. A new Site is usable once its tables
+    are built; its search index, the tumor type profiles and the cache file follow in a thread.
     """
 
     def __init__(self, store: EmbeddedStore, cache_file: str | Path | None = None) -> None:
@@ -107,6 +122,7 @@ class _SiteCache:
         self.cache_file = Path(cache_file) if cache_file else None
         self.lock = threading.Lock()
         self.site: Site | None = None
+        self.finished = threading.Event()  # the search index, profiles and cache file are done
 
     def get(self) -> Site:
         if self.site is None:
@@ -114,6 +130,11 @@ class _SiteCache:
                 if self.site is None:
                     self.site = self._load() or self._build()
         return self.site
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the Site is complete (tables, search index, profiles, cache file written)."""
+        self.get()
+        return self.finished.wait(timeout)
 
     def _key(self) -> tuple[str, ...] | None:
         version = getattr(self.store, "version", lambda: None)()
@@ -124,24 +145,42 @@ class _SiteCache:
         return (SITE_CACHE_FORMAT, __version__, ontology.fingerprint(), version)
 
     def _build(self) -> Site:
-        from spinekg.graph.search import SearchIndex, entries
         from spinekg.graph.summary import SiteIndex
 
-        index = SiteIndex.build(self.store)
-        index.precompute_profiles()  # the tumor type pages' aggregates, kept with the tables
-        site = Site(index=index, search=SearchIndex.build(entries(index)))
-        key = self._key()
-        if key is not None and self.cache_file is not None:
-            tmp = self.cache_file.with_name(self.cache_file.name + f".{os.getpid()}.tmp")
-            try:
-                with tmp.open("wb") as fh:
-                    pickle.dump({"key": key, "index": index, "search": site.search.to_bytes()}, fh,
-                                protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, self.cache_file)
-            except OSError as e:  # a read-only place: the Site is simply rebuilt next time
-                logger.info("the page tables were not kept in %s: %s", self.cache_file, e)
-                tmp.unlink(missing_ok=True)
+        site = Site(SiteIndex.build(self.store))
+        threading.Thread(target=self._finish, args=(site,), name="spinekg-site", daemon=True).start()
         return site
+
+    def _finish(self, site: Site) -> None:
+        from spinekg.graph.search import SearchIndex, entries
+
+        try:
+            try:
+                site._search = SearchIndex.build(entries(site.index))
+            except Exception as e:  # noqa: BLE001 - reported to whoever searches
+                site._error = e
+                logger.exception("the search index could not be built")
+                return
+            finally:
+                site.search_ready.set()
+            site.index.precompute_profiles()  # the tumor type pages' aggregates, kept with the tables
+            self._write(site)
+        finally:
+            self.finished.set()
+
+    def _write(self, site: Site) -> None:
+        key = self._key()
+        if key is None or self.cache_file is None:
+            return
+        tmp = self.cache_file.with_name(self.cache_file.name + f".{os.getpid()}.tmp")
+        try:
+            with tmp.open("wb") as fh:
+                pickle.dump({"key": key, "index": site.index, "search": site.search.to_bytes()}, fh,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.cache_file)
+        except OSError as e:  # a read-only place: the Site is simply rebuilt next time
+            logger.info("the page tables were not kept in %s: %s", self.cache_file, e)
+            tmp.unlink(missing_ok=True)
 
     def _load(self) -> Site | None:
         key = self._key()
@@ -154,13 +193,15 @@ class _SiteCache:
                 data = pickle.load(fh)  # noqa: S301 - written by this class beside the store, like the store itself
             if not isinstance(data, dict) or data.get("key") != key:
                 return None
-            return Site(index=data["index"], search=SearchIndex.from_bytes(data["search"]))
+            site = Site(data["index"], SearchIndex.from_bytes(data["search"]))
         except Exception as e:  # noqa: BLE001 - a stale or damaged cache file is rebuilt, never fatal
             logger.info("the page tables in %s were not used: %s", self.cache_file, e)
             return None
+        self.finished.set()
+        return site
 
 
-SITE_CACHE_FORMAT = "1"
+SITE_CACHE_FORMAT = "2"
 
 
 def get_store() -> EmbeddedStore:

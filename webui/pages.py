@@ -190,7 +190,7 @@ def _browse() -> Any:
     chosen = {f: [_facet_key(f, v) for v in request.args.getlist(f) if v] for f, _ in FACETS}
     chosen = {f: v for f, v in chosen.items() if v}
     sel = ix.select(chosen)
-    matching = [ix.cases[i] for i in ix.newest_first if i in sel] if chosen else [ix.cases[i] for i in ix.newest_first]
+    total = sel.bit_count()
     expanded = request.args.get("more")
     facets = []
     for f, title in FACETS:
@@ -203,12 +203,12 @@ def _browse() -> Any:
         pg = max(1, int(request.args.get("page", 1)))
     except ValueError:
         pg = 1
-    pages = max(1, (len(matching) + PAGE_SIZE - 1) // PAGE_SIZE)
-    t = Table("cases", CASE_COLUMNS, case_rows(matching), "Matching cases") if request.args.get("download") \
+    pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
+    t = Table("cases", CASE_COLUMNS, case_rows(ix.selected(sel)), "Matching cases") if request.args.get("download") \
         else Table("cases", CASE_COLUMNS, [], "Matching cases")
-    shown = Table("cases", CASE_COLUMNS, case_rows(matching[(pg - 1) * PAGE_SIZE: pg * PAGE_SIZE]), t.title)
+    shown = Table("cases", CASE_COLUMNS, case_rows(ix.selected(sel, (pg - 1) * PAGE_SIZE, pg * PAGE_SIZE)), t.title)
     return page([t], lambda: render_template("browse.html", facets=facets, selected=selected, tbl=shown,
-                                             total=len(matching), page=pg, pages=pages, param=_facet_param))
+                                             total=total, page=pg, pages=pages, param=_facet_param))
 
 
 @bp.route("/browse")

@@ -120,8 +120,8 @@ def test_the_page_tables_are_kept_beside_the_store_and_read_back(records, tmp_pa
     disk.ingest(records[:4])
     cache = tmp_path / "s.site-cache"
     first = create_app({"SANDBOX": False, "SITE_CACHE_FILE": cache}, store=disk.in_memory_copy().freeze())
-    with first.app_context():
-        site = first.extensions["spinekg_site"].get()
+    assert first.extensions["spinekg_site"].wait(60)
+    site = first.extensions["spinekg_site"].get()
     assert cache.is_file() and site.index.counts["cases"] == 4
 
     def no_build(*a, **k):
