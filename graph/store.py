@@ -326,7 +326,16 @@ class EmbeddedStore:
             snap = _open_snapshot(self._snapshot_path(".rebuilding"), version)
             if snap is not None:
                 ox.serialize(ontology_quads, snap, ox.RdfFormat.N_QUADS)
-        _stream_load(target, _build_chunks(chunks, workers), snap, rep)
+        try:
+            _stream_load(target, _build_chunks(chunks, workers), snap, rep)
+        except BaseException:
+            if snap is not None:  # what was written is no snapshot of anything; the staging store goes too
+                snap.close()
+                self._snapshot_path(".rebuilding").unlink(missing_ok=True)
+            if self.path is not None:
+                del target
+                shutil.rmtree(self.path.with_name(self.path.name + ".rebuilding"), ignore_errors=True)
+            raise
         self._touch(target, version)
         if self.path is not None:
             target.flush()
