@@ -36,6 +36,8 @@ def report(runs: list[dict[str, Any]]) -> str:
            ("benchmark process peak RSS, MB", lambda r: r["store"]["peak_rss_mb"]),
            ("copy into memory, s", lambda r: r.get("copy_to_memory_s")),
            ("first start until / answers, s", lambda r: r["store"]["start_serving_s"]),
+           ("first start until the search index and page-table file are done, s",
+            lambda r: r["store"].get("complete_s")),
            ("restart on the unchanged store, s", lambda r: r["store"].get("restart_serving_s")),
            ("entity page p95, ms (8 clients)", lambda r: r["web"]["entity_page_p95_ms"]),
            ("entity page first visit p95, ms", lambda r: r["web"].get("entity_first_visit_p95_ms")),

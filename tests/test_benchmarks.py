@@ -18,7 +18,9 @@ def test_run_py_at_small_n(tmp_path):
     res = json.loads(out.read_text())
     assert res["cases"] == 40 and res["triples"] > 4000
     assert set(res["ingest"]) >= {"records_per_s", "text_reports_per_s"}
-    assert set(res["store"]) >= {"disk_mb", "peak_rss_mb", "snapshot_mb", "start_serving_s", "restart_serving_s"}
+    assert set(res["store"]) >= {"disk_mb", "peak_rss_mb", "snapshot_mb", "start_serving_s", "restart_serving_s",
+                                 "complete_s"}
+    assert res["store"]["complete_s"] >= res["store"]["start_serving_s"]
     assert set(res["web"]) >= {"entity_page_p95_ms", "case_page_p95_ms", "sparql_p95_ms", "requests_per_s"}
     from spinekg import queries
 

@@ -168,6 +168,18 @@ def api_search() -> Any:
     return resp
 
 
+@bp.route("/health")
+def health() -> Any:
+    """Whether the server serves, what, and whether its background work (search index, profiles,
+    the page-table file) is done; for monitors and load balancers."""
+    site_cache = current_app.extensions["spinekg_site"]
+    ix = get_site().index
+    resp = jsonify(status="ok", cases=ix.counts["cases"], store_version=getattr(get_store(), "version", lambda: None)(),
+                   complete=site_cache.finished.is_set())
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
 # --- browse by facets --------------------------------------------------------------------------
 def _facet_key(facet: str, value: str) -> str:
     if facet == "outcome" and not value.startswith(("skg:", "http")):

@@ -342,3 +342,13 @@ def test_case_page_shows_neurological_status_complications_and_timing():
     assert "Uneventful course after en bloc resection" in body
     csv_text = client.get("/case/clin?download=complications").data.decode()
     assert "radiation myelopathy" in csv_text and "RadiationMyelopathy" in csv_text
+
+
+def test_health_says_what_is_served_and_when_the_background_work_is_done(app, client, store):
+    first = client.get("/health")
+    assert first.status_code == 200 and first.headers["Cache-Control"] == "no-store"
+    body = first.get_json()
+    assert body["status"] == "ok" and body["cases"] == len(store.case_ids())
+    assert body["store_version"] == store.version()
+    assert app.extensions["spinekg_site"].wait(60)
+    assert client.get("/health").get_json()["complete"] is True
