@@ -16,7 +16,7 @@ import logging
 import os
 import re
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -124,40 +124,52 @@ def _build_chunks(chunks: list[list[CaseRecord]], workers: int | None) -> Iterat
         yield from pool.imap(_build_nquads, chunks)
 
 
-def _stream_load(target: ox.Store, parts: Iterator[Built], copy: IO[bytes] | None, rep: IngestReport) -> None:
-    """Bulk-load the N-Quads parts into target in one call, through a pipe, copying them to `copy`.
+def _through_pipe(produce: Callable[[IO[bytes]], object], consume: Callable[[IO[bytes]], object]) -> None:
+    """Run produce (writing) in a thread and consume (reading) here, joined by a pipe.
 
-    One call lets Oxigraph batch the whole load (a call per part is slower: more, smaller index files);
-    a thread feeds the pipe. A failure on either side stops both and is raised here.
+    A failure on either side stops both (the other sees the pipe end) and is raised here.
     """
     import threading
 
     r, w = os.pipe()
     failed: list[BaseException] = []
 
-    def produce() -> None:
+    def run() -> None:
         try:
             with os.fdopen(w, "wb") as fh:
-                for data, n, warned in parts:
-                    fh.write(data)
-                    if copy is not None:
-                        copy.write(data)
-                    rep.quads += n
-                    rep.warnings.extend(warned)
+                produce(fh)
         except BrokenPipeError:
-            pass  # the loader stopped; its own error is raised below
-        except BaseException as e:  # noqa: BLE001 - handed to the loading thread
+            pass  # the reader stopped; its own error is raised below
+        except BaseException as e:  # noqa: BLE001 - handed to the reading thread
             failed.append(e)
 
-    t = threading.Thread(target=produce, name="spinekg-rebuild", daemon=True)
+    t = threading.Thread(target=run, name="spinekg-pipe", daemon=True)
     t.start()
     try:
         with os.fdopen(r, "rb") as fh:
-            target.bulk_load(fh, ox.RdfFormat.N_QUADS, lenient=True)  # our own serializer wrote it
+            consume(fh)
     finally:
         t.join()
     if failed:
         raise failed[0]
+
+
+def _stream_load(target: ox.Store, parts: Iterator[Built], copy: IO[bytes] | None, rep: IngestReport) -> None:
+    """Bulk-load the N-Quads parts into target in one call, copying them to `copy`.
+
+    One call lets Oxigraph batch the whole load (a call per part is slower: more, smaller index files).
+    """
+
+    def feed(fh: IO[bytes]) -> None:
+        for data, n, warned in parts:
+            fh.write(data)
+            if copy is not None:
+                copy.write(data)
+            rep.quads += n
+            rep.warnings.extend(warned)
+
+    # lenient: the N-Quads come from Oxigraph's own serializer
+    _through_pipe(feed, lambda fh: target.bulk_load(fh, ox.RdfFormat.N_QUADS, lenient=True))
 
 
 SNAPSHOT_SUFFIX = ".snapshot.nq"
@@ -550,10 +562,8 @@ class EmbeddedStore:
 
         From the snapshot when it is current (see snapshot); else the store is written out as a new
         snapshot and loaded from it; where nothing can be written beside the store, it is streamed
-        through a pipe (one thread dumps, another bulk-loads, both in Oxigraph without the GIL).
+        through a pipe (one thread dumps, another loads, both in Oxigraph without the GIL).
         """
-        import threading
-
         mem = EmbeddedStore(None)
         mem.store.clear()
         snap = self.snapshot()
@@ -562,23 +572,11 @@ class EmbeddedStore:
         if snap is not None:
             mem.store.load(path=str(snap), format=ox.RdfFormat.N_QUADS, lenient=True)
             return mem
-        r, w = os.pipe()
-        failed: list[BaseException] = []
-
-        def produce() -> None:
-            try:
-                with os.fdopen(w, "wb") as fh:
-                    self.store.dump(fh, ox.RdfFormat.N_QUADS)
-            except BaseException as e:  # noqa: BLE001 - handed to the reading thread below
-                failed.append(e)
-
-        t = threading.Thread(target=produce, name="spinekg-copy", daemon=True)
-        t.start()
-        with os.fdopen(r, "rb") as fh:
-            mem.store.load(fh, ox.RdfFormat.N_QUADS, lenient=True)
-        t.join()
-        if failed:
-            raise StoreError(f"cannot copy the store into memory: {failed[0]}")
+        try:
+            _through_pipe(lambda fh: self.store.dump(fh, ox.RdfFormat.N_QUADS),
+                          lambda fh: mem.store.load(fh, ox.RdfFormat.N_QUADS, lenient=True))
+        except (OSError, SyntaxError, ValueError) as e:
+            raise StoreError(f"cannot copy the store into memory: {e}") from None
         return mem
 
     def _write_snapshot(self) -> Path | None:
