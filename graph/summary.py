@@ -178,6 +178,7 @@ class SiteIndex:
     counts: dict[str, int] = field(default_factory=dict)
     top_types: list[tuple[str, str, int]] = field(default_factory=list)  # asserted tumor types, most cases first
     _profiles: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _by_id: list[CaseRow] = field(default_factory=list, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -322,6 +323,12 @@ class SiteIndex:
     def recent(self, n: int = 8) -> list[CaseRow]:
         """The most recently published cases (then by id)."""
         return self.cases[:n]
+
+    def by_id(self) -> list[CaseRow]:
+        """Every case, by id (sorted once)."""
+        if len(self._by_id) != len(self.cases):
+            self._by_id = sorted(self.cases, key=lambda c: c.id)
+        return self._by_id
 
     def cases_of(self, iri: str) -> list[CaseRow]:
         return [self.cases[i] for i in self.involves.get(iri, ())]

@@ -201,7 +201,7 @@ class _SiteCache:
         return site
 
 
-SITE_CACHE_FORMAT = "2"
+SITE_CACHE_FORMAT = "3"
 
 
 def get_store() -> EmbeddedStore:

@@ -138,11 +138,27 @@ def _home() -> Any:
                                                   examples=examples, types=types))
 
 
+def _page_number(total: int) -> tuple[int, int]:
+    """The ?page asked for (1 when absent or not a number) and how many pages of PAGE_SIZE there are."""
+    try:
+        pg = max(1, int(request.args.get("page", 1)))
+    except ValueError:
+        pg = 1
+    return pg, max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
+
+
 @bp.route("/cases")
 def cases() -> Any:
+    return cached(_cases)
+
+
+def _cases() -> Any:
     ix = get_site().index
-    t = Table("cases", CASE_COLUMNS, case_rows(sorted(ix.cases, key=lambda c: c.id)), "Cases")
-    return page([t], lambda: render_template("cases.html", tbl=t))
+    by_id = ix.by_id()
+    pg, pages = _page_number(len(by_id))
+    t = Table("cases", CASE_COLUMNS, case_rows(by_id) if request.args.get("download") else [], "Cases")
+    shown = Table("cases", CASE_COLUMNS, case_rows(by_id[(pg - 1) * PAGE_SIZE: pg * PAGE_SIZE]), t.title)
+    return page([t], lambda: render_template("cases.html", tbl=shown, total=len(by_id), page=pg, pages=pages))
 
 
 # --- search ----------------------------------------------------------------------------------
@@ -211,11 +227,7 @@ def _browse() -> Any:
                        "more": len(values) - 12 if expanded != f and len(values) > 12 else 0})
     selected = [(f, dict(FACETS)[f], _facet_param(k), ix.facet_labels[f].get(k, k)) for f, ks in chosen.items()
                 for k in ks]
-    try:
-        pg = max(1, int(request.args.get("page", 1)))
-    except ValueError:
-        pg = 1
-    pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
+    pg, pages = _page_number(total)
     t = Table("cases", CASE_COLUMNS, case_rows(ix.selected(sel)), "Matching cases") if request.args.get("download") \
         else Table("cases", CASE_COLUMNS, [], "Matching cases")
     shown = Table("cases", CASE_COLUMNS, case_rows(ix.selected(sel, (pg - 1) * PAGE_SIZE, pg * PAGE_SIZE)), t.title)

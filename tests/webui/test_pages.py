@@ -352,3 +352,19 @@ def test_health_says_what_is_served_and_when_the_background_work_is_done(app, cl
     assert body["store_version"] == store.version()
     assert app.extensions["spinekg_site"].wait(60)
     assert client.get("/health").get_json()["complete"] is True
+
+
+def test_cases_come_a_page_at_a_time_and_download_whole(store, monkeypatch):
+    from spinekg.webui import pages
+
+    monkeypatch.setattr(pages, "PAGE_SIZE", 7)
+    app = create_app({"TESTING": True, "SANDBOX": False}, store=store)
+    c = app.test_client()
+    ids = sorted(store.case_ids())
+    first, last = c.get("/cases").data.decode(), c.get("/cases?page=3").data.decode()
+    assert f"/case/{ids[0]}\"" in first and f"/case/{ids[7]}\"" not in first
+    assert "page 1 of 3" in first and "next →" in first and "← previous" not in first
+    assert f"/case/{ids[-1]}\"" in last and "page 3 of 3" in last and "next →" not in last
+    assert f"({len(ids)})" in first
+    assert c.get("/cases?page=x").status_code == 200
+    assert len(read_csv(c.get("/cases?page=2&download=cases"))) == len(ids) + 1
