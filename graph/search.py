@@ -62,12 +62,19 @@ class Hit:
         return asdict(self)
 
 
+def _closer(ix: SearchIndex) -> weakref.finalize:
+    """Close the index's database once the index is dropped (not at exit: a thread may still use it)."""
+    fin = weakref.finalize(ix, ix.db.close)
+    fin.atexit = False
+    return fin
+
+
 class SearchIndex:
     """An in-memory SQLite FTS5 index of names (thread-safe: one connection behind a lock)."""
 
     def __init__(self) -> None:
         self.db = sqlite3.connect(":memory:", check_same_thread=False)
-        self._finalizer = weakref.finalize(self, self.db.close)
+        self._finalizer = _closer(self)
         self.lock = threading.Lock()
         self.db.execute("CREATE TABLE entity(id INTEGER PRIMARY KEY, iri TEXT UNIQUE, label TEXT, kind TEXT,"
                         " cases INTEGER)")
@@ -91,7 +98,7 @@ class SearchIndex:
         ix = cls.__new__(cls)
         ix.db = sqlite3.connect(":memory:", check_same_thread=False)
         ix.db.deserialize(data)
-        ix._finalizer = weakref.finalize(ix, ix.db.close)
+        ix._finalizer = _closer(ix)
         ix.lock = threading.Lock()
         return ix
 
