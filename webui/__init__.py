@@ -42,7 +42,7 @@ def create_app(config: dict[str, Any] | None = None, *, store: EmbeddedStore | N
     app.extensions["spinekg_site"] = _SiteCache(st, app.config["SITE_CACHE_FILE"])
     # the query sandbox forks its zygote first, holding the store and little else: what the server
     # builds after it (page tables, pages, caches) is its own memory, not pages shared copy-on-write
-    # that its every write would have to copy (at 100k cases that made first visits 5x slower)
+    # that its every write would have to copy (at 100k cases that made first visits about 4x slower)
     if app.config["SANDBOX"] and hasattr(os, "fork"):
         from spinekg.graph.sandbox import Limits, QuerySandbox
 
