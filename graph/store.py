@@ -325,6 +325,7 @@ class EmbeddedStore:
         chunks = [records[i:i + chunk] for i in range(0, len(records), chunk)]
         version = _new_version()
         snap: IO[bytes] | None = None
+        staging: Path | None = None
         if self.path is None:
             self.store.clear()
             self.ensure_ontology()
@@ -344,12 +345,12 @@ class EmbeddedStore:
             if snap is not None:  # what was written is no snapshot of anything; the staging store goes too
                 snap.close()
                 self._snapshot_path(".rebuilding").unlink(missing_ok=True)
-            if self.path is not None:
+            if staging is not None:
                 del target
-                shutil.rmtree(self.path.with_name(self.path.name + ".rebuilding"), ignore_errors=True)
+                shutil.rmtree(staging, ignore_errors=True)
             raise
         self._touch(target, version)
-        if self.path is not None:
+        if self.path is not None and staging is not None:
             target.flush()
             del target
             if snap is not None:

@@ -138,13 +138,17 @@ def _home() -> Any:
                                                   examples=examples, types=types))
 
 
-def _page_number(total: int) -> tuple[int, int]:
-    """The ?page asked for (1 when absent or not a number) and how many pages of PAGE_SIZE there are."""
+def _listing(total: int, cases: Callable[[int, int | None], list[CaseRow]], title: str) -> dict[str, Any]:
+    """A paged list of cases: this page's table (`tbl`), the whole one to download (`download`, filled
+    only when asked for), `total`, `page` and `pages`. cases(start, stop) gives them in order."""
     try:
         pg = max(1, int(request.args.get("page", 1)))
     except ValueError:
         pg = 1
-    return pg, max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
+    whole = Table("cases", CASE_COLUMNS, case_rows(cases(0, None)) if request.args.get("download") else [], title)
+    shown = Table("cases", CASE_COLUMNS, case_rows(cases((pg - 1) * PAGE_SIZE, pg * PAGE_SIZE)), title)
+    return {"download": whole, "tbl": shown, "total": total, "page": pg,
+            "pages": max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)}
 
 
 @bp.route("/cases")
@@ -155,10 +159,8 @@ def cases() -> Any:
 def _cases() -> Any:
     ix = get_site().index
     by_id = ix.by_id()
-    pg, pages = _page_number(len(by_id))
-    t = Table("cases", CASE_COLUMNS, case_rows(by_id) if request.args.get("download") else [], "Cases")
-    shown = Table("cases", CASE_COLUMNS, case_rows(by_id[(pg - 1) * PAGE_SIZE: pg * PAGE_SIZE]), t.title)
-    return page([t], lambda: render_template("cases.html", tbl=shown, total=len(by_id), page=pg, pages=pages))
+    ls = _listing(len(by_id), lambda start, stop: by_id[start:stop], "Cases")
+    return page([ls.pop("download")], lambda: render_template("cases.html", **ls))
 
 
 # --- search ----------------------------------------------------------------------------------
@@ -227,12 +229,9 @@ def _browse() -> Any:
                        "more": len(values) - 12 if expanded != f and len(values) > 12 else 0})
     selected = [(f, dict(FACETS)[f], _facet_param(k), ix.facet_labels[f].get(k, k)) for f, ks in chosen.items()
                 for k in ks]
-    pg, pages = _page_number(total)
-    t = Table("cases", CASE_COLUMNS, case_rows(ix.selected(sel)), "Matching cases") if request.args.get("download") \
-        else Table("cases", CASE_COLUMNS, [], "Matching cases")
-    shown = Table("cases", CASE_COLUMNS, case_rows(ix.selected(sel, (pg - 1) * PAGE_SIZE, pg * PAGE_SIZE)), t.title)
-    return page([t], lambda: render_template("browse.html", facets=facets, selected=selected, tbl=shown,
-                                             total=total, page=pg, pages=pages, param=_facet_param))
+    ls = _listing(total, lambda start, stop: ix.selected(sel, start, stop), "Matching cases")
+    return page([ls.pop("download")], lambda: render_template("browse.html", facets=facets, selected=selected,
+                                                              param=_facet_param, **ls))
 
 
 @bp.route("/browse")
