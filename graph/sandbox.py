@@ -29,7 +29,7 @@ from typing import Any
 
 from spinekg.graph.cache import LRUCache, cacheable
 
-from spinekg.errors import QueryError, SpineKGError, StoreError
+from spinekg.errors import QueryError, QueryRefused, SpineKGError, StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +50,26 @@ class Limits:
     max_result_bytes: int = 64 * 1024 * 1024
     max_memory_bytes: int = 4 * 1024 * 1024 * 1024
     max_concurrent: int = 4
+    slot_wait_s: float = 2.0  # how long a query waits for a free slot before 503 (not the whole timeout)
+    service_allow: tuple[str, ...] = ()  # SERVICE endpoints a query may call (checked in the worker)
+    isolate_network: bool = False  # run the workers in a network namespace of their own (no SERVICE reaches out)
+
+
+def _no_network() -> bool:
+    """Move this process into a network namespace of its own, with no interface up: nothing it forks can
+    connect anywhere (a SERVICE call fails at once). False where the kernel refuses (not root, no user
+    namespaces); the policy check is then the only guard."""
+    import ctypes
+
+    clone_newnet, clone_newuser = 0x40000000, 0x10000000
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return False
+    if libc.unshare(clone_newnet) == 0:
+        return True
+    # an unprivileged user: a user namespace first (allowed in a single-threaded process, as the zygote is)
+    return bool(libc.unshare(clone_newuser | clone_newnet) == 0)
 
 
 def _send_msg(sock: socket.socket, obj: Any, fds: list[int] | None = None) -> None:
@@ -83,8 +103,14 @@ def _worker(store: Any, sparql: str, bindings: dict[str, str] | None, fmt: str, 
     except (ValueError, OSError):
         pass
     try:
+        if limits.service_allow:
+            from spinekg.graph.policy import check_services
+
+            check_services(sparql, limits.service_allow)  # parsed here, under the query's timeout and memory
         data = store.query_serialized(sparql, bindings, fmt)
         status = b"o"
+    except QueryRefused as e:
+        data, status = f"P{e}".encode(), b"e"
     except QueryError as e:
         data, status = f"Q{e}".encode(), b"e"
     except MemoryError:
@@ -102,6 +128,9 @@ def _worker(store: Any, sparql: str, bindings: dict[str, str] | None, fmt: str, 
 def _zygote(store: Any, sock: socket.socket, limits: Limits) -> None:
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if limits.isolate_network and not _no_network():
+        logger.warning("query workers keep the network (no network namespace here); SERVICE is refused by the "
+                       "policy check alone")
     while True:
         try:
             (sparql, bindings, fmt), fds = _recv_msg(sock)
@@ -160,8 +189,11 @@ class QuerySandbox:
     def _run(self, sparql: str, bindings: dict[str, str] | None, fmt: str, timeout_s: float | None) -> bytes:
         timeout = self.limits.timeout_s if timeout_s is None else timeout_s
         deadline = time.monotonic() + timeout
-        if not self._slots.acquire(timeout=timeout):
-            raise QueryTimeout(f"the endpoint is busy; no query slot freed within {timeout:g} s")
+        # a short wait: a request that waited the whole timeout for a slot would hold a server thread for it
+        wait = min(timeout, self.limits.slot_wait_s)
+        if not self._slots.acquire(timeout=wait):
+            raise QueryTimeout(f"the endpoint is busy ({self.limits.max_concurrent} queries running); "
+                               "try again shortly")
         try:
             r, w = os.pipe()
             try:
@@ -207,6 +239,8 @@ class QuerySandbox:
             return payload
         text = payload.decode("utf-8", "replace")
         kind, msg = text[:1], text[1:]
+        if kind == "P":
+            raise QueryRefused(msg)
         if kind == "Q":
             raise QueryError(msg)
         raise StoreError(msg)

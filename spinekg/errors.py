@@ -49,5 +49,9 @@ class QueryError(SpineKGError):
     """A query is unknown, malformed or its parameters are wrong."""
 
 
+class QueryRefused(QueryError):
+    """The server's policy refuses the query (SERVICE outside the allow-list); HTTP 403."""
+
+
 class OntologyError(SpineKGError):
     """The ontology failed one of its checks."""

@@ -48,7 +48,10 @@ def create_app(config: dict[str, Any] | None = None, *, store: EmbeddedStore | N
 
         sandbox = QuerySandbox(st, Limits(
             timeout_s=float(app.config["QUERY_TIMEOUT"]), max_result_bytes=int(app.config["MAX_RESULT_BYTES"]),
-            max_concurrent=int(app.config["MAX_CONCURRENT_QUERIES"])))
+            max_concurrent=int(app.config["MAX_CONCURRENT_QUERIES"]),
+            service_allow=tuple(app.config["SERVICE_ALLOW_LIST"]),
+            # an embedded store needs no network to answer; without an allow-list its workers get none
+            isolate_network=not app.config["SERVICE_ALLOW_LIST"] and isinstance(st, EmbeddedStore)))
         app.extensions["spinekg_sandbox"] = sandbox
         atexit.register(sandbox.close)
     if app.config.get("PRECOMPUTE"):

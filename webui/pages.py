@@ -243,11 +243,11 @@ def browse() -> Any:
 @bp.route("/query", methods=["GET", "POST"])
 def query_page() -> Any:
     """A query's results as a table (GET keeps a permanent link); downloads go through /sparql."""
-    from spinekg.graph.policy import check_services
+    from spinekg.graph.policy import check_in_process
     from spinekg.graph.sandbox import QueryTimeout, ResultTooLarge
     from spinekg.webui.sparql import _UPDATE_WORDS, _form
 
-    from spinekg.errors import QueryError, StoreError
+    from spinekg.errors import QueryError, QueryRefused, StoreError
 
     example = request.values.get("example")
     text = request.values.get("query") or (example_query(example) if example else None)
@@ -265,7 +265,7 @@ def query_page() -> Any:
         fmt = "ntriples" if _form(text) in ("construct", "describe") else "json"
         sandbox = current_app.extensions.get("spinekg_sandbox")
         try:
-            check_services(text, current_app.config["SERVICE_ALLOW_LIST"])
+            check_in_process(text, current_app.config["SERVICE_ALLOW_LIST"], sandboxed=sandbox is not None)
             if sandbox is not None:
                 data = sandbox.run(text, None, fmt, timeout_s=current_app.config["QUERY_TIMEOUT"])
             else:
@@ -275,9 +275,10 @@ def query_page() -> Any:
             status, error = 503, str(e)
         except ResultTooLarge as e:
             status, error = 413, str(e)
+        except QueryRefused as e:
+            status, error = 403, str(e)
         except (QueryError, StoreError, RuntimeError) as e:
-            refused = "allow-list" in str(e) or "variable endpoint" in str(e)
-            status, error = 403 if refused else 400, str(e)
+            status, error = 400, str(e)
     limit = 1000
     table = Table("results", result.columns if result else [], [list(r) for r in result.rows] if result else [])
     if result is not None:

@@ -16,14 +16,36 @@ CATEGORY = {"biopsy": "biopsy", "surgery": "surgery", "radiotherapy": "radiother
 SEX_WORDS = {"male": ["male", "man", "boy", "gentleman", "M"], "female": ["female", "woman", "girl", "lady", "F"]}
 
 
+MAX_MARKED_WORD = 200  # longer "words" (a curated name can be 500 characters) are not marked
+MAX_MARKED_TEXT = 20_000  # nor is anything in a longer evidence text
+_SEP = re.compile(r"[\s\-]+")
+
+
+def _word_pattern(word: str) -> re.Pattern[str] | None:
+    """A whole-word pattern for a fact's word, spaces and hyphens interchangeable.
+
+    The word is split on runs of separators and its pieces joined by one separator class, so no two
+    separator groups are ever adjacent: the match is linear in the text (a word like 'x - - - y'
+    once gave adjacent groups that backtracked exponentially and froze the server).
+    """
+    tokens = [t for t in _SEP.split(word) if t]
+    if not tokens or len(word) > MAX_MARKED_WORD:
+        return None
+    body = r"[\s\-]+".join(re.escape(t) for t in tokens)
+    return re.compile(r"(?<![\w])" + body + r"(?![\w])", re.IGNORECASE)
+
+
 def highlight(text: str, words: Iterable[str | None]) -> Markup:
     """The text escaped, with every whole-word occurrence of the given words wrapped in <mark>."""
     spans: list[tuple[int, int]] = []
-    for w in {w.strip() for w in words if w and w.strip()}:
+    marked = len(text) <= MAX_MARKED_TEXT
+    for w in {w.strip() for w in words if w and w.strip()} if marked else ():
         if len(w) < 2 and not w.isdigit():
             continue
-        pat = r"(?<![\w])" + re.escape(w).replace(r"\ ", r"[\s\-]+") + r"(?![\w])"
-        for m in re.finditer(pat, text, flags=re.IGNORECASE):
+        pat = _word_pattern(w)
+        if pat is None:
+            continue
+        for m in pat.finditer(text):
             spans.append(m.span())
     spans.sort()
     merged: list[list[int]] = []

@@ -17,12 +17,12 @@ import re
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
-from spinekg.graph.policy import check_services, unescape
+from spinekg.graph.policy import check_in_process, unescape
 from spinekg.graph.sandbox import QueryTimeout, ResultTooLarge
 from spinekg.webui import get_store
 
 from spinekg import queries
-from spinekg.errors import QueryError, StoreError
+from spinekg.errors import QueryError, QueryRefused, StoreError
 
 bp = Blueprint("sparql", __name__)
 
@@ -152,13 +152,15 @@ def endpoint() -> Any:
     form = _form(q)
     if form in _UPDATE_WORDS:
         return _plain(403, "this endpoint is read-only: SPARQL Update is not accepted")
+    sandbox = current_app.extensions.get("spinekg_sandbox")
     try:
-        check_services(q, current_app.config["SERVICE_ALLOW_LIST"])
+        check_in_process(q, current_app.config["SERVICE_ALLOW_LIST"], sandboxed=sandbox is not None)
+    except QueryRefused as e:
+        return _plain(403, str(e))
     except QueryError as e:
-        return _plain(403 if "allow-list" in str(e) or "variable endpoint" in str(e) else 400, str(e))
+        return _plain(400, str(e))
     fmt = _negotiate(form in ("construct", "describe"))
     q = _dataset_clause(q)
-    sandbox = current_app.extensions.get("spinekg_sandbox")
     try:
         if sandbox is not None:
             data = sandbox.run(q, None, fmt, timeout_s=current_app.config["QUERY_TIMEOUT"])
@@ -168,6 +170,8 @@ def endpoint() -> Any:
         return _plain(503, str(e))
     except ResultTooLarge as e:
         return _plain(413, str(e))
+    except QueryRefused as e:
+        return _plain(403, str(e))
     except QueryError as e:
         msg = str(e)
         if "cannot be written as" in msg:
