@@ -20,6 +20,10 @@ from spinekg.loaders.extract.lexmatch import Mention
 from spinekg.loaders.extract.negation import clause_start, status
 from spinekg.loaders.extract.sentences import add_evidence
 
+#: a molecular or pathological result that settles what the tumour was: "..., suggesting the tumor was an NTRK
+#: rearranged spindle cell tumor" (a conclusion, not a hedge: it names what this tumour is, after the tests)
+_CONCLUDED = re.compile(r"\b(?:suggest(?:ing|ed|s)|indicat(?:ing|ed|es)|establish(?:ing|ed))\s+(?:that\s+)?(?:the|this|her"
+                        r"|his)\s+(?:tumou?r|lesion|neoplasm|mass)\s+(?:was|is|to\s+be)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _FINAL = re.compile(r"\b(?:final(?:ly)?|definitive|ultimate(?:ly)?|eventual(?:ly)?|revised|conclusive)\b[^.;]{0,40}$"
                     r"|\bfurther\s+testing\s+revealed[^.;]{0,20}$", re.IGNORECASE)
 _STRONG_PRE = re.compile(
@@ -103,11 +107,16 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
                 c.excluded_in_case |= section == "case"
                 continue
             before = text[clause_start(text, s):s]
+            concluded = st == "hedged" and bool(_CONCLUDED.search(text[max(0, s - 80):s]))
+            if concluded:
+                st = None
             rank = 1
             if _STRONG_PRE.search(before[-90:]) or _STRONG_POST.match(text[e:e + 60]):
                 rank = 3
                 if _FINAL.search(text[:s][-120:]):
                     rank = 4
+            if concluded:
+                rank = 4
             if st == "hedged":
                 rank = 0
             elif _EVOLVED_TO.search(before[-60:]):

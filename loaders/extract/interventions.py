@@ -79,6 +79,7 @@ class InterventionFact:
     response: str | None = None
     evidence: list[dict[str, object]] = field(default_factory=list)
     asserted: bool = False
+    steps: list[str] = field(default_factory=list)
 
 
 def _adjective(adverb: str) -> str:
@@ -162,6 +163,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if m.kind == "regimen":
                 cat = "chemotherapy"
             key = (cat, iri if cat not in ("chemotherapy",) else "chemotherapy")
+            if cat == "surgery":  # each mention its own, until operations() groups them into events
+                key = (cat, f"{iri}@{base}")
             fact = get(key, InterventionFact(cat, label, iri))
             if m.kind == "regimen" and st is None and fact.term in generic:
                 fact.term = iri  # the regimen names the chemotherapy better than the word does
@@ -223,7 +226,9 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 if abs(im.start - m.start) < 40 and fact.intent is None:
                     fact.intent = names.get(im.iri, im.surface)
             for rm in responses:
-                if rm.start > m.start and fact.response is None:
+                # "no tumour progression was observed" is no response of any kind: a wrong fact is worse than none
+                if rm.start > m.start and fact.response is None and status(
+                        text, rm.start - base, rm.end - base, proposals=False) is None:
                     fact.response = names.get(rm.iri, rm.surface)
             if fact.response is None and _RESPONSE_NEG.search(text) and fact.category in (
                     "chemotherapy", "targeted_therapy", "immunotherapy", "radiotherapy"):
@@ -232,15 +237,185 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
     # a generic "surgery"/"biopsy" folds into a named procedure of its category (a drug therapy named by the
     # agents listed with it stays: "VIDE chemotherapy (vincristine, ...)" beside drugs named elsewhere)
     named = {f.category for f in out if f.term not in generic}
-    out = [f for f in out if not (f.term in generic and f.category in named and not f.agents)]
+    out = [f for f in out if f.category == "surgery"  # operations() folds a generic operation into its event
+           or not (f.term in generic and f.category in named and not f.agents)]
     # a chemotherapy without agents folds into one with agents
     if any(f.category == "chemotherapy" and f.agents for f in out):
         out = [f for f in out if not (f.category == "chemotherapy" and not f.agents)]
+    out = operations(out, [b for _t, b, _s, _m in sentences], {b: t for t, b, _s, _m in sentences}, lex, generic)
     for f in out:
         if f.category in ("chemotherapy", "targeted_therapy", "immunotherapy", "other_drug") and f.agents \
                 and f.term in generic and norm(f.label or "") in {norm(n) for n in (names.get(f.term or "", ""),)}:
             f.label = " + ".join(f.agents) if len(f.agents) > 1 else f.agents[0]
     return out
+
+
+#: a new operation, not more of the one just told: a recurrence, a revision, a second stage, time passing
+_NEW_OPERATION = re.compile(
+    r"\b(?:recurren\w*|relaps\w*|regrowth|re-?growth|progress\w*|re-?operat\w*|re-?resect\w*|re-?excis\w*|revision"
+    r"|second(?:ary)?\s+(?:\w+\s+)?(?:operation|surgery|resection|excision|procedure|stage|look)|(?:two|2)[- ]stage[d]?"
+    r"|staged|again|another\s+(?:\w+\s+)?(?:operation|surgery|resection|procedure)|repeat(?:ed)?|residual"
+    r"|(?:days?|weeks?|months?|years?)\s+(?:after|later)|after\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?)"
+    r"|in\s+(?:19|20)\d\d)\b", re.IGNORECASE)
+#: a sentence that sums the case up: "we report ...", "treated with chemotherapy and en bloc spondylectomy"
+_SUMMARY = re.compile(r"\b(?:we\s+(?:report|describe|present)|this\s+(?:case|report)|(?:was|were)\s+treated\s+(?:with|by)"
+                      r"|treated\s+(?:with|by)\s+\w+|managed\s+(?:with|by)"
+                      r"|(?:followed\s+by|and|with|plus)\s+(?:\w+\s+){0,2}(?:radio\w*|chemo\w*|irradiation|proton\w*))\b",
+                      re.IGNORECASE)
+#: time passing between two operations told in one sentence: "a fusion, followed one week later by a resection"
+_GAP = re.compile(r"\b(?:(?:days?|weeks?|months?|years?)\s+(?:after|later)|(?:two|2)[- ]stage[ds]?|staged|later"
+                  r"|thereafter|subsequently|afterwards)\b", re.IGNORECASE)
+#: a repeat of an operation, not the first telling of one: "re-resection", "a second operation", "at recurrence"
+_REPEAT = re.compile(r"\b(?:recurren\w*|relaps\w*|re-?operat\w*|re-?resect\w*|re-?excis\w*|revision|second(?:ary)?\s+"
+                     r"(?:\w+\s+)?(?:operation|surgery|resection|excision|procedure|stage|look)|again|another|repeat"
+                     r"(?:ed)?|residual)\b", re.IGNORECASE)
+#: weaker: a later step of the story ("He subsequently underwent ..."), unless what follows is a step of the operation
+_LATER = re.compile(r"\b(?:later|thereafter|afterwards|subsequently|then\s+underwent|eventually)\b", re.IGNORECASE)
+#: the parts of an operation that are not its purpose: reconstruction, instrumentation, fusion, a flap, decompression
+STEP_CLASSES = ("SpinalReconstruction", "InstrumentationAndFusion", "FlapReconstruction", "Decompression",
+                "BoneGrafting")
+#: procedures done on their own, percutaneously: never folded into an open operation by being told next to it
+_STANDALONE = ("RadiofrequencyAblation", "Cryoablation", "Kyphoplasty")
+#: an operation of the patient's past, told before the present one
+_PAST = re.compile(r"\b(?:earlier|previously|ago|prior\s+to\s+(?:presentation|admission|referral)|had\s+(?:undergone"
+                   r"|been\s+(?:treated|operated)|received)|at\s+another\s+(?:hospital|institution|centre|center))\b",
+                   re.IGNORECASE)
+#: the operation as the point a time is counted from: "six months after surgery", "even after gross total resection"
+_SINCE = re.compile(r"\b(?:after|since|following|post|before|from)\s+(?:(?:the|his|her|this|that|a|an|initial|first"
+                    r"|index|primary|simpson|grade|[IV]+(?:-[IV]+)?)\s+){0,3}$", re.IGNORECASE)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|his|her|their|its|same)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _is(lex: object, iri: str | None, names: tuple[str, ...]) -> bool:
+    if not iri:
+        return False
+    chain = [iri, *lex.ancestors(iri)]  # type: ignore[attr-defined]
+    return any(c.rsplit("/", 1)[-1] in names for c in chain)
+
+
+def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int, str],
+               lex: object, generic: set[str] = frozenset()) -> list[InterventionFact]:  # type: ignore[assignment]
+    """One surgery per operation: the steps of one operation (a TES with its reconstruction, a laminectomy
+    with the resection it gave access to) told in one sentence or the next ones are one event; a mention
+    with a new-operation cue (a recurrence, a second stage, months later) starts another; a later mention
+    of an operation already told (in the abstract and again in the case; "at 2 years after the
+    spondylectomy") is that operation again.
+
+    The event's label is its first-told purpose (a step names it only when it has no other procedure); its
+    other procedures stay as its ``steps``.
+    """
+    import bisect
+
+    def sentence_of(span: dict[str, object]) -> int:
+        return max(0, bisect.bisect_right(starts, int(span["start"])) - 1)  # type: ignore[call-overload]
+
+    def related(a: str | None, b: str | None) -> bool:
+        return bool(a and b and (a == b or a in lex.ancestors(b) or b in lex.ancestors(a)))  # type: ignore[attr-defined]
+
+    # the sentences where another kind of event is told: the story has moved on between two mentions
+    others = sorted({sentence_of(sp) for f in facts if f.category != "surgery" for sp in f.evidence})
+    surg = sorted((f for f in facts if f.category == "surgery" and f.evidence),
+                  key=lambda f: int(f.evidence[0]["start"]))  # type: ignore[call-overload]
+    events: list[tuple[InterventionFact, set[int], list[str | None]]] = []
+    folded: set[int] = set()
+    for f in surg:
+        first = f.evidence[0]
+        idx = sentence_of(first)
+        text = texts.get(starts[idx], "")
+        # where in its sentence the procedure is named (evidence spans are whole sentences)
+        found = text.lower().find((f.label or "").lower()) if f.label else -1
+        where = max(found, 0)
+        cue_window = text[:where] + text[where:where + len(f.label or "") + 40]
+        step = _is(lex, f.term, STEP_CLASSES) or f.term in generic
+        target = None
+        if events:
+            ev, sents, terms = events[-1]
+            family = [e for e, _, ts in events if any(related(f.term, t) for t in ts)]
+            between = any(max(sents) < o < idx for o in others)
+            # "a posterior fusion, followed one week later by a transoral resection": two operations in a sentence
+            said = text.lower().find((ev.label or "").lower()) if idx in sents else -1
+            gap = text[said + len(ev.label or ""):where] if 0 <= said < where else ""
+            past = _PAST.search(texts.get(starts[min(sents)], "")) and not _PAST.search(text)
+            if idx in sents and not _GAP.search(gap):
+                target = ev  # told in a sentence of that operation: one of its steps
+            elif idx in sents:
+                target = None
+            elif past and not (family and _ANAPHOR.search(text[max(0, where - 40):max(0, where)])):
+                target = None  # the last operation was told as history ("ten years earlier he had undergone")
+            elif _is(lex, f.term, _STANDALONE):
+                target = None
+            elif family and _ANAPHOR.search(text[max(0, where - 40):max(0, where)]):
+                target = family[-1]  # "after the spondylectomy": the operation told before
+            elif _SINCE.search(text[max(0, where - 40):max(0, where)]):
+                target = family[-1] if family else ev  # "26 months after surgery": a time counted from it
+            elif _NEW_OPERATION.search(cue_window):
+                target = None
+            elif step and idx - max(sents) <= 2 and not between:
+                target = ev
+            elif family and not between:
+                target = family[-1]
+            elif _LATER.search(cue_window):
+                target = None
+            elif idx - max(sents) <= 2 and not between:
+                target = ev
+        if target is None:
+            events.append((f, {sentence_of(sp) for sp in f.evidence}, [f.term]))
+            continue
+        folded.add(id(f))
+        _fold(target, f, lex, generic)
+        for e, sents, terms in events:
+            if e is target:
+                sents.update(sentence_of(sp) for sp in f.evidence)
+                terms.append(f.term)
+    # an operation summarised first (title, abstract) and told later in the narrative is one operation, told
+    # where the narrative tells it: fold the earlier into the later unless the later is a repeat or the earlier
+    # was history
+    other_at = set(others)
+    kept: list[tuple[InterventionFact, set[int], list[str | None]]] = []
+    summaries = [any(x in other_at or _SUMMARY.search(texts.get(starts[x], "")) for x in sents)
+                 for _, sents, _ in events]  # decided on what each event was told in, before any folding
+    for i, (a, a_sents, a_terms) in enumerate(events):
+        specific = [t for t in a_terms if t not in generic]
+        later = None if not summaries[i] else next((b for b, b_sents, b_terms in events[i + 1:]
+                      if any(related(x, y) for x in specific for y in b_terms if y not in generic)
+                      and not _REPEAT.search(texts.get(starts[min(b_sents)], ""))
+                      and not _PAST.search(texts.get(starts[min(a_sents)], ""))), None)
+        if later is None:
+            kept.append((a, a_sents, a_terms))
+            continue
+        folded.add(id(a))
+        _fold(later, a, lex, generic, keep_label=True)
+        for b, b_sents, b_terms in events[i + 1:]:
+            if b is later:
+                b_sents.update(a_sents)
+                b_terms.extend(a_terms)
+    return [f for f in facts if id(f) not in folded]
+
+
+def _fold(event: InterventionFact, step: InterventionFact, lex: object, generic: set[str], *,
+          keep_label: bool = False) -> None:
+    """Merge a step into its operation: evidence, levels; the event named by its purpose rather than a step,
+    by a step rather than a generic word ("operation")."""
+    def rank(f: InterventionFact) -> int:
+        return 0 if f.term in generic else 1 if _is(lex, f.term, STEP_CLASSES) else 2
+
+    narrower = bool(step.term and event.term and step.term != event.term
+                    and event.term in lex.ancestors(step.term))  # type: ignore[attr-defined]
+    if narrower and rank(step) == rank(event):  # "excision", then "removed en bloc": the same act, named better
+        event.label, event.term = step.label, step.term
+    elif rank(step) > rank(event) or (keep_label and rank(step) == rank(event)
+                                      and len(step.label or "") > len(event.label or "")):
+        if event.label and event.label not in event.steps and not keep_label:
+            event.steps.append(event.label)
+        event.label, event.term = step.label, step.term
+    elif step.label and step.label not in event.steps and step.label != event.label and not keep_label:
+        event.steps.append(step.label)
+    for span in step.evidence:
+        add_evidence(event.evidence, span)
+    event.evidence.sort(key=lambda sp: int(sp["start"]))  # type: ignore[call-overload]
+    for lvl in step.levels:
+        if lvl not in event.levels:
+            event.levels.append(lvl)
 
 
 def _add_agent(fact: InterventionFact, name: str, iri: str) -> None:

@@ -20,6 +20,8 @@ import re
 
 _BOUNDARY = re.compile(
     r"[;:.!?]\s|\s[–—-]\s|\((?:[^()]{0,80})\)|\b(?:but|whereas|however|although|though|while|except|yet|which|who|because|since)\b"
+    # a second verb of the same subject: "declined en bloc resection and underwent curettage"
+    r"|\band\s+(?=(?:then\s+|later\s+|subsequently\s+|instead\s+)?(?:underwent|received|started|began|was\s+treated)\b)"
     r"|,\s*(?:and\s+|but\s+|then\s+|so\s+|thus\s+|hence\s+|therefore\s+)?(?=(?:the|a|an|he|she|it|they|there|his|her|this|these|after|before|at|on"
     r"|in|during|we|subsequent\w*|final\w*)\b)|,\s*(?:so|thus|hence|therefore)\s+",
     re.IGNORECASE)
@@ -53,14 +55,20 @@ _POST = re.compile(
     r"(?P<cue>not\s+(?:supported|detected|found|seen|identified|observed|performed|done|given|present|confirmed"
     r"|consistent|compatible|expressed|shown|evident)|ruled\s+out|excluded|negative|absent|unlikely|suspected"
     r"|considered|favou?red|possible|probable|likely|recommended|proposed|planned|suggested|advised|declined"
-    r"|refused|offered|discussed(?=\s*$|\s+but\s+(?:not|never)\b)|not\s+(?:recommended|feasible|possible)|deemed|thought)",
+    r"|refused|offered|discussed(?=\s*$|\s+but\s+(?:not|never)\b)|not\s+(?:recommended|feasible|possible)|deemed|thought"
+    # judged impossible: "en bloc resection was judged unfeasible", "ablation was considered unsafe"
+    r"|(?:judged|felt|regarded\s+as)\s+(?:to\s+be\s+)?(?:unfeasible|infeasible|unsafe|impossible|inappropriate"
+    r"|contraindicated|too\s+risky|not\s+(?:feasible|safe|possible|indicated))"
+    r"|unfeasible|infeasible|unsafe|contraindicated)",
     re.IGNORECASE)
 _POST_KIND = {"supported": "excluded", "ruled": "excluded", "excluded": "excluded", "unlikely": "excluded",
               "suspected": "hedged", "considered": "hedged", "favoured": "hedged", "favored": "hedged",
               "possible": "hedged", "probable": "hedged", "likely": "hedged", "thought": "hedged",
               "deemed": "hedged", "recommended": "proposed", "proposed": "proposed", "planned": "proposed",
               "suggested": "proposed", "advised": "proposed", "declined": "proposed", "refused": "proposed",
-              "offered": "proposed", "feasible": "proposed", "discussed": "proposed"}
+              "offered": "proposed", "feasible": "proposed", "discussed": "proposed", "judged": "proposed",
+              "felt": "proposed", "regarded": "proposed", "unfeasible": "proposed", "infeasible": "proposed",
+              "unsafe": "proposed", "contraindicated": "proposed"}
 _TRAILING_COPULA = re.compile(
     rf"\b{_COPULA}\s*(?:(?:all|also|both|completely|entirely|therefore|thus|finally|then)\s*)?$", re.IGNORECASE)
 _POST_MODAL = re.compile(r"^[^;:.]{0,60}?\b(?:could|can|cannot|may|might)\s+(?:not\s+)?(?:be\s+)?"

@@ -1,6 +1,7 @@
 """A report cut into sentences with character offsets, each placed in a section and a patient.
 
-Sections: ``meta`` (source furniture: "Title:", "DOI-LINK:", ...), ``intro`` (before the case
+Sections: ``meta`` (source furniture: "Title:", "DOI-LINK:", ...), ``legend`` (figure legends and table
+captions: they tell no fact and are never evidence), ``intro`` (before the case
 is told), ``case`` (the case description), ``other`` (discussion, comments, FAQ, references,
 newsletters: text about the disease in general, not about this patient).
 
@@ -48,6 +49,10 @@ _PATIENT_HEAD = re.compile(
     r"(?=\s*[:.)\-–—]|\s*$|\s+(?:a|an|the|was|is|was a)\b)", re.IGNORECASE)
 _ORDINAL_PATIENT = re.compile(r"^\W{0,6}(?:the\s+)?(first|second|third|fourth|fifth)\s+(?:case|patient)\b",
                               re.IGNORECASE)
+#: a figure legend or table caption: "Fig. 1MRI results. (A) ...", "Figure 2. Histology", "Table 1 Patients": it may
+#: repeat a fact of the case but tells none, and is never shown as evidence
+_LEGEND = re.compile(r"^\W{0,3}(?:fig(?:ure)?s?\.?\s*\d{1,2}[A-Za-z]?(?:\s*[.:|)\-–—]|\s*[A-Z(])|(?:supplementary\s+)?(?:table"
+                     r"|graph|chart)\s+\d{1,2}\s*[.:|\-–—])", re.IGNORECASE)
 _META = re.compile(r"^\s*(?:title|doi(?:-link)?|journal|publisher|authors?|published|subject|keywords?|pmid"
                    r"|pmcid|received|accepted|citation|copyright|volume|issue)\s*:", re.IGNORECASE)
 _PARA_OTHER = re.compile(r"^\W{0,3}(?:comments?|discussion|conclusions?)\s*[:.\-–—]\s*", re.IGNORECASE)
@@ -60,6 +65,8 @@ _CASE_FIELD = re.compile(
 #: a sentence citing other patients ("In one earlier report, ...", "Other patients in the literature ...")
 _LITERATURE = re.compile(
     r"\b(?:in\s+(?:one|an?|another)\s+(?:earlier|previous|prior|published|other)\s+(?:report|case|study|series)"
+    r"|in\s+another\s+(?:case|patient|report|series)|et\s+al\.?\s+(?:\(\d{4}\)\s+)?(?:reported|described|presented"
+    r"|treated)"
     r"|other\s+(?:published\s+)?(?:patients|cases)\s+(?:in|from|described|reported|with)"
     r"|(?:previously|earlier)\s+(?:reported|published|described)\s+(?:patients?|cases?))\b", re.IGNORECASE)
 _AGE_NOUN = re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month)s?[\s-]*old\b", re.IGNORECASE)
@@ -201,6 +208,10 @@ def segment(text: str) -> Document:
             section, explicit_case = "case", True
         elif heading and _HEADING_INTRO.match(stripped):
             section = "intro"
+        elif _LEGEND.match(stripped) and not ("|" in stripped or "\t" in stripped):  # a table's rows are data
+            for sent, a, b in _split_sentences(body, start):
+                raw.append((sent, a, b, "legend", 0, False))
+            continue
         elif _META.match(stripped):
             raw.append((stripped, start + body.find(stripped), start + body.find(stripped) + len(stripped),
                         "meta", 0, False))

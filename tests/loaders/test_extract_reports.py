@@ -63,7 +63,8 @@ def test_fixture_differential_and_declined_treatment():
     (r,) = extract(REPORTS / "r3-ependymoma-differential.txt")
     assert r["diagnosis"]["label"] == "myxopapillary ependymoma"
     assert [x.lower() for x in r["ruled_out"]] == ["schwannoma", "meningioma"]
-    assert [i["category"] for i in r["interventions"]] == ["surgery", "surgery"]  # radiotherapy was declined
+    # one operation (laminectomy with gross total resection); radiotherapy was declined
+    assert [i["category"] for i in r["interventions"]] == ["surgery"]
     assert r["vertebrae"] == ["L1", "L2"]
     assert {m["name"]: m["result"] for m in r["markers"]} == {"GFAP": "positive", "cytokeratin": "negative"}
     assert r["source"]["doi"] == "10.1234/example.2020.001"
