@@ -22,8 +22,9 @@ from spinekg.loaders.extract.sentences import add_evidence
 
 #: a molecular or pathological result that settles what the tumour was: "..., suggesting the tumor was an NTRK
 #: rearranged spindle cell tumor" (a conclusion, not a hedge: it names what this tumour is, after the tests)
-_CONCLUDED = re.compile(r"\b(?:suggest(?:ing|ed|s)|indicat(?:ing|ed|es)|establish(?:ing|ed))\s+(?:that\s+)?(?:the|this|her"
-                        r"|his)\s+(?:tumou?r|lesion|neoplasm|mass)\s+(?:was|is|to\s+be)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_CONCLUDED = re.compile(r"\b(?:suggest(?:ing|ed|s)|indicat(?:ing|ed|es)|establish(?:ing|ed))\s+(?:that\s+)?"
+                        r"(?:the|this|her|his)\s+(?:tumou?r|lesion|neoplasm|mass)\s+(?:was|is|to\s+be)\s+"
+                        r"(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _FINAL = re.compile(r"\b(?:final(?:ly)?|definitive|ultimate(?:ly)?|eventual(?:ly)?|revised|conclusive)\b[^.;]{0,40}$"
                     r"|\bfurther\s+testing\s+revealed[^.;]{0,20}$", re.IGNORECASE)
 _STRONG_PRE = re.compile(

@@ -258,8 +258,8 @@ _NEW_OPERATION = re.compile(
     r"|(?:days?|weeks?|months?|years?)\s+(?:after|later)|after\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?)"
     r"|in\s+(?:19|20)\d\d)\b", re.IGNORECASE)
 #: a sentence that sums the case up: "we report ...", "treated with chemotherapy and en bloc spondylectomy"
-_SUMMARY = re.compile(r"\b(?:we\s+(?:report|describe|present)|this\s+(?:case|report)|(?:was|were)\s+treated\s+(?:with|by)"
-                      r"|treated\s+(?:with|by)\s+\w+|managed\s+(?:with|by)"
+_SUMMARY = re.compile(r"\b(?:we\s+(?:report|describe|present)|this\s+(?:case|report)"
+                      r"|(?:was|were)\s+treated\s+(?:with|by)|treated\s+(?:with|by)\s+\w+|managed\s+(?:with|by)"
                       r"|(?:followed\s+by|and|with|plus)\s+(?:\w+\s+){0,2}(?:radio\w*|chemo\w*|irradiation|proton\w*))\b",
                       re.IGNORECASE)
 #: time passing between two operations told in one sentence: "a fusion, followed one week later by a resection"

@@ -51,8 +51,8 @@ _ORDINAL_PATIENT = re.compile(r"^\W{0,6}(?:the\s+)?(first|second|third|fourth|fi
                               re.IGNORECASE)
 #: a figure legend or table caption: "Fig. 1MRI results. (A) ...", "Figure 2. Histology", "Table 1 Patients": it may
 #: repeat a fact of the case but tells none, and is never shown as evidence
-_LEGEND = re.compile(r"^\W{0,3}(?:fig(?:ure)?s?\.?\s*\d{1,2}[A-Za-z]?(?:\s*[.:|)\-–—]|\s*[A-Z(])|(?:supplementary\s+)?(?:table"
-                     r"|graph|chart)\s+\d{1,2}\s*[.:|\-–—])", re.IGNORECASE)
+_LEGEND = re.compile(r"^\W{0,3}(?:fig(?:ure)?s?\.?\s*\d{1,2}[A-Za-z]?(?:\s*[.:|)\-–—]|\s*[A-Z(])"
+                     r"|(?:supplementary\s+)?(?:table|graph|chart)\s+\d{1,2}\s*[.:|\-–—])", re.IGNORECASE)
 _META = re.compile(r"^\s*(?:title|doi(?:-link)?|journal|publisher|authors?|published|subject|keywords?|pmid"
                    r"|pmcid|received|accepted|citation|copyright|volume|issue)\s*:", re.IGNORECASE)
 _PARA_OTHER = re.compile(r"^\W{0,3}(?:comments?|discussion|conclusions?)\s*[:.\-–—]\s*", re.IGNORECASE)

@@ -4,9 +4,8 @@ merged), responses read with their negation, figure legends telling no fact, and
 from __future__ import annotations
 
 import pytest
-from spinekg.ontology import ontology_path
-
 from extracting import extract
+from spinekg.ontology import ontology_path
 
 pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
 
