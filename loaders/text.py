@@ -15,7 +15,17 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from spinekg.loaders.extract import clinical, findings, genomic, interventions, markers, outcome, patient, tables
+from spinekg.loaders.extract import (
+    clinical,
+    findings,
+    furniture,
+    genomic,
+    interventions,
+    markers,
+    outcome,
+    patient,
+    tables,
+)
 from spinekg.loaders.extract import diagnosis as dx
 from spinekg.loaders.extract.levels import tumor_levels
 from spinekg.loaders.extract.lexmatch import Matcher, Mention, abbreviations, default_matcher, tokens
@@ -115,7 +125,7 @@ def _tuples(sents: list[Sentence], mentions: dict[int, list[Mention]], kinds: tu
 def extract_text(text: str, document: str, resources: Resources | None = None) -> list[CaseRecord]:
     """One case record per patient the report describes."""
     res = resources or default_resources()
-    doc = segment(text)
+    doc = segment(furniture.clean(text))  # same length, so evidence spans still index the text as given
     mentions = _mentions(doc, res.matcher)
     stem = Path(document).stem
     src = patient.source(text)

@@ -30,13 +30,18 @@ def add_evidence(spans: list[dict[str, object]], span: dict[str, object]) -> Non
     if len(spans) < MAX_EVIDENCE and span not in spans:
         spans.append(span)
 
+#: the numbering and markup before a heading's words: "2 | ", "3.1 ", "II. ", "## ", "**"
+_NUMBERING = re.compile(r"^[\W_]{0,6}(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|(?:[IVX]{1,4}|[A-H])[.)])\s*"
+                        r"(?:[|:.)\-–—]\s*)?)?(?=[A-Za-z])")
 _HEADING_OTHER = re.compile(
     r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:comments?|discussion|conclusions?|references|bibliography|acknowledge?ments?"
     r"|about this article|everything you need to know|frequently asked|faq\b|newsletter|funding"
     r"|conflicts? of interest|competing interests?|declarations?|author(?:s'?)? contributions|ethics"
     r"|consent|abbreviations|literature review|review of (?:the )?literature|subscribe|related articles"
     r"|this article is based on|learning points|key messages|take-home|supplementary"
-    r"|data availability|footnotes|publisher'?s note|article information|cite this)\b",
+    r"|data availability|footnotes|publisher'?s note|article information|cite this|disclosures?|patient consent"
+    r"|informed consent|ethical (?:approval|statement)|acknowledg\w*|open access|author information|notes|lessons?"
+    r"|summary of (?:the )?literature|previously reported cases|similar cases)\b",
     re.IGNORECASE)
 _HEADING_CASE = re.compile(
     r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:case (?:presentation|report|description|history|summary|details)"
@@ -44,6 +49,18 @@ _HEADING_CASE = re.compile(
     r"|history and (?:examination|presentation)|presentation)\b", re.IGNORECASE)
 _HEADING_INTRO = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:introduction|background|abstract|summary)\b",
                             re.IGNORECASE)
+#: a label that opens a part of a structured abstract or a declaration inside a paragraph: "Background:",
+#: "Case presentation:", "Conclusions:", "Funding:"; the part runs to the next label or heading
+_RUNIN = re.compile(
+    r"^\W{0,3}(?P<label>background|introduction|objectives?|purpose|importance|rationale|methods?"
+    r"|case\s+(?:presentation|report|description|summary|history)|clinical\s+(?:presentation|case|findings)"
+    r"|patient\s+concerns?|diagnos[ie]s|interventions?|outcomes?|results?|observations?"
+    r"|conclusions?|discussion|comments?|lessons?|learning\s+points?|funding|conflicts?\s+of\s+interests?"
+    r"|competing\s+interests?|consent|ethics(?:\s+\w+)?|author(?:s'?)?\s+contributions?|acknowledge?ments?"
+    r"|data\s+availability|disclosures?)\s*:", re.IGNORECASE)
+_RUNIN_SECTION = {"background": "intro", "introduction": "intro", "objective": "intro", "objectives": "intro",
+                  "purpose": "intro", "importance": "intro", "rationale": "intro", "method": "intro",
+                  "methods": "intro"}
 _PATIENT_HEAD = re.compile(
     r"^\W{0,6}(?:case|patient)(?:\s+report)?\s*(?:no\.?\s*|#\s*)?(\d{1,3}|[IVX]{1,4}\b|one|two|three|four|five|six)"
     r"(?=\s*[:.)\-–—]|\s*$|\s+(?:a|an|the|was|is|was a)\b)", re.IGNORECASE)
@@ -181,6 +198,12 @@ def segment(text: str) -> Document:
     patient = 0
     pos = 0
     table_open = False
+    # an article with a case heading tells its patient there: before it, an introduction's "a 34-year-old man"
+    # is someone else (only the abstract, before the introduction, may introduce the patient)
+    has_case_heading = any(_is_heading(x.strip()) and (_HEADING_CASE.match(_NUMBERING.sub("", x.strip()))
+                                                       or _patient_number(_NUMBERING.sub("", x.strip())) is not None)
+                           for x in text.splitlines() if x.strip())
+    in_introduction = False
     for line in text.splitlines(keepends=True):
         start = pos
         pos += len(line)
@@ -199,15 +222,17 @@ def segment(text: str) -> Document:
             continue
         table_open = False
         heading = _is_heading(stripped)
-        num = _patient_number(stripped)
+        head = _NUMBERING.sub("", stripped) if heading else stripped
+        num = _patient_number(head)
         if num is not None and (heading or _PATIENT_HEAD.match(stripped) or _ORDINAL_PATIENT.match(stripped)):
             patient, section, explicit_case = num, "case", True
-        elif heading and _HEADING_OTHER.match(stripped):
+        elif heading and _HEADING_OTHER.match(head):
             section = "other"
-        elif heading and _HEADING_CASE.match(stripped):
+        elif heading and _HEADING_CASE.match(head):
             section, explicit_case = "case", True
-        elif heading and _HEADING_INTRO.match(stripped):
+        elif heading and _HEADING_INTRO.match(head):
             section = "intro"
+            in_introduction = not re.match(r"\W*(?:abstract|summary)\b", head, re.IGNORECASE)
         elif _LEGEND.match(stripped) and not ("|" in stripped or "\t" in stripped):  # a table's rows are data
             for sent, a, b in _split_sentences(body, start):
                 raw.append((sent, a, b, "legend", 0, False))
@@ -222,7 +247,17 @@ def segment(text: str) -> Document:
             section, para_other = "case", False
         sec = section
         for sent, a, b in _split_sentences(body, start):
-            if sec == "intro" and not explicit_case and (INTRO_PATIENT.search(sent) or PATIENT_CODE.search(sent)):
+            runin = _RUNIN.match(sent)
+            if runin and not heading:
+                label = re.sub(r"\s+", " ", runin.group("label").lower())
+                # "Background:" opens an abstract's general part; in a clinical letter, after the patient, it is
+                # the patient's own history
+                intro_label = _RUNIN_SECTION.get(label)
+                section = sec = (section if intro_label and section == "case" else intro_label) or ("other" if re.match(
+                    r"concl|discuss|comment|lesson|learning|fund|conflict|compet|consent|ethic|author|acknow|data|discl",
+                    label) else "case")
+            elif sec == "intro" and not explicit_case and not (has_case_heading and in_introduction) and (
+                    INTRO_PATIENT.search(sent) or PATIENT_CODE.search(sent)):
                 section = sec = "case"
             own = sec
             if sec == "case" and not patient and not heading:

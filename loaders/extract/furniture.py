@@ -1,0 +1,94 @@
+"""Text copied out of a PDF or a web page, made readable again without moving a character.
+
+A copied article comes with its page furniture (running headers and footers, page numbers, "Downloaded
+from ..."), sentences broken across lines and words hyphenated at line ends. ``clean`` removes the
+furniture and joins the lines, *keeping the text's length and the position of every line*, so that the
+evidence spans the extractor reports still index the document as read:
+
+- a line repeated on three or more pages (digits aside), a line that is only a page number or "Page 3 of 8",
+  and "Downloaded from"/"Open Access"/"Cite this article" lines become spaces;
+- a word hyphenated across a line end is rejoined ("chondro-\\nsarcoma" -> "chondrosarcoma" and two spaces
+  after it); a hyphen that belongs to the text stays ("T11-\\nT12" -> "T11-T12" and a space);
+- a line that stops mid-sentence is joined to the next line of its paragraph (its line break becomes a space).
+
+>>> clean("The tumour was a chondro-\\nsarcoma of T11-\\nT12 treated with\\nen bloc resection.")
+'The tumour was a chondrosarcoma   of T11-T12  treated with en bloc resection.'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_PAGE_ONLY = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+_FURNITURE = re.compile(r"^\s*(?:downloaded\s+from\b|open\s+access\b|cite\s+this\s+article\b|this\s+article\s+is\s+"
+                        r"(?:licensed|distributed)\b|©|copyright\b|\(c\)\s+\d{4}|all\s+rights\s+reserved\b"
+                        r"|https?://\S+\s*$|www\.\S+\s*$)", re.IGNORECASE)
+_HYPHEN_BREAK = re.compile(r"(?<=([A-Za-z0-9]))-\n(?=([A-Za-z0-9]+))")
+_ENDS_SENTENCE = re.compile(r"[.!?:;)\]\"”]\s*$")
+_TABLE = re.compile(r"\||\t")
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip().lower())
+
+
+def clean(text: str) -> str:
+    """The text with furniture blanked and broken lines joined, of the same length, line for line."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    counts = Counter(_key(x) for x in lines if 0 < len(x.strip()) <= 160)
+    out: list[str] = []
+    for line in lines:
+        s = line.strip()
+        if s and (_PAGE_ONLY.match(s) or _FURNITURE.match(s) or (counts[_key(line)] >= 3 and len(s) <= 160
+                                                                 and not _TABLE.search(s))):
+            line = " " * len(line)
+        out.append(line)
+    text = "\n".join(out)
+    text = _HYPHEN_BREAK.sub(_rejoin_marker, text)
+    text = _move_rejoined(text)
+    return _join_wrapped(text)
+
+
+def _rejoin_marker(m: re.Match[str]) -> str:
+    # a lower-case continuation is one word broken in two; anything else keeps its hyphen (T11-T12, SS18-SSX1)
+    return "\x00\x00" if m.group(1).isalpha() and m.group(2)[:1].islower() else "-\x00"
+
+
+def _move_rejoined(text: str) -> str:
+    """Move the NUL placeholders left by a rejoined break to just after the word they split."""
+    def fix(m: re.Match[str]) -> str:
+        nuls = m.group(2).count("\x00")
+        return m.group(1) + m.group(3) + " " * nuls
+    return re.sub(r"(\S*?)(\x00+)(\w*)", fix, text)
+
+
+_CONTINUES = re.compile(r"(?:,|\b(?:and|or|of|with|the|a|an|in|to|for|by|at|from|on|as|was|were|is|are|than|that"
+                        r"|which|who|after|before|under|into|between|showing|revealed|showed))\s*$", re.IGNORECASE)
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """A text broken into lines of a page's width (a copied PDF), not one line per paragraph."""
+    body = [x.strip() for x in lines if len(x.strip()) > 20]
+    if len(body) < 8:
+        return False
+    open_ended = [x for x in body if 40 <= len(x) <= 110 and not _ENDS_SENTENCE.search(x)]
+    return len(open_ended) > 0.4 * len(body)
+
+
+def _join_wrapped(text: str) -> str:
+    chars = list(text)
+    pos = 0
+    lines = text.split("\n")
+    wrapped = _hard_wrapped(lines)
+    for i, line in enumerate(lines[:-1]):
+        pos += len(line)
+        nxt = lines[i + 1]
+        s, n = line.strip(), nxt.strip()
+        if s and n and not _ENDS_SENTENCE.search(s) and not _TABLE.search(s) and not _TABLE.search(n) \
+                and (n[0].islower() or _CONTINUES.search(s) or wrapped and len(s) > 40 and not n.isupper()):
+            chars[pos] = " "
+        pos += 1
+    return "".join(chars)
