@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,8 +140,19 @@ def extract_text(text: str, document: str, resources: Resources | None = None) -
     return records
 
 
+#: a statement about every patient of a series: "All three tumours were immunopositive for brachyury"
+_FOR_ALL = re.compile(r"\b(?:all|both|each|every)\s+(?:of\s+the\s+)?(?:(?:two|three|four|five|our|the)\s+)?(?:patients?"
+                      r"|cases?|tumou?rs?|lesions?|specimens?|chordomas?|sarcomas?)\b|\bin\s+(?:all|both)\s+(?:cases|"
+                      r"patients|tumou?rs)\b", re.IGNORECASE)
+
+
 def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p: int) -> dict[str, object]:
-    case = doc.case_sentences(p)
+    # a patient of a series has the facts of their own part; of what is told for the series as a whole only
+    # what is said of all ("All three tumours were positive for brachyury"), never another patient's age or levels
+    own = doc.case_sentences(p)
+    case = [s for s in own if not p or s.patient == p]
+    shared = [s for s in doc.case_sentences() if p and s.patient != p and _FOR_ALL.search(s.text)]
+    pathology = sorted(case + shared, key=lambda s: s.start)
     texts = [s.text for s in case]
     age, sex, where = patient.age_sex(texts)
     patient_ev = [case[where].span()] if where is not None else []
@@ -163,8 +175,8 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     levels = tumor_levels(level_items)
 
     mk = markers.extract_markers([(tables.as_prose(t), b, sp, ms) for t, b, sp, ms in  # pipe tables as prose
-                                  _tuples(case, mentions, ("marker", "gene"))], res.pattern_names)
-    gn = genomic.extract_genomic(_tuples(case, mentions, ("gene",)), res.gene_symbol, res.fusion_term)
+                                  _tuples(pathology, mentions, ("marker", "gene"))], res.pattern_names)
+    gn = genomic.extract_genomic(_tuples(pathology, mentions, ("gene",)), res.gene_symbol, res.fusion_term)
     iv = interventions.extract_interventions(
         _tuples(case, mentions, ("procedure", "drug", "regimen", "intent", "response")), res.matcher,
         res.drug_category, res.regimen_agents, res.generic_procedures, res.labels)

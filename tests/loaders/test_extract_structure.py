@@ -63,3 +63,31 @@ def test_copied_pdf_text_keeps_its_length_and_loses_its_furniture():
     assert "Journal of Spine" not in out and "Page 2" not in out
     assert "chondrosarcoma" in out and "T11-T12" in out and "underwent total en bloc" in out
     assert "CASE REPORT" in out.splitlines()  # a heading stays on its line
+
+
+SERIES = """Two chordomas: report of two cases
+Abstract
+We report two patients, a 61-year-old man and a 45-year-old woman, with chordoma treated surgically.
+Case 1
+A 61-year-old man presented with coccygeal pain. MRI showed an S3-S5 mass. He underwent en bloc sacrectomy. At 26 \
+months the tumour recurred.
+Case 2
+A 45-year-old woman had a C2 lesion. She received proton therapy to 74 Gy. She was alive with disease at 36 months.
+Pathology
+All tumours were immunopositive for brachyury and cytokeratin.
+Discussion
+Chordoma is rare. A 70-year-old man at L2 received imatinib.
+"""
+
+
+@pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
+def test_a_series_gives_each_patient_their_own_facts_and_what_is_said_of_all():
+    from spinekg.loaders.text import extract_text
+
+    one, two = (r.to_dict() for r in extract_text(SERIES, "series.txt"))
+    assert (one["patient"]["age_years"], one["vertebrae"], two["patient"]["age_years"], two["vertebrae"]) == (
+        61, ["S3", "S4", "S5"], 45, ["C2"])
+    assert [i["category"] for i in one["interventions"]] == ["surgery"]
+    assert [i["category"] for i in two["interventions"]] == ["radiotherapy"]
+    assert {m["name"] for m in one["markers"]} == {m["name"] for m in two["markers"]} == {"brachyury", "cytokeratin"}
+    assert one["diagnosis"]["label"] == two["diagnosis"]["label"] == "chordoma"
