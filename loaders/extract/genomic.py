@@ -16,7 +16,13 @@ from spinekg.loaders.extract.lexmatch import Mention
 from spinekg.loaders.extract.negation import status
 from spinekg.loaders.extract.sentences import add_evidence
 
-_FUSION_CONTEXT = re.compile(r"fusion|fused|translocat|rearrang|chimer|transcript|joined|t\(\s*\d|::", re.IGNORECASE)
+_FUSION_CONTEXT = re.compile(r"fusion|fused|translocat|rearrang|chimer|transcript|joined|t\(\s*[\dXY]|::",
+                             re.IGNORECASE)
+#: a promoter hotspot: "TERT promoter C228T mutation", "TERT promoter mutation (c.-124C>T)"
+_PROMOTER = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+promoter\s+(?:hotspot\s+)?(?:mutation\s*|variant\s*)?"
+                       r"[(,:]?\s*(?P<v>[ACGT]\d{2,4}[ACGT]|c\.\s?-\d{1,4}[ACGT]>[ACGT])(?![\w>])")
+#: "CDKN2A/B": two genes of one family written as one
+_SIBLING = re.compile(r"^/(?P<x>[A-Z0-9])(?![\w\-])")
 _BETWEEN = re.compile(
     r"^\s*(?:exon\s*(?P<e5>\d{1,3})\s*)?(?:(?P<sym>::|-|–|—|/)|\s(?:was|is|were|being)?\s*(?:joined|fused|linked)"
     r"\s+(?:to|with)"
@@ -36,7 +42,9 @@ _VARIANT = re.compile(
     r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+)?\s*[,;]?\s*)?\(?\s*(?:p\.\s?)?"
     r"(?P<v>[A-Z](?:[a-z]{2})?\d{1,4}(?:[A-Z](?:[a-z]{2})?|\*|fs\*?\d*|del|dup|ins[A-Z]*)?)(?![\w])")
 _MUTATION_WORD = re.compile(r"^\s*(?:gene\s+)?(?:mutation|mutations|mutated|variant|point\s+mutation)\b", re.IGNORECASE)
-_AMP_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:-?amplifi(?:cation|ed)|(?:was|were|is)\s+amplified|"
+_AMP_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:-?(?:co-?)?amplifi(?:cation|ed)|(?:was|were|is)\s+(?:co-?)?amplified|"
+                        # "MDM2/CDK4 co-amplification", "MDM2 and CDK4 amplification": the list shares it
+                        r"(?:\s*(?:-|/|,|and)\s*[A-Z][A-Z0-9]{1,9})+\s+(?:genes?\s+)?(?:co-?)?amplifi|"
                         r"copy[\s-]number\s+gain)",
                         re.IGNORECASE)
 #: "... of A", "... of A and B", "... of A, B and C": a list after the cue shares it
@@ -145,9 +153,13 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
         for m in [*_RAW_MUTATION.finditer(text), *_RAW_MUTATION_HGVS.finditer(text)]:
             if not any(a < m.end("g") and m.start("g") < b for a, b in covered) and _asserted(text, m.start(), m.end()):
                 add(GenomicFact("mutation", gene=m.group("g"), variant=m.group("v")), span)
+        for m in _PROMOTER.finditer(text):
+            if _asserted(text, m.start(), m.end()):
+                add(GenomicFact("mutation", gene=m.group("g"), variant=m.group("v").replace(" ", "")), span)
         genes.sort(key=lambda g: g.start)
         used: set[int] = set()
-        if _FUSION_CONTEXT.search(text):
+        context = bool(_FUSION_CONTEXT.search(text))
+        if context or fusion_term:
             for i in range(len(genes) - 1):
                 a, b = genes[i], genes[i + 1]
                 if a.symbol == b.symbol:
@@ -155,6 +167,9 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 between = text[a.end:b.start]
                 bm = _BETWEEN.match(between)
                 if not bm:
+                    continue
+                # without a fusion word, only a pair the ontology knows as a fusion, written as one ("SS18-SSX1")
+                if not context and not ((a.symbol, b.symbol) in fusion_term and bm.group("sym") in ("::", "-", "–")):
                     continue
                 if bm.group("conj") and not _FUSION_OF.search(text[max(0, a.start - 40):a.start]):
                     continue
@@ -176,11 +191,20 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             old = facts.get(("fusion", g5, g3, None, None))
             if old is not None and old.exon5 is None and old.exon3 is None:
                 old.exon5, old.exon3 = int(m.group("e5")), int(m.group("e3"))
+            elif old is None and g5 and g3 and g5 != g3 and context and _asserted(text, m.start(), m.end()):
+                # "fusion of exon 4 of NAB2 with exon 2 of STAT6": the exons name the partners
+                add(GenomicFact("fusion", gene5=g5, gene3=g3, exon5=int(m.group("e5")), exon3=int(m.group("e3")),
+                                term=fusion_term.get((g5, g3))), span)
         for i, g in enumerate(genes):
             if i in used or g.iri is None:
                 continue
             after = text[g.end:g.end + 40]
             before = text[max(0, g.start - 40):g.start]
+            sib = _SIBLING.match(after)
+            symbols = [g.symbol]
+            if sib and g.symbol[-1:].isalpha() == sib.group("x").isalpha():
+                symbols.append(g.symbol[:-1] + sib.group("x"))  # "CDKN2A/B" is CDKN2A and CDKN2B
+                after = after[sib.end():]
             vm = _VARIANT.match(after) or _VERB_VARIANT.match(text[g.end:g.end + 90])
             if vm and (re.search(r"mutat|variant|p\.", text, re.IGNORECASE)
                        or re.match(r"^[A-Z]\d+[A-Z]$", vm.group("v"))):
@@ -193,11 +217,13 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 continue
             if _AMP_AFTER.match(after) or _AMP_BEFORE.search(before):
                 if _asserted(text, g.start, g.end):
-                    add(GenomicFact("amplification", gene=g.symbol), span)
+                    for sym in symbols:
+                        add(GenomicFact("amplification", gene=sym), span)
                 continue
             if _DEL_AFTER.match(after) or _DEL_BEFORE.search(before):
                 if _asserted(text, g.start, g.end):
-                    add(GenomicFact("deletion", gene=g.symbol), span)
+                    for sym in symbols:
+                        add(GenomicFact("deletion", gene=sym), span)
     # a mutation without a variant is dropped when the same gene has one with a variant
     out = list(facts.values())
     with_variant = {f.gene for f in out if f.kind == "mutation" and f.variant}
