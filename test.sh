@@ -2,6 +2,7 @@
 # Set up a clean test environment (a non-editable install) and run the checks and the tests.
 #   ./test.sh [pytest args]
 set -euo pipefail
+export HYPOTHESIS_NO_PLUGINS=1  # a plugin of an indirect dependency (trio) warns at start-up, which the tests make an error
 cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
 VENV=${TEST_VENV:-.venv-test}

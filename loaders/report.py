@@ -1,10 +1,25 @@
-"""Plain-text and Markdown case reports: decoded (UTF-8, UTF-16/32 with BOM, Latin-1), then extracted."""
+"""Plain-text and Markdown case reports: decoded (UTF-8, UTF-16/32 with BOM, Latin-1), then extracted.
+
+A report's citation comes from its text (a DOI line, "Title:", "Journal:") and, where a curated record or gold
+file ``NAME.json`` stands beside ``NAME.txt``, from that file's ``source``: only its bibliographic fields are
+read, never a clinical fact.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import logging
 from pathlib import Path
+from typing import Any
 
-from spinekg.loaders.base import LoadResult, decode_text
+from spinekg.loaders.base import LoadResult, decode_text, read_bytes
+
+from spinekg.errors import InputFormatError, SpineKGError
+from spinekg.model import CaseRecord
+
+logger = logging.getLogger(__name__)
+_SOURCE_KEYS = ("url", "doi", "pmid", "pmcid", "title", "journal", "year", "authors")
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
 STRUCTURED_SUFFIXES = (".json", ".jsonld", ".yaml", ".yml", ".xml", ".nxml", ".pdf")
@@ -22,4 +37,34 @@ def sniff_text(head: bytes, path: Path) -> bool:
 def load_text(path: Path, data: bytes) -> LoadResult:
     from spinekg.loaders.text import extract_text
 
-    return LoadResult(records=extract_text(decode_text(data, path.name), path.name))
+    records = extract_text(decode_text(data, path.name), path.name)
+    beside = sibling_source(path)
+    if beside:
+        records = [with_source(r, beside) for r in records]
+    return LoadResult(records=records)
+
+
+def sibling_source(path: Path) -> dict[str, Any]:
+    """The ``source`` of the curated record ``NAME.json`` beside ``NAME.txt`` ({} if none or unreadable)."""
+    side = path.with_suffix(".json")
+    if side == path or not side.is_file() or side.is_symlink():
+        return {}
+    try:
+        data = json.loads(read_bytes(side, max_bytes=2_000_000))
+    except (InputFormatError, ValueError, RecursionError) as e:
+        logger.warning("%s: the citation beside it was not read (%s)", path.name, e)
+        return {}
+    src = data.get("source") if isinstance(data, dict) else None
+    return {k: src[k] for k in _SOURCE_KEYS if isinstance(src, dict) and src.get(k) not in (None, "", [])}
+
+
+def with_source(rec: CaseRecord, beside: dict[str, Any]) -> CaseRecord:
+    """The record with the curated citation's fields, and the text's own for those it does not give."""
+    merged = {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(rec.source).items()
+              if v not in (None, "", [], ())}
+    merged.update(beside)
+    try:
+        return CaseRecord.from_dict({**rec.to_dict(), "source": merged}, document=rec.document)
+    except SpineKGError as e:
+        logger.warning("%s: the citation beside it is not valid (%s)", rec.document, e)
+        return rec

@@ -41,7 +41,7 @@ EXAMPLES = [("cases-by-tumor-type", "Which cases are chordomas (or any subtype)?
             ("cases-at-level", "Which cases involve T11 or a level next to it?", {}),
             ("en-bloc-vs-intralesional", "Does en bloc surgery recur less than intralesional surgery?", {}),
             ("outcomes-by-tumor-type", "How do outcomes compare across tumor types?", {})]
-CASE_COLUMNS = ["case", "diagnosis", "levels", "year", "follow-up (months)", "recurrence"]
+CASE_COLUMNS = ["case", "diagnosis", "levels", "report", "year", "follow-up (months)", "recurrence"]
 PAGE_SIZE = 100
 SHOWN = 100  # cases listed on an entity page (the download has all)
 
@@ -111,7 +111,9 @@ def cached(render: Callable[[], Any]) -> Any:
 
 
 def case_rows(cases: list[CaseRow]) -> list[list[Any]]:
+    reports = get_site().index.reports
     return [[(c.label, local_href(c.iri)), c.diagnosis, ", ".join(lv.rsplit("/", 1)[-1] for lv in c.levels),
+             (reports.get(c.report, {}).get("label") or "", local_href(c.report)) if c.report else None,
              c.year, _num(c.follow_up), {True: "yes", False: "no"}.get(c.recurrence) if c.recurrence is not None
              else None] for c in cases]
 
