@@ -419,8 +419,13 @@ def case_page(rec: dict[str, Any], desc: views.Description) -> Any:
                          highlight=levels, compact=True, title="Levels of the tumor")
     words = {**present.fact_words(rec), **present.clinical_words(rec)}
     tables = present.tables(rec)
+    # the patient's, the diagnosis's and the levels' sentences, each once (one sentence often names them all)
+    summary = present.unique_evidence([rec["patient"]["evidence"], rec["diagnosis"]["evidence"],
+                                       *[v["evidence"] for v in rec.get("details", {}).get("vertebrae", [])]])
+    summary_words = [*words["patient"], *words["diagnosis"], *words["levels"]]
     return page(tables, lambda: render_template(
         "case.html", rec=rec, desc=desc, spine=spine, timeline=charts.timeline(present.steps(rec)), words=words,
+        summary=summary, summary_words=summary_words,
         tables={t.name: t for t in tables}, sources=views.source_links(rec["source"]), neuro_text=present.neuro_text,
         timing_text=present.timing_text), stem=f"case-{rec['id']}")
 

@@ -63,6 +63,15 @@ def highlight(text: str, words: Iterable[str | None]) -> Markup:
     return Markup("".join(out))
 
 
+def unique_evidence(groups: Iterable[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The evidence sentences of several facts, each sentence once, in the order of the document."""
+    seen: dict[tuple[Any, Any, Any], dict[str, Any]] = {}
+    for items in groups:
+        for e in items:
+            seen.setdefault((e.get("start"), e.get("end"), e.get("text")), e)
+    return sorted(seen.values(), key=lambda e: (e.get("start") is None, e.get("start") or 0))
+
+
 def _num(v: Any) -> str | None:
     if v is None:
         return None

@@ -368,3 +368,18 @@ def test_cases_come_a_page_at_a_time_and_download_whole(store, monkeypatch):
     assert f"({len(ids)})" in first
     assert c.get("/cases?page=x").status_code == 200
     assert len(read_csv(c.get("/cases?page=2&download=cases"))) == len(ids) + 1
+
+
+def test_a_sentence_naming_several_levels_is_shown_once():
+    import re
+
+    from spinekg.graph import EmbeddedStore
+    from spinekg.loaders.text import extract_text
+    from spinekg.webui import create_app
+
+    st = EmbeddedStore(None)
+    st.ingest(extract_text("A 66-year-old man had a lymphoma involving T7, T8, T9, L1, L2, L3 and S1.", "once.txt"))
+    page = create_app({"TESTING": True, "SANDBOX": False}, store=st).test_client().get("/case/once").data.decode()
+    quotes = [re.sub(r"<[^>]+>", "", q) for q in re.findall(r'<blockquote class="evidence">(.*?)</blockquote>', page,
+                                                             re.S)]
+    assert sum(q.startswith("A 66-year-old man") for q in quotes) == 1
