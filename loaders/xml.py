@@ -1,8 +1,9 @@
-"""PubMed XML and PMC JATS XML: metadata from the XML, case text from the abstract or body.
+"""PubMed XML and PMC JATS XML: metadata from the XML, case text from the abstract and the case sections.
 
 Parsed with defusedxml: no DTDs, no entity expansion, no external entities. The text given to
-the extractor is the report's plain text as this module lays it out (title, then abstract or
-case sections, one paragraph per line); evidence offsets refer to that text.
+the extractor is the report's plain text as this module lays it out (title, abstract, then every body section
+under its heading, one paragraph per line, figure legends and table rows on lines of their own); the text
+extractor finds the case parts as in any article. Evidence offsets refer to that text.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from spinekg.loaders.base import LoadResult
 
 from spinekg.errors import InputFormatError
 
-CASE_SECTION = re.compile(r"case|presentation|report|patient|clinical (history|summary|findings)|"
-                          r"history|description|findings|diagnos|treatment|outcome|follow", re.IGNORECASE)
 SKIP_SECTION = re.compile(r"reference|acknowledg|funding|conflict|competing|author|abbreviation|"
                           r"ethic|consent|availability|supplementary|contribution", re.IGNORECASE)
 
@@ -112,21 +111,87 @@ def load_pubmed(path: Path, data: bytes) -> LoadResult:
     return out
 
 
-def _jats_sections(body: Element) -> list[str]:
-    """Paragraphs of the case sections of a JATS body (all sections when none is titled as a case)."""
-    chosen: list[str] = []
-    everything: list[str] = []
-    for sec in body.iter("sec"):
-        title = _text(sec.find("title"))
-        paras = [_text(p) for p in sec.findall("p")]
-        if SKIP_SECTION.search(title):
+_OUT_OF_LINE = ("fig", "table-wrap", "fn", "disp-formula", "supplementary-material")
+
+
+def _inline(el: Element) -> str:
+    """An element's text without the figures, tables and footnotes placed inside it (iterative: a hostile
+    document may nest thousands deep)."""
+    parts: list[str] = [el.text or ""]
+    stack: list[tuple[Element, bool]] = [(c, True) for c in reversed(list(el))]
+    while stack:
+        e, entering = stack.pop()
+        if not entering:
+            parts.append(e.tail or "")
             continue
-        everything.extend(paras)
-        if CASE_SECTION.search(title):
-            chosen.extend(([title] if title else []) + paras)
-    if not everything:
-        everything = [_text(p) for p in body.iter("p")]
-    return chosen or everything
+        if e.tag in _OUT_OF_LINE:
+            parts.append(e.tail or "")
+            continue
+        parts.append(e.text or "")
+        stack.append((e, False))
+        stack.extend((c, True) for c in reversed(list(e)))
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _caption(kind: str, el: Element) -> str:
+    label = _text(el.find("label")) or kind
+    return f"{label}. {_text(el.find('caption'))}".strip()
+
+
+def _table_rows(tw: Element) -> list[str]:
+    """A JATS table as rows of cells separated by ' | ' (the text extractor reads tables so)."""
+    return [" | ".join(_text(c) for c in tr if c.tag in ("td", "th")) for tr in tw.iter("tr")]
+
+
+def _jats_layout(sec: Element, out: list[str], depth: int = 0) -> None:
+    """A section as the text extractor reads an article: its heading on a line of its own, then its
+    paragraphs, its figure legends and table captions (which tell no fact) and its tables' rows."""
+    title = " ".join(x for x in (_text(sec.find("label")), _text(sec.find("title"))) if x)
+    if SKIP_SECTION.search(title):
+        return
+    if title:
+        out.append(title)
+    for child in sec:
+        if child.tag == "p":
+            out.append(_inline(child))
+            for fig in child.iter("fig"):
+                out.append(_caption("Figure", fig))
+            for tw in child.iter("table-wrap"):
+                out.append(_caption("Table", tw))
+                out.extend(_table_rows(tw))
+        elif child.tag == "sec":
+            _jats_layout(child, out, depth + 1)
+        elif child.tag == "fig":
+            out.append(_caption("Figure", child))
+        elif child.tag == "table-wrap":
+            out.append(_caption("Table", child))
+            out.extend(_table_rows(child))
+        elif child.tag in ("list", "disp-quote", "boxed-text"):
+            out.append(_inline(child))
+
+
+def _jats_text(meta: Element | None, body: Element | None, title: str) -> list[str]:
+    """The article laid out as text: the abstract (a structured one with its labels run in), then the body's
+    sections with their headings. The text extractor then decides, as for any article, which parts tell the
+    case (abstract and case sections) and which do not (introduction, discussion, legends, tables of others)."""
+    out: list[str] = []
+    abstract = meta.find("abstract") if meta is not None else None
+    if abstract is not None:
+        out.append("Abstract")
+        secs = abstract.findall("sec")
+        for sec in secs:
+            head = _text(sec.find("title"))
+            paras = " ".join(_inline(p) for p in sec.findall("p"))
+            out.append(f"{head}: {paras}" if head else paras)
+        if not secs:
+            out.extend(_inline(p) for p in abstract.findall("p"))
+    if body is not None:
+        for child in body:
+            if child.tag == "sec":
+                _jats_layout(child, out)
+            elif child.tag == "p":
+                out.append(_inline(child))
+    return [x for x in out if x]
 
 
 def load_jats(path: Path, data: bytes) -> LoadResult:
@@ -153,11 +218,8 @@ def load_jats(path: Path, data: bytes) -> LoadResult:
     source = {"doi": ids.get("doi"), "pmid": ids.get("pmid"), "pmcid": pmcid, "title": title or None,
               "journal": _text(art.find("front/journal-meta/journal-title-group/journal-title")) or None,
               "year": int(year) if year.isdigit() else None, "authors": authors}
-    body = art.find("body")
-    paragraphs = _jats_sections(body) if body is not None else []
-    if not paragraphs and meta is not None:
-        paragraphs = [_text(p) for p in meta.iterfind("abstract//p")]
-    if not any(paragraphs):
+    paragraphs = _jats_text(meta, art.find("body"), title)
+    if not any(p for p in paragraphs if p != "Abstract"):
         raise InputFormatError("this JATS article has no body or abstract text", document=path.name)
     return _extract(_record_text(title, paragraphs), path.name, source)
 

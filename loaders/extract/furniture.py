@@ -27,6 +27,8 @@ _FURNITURE = re.compile(r"^\s*(?:downloaded\s+from\b|open\s+access\b|cite\s+this
 _HYPHEN_BREAK = re.compile(r"(?<=([A-Za-z0-9]))-\n(?=([A-Za-z0-9]+))")
 _ENDS_SENTENCE = re.compile(r"[.!?:;)\]\"”]\s*$")
 _TABLE = re.compile(r"\||\t")
+#: "Case 12", "Patient 3": a series' headings repeat with their numbers, and are no furniture
+_NUMBERED = re.compile(r"^\W*(?:case|patient|table|figure|fig\.)\s*(?:no\.?\s*)?\d", re.IGNORECASE)
 
 
 def _key(line: str) -> str:
@@ -43,7 +45,7 @@ def clean(text: str) -> str:
     for line in lines:
         s = line.strip()
         if s and (_PAGE_ONLY.match(s) or _FURNITURE.match(s) or (counts[_key(line)] >= 3 and len(s) <= 160
-                                                                 and not _TABLE.search(s))):
+                                                                 and not _TABLE.search(s) and not _NUMBERED.match(s))):
             line = " " * len(line)
         out.append(line)
     text = "\n".join(out)
