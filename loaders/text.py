@@ -179,7 +179,8 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     gn = genomic.extract_genomic(_tuples(pathology, mentions, ("gene",)), res.gene_symbol, res.fusion_term)
     iv = interventions.extract_interventions(
         _tuples(case, mentions, ("procedure", "drug", "regimen", "intent", "response")), res.matcher,
-        res.drug_category, res.regimen_agents, res.generic_procedures, res.labels)
+        res.drug_category, res.regimen_agents, res.generic_procedures, res.labels,
+        frozenset(s.start for s in case if s.summary))
     oc = outcome.extract_outcome(texts, [s.span() for s in case])
     imaging = findings.lexical_findings(_tuples(case, mentions, ("imaging",)), "imaging", res.labels)
     symptoms = findings.lexical_findings(_tuples(case, mentions, ("symptom",)), "symptom", res.labels)

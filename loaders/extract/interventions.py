@@ -57,6 +57,12 @@ _FOR_OTHER_DISEASE = re.compile(r"^[^;.]{0,40}?\bfor\s+(?:a|an|the|her|his)?\s*(
 #: a radiation word naming a cause or a place, not a treatment given: "radiation-induced sarcoma", "radiation field"
 _RADIATION_ATTRIBUTE = re.compile(r"^(?:-|\s)(?:associated|induced|related)\b|^\s+fields?\b(?![^.;]{0,60}\b(?:Gy|"
                                   r"fractions?)\b)", re.IGNORECASE)
+_CHEMORADIATION = re.compile(r"\b(?:(?:concurrent|concomitant|adjuvant|definitive|neoadjuvant)\s+)?chemo-?\s?"
+                             r"(?:radiation|radiotherapy|irradiation)(?:\s+therapy)?\b", re.IGNORECASE)
+_NECESSARY = re.compile(r"^[^.;]{0,80}?\b(?:was|were)\s+(?:deemed|considered|judged|thought|felt)\s+(?:to\s+be\s+)?"
+                        r"(?:necessary|indicated|required|mandatory|essential|warranted)\b", re.IGNORECASE)
+_GENERIC_TERM = {"radiotherapy": "https://w3id.org/spinekg/ontology/Radiotherapy",
+                 "chemotherapy": "https://w3id.org/spinekg/ontology/Chemotherapy"}
 _PAREN_AFTER = re.compile(r"^\s*(?:regimen\s*|chemotherapy\s*)?\([^()]{0,200}\)")
 _RESPONSE_NEG = re.compile(r"\b(?:did\s+not|didn't|failed\s+to)\s+respond|\bno\s+(?:significant\s+)?(?:response|"
                            r"change)",
@@ -80,6 +86,7 @@ class InterventionFact:
     evidence: list[dict[str, object]] = field(default_factory=list)
     asserted: bool = False
     steps: list[str] = field(default_factory=list)
+    necessary: bool = False  # decided on ("was deemed necessary"), not yet said to be done
 
 
 def _adjective(adverb: str) -> str:
@@ -129,7 +136,8 @@ def _num(txt: str | None) -> int | None:
 
 def extract_interventions(sentences: list[tuple[str, int, dict[str, object], list[Mention]]], matcher: Matcher,
                           drug_category: dict[str, str], regimen_agents: dict[str, list[str]],
-                          generic: set[str], names: dict[str, str]) -> list[InterventionFact]:
+                          generic: set[str], names: dict[str, str], summaries: frozenset[int] = frozenset(),
+                          ) -> list[InterventionFact]:
     """Interventions of the case. names: term IRI -> preferred label (drugs, regimens, procedures)."""
     lex = matcher.lex
     facts: list[InterventionFact] = []
@@ -171,6 +179,7 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if len(label) > len(fact.label or "") and st is None:
                 fact.label = label
             fact.asserted |= st is None
+            fact.necessary |= st is not None and cat == "surgery" and bool(_NECESSARY.match(text[e:]))
             add_evidence(fact.evidence, span)
             sentence_facts.append((fact, m))
             cs, ce = clause_start(text, s), clause_end(text, e)
@@ -203,6 +212,18 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                     for lvl in lm.levels:
                         if lvl not in fact.levels:
                             fact.levels.append(lvl)
+        for cm in _CHEMORADIATION.finditer(text):
+            # one phrase, two treatments: a course of radiotherapy and the chemotherapy given with it
+            if status(text, cm.start(), cm.end()) is None:
+                for cat in ("radiotherapy", "chemotherapy"):
+                    fact = get((cat, "chemoradiation"), InterventionFact(cat, cm.group().strip(),
+                                                                        _GENERIC_TERM[cat]))
+                    fact.asserted = True
+                    add_evidence(fact.evidence, span)
+                    g = _GY.search(text)
+                    if cat == "radiotherapy" and g and fact.dose_gy is None:
+                        v = float(g.group(1))
+                        fact.dose_gy = int(v) if v == int(v) else v
         for d in drugs:
             if id(d) in attached:
                 continue
@@ -233,6 +254,12 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if fact.response is None and _RESPONSE_NEG.search(text) and fact.category in (
                     "chemotherapy", "targeted_therapy", "immunotherapy", "radiotherapy"):
                 fact.response = "no response"
+    # "a partial resection ... was deemed necessary", then only "following surgery": the operation decided on
+    # is the one that was done
+    told = [f for f in facts if f.category == "surgery" and f.asserted]
+    if told and all(f.term in generic for f in told):
+        for f in facts:
+            f.asserted |= f.necessary
     out = [f for f in facts if f.asserted]
     # a generic "surgery"/"biopsy" folds into a named procedure of its category (a drug therapy named by the
     # agents listed with it stays: "VIDE chemotherapy (vincristine, ...)" beside drugs named elsewhere)
@@ -242,7 +269,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
     # a chemotherapy without agents folds into one with agents
     if any(f.category == "chemotherapy" and f.agents for f in out):
         out = [f for f in out if not (f.category == "chemotherapy" and not f.agents)]
-    out = operations(out, [b for _t, b, _s, _m in sentences], {b: t for t, b, _s, _m in sentences}, lex, generic)
+    out = operations(out, [b for _t, b, _s, _m in sentences], {b: t for t, b, _s, _m in sentences}, lex, generic,
+                     summaries)
     for f in out:
         if f.category in ("chemotherapy", "targeted_therapy", "immunotherapy", "other_drug") and f.agents \
                 and f.term in generic and norm(f.label or "") in {norm(n) for n in (names.get(f.term or "", ""),)}:
@@ -253,8 +281,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
 #: a new operation, not more of the one just told: a recurrence, a revision, a second stage, time passing
 _NEW_OPERATION = re.compile(
     r"\b(?:recurren\w*|relaps\w*|regrowth|re-?growth|progress\w*|re-?operat\w*|re-?resect\w*|re-?excis\w*|revision"
-    r"|second(?:ary)?\s+(?:\w+\s+)?(?:operation|surgery|resection|excision|procedure|stage|look)|(?:two|2)[- ]stage[d]?"
-    r"|staged|again|another\s+(?:\w+\s+)?(?:operation|surgery|resection|procedure)|repeat(?:ed)?|residual"
+    r"|second(?:ary)?,?\s+(?:\w+\s+)?(?:operation|surgery|resection|excision|procedure|stage|look)|(?:two|2)[- ]stage[d]?"
+    r"|staged|again|another\s+(?:\w+\s+)?(?:operation|surgery|resection|procedure)|repeat(?:ed)?|residual|salvage"
     r"|(?:days?|weeks?|months?|years?)\s+(?:after|later)|after\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?)"
     r"|in\s+(?:19|20)\d\d)\b", re.IGNORECASE)
 #: a sentence that sums the case up: "we report ...", "treated with chemotherapy and en bloc spondylectomy"
@@ -266,9 +294,9 @@ _SUMMARY = re.compile(r"\b(?:we\s+(?:report|describe|present)|this\s+(?:case|rep
 _GAP = re.compile(r"\b(?:(?:days?|weeks?|months?|years?)\s+(?:after|later)|(?:two|2)[- ]stage[ds]?|staged|later"
                   r"|thereafter|subsequently|afterwards)\b", re.IGNORECASE)
 #: a repeat of an operation, not the first telling of one: "re-resection", "a second operation", "at recurrence"
-_REPEAT = re.compile(r"\b(?:recurren\w*|relaps\w*|re-?operat\w*|re-?resect\w*|re-?excis\w*|revision|second(?:ary)?\s+"
+_REPEAT = re.compile(r"\b(?:recurren\w*|relaps\w*|re-?operat\w*|re-?resect\w*|re-?excis\w*|revision|second(?:ary)?,?\s+"
                      r"(?:\w+\s+)?(?:operation|surgery|resection|excision|procedure|stage|look)|again|another|repeat"
-                     r"(?:ed)?|residual)\b", re.IGNORECASE)
+                     r"(?:ed)?|residual|salvage)\b", re.IGNORECASE)
 #: weaker: a later step of the story ("He subsequently underwent ..."), unless what follows is a step of the operation
 _LATER = re.compile(r"\b(?:later|thereafter|afterwards|subsequently|then\s+underwent|eventually)\b", re.IGNORECASE)
 #: the parts of an operation that are not its purpose: reconstruction, instrumentation, fusion, a flap, decompression
@@ -294,7 +322,8 @@ def _is(lex: object, iri: str | None, names: tuple[str, ...]) -> bool:
 
 
 def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int, str],
-               lex: object, generic: set[str] = frozenset()) -> list[InterventionFact]:  # type: ignore[assignment]
+               lex: object, generic: set[str] = frozenset(),  # type: ignore[assignment]
+               summaries: frozenset[int] = frozenset()) -> list[InterventionFact]:
     """One surgery per operation: the steps of one operation (a TES with its reconstruction, a laminectomy
     with the resection it gave access to) told in one sentence or the next ones are one event; a mention
     with a new-operation cue (a recurrence, a second stage, months later) starts another; a later mention
@@ -344,7 +373,8 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
                 target = None  # the last operation was told as history ("ten years earlier he had undergone")
             elif _is(lex, f.term, _STANDALONE):
                 target = None
-            elif family and _ANAPHOR.search(text[max(0, where - 40):max(0, where)]):
+            elif family and _ANAPHOR.search(text[max(0, where - 40):max(0, where)]) and not _REPEAT.search(
+                    text[max(0, where - 40):where + len(f.label or "")]):
                 target = family[-1]  # "after the spondylectomy": the operation told before
             elif _SINCE.search(text[max(0, where - 40):max(0, where)]):
                 target = family[-1] if family else ev  # "26 months after surgery": a time counted from it
@@ -372,12 +402,13 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
     # was history
     other_at = set(others)
     kept: list[tuple[InterventionFact, set[int], list[str | None]]] = []
-    summaries = [any(x in other_at or _SUMMARY.search(texts.get(starts[x], "")) for x in sents)
-                 for _, sents, _ in events]  # decided on what each event was told in, before any folding
+    is_summary = [any(x in other_at or starts[x] in summaries or _SUMMARY.search(texts.get(starts[x], ""))
+                      for x in sents) for _, sents, _ in events]  # decided on what each event was told in, before any folding
     for i, (a, a_sents, a_terms) in enumerate(events):
         specific = [t for t in a_terms if t not in generic]
-        later = None if not summaries[i] else next((b for b, b_sents, b_terms in events[i + 1:]
-                      if any(related(x, y) for x in specific for y in b_terms if y not in generic)
+        later = next((b for b, b_sents, b_terms in events[i + 1:]
+                      if (any(related(x, y) for x in specific for y in b_terms if y not in generic) if is_summary[i]
+                          else bool(set(specific) & set(b_terms)))  # the very same procedure told again
                       and not _REPEAT.search(texts.get(starts[min(b_sents)], ""))
                       and not _PAST.search(texts.get(starts[min(a_sents)], ""))), None)
         if later is None:
@@ -397,7 +428,11 @@ def _fold(event: InterventionFact, step: InterventionFact, lex: object, generic:
     """Merge a step into its operation: evidence, levels; the event named by its purpose rather than a step,
     by a step rather than a generic word ("operation")."""
     def rank(f: InterventionFact) -> int:
-        return 0 if f.term in generic else 1 if _is(lex, f.term, STEP_CLASSES) else 2
+        if f.term in generic:
+            return 0
+        if _is(lex, f.term, STEP_CLASSES):
+            return 1
+        return 2 if (f.term or "").endswith("/TumorResection") else 3  # a bare "resection" names it least
 
     narrower = bool(step.term and event.term and step.term != event.term
                     and event.term in lex.ancestors(step.term))  # type: ignore[attr-defined]

@@ -20,7 +20,8 @@ _AFTER_WHAT = (r"(?:the\s+|his\s+|her\s+|initial\s+|primary\s+|definitive\s+)?(?
                r"surgery|surgical"
                r"|resection|excision|treatment|therapy|radiotherapy|chemotherapy|spondylectomy|laminectomy|procedure"
                r"|sacrectomy|corpectomy|vertebrectomy|curettage"
-               r"|diagnosis|discharge|presentation|intervention|removal|injection|emboli[sz]ation|vertebroplasty"
+               r"|diagnosis|discharge|presentation|consultation|admission|intervention|removal|injection|emboli[sz]ation"
+               r"|vertebroplasty"
                r"|kyphoplasty|augmentation|fusion|decompression|radiosurgery)")
 _FOLLOW = [
     re.compile(rf"\b{_N}[\s-]*{_U}[\s-]+(?:of\s+)?(?:post-?operative\s+|clinical\s+|radiological\s+)?"
@@ -56,6 +57,9 @@ _WELL = (r"\b(?:asymptomatic|pain[\s-]free|symptom[\s-]free|well|alive|ambulator
 _AT_TIME = re.compile(rf"(?:(?:^|[,;:]\s*|\b(?:and|but)\s+|{_WELL}\s+)(?:at|after)\s+|\b(?:{_IMAGING})\s+(?:at\s+)?)"
                       rf"(?:(?:the|a|about|approximately)\s+)?"
                       rf"{_N}[\s-]*{_U}\b(?!\s+(?:of\s+age|old|later|earlier|before|prior))", re.I)
+#: "a spinal MRI obtained 4 years later showed no recurrence": the last imaging, counted from the treatment
+_IMAGING_LATER = re.compile(rf"\b(?:{_IMAGING})\s+(?:(?:obtained|performed|taken|done)\s+)?{_N}[\s-]*{_U}\s+later\s+"
+                            r"(?:showed|revealed|demonstrated|confirmed|found)\s+no\b", re.I)
 _NOT_FOLLOW = re.compile(r"\bdischarg\w*|\bhistory\b|\bprior\s+to\b|\bbefore\b.{0,20}(?:presentation|admission)", re.I)
 #: "free of disease", "free of local or distant disease", "clear of disease"
 _FREE_OF_DISEASE = (r"(?:free|clear)\s+of\s+(?:(?:any|local|distant|residual|recurrent|clinical|radiological|or|and)"
@@ -89,18 +93,24 @@ _METS_POS = re.compile(
     r"\b(?:developed|had|showed|revealed|with|detected|found|multiple|new|pulmonary|lung|liver|hepatic|brain|bone|"
     r"osseous"
     r"|distant)\s+(?:\w+\s+){0,2}?metasta(?:sis|ses|tic\s+(?:disease|lesions?|foci|nodules?))"
-    r"|\b(?:confirmed|proved|proven|shown)\s+(?:\w+\s+){0,4}?(?:to\s+be|as)\s+metastatic\b", re.I)
+    r"|\b(?:confirmed|proved|proven|shown)\s+(?:\w+\s+){0,4}?(?:to\s+be|as)\s+metastatic\b"
+    # spread along the neuraxis: "further metastases along the neural axis", "intramedullary dissemination"
+    r"|\bfurther\s+metasta(?:sis|ses)|\b(?:intramedullary|leptomeningeal|neuraxis|neuraxial|subarachnoid|drop|csf)"
+    r"\s+(?:dissemination|spread|seeding|metasta(?:sis|ses))|\bcarcinomatous\s+meningitis", re.I)
 _METS_NEG = re.compile(
     r"\b(?:no|without|neither|nor|free\s+of|clear\s+of)\s+(?:\w+\s+){0,7}?(?:metasta\w*|dissemination|seeding)"
     r"|metasta\w*[\s-]free"
     rf"|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?disease|disease[\s-]free|{_FREE_OF_DISEASE}|{_NED}", re.I)
 _STATUS = [
-    ("died of other cause", re.compile(r"\b(?:died|death)\s+(?:of|from|due\s+to)\s+"
-                                       r"(?!(?:the\s+)?(?:disease|tumou?r|progressi"
-                                       r"|metasta|cancer|sarcoma|lymphoma|recurren))\w+", re.I)),
+    # a cause other than the tumour, named: never guessed from a cause the list does not know
+    ("died of other cause", re.compile(r"\b(?:died|death)\s+(?:of|from|due\s+to)\s+(?:an?\s+)?(?:unrelated|other|non-?"
+                                       r"(?:tumou?r|cancer|oncologic)|pneumonia|sepsis|septic|myocardial|cardiac|heart"
+                                       r"|stroke|cerebrovascular|pulmonary\s+embol|covid|infection|natural\s+causes|old\s+age"
+                                       r"|accident|suicide|renal\s+failure|trauma)", re.I)),
     ("died of disease", re.compile(r"\b(?:died|death)\s+(?:of|from|due\s+to)\s+(?:the\s+)?(?:\w+\s+)?"
                                    r"(?:disease|tumou?r|"
-                                   r"progressi\w*|metasta\w*|cancer|sarcoma|lymphoma|recurren\w*)|\bdied\b"
+                                   r"progressi\w*|metasta\w*|cancer|sarcoma|lymphoma|recurren\w*|dissemin\w*|spread"
+                                   r"|carcinomat\w*|leptomening\w*|meningitis)|\bdied\b"
                                    r"|\b(?-i:DOD)\b", re.I)),
     ("alive with disease", re.compile(r"\balive\s+with\s+(?:\w+\s+)?(?:disease|tumou?r)|\b(?-i:AWD)\b"
                                       r"|\bresidual\s+(?:disease|tumou?r)"
@@ -156,7 +166,7 @@ def _time_point(text: str) -> float | int | None:
     if _NOT_FOLLOW.search(text) or not _states_outcome(text):
         return None
     best = None
-    for m in _AT_TIME.finditer(text):
+    for m in [*_AT_TIME.finditer(text), *_IMAGING_LATER.finditer(text)]:
         n = to_number(m.group("n"))
         if n:
             v = months(n, m.group("u"))

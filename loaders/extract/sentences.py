@@ -59,8 +59,7 @@ _RUNIN = re.compile(
     r"|competing\s+interests?|consent|ethics(?:\s+\w+)?|author(?:s'?)?\s+contributions?|acknowledge?ments?"
     r"|data\s+availability|disclosures?)\s*:", re.IGNORECASE)
 _RUNIN_SECTION = {"background": "intro", "introduction": "intro", "objective": "intro", "objectives": "intro",
-                  "purpose": "intro", "importance": "intro", "rationale": "intro", "method": "intro",
-                  "methods": "intro"}
+                  "purpose": "intro", "importance": "intro", "rationale": "intro"}  # a case report's "Methods:" tells the case
 _PATIENT_HEAD = re.compile(
     r"^\W{0,6}(?:case|patient)(?:\s+report)?\s*(?:no\.?\s*|#\s*)?(\d{1,3}|[IVX]{1,4}\b|one|two|three|four|five|six)"
     r"(?=\s*[:.)\-–—]|\s*$|\s+(?:a|an|the|was|is|was a)\b)", re.IGNORECASE)
@@ -114,6 +113,7 @@ class Sentence:
     section: str
     patient: int = 0  # 0: not inside a numbered patient's part
     heading: bool = False
+    summary: bool = False  # in the title or abstract, before the article's introduction: a summary of the case
 
     def span(self) -> dict[str, object]:
         return {"text": self.text, "start": self.start, "end": self.end}
@@ -187,6 +187,15 @@ def _age_key(m: re.Match[str]) -> str:
     return f"{n if n is not None else m.group('n').lower()} {m.group('u').lower()[:2]}"
 
 
+def _line_starts(text: str) -> dict[int, str]:
+    """Each line by the offset it starts at."""
+    out, pos = {}, 0
+    for line in text.splitlines(keepends=True):
+        out[pos] = line
+        pos += len(line)
+    return out
+
+
 def segment(text: str) -> Document:
     """Cut a report into sentences, sections and patients."""
     doc = Document(text)
@@ -204,6 +213,12 @@ def segment(text: str) -> Document:
                                                        or _patient_number(_NUMBERING.sub("", x.strip())) is not None)
                            for x in text.splitlines() if x.strip())
     in_introduction = False
+    # where the title block ends (an "Abstract" heading) and the body begins (an "Introduction" heading): a
+    # "Case Report" line above the abstract is the article's type, and what the case part says before the
+    # introduction is its summary
+    heads = [(i, _NUMBERING.sub("", x.strip())) for i, x in _line_starts(text).items() if _is_heading(x.strip())]
+    abstract_at = next((i for i, h in heads if re.match(r"\W*(?:abstract|summary)\W*$", h, re.IGNORECASE)), -1)
+    body_at = next((i for i, h in heads if re.match(r"\W*introduction\b", h, re.IGNORECASE)), -1)
     for line in text.splitlines(keepends=True):
         start = pos
         pos += len(line)
@@ -228,6 +243,8 @@ def segment(text: str) -> Document:
             patient, section, explicit_case = num, "case", True
         elif heading and _HEADING_OTHER.match(head):
             section = "other"
+        elif heading and _HEADING_CASE.match(head) and start < abstract_at:
+            pass  # "Case Report" above the abstract: the article type, in the title block
         elif heading and _HEADING_CASE.match(head):
             section, explicit_case = "case", True
         elif heading and _HEADING_INTRO.match(head):
@@ -270,5 +287,5 @@ def segment(text: str) -> Document:
     if not any(r[3] == "case" for r in raw):
         # no recognisable case description: read the whole text as the case
         raw = [(t, a, b, "case" if s == "intro" else s, p, h) for t, a, b, s, p, h in raw]
-    doc.sentences = [Sentence(t, a, b, s, p, h) for t, a, b, s, p, h in raw]
+    doc.sentences = [Sentence(t, a, b, s, p, h, a < body_at) for t, a, b, s, p, h in raw]
     return doc

@@ -1,0 +1,105 @@
+"""Render a plain-text article fixture as PMC JATS XML, the way PMC would hold it: front matter (title, DOI,
+PMID, journal, year from the gold's source), the abstract, body sections nested by their numbering, figure
+legends as <fig>, pipe tables as <table-wrap>, and the references in <back>. Used to check that an article
+read from JATS scores as it does from text.
+
+The renderer knows nothing of the extractor: headings are short lines without closing punctuation, as a
+copy-editor would mark them.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+_HEADING = re.compile(r"^(?:#+\s*)?(?P<num>\d{1,2}(?:\.\d{1,2})*\.?\s*(?:\|\s*)?)?(?P<title>[A-Za-z][^.;:!?]{1,80})$")
+_LEGEND = re.compile(r"^(?P<label>(?:Fig(?:ure)?\.?|Table)\s*\d+[A-Za-z]?)[.:|]?\s*(?P<rest>.*)$", re.IGNORECASE)
+_BACK = re.compile(r"^(?:references|bibliography|acknowledge?ments?|funding|conflicts? of interest|competing interests"
+                   r"|declarations?|author contributions|consent|ethics)", re.IGNORECASE)
+
+
+def _para(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
+
+
+def _is_heading(line: str) -> bool:
+    s = line.strip()
+    return bool(_HEADING.match(s)) and len(s.split()) <= 10 and not s.endswith(",") and "|" not in s[3:]
+
+
+def render_jats(text: str, source: dict | None = None) -> str:
+    """The article as JATS XML (a string)."""
+    source = source or {}
+    lines = [x.strip() for x in text.splitlines()]
+    lines = [x for x in lines if x]
+    title = source.get("title") or (lines[0] if lines else "")
+    body: list[str] = []
+    abstract: list[str] = []
+    back: list[str] = []
+    target = None  # the list paragraphs go to: abstract, body or back
+    depth: list[int] = []  # open <sec> levels
+    table: list[list[str]] = []
+
+    def flush_table() -> None:
+        if table and target is body:
+            head, *rows = table
+            cells = "".join(f"<th>{escape(c)}</th>" for c in head)
+            trs = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in rows)
+            body.append(f"<table-wrap><table><tr>{cells}</tr>{trs}</table></table-wrap>")
+        table.clear()
+
+    for line in lines[1:]:
+        if "|" in line and line.count("|") >= 2:
+            table.append([c.strip() for c in line.strip("|").split("|")])
+            continue
+        flush_table()
+        legend = _LEGEND.match(line)
+        if legend and target is body:
+            kind = "table-wrap" if legend.group("label").lower().startswith("table") else "fig"
+            body.append(f"<{kind}><label>{escape(legend.group('label'))}</label><caption>"
+                        f"{_para(legend.group('rest'))}</caption></{kind}>")
+            continue
+        if _is_heading(line):
+            m = _HEADING.match(line)
+            assert m is not None
+            head = m.group("title").strip()
+            if head.lower() in ("abstract", "summary"):
+                target = abstract
+                continue
+            if _BACK.match(head):
+                while depth:
+                    body.append("</sec>")
+                    depth.pop()
+                target = back
+                continue
+            if target is abstract and head.lower().startswith("keywords"):
+                continue
+            level = (m.group("num") or "").strip(" .|").count(".") + 1 if m.group("num") else 1
+            while depth and depth[-1] >= level:
+                body.append("</sec>")
+                depth.pop()
+            num = (m.group("num") or "").strip(" |")
+            label = f"<label>{escape(num)}</label>" if num else ""
+            body.append(f"<sec>{label}<title>{escape(head)}</title>")
+            depth.append(level)
+            target = body
+            continue
+        if target is None:
+            continue  # title block: authors, affiliations, journal lines
+        if target is abstract and re.match(r"^keywords?\s*:", line, re.IGNORECASE):
+            continue
+        target.append(_para(line))
+    flush_table()
+    while depth:
+        body.append("</sec>")
+        depth.pop()
+    ids = "".join(f'<article-id pub-id-type="{k}">{escape(str(source[k]))}</article-id>'
+                  for k in ("doi", "pmid") if source.get(k))
+    year = f"<pub-date><year>{source['year']}</year></pub-date>" if source.get("year") else ""
+    journal = (f"<journal-meta><journal-title-group><journal-title>{escape(source['journal'])}</journal-title>"
+               f"</journal-title-group></journal-meta>") if source.get("journal") else ""
+    refs = "".join(f"<ref><mixed-citation>{escape(x[3:-4])}</mixed-citation></ref>" for x in back)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<article article-type="case-report" dtd-version="1.3">'
+            f"<front>{journal}<article-meta>{ids}<title-group><article-title>{escape(title)}</article-title>"
+            f"</title-group>{year}<abstract>{''.join(abstract)}</abstract></article-meta></front>"
+            f"<body>{''.join(body)}</body><back><ref-list>{refs}</ref-list></back></article>\n")

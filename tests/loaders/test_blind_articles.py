@@ -1,0 +1,51 @@
+"""The blind batches of whole articles, case series and molecular-rich reports (tests/data/articles, series,
+molecular; each written and annotated from the text alone before the extractor was run on it), scored with
+../shared/eval/score.py as text and as PMC JATS (rendered by jats_render); the first-run figures are on record
+in each folder's README and here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jats_render import render_jats
+from spinekg.loaders import load_path
+from spinekg.ontology import ontology_path
+
+DATA = Path(__file__).parents[1] / "data"
+SCORE = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
+pytestmark = [pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet"),
+              pytest.mark.skipif(not SCORE.exists(), reason="../shared/eval/score.py is not beside the checkout")]
+
+#: folder: (first-run macro-F1 as text, threshold now, number of documents)
+BATCHES = {"articles": (0.966, 0.97, 12)}
+
+
+def _score(gold: Path, preds: list[dict], tmp_path: Path, name: str) -> dict:
+    out = tmp_path / f"{name}.json"
+    out.write_text(json.dumps(preds), encoding="utf-8")
+    res = subprocess.run([sys.executable, str(SCORE), str(gold), str(out), "--json"], capture_output=True, text=True,
+                         check=True)
+    return json.loads(res.stdout)
+
+
+@pytest.mark.parametrize("batch", sorted(BATCHES))
+def test_blind_batch_as_text_and_as_jats(batch, tmp_path):
+    first_run, threshold, count = BATCHES[batch]
+    gold = DATA / batch
+    texts = sorted(gold.glob("*.txt"))
+    assert len(texts) == count
+    as_text = [r.to_dict() for t in texts for r in load_path(t).records]
+    as_jats = []
+    for t in texts:
+        x = tmp_path / f"{t.stem}.xml"
+        x.write_text(render_jats(t.read_text(encoding="utf-8"), json.loads(t.with_suffix(".json").read_text())
+                                 .get("source")), encoding="utf-8")
+        as_jats += [dict(r.to_dict(), document=t.name) for r in load_path(x).records]
+    text_score = _score(gold, as_text, tmp_path, "text")
+    jats_score = _score(gold, as_jats, tmp_path, "jats")
+    assert text_score["macro_f1"] >= max(threshold, first_run), text_score["fields"]
+    assert jats_score["macro_f1"] >= text_score["macro_f1"] - 0.02, jats_score["fields"]
