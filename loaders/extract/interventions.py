@@ -281,7 +281,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
 #: a new operation, not more of the one just told: a recurrence, a revision, a second stage, time passing
 _NEW_OPERATION = re.compile(
     r"\b(?:recurren\w*|relaps\w*|regrowth|re-?growth|progress\w*|re-?operat\w*|re-?resect\w*|re-?excis\w*|revision"
-    r"|second(?:ary)?,?\s+(?:\w+\s+)?(?:operation|surgery|resection|excision|procedure|stage|look)|(?:two|2)[- ]stage[d]?"
+    r"|second(?:ary)?,?\s+(?:\w+\s+)?(?:operation|surgery|resection|excision|procedure|stage|look)"
+    r"|(?:two|2)[- ]stage[d]?"
     r"|staged|again|another\s+(?:\w+\s+)?(?:operation|surgery|resection|procedure)|repeat(?:ed)?|residual|salvage"
     r"|(?:days?|weeks?|months?|years?)\s+(?:after|later)|after\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?)"
     r"|in\s+(?:19|20)\d\d)\b", re.IGNORECASE)
@@ -403,7 +404,7 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
     other_at = set(others)
     kept: list[tuple[InterventionFact, set[int], list[str | None]]] = []
     is_summary = [any(x in other_at or starts[x] in summaries or _SUMMARY.search(texts.get(starts[x], ""))
-                      for x in sents) for _, sents, _ in events]  # decided on what each event was told in, before any folding
+                      for x in sents) for _, sents, _ in events]  # on what each was told in, before any folding
     for i, (a, a_sents, a_terms) in enumerate(events):
         specific = [t for t in a_terms if t not in generic]
         later = next((b for b, b_sents, b_terms in events[i + 1:]

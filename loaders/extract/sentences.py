@@ -59,7 +59,7 @@ _RUNIN = re.compile(
     r"|competing\s+interests?|consent|ethics(?:\s+\w+)?|author(?:s'?)?\s+contributions?|acknowledge?ments?"
     r"|data\s+availability|disclosures?)\s*:", re.IGNORECASE)
 _RUNIN_SECTION = {"background": "intro", "introduction": "intro", "objective": "intro", "objectives": "intro",
-                  "purpose": "intro", "importance": "intro", "rationale": "intro"}  # a case report's "Methods:" tells the case
+                  "purpose": "intro", "importance": "intro", "rationale": "intro"}  # "Methods:" tells the case
 _PATIENT_HEAD = re.compile(
     r"^\W{0,6}(?:case|patient)(?:\s+report)?\s*(?:no\.?\s*|#\s*)?(\d{1,3}|[IVX]{1,4}\b|one|two|three|four|five|six)"
     r"(?=\s*[:.)\-–—]|\s*$|\s+(?:a|an|the|was|is|was a)\b)", re.IGNORECASE)
