@@ -26,6 +26,7 @@ from spinekg.loaders.extract import (
     outcome,
     patient,
     tables,
+    timing,
 )
 from spinekg.loaders.extract import diagnosis as dx
 from spinekg.loaders.extract.levels import tumor_levels
@@ -126,6 +127,8 @@ def _tuples(sents: list[Sentence], mentions: dict[int, list[Mention]], kinds: tu
 def extract_text(text: str, document: str, resources: Resources | None = None) -> list[CaseRecord]:
     """One case record per patient the report describes."""
     res = resources or default_resources()
+    timing.clear()  # their caches serve one document's repeated questions, not the next document
+    res.matcher.forget()
     doc = segment(furniture.clean(text))  # same length, so evidence spans still index the text as given
     mentions = _mentions(doc, res.matcher)
     stem = Path(document).stem

@@ -93,6 +93,7 @@ class Matcher:
 
     def __init__(self, lex: Lexicon, kinds: tuple[str, ...] = KINDS) -> None:
         self.lex = lex
+        self._recent: dict[tuple[str, int], list[Mention]] = {}  # one document's sentences (see forget())
         self.names: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
         self.prefixes: set[tuple[str, ...]] = set()
         #: a procedure's past participle -> the noun it comes from ("resected" -> "resection")
@@ -131,6 +132,22 @@ class Matcher:
     def find(self, text: str, base: int = 0, extra: dict[tuple[str, ...], list[tuple[str, str, str]]] | None = None,
              ) -> list[Mention]:
         """Longest mentions of every kind in text (offsets shifted by base), left to right."""
+        if extra:
+            return self._find(text, base, extra)
+        key = (text, base)
+        hit = self._recent.get(key)
+        if hit is None:  # the clinical readers ask again for sentences the extractor has read
+            if len(self._recent) > 512:
+                self._recent.clear()
+            hit = self._recent[key] = self._find(text, base, None)
+        return list(hit)
+
+    def forget(self) -> None:
+        """Drop the mentions kept for the document read last."""
+        self._recent.clear()
+
+    def _find(self, text: str, base: int, extra: dict[tuple[str, ...], list[tuple[str, str, str]]] | None,
+              ) -> list[Mention]:
         toks = tokens(text)
         found: dict[str, list[tuple[int, int, str, str | None, int]]] = defaultdict(list)
         n = len(toks)

@@ -19,6 +19,7 @@ the text states, and a reader can chain them.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -80,6 +81,17 @@ def anchor_of(words: str) -> str:
 
 def find(sentence: str) -> list[RelTime]:
     """The relative times of a sentence, left to right, none overlapping."""
+    return list(_find(sentence))
+
+
+def clear() -> None:
+    """Forget the times of the sentences read so far."""
+    _find.cache_clear()
+
+
+@functools.lru_cache(maxsize=1024)
+def _find(sentence: str) -> tuple[RelTime, ...]:
+    # the clinical readers ask for the same sentence's times several times over (neurology, complications, ...)
     found: list[RelTime] = []
     for rx, anchor in _PATTERNS:
         for m in rx.finditer(sentence):
@@ -89,7 +101,7 @@ def find(sentence: str) -> list[RelTime]:
             mo = months(value, m.group("u")) if value is not None else None
             rel = anchor or anchor_of(m.group("a"))
             found.append(RelTime(m.group().strip(), m.start(), m.end(), mo, rel))
-    return sorted(found, key=lambda t: t.start)
+    return tuple(sorted(found, key=lambda t: t.start))
 
 
 def nearest(times: list[RelTime], pos: int, limit: int | None = None) -> RelTime | None:
