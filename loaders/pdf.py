@@ -76,7 +76,7 @@ def pdf_text(path: Path, data: bytes) -> str:
             pages.append(rows)
     except InputFormatError:
         raise
-    except (PyPdfError, *_PYPDF_ERRORS) as e:
+    except (PyPdfError, *_PYPDF_ERRORS) as e:  # type: ignore[misc]
         raise InputFormatError(f"corrupt PDF ({type(e).__name__})", document=path.name) from None
     text = "\n\n".join("\n".join(reading_order(rows)) for rows in strip_running(pages))
     if not text.strip():
@@ -94,7 +94,7 @@ def pdf_metadata(path: Path, data: bytes, first_page: str = "") -> dict[str, Any
         info = _reader(path, data).metadata or {}
         title, author = info.get("/Title"), info.get("/Author")
         subject = " ".join(str(info.get(k) or "") for k in ("/Subject", "/doi", "/Keywords"))
-    except (InputFormatError, PyPdfError, *_PYPDF_ERRORS):
+    except (InputFormatError, PyPdfError, *_PYPDF_ERRORS):  # type: ignore[misc]
         return out
     if title and len(str(title).strip()) > 8:
         out["title"] = str(title).strip()[:1000]

@@ -136,8 +136,8 @@ def strip_running(pages: list[list[str]]) -> list[list[str]]:
     repeated = {k for k, n in edges.items() if n >= 2 and len(pages) >= 2}
     out = []
     for rows in pages:
-        body = [i for i, r in enumerate(rows) if r.strip()]
-        edge = set(body[:2] + body[-2:])
+        kept = [i for i, r in enumerate(rows) if r.strip()]
+        edge = set(kept[:2] + kept[-2:])
         out.append([r for i, r in enumerate(rows)
                     if not (i in edge and (_key(r) in repeated or _PAGE_NUMBER.match(r)))])
     return out
