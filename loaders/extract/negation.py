@@ -43,15 +43,17 @@ _HEDGE_PRE = re.compile(
     # a property of the disease, not a treatment given: "ASPS is resistant to conventional chemotherapy"
     r"|(?:is|are)\s+(?:\w+\s+)?(?:resistant|refractory|insensitive|sensitive|responsive)\s+to)\b", re.IGNORECASE)
 _PROPOSED_PRE = re.compile(
-    r"\b(?:recommend\w*|advis\w*|propos\w*|plann?\w*|consider\w*|offered|declin\w*|refus\w*|might|may|could|should"
+    r"\b(?:recommend\w*|advis\w*|propos\w*|plan(?:s|ned|ning)?\b|consider\w*|offered|declin\w*|refus\w*|might|may"
+    r"|could|should"
     r"|would|benefit\s+from|candidate\s+for|option|options|eligible|awaiting|await\w*|if\s+needed|if\s+necessary"
     r"|in\s+case\s+of|future|potential(?:ly)?|possible|discussed|suggest\w*|unsuitable|not\s+(?:feasible|possible)"
     r"|anticipat\w*|morbidity\s+of|alternative\s+to|avoid(?:ed|ing|s)?)\b",
     re.IGNORECASE)
 
 _COPULA = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|remained|proved|appeared)"
+_ADVERBS = r"(?:all|also|both|completely|entirely|therefore|thus|thereby|hence|finally|then|subsequently)"
 _POST = re.compile(
-    rf"^[^;:.]{{0,160}}?\b{_COPULA}\s+(?:(?:all|also|both|completely|entirely|therefore|thus|finally|then)\s+)?"
+    rf"^[^;:.]{{0,160}}?\b{_COPULA}\s+(?:{_ADVERBS}\s+)?"
     r"(?P<cue>not\s+(?:supported|detected|found|seen|identified|observed|performed|done|given|present|confirmed"
     r"|consistent|compatible|expressed|shown|evident)|ruled\s+out|excluded|negative|absent|unlikely|suspected"
     r"|considered|favou?red|possible|probable|likely|recommended|proposed|planned|suggested|advised|declined"
@@ -70,7 +72,7 @@ _POST_KIND = {"supported": "excluded", "ruled": "excluded", "excluded": "exclude
               "felt": "proposed", "regarded": "proposed", "unfeasible": "proposed", "infeasible": "proposed",
               "unsafe": "proposed", "contraindicated": "proposed"}
 _TRAILING_COPULA = re.compile(
-    rf"\b{_COPULA}\s*(?:(?:all|also|both|completely|entirely|therefore|thus|finally|then)\s*)?$", re.IGNORECASE)
+    rf"\b{_COPULA}\s*(?:{_ADVERBS}\s*)?$", re.IGNORECASE)
 _POST_MODAL = re.compile(r"^[^;:.]{0,60}?\b(?:could|can|cannot|may|might)\s+(?:not\s+)?(?:be\s+)?"
                          r"(?:excluded|ruled\s+out"
                          r"|considered|represent|be\s+a)", re.IGNORECASE)
