@@ -81,12 +81,11 @@ def test_path_traversal_on_every_route(client, path):
 
 
 def test_200_concurrent_requests_from_8_clients(evil_store):
-    import waitress.server
+    from local_server import LocalServer
 
     app = create_app({"QUERY_TIMEOUT": 10.0}, store=evil_store)
-    srv = waitress.server.create_server(app, host="127.0.0.1", port=0, threads=8)
-    t = threading.Thread(target=srv.run, daemon=True)
-    t.start()
+    server = LocalServer(app, threads=8)
+    srv = server.srv
     paths = ["/", "/case/evil", "/ontology/Chordoma", "/api/search?q=chor", "/browse", "/.well-known/void",
              "/sparql?" + urllib.parse.urlencode({"query": "SELECT ?c WHERE { ?c a skg:Case }", "format": "json"})]
     statuses: list[int] = []
@@ -109,7 +108,7 @@ def test_200_concurrent_requests_from_8_clients(evil_store):
         for th in threads:
             th.join(120)
     finally:
-        srv.close()
+        server.close()
         app.extensions["spinekg_sandbox"].close()
     assert len(statuses) == 200
     assert set(statuses) == {200}

@@ -63,11 +63,10 @@ def bypasses(port: int) -> list[str]:
 
 
 def serve(app):
-    import waitress.server
+    from local_server import LocalServer
 
-    srv = waitress.server.create_server(app, host="127.0.0.1", port=0, threads=4)
-    threading.Thread(target=srv.run, daemon=True).start()
-    return srv, f"http://127.0.0.1:{srv.effective_port}"
+    server = LocalServer(app)
+    return server, server.url
 
 
 def get(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> tuple[int, str]:

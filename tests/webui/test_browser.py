@@ -9,7 +9,6 @@ import csv
 import os
 import shutil
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -40,14 +39,12 @@ def _need_browser():
 @pytest.fixture(scope="module")
 def server(store):
     _need_browser()
-    import waitress.server
+    from local_server import LocalServer
 
     app = create_app({"QUERY_TIMEOUT": 10.0, "PRECOMPUTE": True}, store=store)
-    srv = waitress.server.create_server(app, host="127.0.0.1", port=0, threads=4)
-    t = threading.Thread(target=srv.run, daemon=True)
-    t.start()
-    yield f"http://127.0.0.1:{srv.effective_port}"
-    srv.close()
+    server = LocalServer(app)
+    yield server.url
+    server.close()
     app.extensions["spinekg_sandbox"].close()
 
 

@@ -19,14 +19,12 @@ CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 @pytest.fixture(scope="module")
 def server(store):
-    import waitress.server
+    from local_server import LocalServer
 
     app = create_app({"QUERY_TIMEOUT": 2.0, "MAX_CONTENT_LENGTH": 64 * 1024, "MAX_QUERY_CHARS": 20_000}, store=store)
-    srv = waitress.server.create_server(app, host="127.0.0.1", port=0, threads=8)
-    t = threading.Thread(target=srv.run, daemon=True)
-    t.start()
-    yield f"http://127.0.0.1:{srv.effective_port}"
-    srv.close()
+    server = LocalServer(app, threads=8)
+    yield server.url
+    server.close()
     app.extensions["spinekg_sandbox"].close()
 
 
