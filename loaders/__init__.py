@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from spinekg.loaders import pdf, phenopacket, records, report, xml
@@ -55,11 +56,19 @@ def load_path(path: Path, input_format: str | None = None) -> LoadResult:
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files named, and the files inside directories named (sorted, hidden files skipped)."""
+    """Files named, and the regular files inside directories named (sorted; hidden files and links skipped)."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")))
+            root = p.resolve()
+            for f in sorted(p.rglob("*")):
+                if f.name.startswith(".") or not f.is_file():
+                    continue
+                # a link in a folder is not the folder's: it could publish any file the reader can open
+                if f.is_symlink() or not f.resolve().is_relative_to(root):
+                    logging.getLogger(__name__).warning("%s: a link out of the folder, skipped", f)
+                    continue
+                out.append(f)
         else:
             out.append(p)
     return out

@@ -62,17 +62,31 @@ def _text(c: Cell) -> str:
     return str(c)
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell_for_spreadsheet(c: Cell) -> str:
+    """A cell as a download gives it: a text that a spreadsheet would run as a formula ('=HYPERLINK(...)',
+    '@SUM', '-cmd|...') gets a leading apostrophe; numbers stay numbers."""
+    text = _text(c)
+    raw = c[0] if isinstance(c, tuple) else c
+    if isinstance(raw, str) and text.startswith(_FORMULA):
+        return "'" + text
+    return text
+
+
 def table_file(t: Table, fmt: str = "csv", stem: str = "spinekg") -> Response:
     buf = io.StringIO()
+    rows = [[_cell_for_spreadsheet(c) for c in row] for row in t.rows]
     if fmt == "tsv":
         buf.write("\t".join(t.columns) + "\n")
-        for row in t.text_rows():
+        for row in rows:
             buf.write("\t".join(re.sub(r"[\t\r\n]+", " ", v) for v in row) + "\n")
         ctype = "text/tab-separated-values; charset=utf-8"
     else:
         w = csv.writer(buf, lineterminator="\r\n")
         w.writerow(t.columns)
-        w.writerows(t.text_rows())
+        w.writerows(rows)
         ctype = "text/csv; charset=utf-8"
     name = re.sub(r"[^A-Za-z0-9._-]+", "-", f"{stem}-{t.name}").strip("-") + "." + fmt
     return Response(buf.getvalue(), content_type=ctype,

