@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from spinekg.loaders.base import LoadResult
+from spinekg.loaders.extract.patient import DOI
 from spinekg.loaders.pdf_layout import Glyph, reading_text
 
 from spinekg.errors import InputFormatError
@@ -47,7 +48,6 @@ _PDFIUM = threading.Lock()
 #: what PDFium reports for a hyphen it takes for a word broken at a line end
 _LINE_HYPHENS = {"\ufffe": "-", "\x02": "-"}
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
-_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)\]])")
 _YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?((?:19|20)\d{2})\b"  # © 2024
                    r"|\bpublished(?:\s+online)?:?\s+(?:\w+\.?\s+){0,3}?((?:19|20)\d{2})\b"  # Published: 3 May 2024
                    r"|\b((?:19|20)\d{2})\s*;\s*\d{1,4}\s*(?:\(\s*\w{1,6}\s*\))?\s*:\s*[e\d]",  # 2024;12(3):101
@@ -296,7 +296,7 @@ def pdf_metadata(data: bytes) -> dict[str, Any]:
         out["authors"] = [" ".join(a.split()) for a in authors][:50]
     fields = [info.get(k, "") for k in ("/doi", "/DOI", "/Subject", "/Keywords")]
     fields += [v for k in ("doi", "identifier") for v in xmp.get(k, [])]
-    doi = next((m for m in (_DOI.search(f) for f in fields + [first]) if m), None)
+    doi = next((m for m in (DOI.search(f) for f in fields + [first]) if m), None)
     if doi:
         out["doi"] = doi.group(1)
     dates = [v for k in ("coverDate", "publicationDate", "coverDisplayDate", "date") for v in xmp.get(k, [])]

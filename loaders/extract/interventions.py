@@ -19,6 +19,7 @@ from spinekg.loaders.extract.lexmatch import Matcher, Mention
 from spinekg.loaders.extract.negation import clause_end, clause_start, status
 from spinekg.loaders.extract.numwords import NUMBER, to_number
 from spinekg.loaders.extract.sentences import add_evidence
+from spinekg.ontology import SKG
 from spinekg.ontology.lexicon import norm
 
 _STOP = {"a", "an", "the", "of", "with", "was", "were", "is", "are", "be", "been", "being", "underwent", "undergo",
@@ -61,8 +62,7 @@ _CHEMORADIATION = re.compile(r"\b(?:(?:concurrent|concomitant|adjuvant|definitiv
                              r"(?:radiation|radiotherapy|irradiation)(?:\s+therapy)?\b", re.IGNORECASE)
 _NECESSARY = re.compile(r"^[^.;]{0,80}?\b(?:was|were)\s+(?:deemed|considered|judged|thought|felt)\s+(?:to\s+be\s+)?"
                         r"(?:necessary|indicated|required|mandatory|essential|warranted)\b", re.IGNORECASE)
-_GENERIC_TERM = {"radiotherapy": "https://w3id.org/spinekg/ontology/Radiotherapy",
-                 "chemotherapy": "https://w3id.org/spinekg/ontology/Chemotherapy"}
+_GENERIC_TERM = {"radiotherapy": SKG + "Radiotherapy", "chemotherapy": SKG + "Chemotherapy"}
 _PAREN_AFTER = re.compile(r"^\s*(?:regimen\s*|chemotherapy\s*)?\([^()]{0,200}\)")
 _RESPONSE_NEG = re.compile(r"\b(?:did\s+not|didn't|failed\s+to)\s+respond|\bno\s+(?:significant\s+)?(?:response|"
                            r"change)",
@@ -127,6 +127,15 @@ def _label(text: str, s: int, e: int) -> str:
     if m and not any(w.lower() in ("which", "that", "this") for w in m.group(1).split()):
         end = e + m.end()
     return text[start:end].strip()
+
+
+def _dose_gy(text: str) -> float | int | None:
+    """The first dose in Gy a sentence states."""
+    g = _GY.search(text)
+    if not g:
+        return None
+    v = float(g.group(1))
+    return int(v) if v == int(v) else v
 
 
 def _num(txt: str | None) -> int | None:
@@ -196,10 +205,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                     for a in regimen_agents.get(m.iri, []):
                         _add_agent(fact, names.get(a, a), a)
             if cat == "radiotherapy":
-                g = _GY.search(text)
-                if g and fact.dose_gy is None:
-                    v = float(g.group(1))
-                    fact.dose_gy = int(v) if v == int(v) else v
+                if fact.dose_gy is None:
+                    fact.dose_gy = _dose_gy(text)
                 fr = _FRACTIONS.search(text)
                 if fr and fact.fractions is None:
                     fact.fractions = _num(fr.group(1) or fr.group(2))
@@ -220,10 +227,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                                                                         _GENERIC_TERM[cat]))
                     fact.asserted = True
                     add_evidence(fact.evidence, span)
-                    g = _GY.search(text)
-                    if cat == "radiotherapy" and g and fact.dose_gy is None:
-                        v = float(g.group(1))
-                        fact.dose_gy = int(v) if v == int(v) else v
+                    if cat == "radiotherapy" and fact.dose_gy is None:
+                        fact.dose_gy = _dose_gy(text)
         for d in drugs:
             if id(d) in attached:
                 continue

@@ -82,7 +82,8 @@ def age_sex(sentences: list[str]) -> tuple[float | int | None, str | None, int |
     return age, sex, where
 
 
-_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s,;\"'<>]+[^\s,;.\"'<>)\]])")
+#: a DOI as reports and PDFs print it (the closing punctuation of a sentence left out)
+DOI = re.compile(r"\b(10\.\d{4,9}/[^\s,;\"'<>]+[^\s,;.\"'<>)\]])")
 _TITLE = re.compile(r"^\s*title\s*:\s*(.+?)\s*$", re.I | re.M)
 _YEAR = re.compile(r"^\s*(?:published|publication\s+date|date)\s*:\s*.*?\b((?:19|20)\d{2})\b", re.I | re.M)
 _JOURNAL = re.compile(r"^\s*journal\s*:\s*(.+?)\s*$", re.I | re.M)
@@ -94,7 +95,7 @@ def source(text: str) -> dict[str, object]:
     """Publication metadata stated in the text (fields it does not state are None)."""
     head = text[:200_000]
     out: dict[str, object] = {}
-    doi = _DOI.search(head)
+    doi = DOI.search(head)
     if doi:
         out["doi"] = doi.group(1)
     for key, rx in (("title", _TITLE), ("journal", _JOURNAL), ("url", _URL)):

@@ -209,14 +209,12 @@ def segment(text: str) -> Document:
     table_open = False
     # an article with a case heading tells its patient there: before it, an introduction's "a 34-year-old man"
     # is someone else (only the abstract, before the introduction, may introduce the patient)
-    has_case_heading = any(_is_heading(x.strip()) and (_HEADING_CASE.match(_NUMBERING.sub("", x.strip()))
-                                                       or _patient_number(_NUMBERING.sub("", x.strip())) is not None)
-                           for x in text.splitlines() if x.strip())
+    heads = [(i, _NUMBERING.sub("", x.strip())) for i, x in _line_starts(text).items() if _is_heading(x.strip())]
+    has_case_heading = any(_HEADING_CASE.match(h) or _patient_number(h) is not None for _, h in heads)
     in_introduction = False
     # where the title block ends (an "Abstract" heading) and the body begins (an "Introduction" heading): a
     # "Case Report" line above the abstract is the article's type, and what the case part says before the
     # introduction is its summary
-    heads = [(i, _NUMBERING.sub("", x.strip())) for i, x in _line_starts(text).items() if _is_heading(x.strip())]
     abstract_at = next((i for i, h in heads if re.match(r"\W*(?:abstract|summary)\W*$", h, re.IGNORECASE)), -1)
     body_at = next((i for i, h in heads if re.match(r"\W*introduction\b", h, re.IGNORECASE)), -1)
     for line in text.splitlines(keepends=True):
