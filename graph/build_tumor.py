@@ -128,15 +128,15 @@ class TumorWriter(CaseWriter):
             self.add(node, RDF_TYPE, P(GENOMIC_CLASS[g.kind]))
             self.add(node, P("sequence"), integer(i))
             if g.kind == "fusion":
-                assert g.gene3 is not None
-                g3 = self.gene(g.gene3)
+                g3 = self.gene(g.gene3) if g.gene3 else None
                 g5 = self.gene(g.gene5) if g.gene5 else None
-                fiv = self.lex.lookup("fusion", f"{g.gene5}::{g.gene3}") if g.gene5 else None
+                fiv = self.lex.lookup("fusion", f"{g.gene5}::{g.gene3}") if g.gene5 and g.gene3 else None
                 fus = N(fiv or iris.fusion_iri(g.gene5, g.gene3))
                 if not fiv:
                     self.entity(fus, RDF_TYPE, P("GeneFusion"))
-                    self.entity(fus, RDFS_LABEL, ox.Literal(f"{g.gene5 or '?'}::{g.gene3}"))
-                    self.entity(fus, P("threePrimePartner"), g3)
+                    self.entity(fus, RDFS_LABEL, ox.Literal(f"{g.gene5 or '?'}::{g.gene3 or '?'}"))
+                    if g3 is not None:
+                        self.entity(fus, P("threePrimePartner"), g3)
                     if g5 is not None:
                         self.entity(fus, P("fivePrimePartner"), g5)
                 self.add(node, P("fusion"), fus)
@@ -144,13 +144,13 @@ class TumorWriter(CaseWriter):
                 for partner in (g5, g3):
                     if partner is not None:
                         self.infer(node, P("gene"), partner)
-                self.add(node, P("gene3"), ox.Literal(g.gene3))
+                self.lit(node, P("gene3"), g.gene3)
                 self.lit(node, P("gene5"), g.gene5)
                 if g.exon5 is not None:
                     self.add(node, P("exon5"), integer(g.exon5))
                 if g.exon3 is not None:
                     self.add(node, P("exon3"), integer(g.exon3))
-                self.lit(node, RDFS_LABEL, f"{g.gene5 or '?'}::{g.gene3} fusion")
+                self.lit(node, RDFS_LABEL, f"{g.gene5 or '?'}::{g.gene3 or '?'} fusion")
             else:
                 assert g.gene is not None
                 self.add(node, P("gene"), self.gene(g.gene))

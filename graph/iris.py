@@ -75,8 +75,8 @@ def drug_iri(name: str) -> str:
     return PREFIXES["drug"] + slug(name.lower().replace(" ", "-"))
 
 
-def fusion_iri(gene5: str | None, gene3: str) -> str:
-    return PREFIXES["fusion"] + f"{slug(gene5) if gene5 else 'unknown'}--{slug(gene3)}"
+def fusion_iri(gene5: str | None, gene3: str | None) -> str:
+    return PREFIXES["fusion"] + f"{slug(gene5) if gene5 else 'unknown'}--{slug(gene3) if gene3 else 'unknown'}"
 
 
 def skg(local: str) -> str:

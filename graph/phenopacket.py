@@ -125,12 +125,12 @@ def to_phenopacket(rec: dict[str, Any], lex: Lexicon | None = None) -> dict[str,
         pp["medicalActions"] = actions
     interps: list[dict[str, Any]] = []
     for g in rec["genomic"]:
-        symbol = g.get("gene3") if g["kind"] == "fusion" else g.get("gene")
+        symbol = (g.get("gene3") or g.get("gene5")) if g["kind"] == "fusion" else g.get("gene")
         gene_iri = lex.lookup("gene", symbol or "")
         gene = _cls(lex, gene_iri, "gene", used)
         if not gene:
             continue
-        desc = f"{g.get('gene5') or '?'}::{g['gene3']}" if g["kind"] == "fusion" else \
+        desc = f"{g.get('gene5') or '?'}::{g.get('gene3') or '?'}" if g["kind"] == "fusion" else \
             f"{g['gene']} {g.get('variant') or g['kind']}"
         so = {"fusion": ("SO:0001565", "gene_fusion"), "mutation": ("SO:1000008", "point_mutation"),
               "amplification": ("SO:0001880", "feature_amplification"), "deletion": ("SO:0000159", "deletion")}

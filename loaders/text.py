@@ -31,6 +31,7 @@ from spinekg.loaders.extract import (
 from spinekg.loaders.extract import diagnosis as dx
 from spinekg.loaders.extract.levels import tumor_levels
 from spinekg.loaders.extract.lexmatch import Matcher, Mention, abbreviations, default_matcher, tokens
+from spinekg.loaders.extract.primary_site import carcinoma_mentions
 from spinekg.loaders.extract.sentences import Document, Sentence, segment
 from spinekg.ontology import SKG, ontology_store
 from spinekg.ontology.lexicon import Lexicon, lexicon, norm
@@ -38,6 +39,7 @@ from spinekg.ontology.lexicon import Lexicon, lexicon, norm
 from spinekg.model import CaseRecord
 
 logger = logging.getLogger(__name__)
+_METASTASIS = f"{SKG}Metastasis"
 
 
 
@@ -108,11 +110,15 @@ def default_resources() -> Resources:
 
 
 def _mentions(doc: Document, matcher: Matcher) -> dict[int, list[Mention]]:
-    """Lexicon mentions of every sentence (keyed by sentence start), abbreviations resolved."""
+    """Lexicon mentions of every sentence (keyed by sentence start), abbreviations resolved, and the metastases
+    named by their primary ("prostate adenocarcinoma")."""
     extra: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
     out: dict[int, list[Mention]] = {}
+    metastasis = _METASTASIS if _METASTASIS in matcher.lex.terms else None
     for s in doc.sentences:
         found = matcher.find(s.text, s.start, extra or None)
+        if metastasis:
+            found = sorted(found + carcinoma_mentions(s.text, s.start, metastasis, found), key=lambda m: m.start)
         out[s.start] = found
         for k, v in abbreviations(s.text, s.start, found).items():
             extra.setdefault(k, []).extend(x for x in v if x not in extra.get(k, []))
@@ -143,10 +149,15 @@ def extract_text(text: str, document: str, resources: Resources | None = None) -
     return records
 
 
-#: a statement about every patient of a series: "All three tumours were immunopositive for brachyury"
-_FOR_ALL = re.compile(r"\b(?:all|both|each|every)\s+(?:of\s+the\s+)?(?:(?:two|three|four|five|our|the)\s+)?(?:patients?"
-                      r"|cases?|tumou?rs?|lesions?|specimens?|chordomas?|sarcomas?)\b|\bin\s+(?:all|both)\s+(?:cases|"
-                      r"patients|tumou?rs)\b", re.IGNORECASE)
+#: a sentence of the introduction or discussion about the report's own patient or tumour
+_OURS = re.compile(r"\b(?:our|this|the\s+(?:present|current|index|reported))\s+(?:\w+\s+)?(?:patients?|cases?|child"
+                   r"|boy|girl|man|woman|tumou?rs?|lesions?|neoplasm)\b|\bwe\s+(?:\w+\s+)?(?:report|present|describe"
+                   r"|diagnosed|treated)\b|\bin\s+our\b|\bherein\b|\bhere\s+we\b", re.IGNORECASE)
+#: a statement about every patient of a series: "All three tumours were immunopositive for brachyury", "There was
+#: no recurrence in either patient"
+_FOR_ALL = re.compile(r"\b(?:all|both|each|every|either|neither)(?:\s+(?:two|three|four|five|six))?\s+(?:of\s+)?"
+                      r"(?:(?:the|our|these)\s+)?(?:(?:two|three|four|five|six)\s+)?(?:patients?|cases?|tumou?rs?"
+                      r"|lesions?|specimens?|chordomas?|sarcomas?)\b", re.IGNORECASE)
 
 
 def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p: int) -> dict[str, object]:
@@ -154,15 +165,25 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     # what is said of all ("All three tumours were positive for brachyury"), never another patient's age or levels
     own = doc.case_sentences(p)
     case = [s for s in own if not p or s.patient == p]
-    shared = [s for s in doc.case_sentences() if p and s.patient != p and _FOR_ALL.search(s.text)]
+    shared = [s for s in doc.case_sentences() if p and s.patient != p
+              and (_FOR_ALL.search(s.text) or s.start in doc.for_all)]
     pathology = sorted(case + shared, key=lambda s: s.start)
+    # what the narrative tells of all the patients (not the abstract's summary) is each one's treatment and outcome
+    told = sorted(case + [s for s in shared if not s.summary], key=lambda s: s.start)
     texts = [s.text for s in case]
     age, sex, where = patient.age_sex(texts)
     patient_ev = [case[where].span()] if where is not None else []
 
     # the diagnosis reads the whole report (minus other patients' parts)
-    dx_sents = [(s.text, s.start, s.span(), [m for m in mentions[s.start] if m.kind == "tumor_type"], s.section)
-                for s in doc.sentences if not s.heading and (s.section != "case" or s.patient in (0, p) or not p)]
+    # the introduction and the discussion name a diagnosis only when they speak of this patient ("our case
+    # was ...") or open the article with its subject ("Solitary fibrous tumours are ..."); their other tumours
+    # are the literature's (a 19-year-old man's osteoblastoma)
+    opening = next((s.start for s in doc.sentences if not s.heading and s.section == "intro"), -1)
+    # (the opening only as its subject: "Solitary fibrous tumours are ...", not "... are found in gliomas")
+    dx_sents = [(s.text, s.start, s.span(), [m for m in mentions[s.start] if m.kind == "tumor_type" and (
+                    s.start != opening or m.start - s.start < 40 or _OURS.search(s.text))], s.section)
+                for s in doc.sentences if not s.heading and (s.section != "case" or s.patient in (0, p) or not p)
+                and (s.section not in ("intro", "other") or s.start == opening or _OURS.search(s.text))]
     diag = dx.extract_diagnosis(dx_sents, res.tumor_parents, res.generic_tumors,
                                 lambda name: res.matcher.lex.lookup("tumor_type", name))
 
@@ -181,10 +202,10 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
                                   _tuples(pathology, mentions, ("marker", "gene"))], res.pattern_names)
     gn = genomic.extract_genomic(_tuples(pathology, mentions, ("gene",)), res.gene_symbol, res.fusion_term)
     iv = interventions.extract_interventions(
-        _tuples(case, mentions, ("procedure", "drug", "regimen", "intent", "response")), res.matcher,
+        _tuples(told, mentions, ("procedure", "drug", "regimen", "intent", "response")), res.matcher,
         res.drug_category, res.regimen_agents, res.generic_procedures, res.labels,
-        frozenset(s.start for s in case if s.summary))
-    oc = outcome.extract_outcome(texts, [s.span() for s in case])
+        frozenset(s.start for s in told if s.summary))
+    oc = outcome.extract_outcome([s.text for s in told], [s.span() for s in told])
     imaging = findings.lexical_findings(_tuples(case, mentions, ("imaging",)), "imaging", res.labels)
     symptoms = findings.lexical_findings(_tuples(case, mentions, ("symptom",)), "symptom", res.labels)
     compartments = findings.lexical_findings(_tuples(case, mentions, ("compartment",)), "compartment", res.labels)
@@ -194,7 +215,7 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
         {"category": f.category, "label": f.label, "term": f.term, "agents": f.agents, "agent_terms": f.agent_terms,
          "levels": [x for x in f.levels if x], "dose_gy": f.dose_gy, "fractions": f.fractions, "cycles": f.cycles,
          "dose": f.dose, "intent": f.intent, "response": f.response, "evidence": f.evidence} for f in iv]
-    neuro, complications, recurrence_timing = _clinical(case, ivs, res, oc.recurrence)
+    neuro, complications, recurrence_timing = _clinical(told, ivs, res, oc.recurrence)
 
     return {
         "patient": {"age_years": age, "sex": sex, "evidence": patient_ev},

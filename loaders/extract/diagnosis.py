@@ -47,6 +47,9 @@ _OUTCOME_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:coming|came|comes)\s+back\b|^\s*
                             r"|relapsing|reappearing|regrowing|progressing)\b", re.IGNORECASE)
 _EVOLVED_TO = re.compile(r"\b(?:progress\w*|evolv\w*|evolution)\s+(?:\w+\s+){0,2}?(?:to|into)\s+(?:(?:an?|overt"
                          r"|frank|systemic|symptomatic)\s+)*$", re.IGNORECASE)
+_LIKENESS = re.compile(r"\b(?:immuno)?phenotype\s+(?:was\s+|is\s+)?(?:that\s+of|like\s+that\s+of|resembl\w*"
+                       r"|reminiscent\s+of|similar\s+to)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+_LIKE_AFTER = re.compile(r"^-like\b", re.IGNORECASE)
 _SECTION_WEIGHT = {"case": 1.0, "intro": 0.5, "meta": 0.6, "other": 0.3}
 _HEDGE_WEIGHT = 0.15
 
@@ -94,6 +97,8 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
             if m.iri in generic:
                 continue
             s, e = m.start - base, m.end - base
+            if _LIKENESS.search(text[max(0, s - 70):s]) or _LIKE_AFTER.match(text[e:e + 8]):
+                continue  # "its immunophenotype was that of a glomus tumour", "a glomus-like phenotype": a likeness
             st = status(text, s, e, proposals=False)
             surface = m.long_form or m.surface
             if st in ("excluded", "negated") and (_OUTCOME_WORDS.search(text[max(0, s - 40):s])
@@ -173,12 +178,6 @@ def singular(label: str, iri: str, lookup: Callable[[str], str | None] | None) -
     for cand in cands:
         if lookup(cand) == iri:
             return cand
-    return label
-    for cut, add in ((3, "y"), (2, ""), (1, "")):
-        cand = label[:-cut] + add
-        if label[-cut:] in ("ies", "es", "s")[3 - cut:3 - cut + 1] or cut == 1:
-            if lookup(cand) == iri:
-                return cand
     return label
 
 

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from spinekg.loaders.extract.lexmatch import Mention
-from spinekg.loaders.extract.negation import status
+from spinekg.loaders.extract.negation import clause_end, clause_start, status
 from spinekg.loaders.extract.sentences import add_evidence
 
-_FUSION_CONTEXT = re.compile(r"fusion|fused|translocat|rearrang|chimer|transcript|joined|t\(\s*[\dXY]|::",
+_FUSION_CONTEXT = re.compile(r"fusion|fused|translocat|rearrang|chimer|transcript|joined|breakpoint|t\(\s*[\dXY]|::",
                              re.IGNORECASE)
 #: a promoter hotspot: "TERT promoter C228T mutation", "TERT promoter mutation (c.-124C>T)"
 _PROMOTER = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+promoter\s+(?:hotspot\s+)?(?:mutation\s*|variant\s*)?"
@@ -24,7 +24,7 @@ _PROMOTER = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+promoter\s+(?:ho
 #: "CDKN2A/B": two genes of one family written as one
 _SIBLING = re.compile(r"^/(?P<x>[A-Z0-9])(?![\w\-])")
 _BETWEEN = re.compile(
-    r"^\s*(?:exon\s*(?P<e5>\d{1,3})\s*)?(?:(?P<sym>::|-|–|—|/)|\s(?:was|is|were|being)?\s*(?:joined|fused|linked)"
+    r"^\)?\s*(?:exon\s*(?P<e5>\d{1,3})\s*)?(?:(?P<sym>::|-|–|—|/)|\s(?:was|is|were|being)?\s*(?:joined|fused|linked)"
     r"\s+(?:to|with)"
     r"|\s(?P<conj>and|with|to)\s)\s*$", re.IGNORECASE)
 _EXON_AFTER = re.compile(r"^\s*(?:\(\s*)?exon\s*(\d{1,3})", re.IGNORECASE)
@@ -69,6 +69,34 @@ _RAW_MUTATION_HGVS = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+(?:gene
                                 r"(?:\(?\s*c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+)?\s*\)?\s*[,;]?\s*)?\(?\s*p\.\s?"
                                 r"(?P<v>[A-Z]\d{1,4}[A-Z*])(?![\w])")
 
+
+#: the protein change named before its gene: "a Phe119Leu mutation in exon 2 of the VHL gene", "p.R132H of IDH1"
+_VARIANT_BEFORE = re.compile(r"(?<![\w.])(?:p\.\s?)?(?P<v>[A-Z][a-z]{2}\d{1,4}(?:[A-Z][a-z]{2}|\*|fs)"
+                             r"|[A-Z]\d{1,4}[A-Z*])"
+                             r"\s+(?:(?:point|somatic|germline|activating|hotspot|missense|heterozygous|homozygous)\s+)?"
+                             r"(?:mutation|variant|substitution)\s+(?:(?:was\s+)?(?:found|detected|identified)\s+)?"
+                             r"(?:in|of|within)\s+(?:exon\s*\d{1,3}\s+(?:of|in)\s+)?(?:the\s+)?$")
+#: a histone or other symbol the lexicon lacks, with a hotspot, said of a sequencing result: "Sequencing revealed
+#: H3 K27M", "the same H3 K27M and PTPN11 mutations" (never of a stain: "H3 K27M immunostaining")
+_RAW_HOTSPOT = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{0,9}(?:\.\d)?)\s+(?:p\.\s?)?(?P<v>[A-Z]\d{1,4}[A-Z])(?![\w])"
+                          r"(?!\s*(?:[-‐]?\s*(?:immuno\w*|stain\w*|IHC|antibod\w*|express\w*|positiv\w*|negativ\w*)))")
+_SEQUENCED = re.compile(r"\b(?:sequenc\w*|NGS|genotyp\w*|mutations?|mutant|genetic|molecular|pyrosequenc\w*|PCR"
+                        r"|harbou?r\w*)\b", re.IGNORECASE)
+_STAINED = re.compile(r"\b(?:immuno\w*|stain\w*|IHC|antibod\w*|express\w*)\b", re.IGNORECASE)
+#: a chromosomal region amplified: "amplification of 12q13-15", "12q13-15 amplification"
+_REGION = r"((?:\d{1,2}|X|Y)[pq]\d{1,2}(?:\.\d{1,2})?(?:\s?[-–]\s?[pq]?\d{1,2}(?:\.\d{1,2})?)?)"
+_REGION_AMP = re.compile(rf"\b[Aa]mplifi(?:cation|ed)\s+(?:of\s+)?(?:the\s+)?(?:chromosom\w+\s+)?(?:region\s+)?"
+                         rf"{_REGION}"
+                         rf"(?![\w.])|(?<![\w.]){_REGION}\s+(?:region\s+)?(?:amplification|gain)\b")
+
+#: a change given only at the DNA level: "EGFR c.3617A>C"
+_CDNA = re.compile(r"^\s*(?:gene\s+)?(?:(?:mutation|variant)\s*[,:]?\s*)?\(?\s*"
+                   r"(?P<v>c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+))(?![\w>])")
+#: a gene rearranged with a partner the text does not name: "rearrangement of the FUS gene", "EWSR1 rearrangement"
+_REARRANGED_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:was\s+|is\s+)?(?:rearrange(?:ment|d)|split|break-?apart\s+"
+                               r"(?:signals?|pattern))\b", re.IGNORECASE)
+_REARRANGED_BEFORE = re.compile(r"\b(?:rearrangement|disruption|split(?:ting)?)\s+(?:of\s+)?(?:the\s+)?$",
+                                re.IGNORECASE)
 
 #: exons said apart from the fusion's name: "joining exon 7 of TPM3 to exon 10 of NTRK1"
 _EXON_OF = re.compile(r"\bexon\s*(?P<e5>\d{1,3})\s+of\s+(?:the\s+)?(?P<a>[A-Z][A-Za-z0-9]{1,9})\b[^.;]{0,40}?"
@@ -121,7 +149,16 @@ class _Gene:
     iri: str | None
 
 
+#: what a test looked for, not what it found: "primers for the EWS/FLI1, EWS/ERG and EWS/ATF1 transcripts
+#: detected an EWSR1/ATF1 transcript", "a panel including BRAF V600E" (up to the verb of finding)
+_TESTED_FOR = re.compile(r"\b(?:primers?|probes?|panels?|assays?|tested|testing|screen(?:ed|ing)|looked|searched)\b"
+                         r"[^.;]{0,40}?\b(?:for|of|including|covering)\b(?![^.;]*?\b(?:detect|show|reveal|demonstrat"
+                         r"|identif|found|confirm|disclos|harbou?r)\w*)", re.IGNORECASE)
+
+
 def _asserted(text: str, start: int, end: int) -> bool:
+    if _TESTED_FOR.search(text[max(0, start - 200):start]):
+        return False
     return status(text, start, end, proposals=False) is None
 
 
@@ -129,6 +166,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     symbol_of: dict[str, str], fusion_term: dict[tuple[str, str], str]) -> list[GenomicFact]:
     """Findings of the case; symbol_of maps a gene IRI to its symbol, fusion_term (5', 3') to a fusion IRI."""
     facts: dict[tuple[object, ...], GenomicFact] = {}
+    rearranged: list[tuple[str, dict[str, object]]] = []
 
     def add(fact: GenomicFact, span: dict[str, object]) -> None:
         old = facts.get(fact.key())
@@ -153,6 +191,17 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
         for m in [*_RAW_MUTATION.finditer(text), *_RAW_MUTATION_HGVS.finditer(text)]:
             if not any(a < m.end("g") and m.start("g") < b for a, b in covered) and _asserted(text, m.start(), m.end()):
                 add(GenomicFact("mutation", gene=m.group("g"), variant=m.group("v")), span)
+        if _SEQUENCED.search(text):
+            for m in _RAW_HOTSPOT.finditer(text):
+                clause = text[clause_start(text, m.start()):clause_end(text, m.end())]
+                if (not any(a < m.end("g") and m.start("g") < b for a, b in covered) and not _STAINED.search(clause)
+                        and _asserted(text, m.start(), m.end())):
+                    add(GenomicFact("mutation", gene=m.group("g"), variant=m.group("v")), span)
+        for m in _REGION_AMP.finditer(text):
+            if _asserted(text, m.start(), m.end()):
+                region = m.group(1) or m.group(2)
+                add(GenomicFact("amplification", gene=re.sub(r"\s|–", lambda x: "" if x.group().isspace() else "-",
+                                                              region)), span)
         for m in _PROMOTER.finditer(text):
             if _asserted(text, m.start(), m.end()):
                 add(GenomicFact("mutation", gene=m.group("g"), variant=m.group("v").replace(" ", "")), span)
@@ -205,7 +254,20 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             if sib and g.symbol[-1:].isalpha() == sib.group("x").isalpha():
                 symbols.append(g.symbol[:-1] + sib.group("x"))  # "CDKN2A/B" is CDKN2A and CDKN2B
                 after = after[sib.end():]
+            vb = _VARIANT_BEFORE.search(text[max(0, g.start - 80):g.start])
+            if vb and _asserted(text, g.start - len(text[max(0, g.start - 80):g.start]) + vb.start(), g.end):
+                add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(vb.group("v"))), span)
+                continue
             vm = _VARIANT.match(after) or _VERB_VARIANT.match(text[g.end:g.end + 90])
+            stained = bool(_STAINED.search(text[clause_start(text, g.start):clause_end(text, g.end)])) and not \
+                re.search(r"mutat|sequenc|variant", text, re.IGNORECASE)  # "immunostains for ... BRAF V600E"
+            if vm and stained:
+                continue
+            cm = _CDNA.match(after)
+            if cm and not vm:
+                if _asserted(text, g.start, g.end + cm.end()):
+                    add(GenomicFact("mutation", gene=g.symbol, variant=re.sub(r"\s", "", cm.group("v"))), span)
+                continue
             if vm and (re.search(r"mutat|variant|p\.", text, re.IGNORECASE)
                        or re.match(r"^[A-Z]\d+[A-Z]$", vm.group("v"))):
                 if _asserted(text, g.start, g.end + vm.end()):
@@ -214,6 +276,10 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             if _MUTATION_WORD.match(after):
                 if _asserted(text, g.start, g.end):
                     add(GenomicFact("mutation", gene=g.symbol), span)
+                continue
+            if _REARRANGED_AFTER.match(after) or _REARRANGED_BEFORE.search(before):
+                if _asserted(text, g.start, g.end):
+                    rearranged.append((g.symbol, span))
                 continue
             if _AMP_AFTER.match(after) or _AMP_BEFORE.search(before):
                 if _asserted(text, g.start, g.end):
@@ -224,7 +290,18 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if _asserted(text, g.start, g.end):
                     for sym in symbols:
                         add(GenomicFact("deletion", gene=sym), span)
+    # a gene rearranged with a partner not named is a fusion of one known partner, unless a named fusion holds it
+    # (break-apart FISH, then the transcript): on the side the ontology's fusions give it ("NTRK1" 3', "FUS" 5')
+    named_partners = {x for f in facts.values() if f.kind == "fusion" for x in (f.gene5, f.gene3)}
+    threes = {b for _a, b in fusion_term} - {a for a, _b in fusion_term}
+    for sym, sp in rearranged:
+        if sym not in named_partners:
+            add(GenomicFact("fusion", gene5=None if sym in threes else sym, gene3=sym if sym in threes else None), sp)
     # a mutation without a variant is dropped when the same gene has one with a variant
     out = list(facts.values())
     with_variant = {f.gene for f in out if f.kind == "mutation" and f.variant}
-    return [f for f in out if not (f.kind == "mutation" and not f.variant and f.gene in with_variant)]
+    # ... and a family name ("H3 K27M") when a gene of it has the same change ("H3F3A K27M", read as H3-3A)
+    named = {(f.gene, f.variant) for f in out if f.kind == "mutation" and f.variant}
+    return [f for f in out if not (f.kind == "mutation" and not f.variant and f.gene in with_variant)
+            and not (f.kind == "mutation" and f.variant and any(
+                v == f.variant and g != f.gene and (g or "").startswith(f.gene or "") for g, v in named))]

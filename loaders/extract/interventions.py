@@ -55,6 +55,8 @@ _REMOTE_PAST = re.compile(rf"\b(?:(?:{NUMBER}|\d{{1,2}}|several|many)\s+years?\s
 _FOR_OTHER_DISEASE = re.compile(r"^[^;.]{0,40}?\bfor\s+(?:a|an|the|her|his)?\s*(?:[\w\-']+\s+){0,3}?"
                                 r"(?:carcinoma|cancer|lymphoma|leuk(?:a)?emia|seminoma|retinoblastoma|Wilms|"
                                 r"nephroblastoma|neuroblastoma|medulloblastoma)\b", re.IGNORECASE)
+#: a laboratory step named like an operation: "after formalin fixation and paraffin embedding"
+_LAB_PROCESS = re.compile(r"\b(?:formalin|formaldehyde|buffered|alcohol|tissue|specimen|sample)[\s-]+$", re.IGNORECASE)
 #: a radiation word naming a cause or a place, not a treatment given: "radiation-induced sarcoma", "radiation field"
 _RADIATION_ATTRIBUTE = re.compile(r"^(?:-|\s)(?:associated|induced|related)\b|^\s+fields?\b(?![^.;]{0,60}\b(?:Gy|"
                                   r"fractions?)\b)", re.IGNORECASE)
@@ -87,6 +89,10 @@ class InterventionFact:
     asserted: bool = False
     steps: list[str] = field(default_factory=list)
     necessary: bool = False  # decided on ("was deemed necessary"), not yet said to be done
+    course: int = 0  # which course of the story (a recurrence starts the next): radiotherapy and chemotherapy
+    summary: bool = False  # told only in the title or abstract
+    at: int = -1  # where a surgery mention is (document offset), for operations() to group mentions into events
+    back: bool = False  # every mention refers back to a treatment told before ("by the end of RT")
 
 
 def _adjective(adverb: str) -> str:
@@ -158,7 +164,12 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             facts.append(make)
         return by_key[key]
 
+    course, narrative = 0, False
     for text, base, span, mentions in sentences:
+        if not narrative and base not in summaries:
+            course, narrative = 0, True  # the narrative tells the story again from its start
+        if facts and _NEW_COURSE.search(text) and not _NO_COURSE.search(text):
+            course += 1  # a recurrence or a change of line: what is given from here on is another course
         procs = [m for m in mentions if m.kind == "procedure" and lex.category(m.iri)]
         drugs = [m for m in mentions if m.kind == "drug"]
         regimens = [m for m in mentions if m.kind == "regimen"]
@@ -171,6 +182,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             st = status(text, s, e)
             if st is None and _REMOTE_PAST.search(text) and _FOR_OTHER_DISEASE.match(text[e:]):
                 st = "history"  # the treatment of another, earlier disease is not an intervention of this case
+            if st is None and _LAB_PROCESS.search(text[max(0, s - 30):s]):
+                st = "attribute"  # "formalin fixation", "tissue fixation": the specimen's, not the spine's
             if st is None and _RADIATION_ATTRIBUTE.match(text[e:]):
                 st = "attribute"  # "radiation-associated osteosarcoma", "the former radiation field": no treatment
             iri, label = m.iri, (m.long_form or _label(text, s, e))
@@ -181,8 +194,14 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 cat = "chemotherapy"
             key = (cat, iri if cat not in ("chemotherapy",) else "chemotherapy")
             if cat == "surgery":  # each mention its own, until operations() groups them into events
-                key = (cat, f"{iri}@{base}")
-            fact = get(key, InterventionFact(cat, label, iri))
+                key = (cat, f"{iri}@{m.start}")
+            elif cat in ("chemotherapy", "radiotherapy"):
+                # a named regimen is a line of its own ("VIDE induction", then "VAI consolidation")
+                key = (cat, f"{iri if m.kind == 'regimen' else key[1]}#{course}{'s' if base in summaries else ''}")
+            fact = get(key, InterventionFact(cat, label, iri, course=course, summary=base in summaries,
+                                             at=m.start if cat == "surgery" else -1))
+            back = bool(_BACK.search(text[max(0, s - 60):s]))
+            fact.back = back if not fact.evidence else fact.back and back
             if m.kind == "regimen" and st is None and fact.term in generic:
                 fact.term = iri  # the regimen names the chemotherapy better than the word does
             if len(label) > len(fact.label or "") and st is None:
@@ -223,8 +242,9 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             # one phrase, two treatments: a course of radiotherapy and the chemotherapy given with it
             if status(text, cm.start(), cm.end()) is None:
                 for cat in ("radiotherapy", "chemotherapy"):
-                    fact = get((cat, "chemoradiation"), InterventionFact(cat, cm.group().strip(),
-                                                                        _GENERIC_TERM[cat]))
+                    fact = get((cat, f"chemoradiation#{course}{'s' if base in summaries else ''}"),
+                               InterventionFact(cat, cm.group().strip(), _GENERIC_TERM[cat], course=course,
+                                                summary=base in summaries))
                     fact.asserted = True
                     add_evidence(fact.evidence, span)
                     if cat == "radiotherapy" and fact.dose_gy is None:
@@ -235,7 +255,14 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             s, e = d.start - base, d.end - base
             st = status(text, s, e)
             cat = drug_category.get(d.iri, "other_drug")
-            fact = get((cat, d.iri), InterventionFact(cat, names.get(d.iri, d.surface), d.iri))
+            # the cytotoxic agents a sentence lists are one line ("six cycles of cisplatin and vincristine"); another
+            # kind of drug is a therapy of its own (denosumab, imatinib)
+            key = (cat, f"drugs@{base}#{course}{'s' if base in summaries else ''}") if cat == "chemotherapy" \
+                else (cat, d.iri)
+            fact = get(key, InterventionFact(cat, names.get(d.iri, d.surface), d.iri, course=course,
+                                             summary=base in summaries) if cat != "chemotherapy" else
+                       InterventionFact(cat, names.get(_GENERIC_TERM[cat], "chemotherapy"), _GENERIC_TERM[cat],
+                                        course=course, summary=base in summaries))
             _add_agent(fact, names.get(d.iri, d.surface), d.iri)
             fact.asserted |= st is None
             add_evidence(fact.evidence, span)
@@ -268,12 +295,7 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
     out = [f for f in facts if f.asserted]
     # a generic "surgery"/"biopsy" folds into a named procedure of its category (a drug therapy named by the
     # agents listed with it stays: "VIDE chemotherapy (vincristine, ...)" beside drugs named elsewhere)
-    named = {f.category for f in out if f.term not in generic}
-    out = [f for f in out if f.category == "surgery"  # operations() folds a generic operation into its event
-           or not (f.term in generic and f.category in named and not f.agents)]
-    # a chemotherapy without agents folds into one with agents
-    if any(f.category == "chemotherapy" and f.agents for f in out):
-        out = [f for f in out if not (f.category == "chemotherapy" and not f.agents)]
+    out = courses(out, generic)
     out = operations(out, [b for _t, b, _s, _m in sentences], {b: t for t, b, _s, _m in sentences}, lex, generic,
                      summaries)
     for f in out:
@@ -281,6 +303,91 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 and f.term in generic and norm(f.label or "") in {norm(n) for n in (names.get(f.term or "", ""),)}:
             f.label = " + ".join(f.agents) if len(f.agents) > 1 else f.agents[0]
     return out
+
+
+#: the story moves to another course of treatment: a recurrence, progression, a change of line
+_NEW_COURSE = re.compile(r"\b(?:recurren(?:ce|t)|recurred|relaps\w*|progress(?:ion|ed|ive)|regrowth|re-?growth"
+                         r"|(?:second|third|fourth)[- ]line|salvage|switched|changed\s+to|refractory"
+                         r"|(?:months?|years?)\s+later)\b", re.IGNORECASE)
+#: ... unless it says there was none: "no recurrence", "without progression"
+_NO_COURSE = re.compile(r"\b(?:no|without|free\s+of|absence\s+of|if|in\s+case\s+of|risk\s+of|tendency\s+(?:for|to)"
+                        r"|propensity\s+(?:for|to))\s+(?:\w+\s+){0,3}?"
+                        r"(?:recurren\w*|relaps\w*|progress\w*|regrowth)|\b(?:recurrence|progression|relapse)[\s-]free\b",
+                        re.IGNORECASE)
+#: a treatment named again, not given again: "pain resolved by the end of RT", "after radiotherapy"
+_BACK = re.compile(r"\b(?:the|this|that|his|her|post)\s*-?\s*$|\b(?:end\s+of|after|following|since|completion\s+of"
+                   r"|during)\s+(?:[\w\-]+\s+){0,5}?$", re.IGNORECASE)
+
+
+def courses(facts: list[InterventionFact], generic: set[str]) -> list[InterventionFact]:
+    """One radiotherapy per course, one chemotherapy per line: a generic "radiotherapy"/"chemotherapy" folds
+    into a named one of its course (a bare "surgery" or "biopsy" into a named one of its category), what the
+    abstract summarised into the narrative's telling of it, and a line told twice (same agents) is one."""
+    drugs = ("chemotherapy", "targeted_therapy", "immunotherapy", "other_drug")
+
+    def same_course(a: InterventionFact, b: InterventionFact) -> bool:
+        return a.category not in ("chemotherapy", "radiotherapy") or a.course == b.course
+
+    out = list(facts)
+    # the abstract's summary is the narrative's treatment, where the narrative tells one of its kind
+    for f in [x for x in out if x.summary and x.category in ("chemotherapy", "radiotherapy")]:
+        told = [x for x in out if not x.summary and x.category == f.category]
+        match = next((x for x in told if norm(x.label or "") == norm(f.label or "")), None) or \
+            next((x for x in told if set(f.agents) <= set(x.agents) and (f.agents or x.agents)), None) or \
+            next((x for x in told if not f.agents and (f.term in generic or f.term == x.term)), None)
+        if match is not None:
+            _merge_course(match, f)
+            out.remove(f)
+    named = [f for f in out if f.term not in generic and f.category != "surgery"]
+    kept = []
+    for f in out:
+        if f.category == "surgery":  # operations() folds a generic operation into its event
+            kept.append(f)
+            continue
+        into = next((x for x in named if x is not f and x.category == f.category and same_course(x, f)), None)
+        if into is None and f.back:  # "by the end of RT": the course told before
+            into = next((x for x in reversed(out) if x is not f and x.category == f.category
+                         and x.course < f.course), None)
+        if f.term in generic and not f.agents and into is not None:
+            _merge_course(into, f)
+            continue
+        kept.append(f)
+    # a chemotherapy without agents folds into one with agents of its course; a line told again is that line
+    final: list[InterventionFact] = []
+    for f in kept:
+        if f.category == "chemotherapy" and not f.agents:
+            into = next((x for x in kept if x.category == "chemotherapy" and x.agents and same_course(x, f)), None)
+            if into is not None:
+                _merge_course(into, f)
+                continue
+        told_with = next((x for x in final if x.category == f.category == "chemotherapy" and same_course(x, f)
+                          and set(x.agents) & set(f.agents) and _shared_sentence(x, f)), None)
+        if told_with is not None:  # "cycles of VDC alternating with IE": the regimens of one line
+            _merge_course(told_with, f)
+            continue
+        again = next((x for x in final if x.category == f.category and f.category in drugs and f.agents
+                      and (set(x.agents) == set(f.agents) or set(f.agents) < set(x.agents) and same_course(x, f))),
+                     None)  # the line told again, or some of its agents named again in its course
+        if again is not None:
+            _merge_course(again, f)
+            continue
+        final.append(f)
+    return final
+
+
+def _shared_sentence(a: InterventionFact, b: InterventionFact) -> bool:
+    """Are two treatments told in one sentence of the narrative (not only in the abstract)?"""
+    return not (a.summary or b.summary) and bool({e["start"] for e in a.evidence} & {e["start"] for e in b.evidence})
+
+
+def _merge_course(into: InterventionFact, f: InterventionFact) -> None:
+    for sp in f.evidence:
+        add_evidence(into.evidence, sp)
+    for a, t in zip(f.agents, f.agent_terms, strict=False):
+        _add_agent(into, a, t)
+    for attr in ("dose_gy", "fractions", "cycles", "dose", "intent", "response"):
+        if getattr(into, attr) is None:
+            setattr(into, attr, getattr(f, attr))
 
 
 #: a new operation, not more of the one just told: a recurrence, a revision, a second stage, time passing
@@ -317,6 +424,9 @@ _PAST = re.compile(r"\b(?:earlier|previously|ago|prior\s+to\s+(?:presentation|ad
 #: the operation as the point a time is counted from: "six months after surgery", "even after gross total resection"
 _SINCE = re.compile(r"\b(?:after|since|following|post|before|from)\s+(?:(?:the|his|her|this|that|a|an|initial|first"
                     r"|index|primary|simpson|grade|[IV]+(?:-[IV]+)?)\s+){0,3}$", re.IGNORECASE)
+_DATES_FIRST = re.compile(r"\b(?:subsequently|later|then|thereafter|afterwards)\s+(?:performed|done|carried\s+out"
+                          r"|undertaken|completed)\b", re.IGNORECASE)
+_FIRST = re.compile(r"\b(?:first|original|initial|index|primary|earlier|previous)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:the|this|that|his|her|their|its|same)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -353,12 +463,15 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
                   key=lambda f: int(f.evidence[0]["start"]))  # type: ignore[call-overload]
     events: list[tuple[InterventionFact, set[int], list[str | None]]] = []
     folded: set[int] = set()
+    closed: set[int] = set()
+    last_at: dict[tuple[int, int], int] = {}  # where in a sentence an event was last named
     for f in surg:
         first = f.evidence[0]
         idx = sentence_of(first)
         text = texts.get(starts[idx], "")
         # where in its sentence the procedure is named (evidence spans are whole sentences)
-        found = text.lower().find((f.label or "").lower()) if f.label else -1
+        found = f.at - starts[idx] if f.at >= starts[idx] else (text.lower().find((f.label or "").lower())
+                                                                if f.label else -1)
         where = max(found, 0)
         cue_window = text[:where] + text[where:where + len(f.label or "") + 40]
         step = _is(lex, f.term, STEP_CLASSES) or f.term in generic
@@ -366,12 +479,21 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
         if events:
             ev, sents, terms = events[-1]
             family = [e for e, _, ts in events if any(related(f.term, t) for t in ts)]
+            # once time has passed since an operation, only its own name or a broader one is it again ("the en
+            # bloc spondylectomy"); a narrower or sibling procedure ("an anterior corpectomy") is a new one
+            again = [e for e, _, ts in events if any(related(f.term, t) for t in ts) and (
+                id(e) not in closed or any(f.term == t or f.term in lex.ancestors(t) for t in ts if t))]  # type: ignore[attr-defined]
             between = any(max(sents) < o < idx for o in others)
             # "a posterior fusion, followed one week later by a transoral resection": two operations in a sentence
-            said = text.lower().find((ev.label or "").lower()) if idx in sents else -1
-            gap = text[said + len(ev.label or ""):where] if 0 <= said < where else ""
+            said = last_at.get((id(ev), idx), -1)
+            if said < 0 and idx in sents:
+                said = text.lower().find((ev.label or "").lower())
+                said = said + len(ev.label or "") if said >= 0 else -1
+            # "the TES was subsequently performed, and the spine was reconstructed": the cue dates the first one
+            gap = _DATES_FIRST.sub(" ", text[said:where]) if 0 <= said < where else ""
             past = _PAST.search(texts.get(starts[min(sents)], "")) and not _PAST.search(text)
-            if idx in sents and not _GAP.search(gap):
+            repeat = bool(gap and _REPEAT.search(gap + (f.label or "").split(" ")[0]))  # "..., and a second operation"
+            if idx in sents and not _GAP.search(gap) and not repeat:
                 target = ev  # told in a sentence of that operation: one of its steps
             elif idx in sents:
                 target = None
@@ -381,24 +503,32 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
                 target = None
             elif family and _ANAPHOR.search(text[max(0, where - 40):max(0, where)]) and not _REPEAT.search(
                     text[max(0, where - 40):where + len(f.label or "")]):
-                target = family[-1]  # "after the spondylectomy": the operation told before
+                # "after the spondylectomy": the operation told before; "the original resection": the first
+                target = family[0] if _FIRST.search(text[max(0, where - 40):where]) else family[-1]
+                if _SINCE.search(text[max(0, where - 40):max(0, where)]):
+                    closed.add(id(target))  # "three years after this first operation": time has passed since
             elif _SINCE.search(text[max(0, where - 40):max(0, where)]):
                 target = family[-1] if family else ev  # "26 months after surgery": a time counted from it
+                closed.add(id(target))  # time has passed since it: what is told next is not one of its steps
             elif _NEW_OPERATION.search(cue_window):
                 target = None
-            elif step and idx - max(sents) <= 2 and not between:
+            elif step and idx - max(sents) <= 2 and not between and id(ev) not in closed:
                 target = ev
-            elif family and not between:
-                target = family[-1]
+            elif again and not between:
+                target = again[-1]
             elif _LATER.search(cue_window):
                 target = None
-            elif idx - max(sents) <= 2 and not between:
+            elif idx - max(sents) <= 2 and not between and id(ev) not in closed:
                 target = ev
         if target is None:
             events.append((f, {sentence_of(sp) for sp in f.evidence}, [f.term]))
+            if f.at >= 0:
+                last_at[(id(f), idx)] = f.at - starts[idx] + len(f.label or "")
             continue
         folded.add(id(f))
         _fold(target, f, lex, generic)
+        if f.at >= 0:
+            last_at[(id(target), idx)] = f.at - starts[idx] + len(f.label or "")
         for e, sents, terms in events:
             if e is target:
                 sents.update(sentence_of(sp) for sp in f.evidence)
@@ -414,8 +544,11 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
         specific = [t for t in a_terms if t not in generic]
         later = next((b for b, b_sents, b_terms in events[i + 1:]
                       if (any(related(x, y) for x in specific for y in b_terms if y not in generic) if is_summary[i]
-                          else bool(set(specific) & set(b_terms)))  # the very same procedure told again
+                          # the very same procedure told again (a shared step, a graft or a fusion, is not)
+                          else bool({t for t in specific if not _is(lex, t, STEP_CLASSES)} & set(b_terms)))
                       and not _REPEAT.search(texts.get(starts[min(b_sents)], ""))
+                      # a step done again months later ("One month later ... decompression") is another operation
+                      and (is_summary[i] or not _NEW_OPERATION.search(texts.get(starts[min(b_sents)], "")))
                       and not _PAST.search(texts.get(starts[min(a_sents)], ""))), None)
         if later is None:
             kept.append((a, a_sents, a_terms))
@@ -433,9 +566,11 @@ def _fold(event: InterventionFact, step: InterventionFact, lex: object, generic:
           keep_label: bool = False) -> None:
     """Merge a step into its operation: evidence, levels; the event named by its purpose rather than a step,
     by a step rather than a generic word ("operation")."""
-    def rank(f: InterventionFact) -> int:
+    def rank(f: InterventionFact) -> float:
         if f.term in generic:
             return 0
+        if _is(lex, f.term, ("BoneGrafting",)):
+            return 0.5  # a graft names an operation least of its steps
         if _is(lex, f.term, STEP_CLASSES):
             return 1
         return 2 if (f.term or "").endswith("/TumorResection") else 3  # a bare "resection" names it least

@@ -142,6 +142,11 @@ class Matcher:
             hit = self._recent[key] = self._find(text, base, None)
         return list(hit)
 
+    def _slashed(self, text: str, start: int) -> bool:
+        """Is the acronym at start the second half of an unknown one written with a slash ("AT/RT", not "CT/MRI")?"""
+        m = _ACRONYM_BEFORE.search(text, max(0, start - 5), start)
+        return m is not None and (m.group(1).lower(),) not in self.names
+
     def forget(self) -> None:
         """Drop the mentions kept for the document read last."""
         self._recent.clear()
@@ -163,6 +168,7 @@ class Matcher:
                     for e in self.names.get(k, ()):
                         if e.caps and (not _caps_surface(text[toks[i][1]:toks[j][2]])
                                        or _COMPOUND_ACRONYM.match(text, toks[j][2])
+                                       or self._slashed(text, toks[i][1])
                                        or _STAGE_BEFORE.search(text, max(0, toks[i][1] - 12), toks[i][1])):
                             continue
                         hits.append((e.kind, e.iri, None))
@@ -219,6 +225,8 @@ def _glued(text: str, start: int, end: int) -> bool:
 _NON_BEFORE = re.compile(r"\bnon-$", re.IGNORECASE)
 #: an acronym hyphenated to another is one name: "RT" in "RT-PCR" is not radiotherapy
 _COMPOUND_ACRONYM = re.compile(r"[-–][A-Z]{2,}\b")
+#: ... or the second half of one written with a slash: the "RT" of "AT/RT" (atypical teratoid/rhabdoid tumour)
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z]{1,3})/$")
 #: a capital code after "stage" is a stage ("stage IE", "stage IIB"), not an acronym ("IE" chemotherapy)
 _STAGE_BEFORE = re.compile(r"\bstages?\s+$", re.IGNORECASE)
 

@@ -11,7 +11,8 @@ import re
 _POS_PRE = re.compile(
     r"\b(?:(?:positiv(?:e|ity)|immunopositiv\w*|reactiv\w*|immunoreactiv\w*)\s+(?:staining\s+|expression\s+)?(?:for"
     r"|of|to|with)"
-    r"|express(?:ed|ion\s+of|ing)|stain(?:ed|ing)?\s+(?:\w+\s+){0,3}?(?:for|with)|labell?ed\s+(?:for|with)"
+    r"|(?:over)?express(?:ed|ion\s+of|ing)|stain(?:ed|ing)?\s+(?:\w+\s+){0,3}?(?:for|with)|labell?ed\s+(?:for|with)"
+    r"|highlighted\s+by"
     r"|retained|preserved|showed\s+(?:\w+\s+)?positivity\s+for|positive)\b", re.IGNORECASE)
 _NEG_PRE = re.compile(
     r"\b(?:negativ(?:e|ity)\s+(?:staining\s+)?(?:for|of|to|with)|no\s+(?:\w+\s+){0,3}?(?:staining|expression|"

@@ -42,7 +42,7 @@ _POST = re.compile(
     r"(?:vessels?|endotheli\w*|background|internal|normal|entrapped|non-?neoplastic|nuclei)\b))"
     r"|(?P<mark>-positive|-negative|\s?[+\-−]\s?ve\b|\s*\(\s*\+{1,3}\s*\)|\s*\(\s*[-−]\s*\)|\+{1,3}(?![\w])"
     r"|[-−](?![\w\-]))"
-    r"|(?P<stain>stain(?:ed|s)\b)"
+    r"|(?P<stain>stain(?:ed|s)\b|(?:immuno)?stains?\b[^.;]{0,40}?\bhighlight(?:ed|s)\b)"
     r"|(?P<noun>(?:immuno)?(?:staining|positivity|expression|reactivity|immunoreactivity|immunopositivity)\b))",
     re.IGNORECASE)
 #: a qualifier in brackets that says only how a marker stained: "TLE1 (diffuse, strong)", "EMA (focal)"
@@ -54,14 +54,21 @@ _AS_WERE = re.compile(r"\bas\s+(?:were|was|did|are|is)\s+(?:also\s+)?$", re.IGNO
 #: a negation before a marker whose only polarity is a noun after it ("no CD99 staining")
 _NOUN_NEG = re.compile(r"\b(?:no|not|without|absen\w+|lack\w*|loss|lost)\b", re.IGNORECASE)
 _SINGULAR_COPULA = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:was|is)\b", re.IGNORECASE)
-_SEPARATOR = re.compile(r"^(?:\s*(?:,|and|or|&|as\s+well\s+as|/|\([^()]{0,60}\)|proteins?|antigens?|expression)\s*)*$",
-                        re.IGNORECASE)
+#: ... and what a list says of each of its markers: "CD99, the ETS transcription factor ERG and ..."
+_SEPARATOR = re.compile(r"^(?:\s*(?:,|and|or|&|as\s+well\s+as|/|\([^()]{0,60}\)|proteins?|antigens?|expression"
+                        r"|the(?:\s+[\w\-]+){0,4}?\s+(?:transcription\s+factor|proto-?oncogene|protein|antigen|marker)"
+                        r"|the)\s*)*$", re.IGNORECASE)
 _PERCENT = re.compile(r"^(?:approx\.|[^.;%])"r"{0,45}?(?<![\d.\-–])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s?cent\b)"
                       r"(?!\s*(?:-|–|to)\s*\d)", re.IGNORECASE)
 #: a qualifier between a marker and its mark: "GFAP focal+", "CK weak+"
 _QUAL_MARK = re.compile(r"^\s+(?:focal|diffuse|weak|strong|patchy|partial|scattered)\w*\s*(?=[+\-−](?!\w))",
                         re.IGNORECASE)
 _RANGE_PERCENT = re.compile(r"^[^.;%]{0,45}?\d{1,3}\s*%?\s*(?:-|–|to)\s*\d{1,3}\s*%")
+
+
+_KI67_TOLD = re.compile(r"^[\s\-:]*(?:\(?MIB-?1\)?\s*)?(?:(?:labell?ing|proliferati\w+|positivity)\s+)*(?:index|indices"
+                        r"|rate|LI\b|was|were|is|of|at|:|\d|~|≈|<|>|approx|about|around|low|high|elevated|increased"
+                        r"|\()", re.IGNORECASE)
 
 
 @dataclass
@@ -195,7 +202,10 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     if pm and not any(s2 > e and s2 < e + pm.end() for s2, _, _, _ in items):
                         value = float(pm.group(1))
                         value = int(value) if value == int(value) else value
-                if result is None and (is_ki67 or value is not None):
+                # a Ki-67 index is a result when one is told ("Ki-67 index was low", "Ki-67 of 5%"), not when Ki-67
+                # is only listed among the stains done
+                ki67_told = is_ki67 and bool(_KI67_TOLD.match(after))
+                if result is None and (ki67_told or value is not None):
                     result = "positive"
                 if result is None:
                     continue

@@ -40,6 +40,8 @@ _HEDGE_PRE = re.compile(
     r"|versus|vs\.?|(?-i:DDx)|working\s+diagnosis|provisional|impression|mimic\w*|resembl\w+|may|might|could|would"
     r"|cannot|differential|question\s+of|concern\s+for|initially\s+(?:thought|diagnosed|suspected)|thought\s+to\s+be"
     r"|potential(?:ly)?|candidate"
+    # a likeness of phenotype, not the diagnosis: "its immunophenotype was that of a glomus tumour"
+    r"|(?:immuno)?phenotype\s+(?:was\s+|is\s+)?(?:that\s+of|like\s+that\s+of|resembl\w*|reminiscent\s+of)"
     # a property of the disease, not a treatment given: "ASPS is resistant to conventional chemotherapy"
     r"|(?:is|are)\s+(?:\w+\s+)?(?:resistant|refractory|insensitive|sensitive|responsive)\s+to)\b", re.IGNORECASE)
 _PROPOSED_PRE = re.compile(

@@ -48,6 +48,9 @@ _FOLLOW = [
                rf"follow[\s-]?up|review|contact|evaluation|examination|assessment)\s*,?\s*(?:about\s+|approximately\s+)?"
                rf"{_N}[\s-]*{_U}\b", re.I),
 ]
+#: the patterns that name the follow-up itself (the others infer it from a time after the treatment)
+_STATED = [_FOLLOW[i] for i in (0, 1, 2, 3, 6)]
+_AT = re.compile(r"\b(?:at|after|by)\s+(?:the\s+|a\s+)?$", re.I)
 _IMAGING = r"MRI|CT|PET(?:[\s-]CT)?|imaging|scans?|radiographs?|X-rays?"
 #: "pain-free at 18 months": a state of the patient said at a time point
 _WELL = (r"\b(?:asymptomatic|pain[\s-]free|symptom[\s-]free|well|alive|ambulatory|neurologically\s+(?:intact|normal)"
@@ -76,7 +79,7 @@ _RECUR_POS = re.compile(
     r"|(?:recurrence|relapse)\s+(?:(?!(?:no|not|without|and|but)\b)[\w.\-]+\s+){0,5}?(?:was|were|had\s+been)\s+"
     r"(?:detected|found|noted|observed|diagnosed|confirmed|seen|identified|documented|demonstrated)"
     # "a second relapse appeared", "local relapse occurred"
-    r"|(?:recurrence|relapse)\s+(?:(?:at|in)\s+(?:\w+\s+){0,3}?)?(?:appeared|occurred|developed|ensued)"
+    r"|(?:recurrences?|relapses?)\s+(?:(?:at|in)\s+(?:\w+\s+){0,3}?)?(?:appeared|occurred|developed|ensued)"
     # the case is a recurrence: "resection of the recurrent tumour", "the final diagnosis was recurrent X"
     r"|(?:resection|excision|removal|re-?resection|debulking|curettage|presented\s+with|diagnosis\s+(?:was|of))\s+"
     r"(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+|her\s+|his\s+)?recurrent\b)",
@@ -96,7 +99,10 @@ _METS_POS = re.compile(
     r"|\b(?:confirmed|proved|proven|shown)\s+(?:\w+\s+){0,4}?(?:to\s+be|as)\s+metastatic\b"
     # spread along the neuraxis: "further metastases along the neural axis", "intramedullary dissemination"
     r"|\bfurther\s+metasta(?:sis|ses)|\b(?:intramedullary|leptomeningeal|neuraxis|neuraxial|subarachnoid|drop|csf)"
-    r"\s+(?:dissemination|spread|seeding|metasta(?:sis|ses))|\bcarcinomatous\s+meningitis", re.I)
+    r"\s+(?:dissemination|spread|seeding|metasta(?:sis|ses))|\bcarcinomatous\s+meningitis"
+    # "metastatic lesions were found in the atlas and the axis"
+    r"|\bmetasta(?:sis|ses|tic\s+(?:disease|lesions?|foci|deposits?|nodules?))\s+(?:was|were|had\s+been)\s+"
+    r"(?:then\s+|later\s+|subsequently\s+)?(?:found|detected|discovered|identified|noted|diagnosed)\b", re.I)
 _METS_NEG = re.compile(
     r"\b(?:no|without|neither|nor|free\s+of|clear\s+of)\s+(?:\w+\s+){0,7}?(?:metasta\w*|dissemination|seeding)"
     r"|metasta\w*[\s-]free"
@@ -140,16 +146,21 @@ class OutcomeFact:
 _TIME_TO_EVENT = re.compile(r"\b(?:recurred|relapsed|recurring|relapsing|progressed|reappeared)\s+(?:\w+\s+)?$", re.I)
 
 
-def follow_up(text: str) -> float | int | None:
-    """The longest follow-up a sentence states, in months."""
+def follow_up(text: str, *, stated: bool = False) -> float | int | None:
+    """The longest follow-up a sentence states, in months (with ``stated``, only one it calls a follow-up:
+    "followed for 12 months", not "three years after this first operation")."""
     if _NOT_FOLLOW.search(text):
         return None
     best = None
     for rx in _FOLLOW:
+        if stated and rx not in _STATED:
+            continue
         for m in rx.finditer(text):
             n = to_number(m.group("n"))
             if n is None or not n or _TIME_TO_EVENT.search(text[max(0, m.start() - 40):m.start()]):
                 continue
+            if stated and _AT.search(text[max(0, m.start() - 12):m.start()]):
+                continue  # "at 14 months follow-up MRI showed": a time point, not the length of the follow-up
             v = months(n, m.group("u"))
             if best is None or v > best:
                 best = v
@@ -177,6 +188,7 @@ def _time_point(text: str) -> float | int | None:
 def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None = None) -> OutcomeFact:
     out = OutcomeFact()
     spans = spans or [{"text": s} for s in sentences]
+    stated_fu = False
     for text, span in zip(sentences, spans, strict=False):
         if _about_relative(text):
             continue  # "Her mother had died of metastatic disease": another person's outcome
@@ -185,7 +197,10 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
         fu = follow_up(text)
         if fu is None:
             fu = _time_point(text)
-        if fu is not None and (out.follow_up_months is None or fu > out.follow_up_months):
+        said = follow_up(text, stated=True)
+        if said is not None and (not stated_fu or out.follow_up_months is None or said > out.follow_up_months):
+            out.follow_up_months, used, stated_fu = said, True, True  # a follow-up the text names wins
+        elif fu is not None and not stated_fu and (out.follow_up_months is None or fu > out.follow_up_months):
             out.follow_up_months, used = fu, True
         if _RECUR_POS.search(text) and not _hedged(text, _RECUR_POS):
             out.recurrence, used = True, True

@@ -63,6 +63,10 @@ _RUNIN_SECTION = {"background": "intro", "introduction": "intro", "objective": "
 _PATIENT_HEAD = re.compile(
     r"^\W{0,6}(?:case|patient)(?:\s+report)?\s*(?:no\.?\s*|#\s*)?(\d{1,3}|[IVX]{1,4}\b|one|two|three|four|five|six)"
     r"(?=\s*[:.)\-–—]|\s*$|\s+(?:a|an|the|was|is|was a)\b)", re.IGNORECASE)
+#: a part of a series' case section told for all its patients: "Treatment and outcome (both cases)"
+_SHARED_HEAD = re.compile(r"\b(?:both|all|either|each)\s+(?:(?:two|three|four|five|six)\s+)?(?:of\s+)?"
+                          r"(?:the\s+|our\s+)?(?:cases|patients)\b|\bour\s+(?:two|three|four|five|six)?\s*(?:cases|patients)\b",
+                          re.IGNORECASE)
 _ORDINAL_PATIENT = re.compile(r"^\W{0,6}(?:the\s+)?(first|second|third|fourth|fifth)\s+(?:case|patient)\b",
                               re.IGNORECASE)
 #: a figure legend or table caption: "Fig. 1MRI results. (A) ...", "Figure 2. Histology", "Table 1 Patients": it may
@@ -123,6 +127,7 @@ class Sentence:
 class Document:
     text: str
     sentences: list[Sentence] = field(default_factory=list)
+    for_all: set[int] = field(default_factory=set)  # starts of the sentences of a part told for all patients
 
     @property
     def patients(self) -> list[int]:
@@ -212,6 +217,7 @@ def segment(text: str) -> Document:
     heads = [(i, _NUMBERING.sub("", x.strip())) for i, x in _line_starts(text).items() if _is_heading(x.strip())]
     has_case_heading = any(_HEADING_CASE.match(h) or _patient_number(h) is not None for _, h in heads)
     in_introduction = False
+    shared_part = False
     # where the title block ends (an "Abstract" heading) and the body begins (an "Introduction" heading): a
     # "Case Report" line above the abstract is the article's type, and what the case part says before the
     # introduction is its summary
@@ -237,8 +243,12 @@ def segment(text: str) -> Document:
         heading = _is_heading(stripped)
         head = _NUMBERING.sub("", stripped) if heading else stripped
         num = _patient_number(head)
+        if heading:
+            shared_part = False
         if num is not None and (heading or _PATIENT_HEAD.match(stripped) or _ORDINAL_PATIENT.match(stripped)):
             patient, section, explicit_case = num, "case", True
+        elif heading and patient and section == "case" and _SHARED_HEAD.search(head):
+            patient, shared_part = 0, True  # "Treatment and outcome (both cases)" after "Case 1", "Case 2"
         elif heading and _HEADING_OTHER.match(head):
             section = "other"
         elif heading and _HEADING_CASE.match(head) and start < abstract_at:
@@ -281,6 +291,8 @@ def segment(text: str) -> Document:
                     first_age = ages[0]
                 elif (ages and first_age not in ages) or _LITERATURE.search(sent):
                     own = "other"  # another patient's story told inside the case ("a 40-year-old man needed ...")
+            if shared_part and own == "case" and not heading:
+                doc.for_all.add(a)
             raw.append((sent, a, b, own, patient if own == "case" else 0, heading))
     if not any(r[3] == "case" for r in raw):
         # no recognisable case description: read the whole text as the case

@@ -126,7 +126,8 @@ class GenomicFinding:
         g = cls(
             kind=kind,
             gene5=gene_symbol(d.get("gene5"), ctx.at("gene5"), required=False),
-            gene3=gene_symbol(d.get("gene3"), ctx.at("gene3"), required=fusion),
+            # a rearrangement whose partner the report does not name keeps the one it names ("FUS::?", "?::NTRK1")
+            gene3=gene_symbol(d.get("gene3"), ctx.at("gene3"), required=fusion and not d.get("gene5")),
             exon5=opt_num(d.get("exon5"), ctx.at("exon5"), lo=0, hi=500, integer=True),  # type: ignore[arg-type]
             exon3=opt_num(d.get("exon3"), ctx.at("exon3"), lo=0, hi=500, integer=True),  # type: ignore[arg-type]
             gene=gene_symbol(d.get("gene"), ctx.at("gene"), required=not fusion),

@@ -121,13 +121,14 @@ def genomic(text: str) -> list[tuple]:
     ("The tumour carried the H3F3A G34W mutation.", ("mutation", None, None, None, None, "H3-3A", "G34W")),
     ("IDH1 R132H mutation was detected.", ("mutation", None, None, None, None, "IDH1", "R132H")),
     ("FISH showed MDM2 amplification.", ("amplification", None, None, None, None, "MDM2", None)),
+    # a partner unnamed: the fusion of the one named gene, on its side (NTRK3 is a 3' partner)
+    ("An NTRK3 gene rearrangement was found.", ("fusion", None, "NTRK3", None, None, None, None)),
 ])
 def test_genomic(text, expected):
     assert genomic(text) == [expected]
 
 
-@pytest.mark.parametrize("text", ["There was no EWSR1 rearrangement.", "FISH was negative for MDM2 amplification.",
-                                  "An NTRK3 gene rearrangement was found."])
+@pytest.mark.parametrize("text", ["There was no EWSR1 rearrangement.", "FISH was negative for MDM2 amplification."])
 def test_no_genomic_finding(text):
     assert genomic(text) == []
 

@@ -32,7 +32,8 @@ def genomic(sentence: str) -> list[tuple]:
     ("FISH showed MDM2 amplification (MDM2/CEP12 ratio 8.2).", [("amplification", "MDM2", None, None, None, None)]),
     ("No SS18 rearrangement was detected by FISH.", []),
     ("No TERT promoter C228T mutation was detected.", []),
-    ("Break-apart FISH showed a rearrangement of EWSR1.", []),  # a partner unnamed: no two-gene fusion
+    # a partner unnamed: the fusion of the one named gene (EWSR1 is a 5' partner)
+    ("Break-apart FISH showed a rearrangement of EWSR1.", [("fusion", "EWSR1", None, None, None, None)]),
     ("CD99 and NKX2-2 were positive.", []),  # immunohistochemistry, not genomic
 ])
 def test_notation(sentence, expected):

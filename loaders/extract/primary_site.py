@@ -1,0 +1,49 @@
+"""A spinal metastasis named by its primary: "prostate adenocarcinoma", "metastatic thyroid cancer",
+"adenocarcinoma of the lung", "renal cell carcinoma".
+
+The ontology's tumour types are the spine's own tumours and one class for what spread to the spine
+(``skg:Metastasis``); a report names that class by the primary's organ and histology. A carcinoma in a
+spinal case report is a metastasis (the spine has no epithelium of its own), so such a phrase is a
+mention of the metastasis class, labelled as the report words it. Phrases the lexicon already knows
+(a named tumour type) are left to the lexicon.
+
+>>> [m.surface for m in carcinoma_mentions("the lesion originated from prostate adenocarcinoma.", 0, "M")]
+['prostate adenocarcinoma']
+>>> [m.surface for m in carcinoma_mentions("a metastasis of papillary thyroid carcinoma", 0, "M")]
+['papillary thyroid carcinoma']
+>>> [m.surface for m in carcinoma_mentions("cervical cancer screening; cervical spine carcinoma", 0, "M")]
+[]
+"""
+
+from __future__ import annotations
+
+import re
+
+from spinekg.loaders.extract.lexmatch import Mention
+
+_ORGAN = (r"prostat(?:e|ic)|thyroid|breast|lung|pulmonary|bronchogenic|renal|kidney|colon|colonic|colorectal|rectal"
+          r"|gastric|stomach|oesophageal|esophageal|pancreatic|pancreas|hepatic|liver|gallbladder|bladder|urothelial"
+          r"|ovarian|endometrial|uterine|nasopharyngeal|laryngeal|oral|tongue|salivary|adrenal|adrenocortical"
+          r"|parotid|thymic|testicular|penile|vulvar|anal|hepatocellular|cholangio|biliary|appendiceal")
+_HISTOLOGY = (r"(?:papillary|follicular|medullary|anaplastic|clear[- ]cell|small[- ]cell|non-small[- ]cell"
+              r"|squamous(?:[- ]cell)?|ductal|lobular|invasive|mucinous|signet[- ]ring|neuroendocrine|acinar"
+              r"|poorly\s+differentiated|well[- ]differentiated|moderately\s+differentiated|cell)")
+_CARCINOMA = r"(?:adeno)?carcinomas?|cancers?"
+_PHRASES = re.compile(
+    rf"\b(?:(?:{_ORGAN})(?:[\s-]+{_HISTOLOGY})*[\s-]+(?:{_CARCINOMA})"
+    rf"|(?:{_HISTOLOGY}[\s-]+)*(?:{_ORGAN})[\s-]+(?:{_HISTOLOGY}[\s-]+)*(?:{_CARCINOMA})"
+    rf"|(?:{_HISTOLOGY}[\s-]+)*(?:{_CARCINOMA})\s+of\s+(?:the\s+)?(?:{_ORGAN}|uterine\s+cervix|cervix)"
+    r"|renal[\s-]+cell[\s-]+carcinomas?|hepatocellular[\s-]+carcinomas?|cholangiocarcinomas?)\b",
+    re.IGNORECASE)
+
+
+def carcinoma_mentions(text: str, base: int, iri: str, taken: list[Mention] | None = None) -> list[Mention]:
+    """Mentions of ``iri`` (the metastasis class) for the carcinomas text names by their primary."""
+    busy = [(m.start, m.end) for m in taken or [] if m.kind == "tumor_type"]
+    out = []
+    for m in _PHRASES.finditer(text):
+        a, b = base + m.start(), base + m.end()
+        if any(s < b and a < e for s, e in busy):
+            continue
+        out.append(Mention("tumor_type", iri, a, b, m.group()))
+    return out

@@ -1,0 +1,29 @@
+"""A rearrangement whose partner the report does not name (break-apart FISH) is a fusion with its one named
+partner, on the side its known fusions give it: stored, exported and shown as "FUS::?" or "?::NTRK1"."""
+
+import pytest
+
+from spinekg.errors import RecordError
+from spinekg.model import CaseRecord
+
+
+def _record(genomic: list[dict]) -> CaseRecord:
+    return CaseRecord.from_dict({"id": "unnamed-partner", "document": "unnamed.txt", "genomic": genomic},
+                                document="unnamed.txt")
+
+
+def test_a_fusion_with_one_named_partner_round_trips(fresh_store):
+    fresh_store.ingest([_record([{"kind": "fusion", "gene5": "FUS", "gene3": None},
+                                 {"kind": "fusion", "gene5": None, "gene3": "NTRK1"}])])
+    (rec,) = fresh_store.case_records()
+    got = {(g.get("gene5"), g.get("gene3")) for g in rec["genomic"]}
+    assert got == {("FUS", None), (None, "NTRK1")}
+    res = fresh_store.query("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?l WHERE { ?f a "
+                            "<https://w3id.org/spinekg/ontology/GeneFusion> ; rdfs:label ?l }")
+    labels = {str(row["l"]).split("@")[0].strip("\"") for row in res.rows}
+    assert {"FUS::?", "?::NTRK1"} <= labels, labels
+
+
+def test_a_fusion_needs_at_least_one_partner():
+    with pytest.raises(RecordError):
+        _record([{"kind": "fusion"}])
