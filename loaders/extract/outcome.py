@@ -50,6 +50,8 @@ _FOLLOW = [
 ]
 #: the patterns that name the follow-up itself (the others infer it from a time after the treatment)
 _STATED = [_FOLLOW[i] for i in (0, 1, 2, 3, 6)]
+#: every follow-up pattern needs a unit of time: a sentence without one is not read further
+_HAS_TIME = re.compile(r"(?:week|month|year|mo|yr)s?\b", re.IGNORECASE)
 _AT = re.compile(r"\b(?:at|after|by)\s+(?:the\s+|a\s+)?$", re.I)
 _IMAGING = r"MRI|CT|PET(?:[\s-]CT)?|imaging|scans?|radiographs?|X-rays?"
 #: "pain-free at 18 months": a state of the patient said at a time point
@@ -149,22 +151,28 @@ _TIME_TO_EVENT = re.compile(r"\b(?:recurred|relapsed|recurring|relapsing|progres
 def follow_up(text: str, *, stated: bool = False) -> float | int | None:
     """The longest follow-up a sentence states, in months (with ``stated``, only one it calls a follow-up:
     "followed for 12 months", not "three years after this first operation")."""
-    if _NOT_FOLLOW.search(text):
-        return None
-    best = None
+    said, any_ = _follow_ups(text)
+    return said if stated else any_
+
+
+def _follow_ups(text: str) -> tuple[float | int | None, float | int | None]:
+    """(the longest follow-up the sentence names as one, the longest of any kind), in months."""
+    if _NOT_FOLLOW.search(text) or not _HAS_TIME.search(text):
+        return None, None
+    best = said = None
     for rx in _FOLLOW:
-        if stated and rx not in _STATED:
-            continue
+        named = rx in _STATED
         for m in rx.finditer(text):
             n = to_number(m.group("n"))
             if n is None or not n or _TIME_TO_EVENT.search(text[max(0, m.start() - 40):m.start()]):
                 continue
-            if stated and _AT.search(text[max(0, m.start() - 12):m.start()]):
-                continue  # "at 14 months follow-up MRI showed": a time point, not the length of the follow-up
             v = months(n, m.group("u"))
             if best is None or v > best:
                 best = v
-    return best
+            # "at 14 months follow-up MRI showed": a time point, not the length of the follow-up
+            if named and not _AT.search(text[max(0, m.start() - 12):m.start()]) and (said is None or v > said):
+                said = v
+    return said, best
 
 
 def _states_outcome(text: str) -> bool:
@@ -194,10 +202,9 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
             continue  # "Her mother had died of metastatic disease": another person's outcome
         used = False
         past = bool(_PAST.search(text))  # "Six years earlier ... breast carcinoma ..., disease-free since"
-        fu = follow_up(text)
+        said, fu = _follow_ups(text)
         if fu is None:
             fu = _time_point(text)
-        said = follow_up(text, stated=True)
         if said is not None and (not stated_fu or out.follow_up_months is None or said > out.follow_up_months):
             out.follow_up_months, used, stated_fu = said, True, True  # a follow-up the text names wins
         elif fu is not None and not stated_fu and (out.follow_up_months is None or fu > out.follow_up_months):

@@ -39,6 +39,9 @@ _PHRASES = re.compile(
 
 def carcinoma_mentions(text: str, base: int, iri: str, taken: list[Mention] | None = None) -> list[Mention]:
     """Mentions of ``iri`` (the metastasis class) for the carcinomas text names by their primary."""
+    low = text.lower()
+    if "carcinom" not in low and "cancer" not in low:
+        return []
     busy = [(m.start, m.end) for m in taken or [] if m.kind == "tumor_type"]
     out = []
     for m in _PHRASES.finditer(text):
