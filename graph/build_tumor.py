@@ -159,6 +159,7 @@ class TumorWriter(CaseWriter):
                 for a in g.accept_gene:
                     self.lit(node, P("acceptedGeneSymbol"), a)
                 self.lit(node, RDFS_LABEL, f"{g.gene} {g.variant or g.kind}")
+            self.lit(node, P("alleleOrigin"), g.origin)
             if g.method:
                 meth = self.term("method", g.method)
                 if meth:

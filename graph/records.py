@@ -170,6 +170,8 @@ def case_to_dict(case_iri: str, quads: Iterable[ox.Quad], entity_quads: Iterable
             if ix.texts(g, SKG + "acceptedGeneSymbol"):
                 item["accept_gene"] = ix.texts(g, SKG + "acceptedGeneSymbol")
         item["method"] = ix.text(g, SKG + "methodText")
+        if ix.text(g, SKG + "alleleOrigin"):
+            item["origin"] = ix.text(g, SKG + "alleleOrigin")
         item["evidence"] = ix.evidence(g)
         rec["genomic"].append(item)
     for iv in ix.ordered(c, SKG + "hasIntervention"):

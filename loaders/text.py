@@ -231,7 +231,7 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
         "markers": [{"name": m.name, "result": m.result, "value_percent": m.value_percent, "pattern": m.pattern,
                      "term": m.term, "evidence": m.evidence} for m in mk],
         "genomic": [{"kind": g.kind, "gene5": g.gene5, "gene3": g.gene3, "exon5": g.exon5, "exon3": g.exon3,
-                     "gene": g.gene, "variant": g.variant, "term": g.term, "evidence": g.evidence}
+                     "gene": g.gene, "variant": g.variant, "term": g.term, "evidence": g.evidence, "origin": g.origin}
                     for g in gn if _valid_gene(g)],
         "interventions": ivs,
         "outcome": {"follow_up_months": oc.follow_up_months, "recurrence": oc.recurrence,

@@ -132,6 +132,7 @@ class SKG(DefinedNamespace):
     variant: URIRef
     acceptedGeneSymbol: URIRef
     methodText: URIRef
+    alleleOrigin: URIRef
     category: URIRef
     agentName: URIRef
     doseGy: URIRef

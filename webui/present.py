@@ -177,7 +177,8 @@ def tables(rec: dict[str, Any]) -> list[Table]:
          m.get("value_percent"), _ev(m["evidence"])] for m in rec["markers"]], "Immunohistochemistry")
     genomic = Table("genomic", ["kind", "finding", "term", "method", "evidence"], [
         [g["kind"], f"{g.get('gene5') or '?'}::{g.get('gene3') or '?'}" if g["kind"] == "fusion"
-         else f"{g.get('gene')} {g.get('variant') or ''}".strip(), iris.curie(g["term"]) if g.get("term") else "",
+         else f"{g.get('gene')} {g.get('variant') or ''}".strip() + (f" ({g['origin']})" if g.get("origin") else ""),
+         iris.curie(g["term"]) if g.get("term") else "",
          g.get("method"), _ev(g["evidence"])] for g in rec["genomic"]], "Genomic findings")
     interventions = Table("interventions", ["sequence", "category", "procedure", "term", "drugs", "levels", "dose",
                                             "dose_gy", "cycles", "response", "evidence"], [

@@ -136,6 +136,7 @@ class GenomicFact:
     variant: str | None = None
     term: str | None = None
     evidence: list[dict[str, object]] = field(default_factory=list)
+    origin: str | None = None  # "germline" or "somatic", when the report says so next to it
 
     def key(self) -> tuple[object, ...]:
         return (self.kind, self.gene5, self.gene3, self.gene, self.variant)
@@ -156,6 +157,38 @@ _TESTED_FOR = re.compile(r"\b(?:primers?|probes?|panels?|assays?|tested|testing|
                          r"|identif|found|confirm|disclos|harbou?r)\w*)", re.IGNORECASE)
 
 
+#: the variant is inherited ("a germline SDHB mutation", "constitutional") or acquired in the tumour ("somatic")
+_GERMLINE = re.compile(r"\b(?:germ-?line|constitutional|inherited|heritable|familial)\b", re.IGNORECASE)
+_SOMATIC = re.compile(r"\b(?:somatic|tumou?r-only|acquired)\b", re.IGNORECASE)
+
+
+def _origins(text: str, span: dict[str, object], genes: list[_Gene], facts: dict[tuple[object, ...], GenomicFact],
+             ) -> None:
+    """Mark the findings of this sentence germline or somatic from the words in their clause."""
+    if not (_GERMLINE.search(text) or _SOMATIC.search(text)):
+        return
+    for f in facts.values():
+        if f.origin is not None or span not in f.evidence:
+            continue
+        ordered = sorted(genes, key=lambda x: x.start)
+        for i, g in enumerate(ordered):
+            if g.symbol in (f.gene, f.gene5, f.gene3):
+                # its own words: from the gene before it (or its clause's start) to the gene after it
+                lo = max(clause_start(text, g.start), ordered[i - 1].end if i else 0)
+                hi = min(clause_end(text, g.end), ordered[i + 1].start if i + 1 < len(ordered) else len(text),
+                         g.end + 60)
+                if i + 1 < len(ordered):
+                    hi = max(g.end, hi - 25)  # a word just before the next gene is that gene's ("and a germline TP53")
+                before = [(m.start(), "germline") for m in _GERMLINE.finditer(text, lo, g.start)] + \
+                    [(m.start(), "somatic") for m in _SOMATIC.finditer(text, lo, g.start)]
+                after = [(m.start(), "germline") for m in _GERMLINE.finditer(text, g.end, hi)] + \
+                    [(m.start(), "somatic") for m in _SOMATIC.finditer(text, g.end, hi)]
+                if before:
+                    f.origin = max(before)[1]  # the nearest word before it
+                elif after:
+                    f.origin = min(after)[1]
+
+
 def _asserted(text: str, start: int, end: int) -> bool:
     if _TESTED_FOR.search(text[max(0, start - 200):start]):
         return False
@@ -167,6 +200,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     """Findings of the case; symbol_of maps a gene IRI to its symbol, fusion_term (5', 3') to a fusion IRI."""
     facts: dict[tuple[object, ...], GenomicFact] = {}
     rearranged: list[tuple[str, dict[str, object]]] = []
+    told: list[tuple[str, dict[str, object], list[_Gene]]] = []
 
     def add(fact: GenomicFact, span: dict[str, object]) -> None:
         old = facts.get(fact.key())
@@ -244,6 +278,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 # "fusion of exon 4 of NAB2 with exon 2 of STAT6": the exons name the partners
                 add(GenomicFact("fusion", gene5=g5, gene3=g3, exon5=int(m.group("e5")), exon3=int(m.group("e3")),
                                 term=fusion_term.get((g5, g3))), span)
+        told.append((text, span, genes))
         for i, g in enumerate(genes):
             if i in used or g.iri is None:
                 continue
@@ -290,6 +325,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if _asserted(text, g.start, g.end):
                     for sym in symbols:
                         add(GenomicFact("deletion", gene=sym), span)
+    for text, span, genes in told:
+        _origins(text, span, genes, facts)
     # a gene rearranged with a partner not named is a fusion of one known partner, unless a named fusion holds it
     # (break-apart FISH, then the transcript): on the side the ontology's fusions give it ("NTRK1" 3', "FUS" 5')
     named_partners = {x for f in facts.values() if f.kind == "fusion" for x in (f.gene5, f.gene3)}

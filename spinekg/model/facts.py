@@ -8,6 +8,7 @@ from typing import Any
 
 from spinekg.model.provenance import Span, evidence_dicts, read_evidence
 from spinekg.model.validate import (
+    ALLELE_ORIGINS,
     GENOMIC_KINDS,
     RESULTS,
     SEXES,
@@ -113,6 +114,7 @@ class GenomicFinding:
     gene: str | None = None
     variant: str | None = None
     method: str | None = None
+    origin: str | None = None  # "germline" or "somatic" when the report says which
     accept_gene: tuple[str, ...] = ()
     term: str | None = None
     evidence: tuple[Span, ...] = ()
@@ -133,6 +135,7 @@ class GenomicFinding:
             gene=gene_symbol(d.get("gene"), ctx.at("gene"), required=not fusion),
             variant=opt_str(d.get("variant"), ctx.at("variant"), max_len=100),
             method=opt_str(d.get("method"), ctx.at("method"), max_len=100),
+            origin=choice(d.get("origin"), ctx.at("origin"), ALLELE_ORIGINS),
             accept_gene=strs(d.get("accept_gene"), ctx.at("accept_gene")),
             term=opt_str(d.get("term"), ctx.at("term"), max_len=500),
             evidence=read_evidence(d.get("evidence"), ctx.at("evidence")),
@@ -148,6 +151,8 @@ class GenomicFinding:
             if self.accept_gene:
                 out["accept_gene"] = list(self.accept_gene)
         out.update(method=self.method, term=self.term, evidence=evidence_dicts(self.evidence))
+        if self.origin:
+            out["origin"] = self.origin
         return out
 
 

@@ -21,6 +21,8 @@ from spinekg.levels import canonical_level, sort_levels
 SEXES = ("female", "male")
 RESULTS = ("positive", "negative", "equivocal")
 GENOMIC_KINDS = ("fusion", "mutation", "amplification", "deletion")
+#: where a variant is: inherited in every cell, or acquired in the tumour only
+ALLELE_ORIGINS = ("germline", "somatic")
 CATEGORIES = ("biopsy", "surgery", "radiotherapy", "chemotherapy", "targeted_therapy",
               "immunotherapy", "other_drug", "embolization")
 STATUSES = ("no evidence of disease", "alive with disease", "died of disease", "died of other cause")

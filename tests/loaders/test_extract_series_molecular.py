@@ -226,3 +226,14 @@ def test_a_laboratory_fixation_and_a_slashed_acronym_are_not_treatments():
 def test_a_likeness_of_phenotype_is_not_the_diagnosis():
     r = extract("Case report\nA 40-year-old man had an L2 tumour. Its immunophenotype was that of a glomus tumour.")
     assert r["diagnosis"]["label"] is None, r["diagnosis"]
+
+
+def test_germline_and_somatic_are_told_apart():
+    r = extract("Case report\nA 30-year-old woman had a T5 tumour. Sequencing showed a somatic PIK3CA H1047R mutation "
+                "and a germline TP53 R248Q variant.")
+    assert {g["gene"]: g.get("origin") for g in r["genomic"]} == {"PIK3CA": "somatic", "TP53": "germline"}
+
+
+def test_no_origin_when_the_report_says_none():
+    r = extract("Case report\nA 30-year-old woman had a T5 tumour. Sequencing showed a PIK3CA H1047R mutation.")
+    assert [g.get("origin") for g in r["genomic"]] == [None]

@@ -1,4 +1,4 @@
-"""A rearrangement whose partner the report does not name (break-apart FISH) is a fusion with its one named
+"""Genomic findings the model had no room for. A rearrangement whose partner the report does not name (break-apart FISH) is a fusion with its one named
 partner, on the side its known fusions give it: stored, exported and shown as "FUS::?" or "?::NTRK1"."""
 
 import pytest
@@ -27,3 +27,15 @@ def test_a_fusion_with_one_named_partner_round_trips(fresh_store):
 def test_a_fusion_needs_at_least_one_partner():
     with pytest.raises(RecordError):
         _record([{"kind": "fusion"}])
+
+
+def test_the_origin_of_a_variant_round_trips(fresh_store):
+    fresh_store.ingest([_record([{"kind": "mutation", "gene": "VHL", "variant": "R167W", "origin": "germline"},
+                                 {"kind": "mutation", "gene": "PIK3CA", "variant": "H1047R"}])])
+    (rec,) = fresh_store.case_records()
+    assert {g["gene"]: g.get("origin") for g in rec["genomic"]} == {"VHL": "germline", "PIK3CA": None}
+
+
+def test_an_origin_outside_the_two_is_refused():
+    with pytest.raises(RecordError):
+        _record([{"kind": "mutation", "gene": "VHL", "origin": "maternal"}])
