@@ -309,6 +309,16 @@ def pdf_metadata(data: bytes) -> dict[str, Any]:
 
 
 def load_pdf(path: Path, data: bytes) -> LoadResult:
+    """Records from the PDF's text; their citation is what the text states, completed from the PDF's own metadata
+    (document information, XMP, first page), and overridden by a curated ``NAME.json`` beside it."""
+    from spinekg.loaders.report import sibling_source, with_source
     from spinekg.loaders.text import extract_text
 
-    return LoadResult(records=extract_text(pdf_text(path, data), path.name))
+    records = extract_text(pdf_text(path, data), path.name)
+    meta = pdf_metadata(data)
+    if meta:
+        records = [with_source(r, meta, fill=True) for r in records]
+    beside = sibling_source(path)
+    if beside:
+        records = [with_source(r, beside) for r in records]
+    return LoadResult(records=records)

@@ -58,11 +58,12 @@ def sibling_source(path: Path) -> dict[str, Any]:
     return {k: src[k] for k in _SOURCE_KEYS if isinstance(src, dict) and src.get(k) not in (None, "", [])}
 
 
-def with_source(rec: CaseRecord, beside: dict[str, Any]) -> CaseRecord:
-    """The record with the curated citation's fields, and the text's own for those it does not give."""
+def with_source(rec: CaseRecord, beside: dict[str, Any], *, fill: bool = False) -> CaseRecord:
+    """The record with the curated citation's fields, and the text's own for those it does not give (with
+    ``fill``, the text's own win and ``beside`` only completes them: a PDF's metadata)."""
     merged = {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(rec.source).items()
               if v not in (None, "", [], ())}
-    merged.update(beside)
+    merged = {**beside, **merged} if fill else {**merged, **beside}
     try:
         return CaseRecord.from_dict({**rec.to_dict(), "source": merged}, document=rec.document)
     except SpineKGError as e:

@@ -1,5 +1,6 @@
-"""Genomic findings the model had no room for. A rearrangement whose partner the report does not name (break-apart FISH) is a fusion with its one named
-partner, on the side its known fusions give it: stored, exported and shown as "FUS::?" or "?::NTRK1"."""
+"""Genomic findings the model had no room for before. A rearrangement whose partner the report does not name
+(break-apart FISH) is a fusion with its one named partner, on the side its known fusions give it: stored, exported
+and shown as "FUS::?" or "?::NTRK1". A variant's origin (germline or somatic) round-trips."""
 
 import pytest
 

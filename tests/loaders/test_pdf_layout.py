@@ -418,6 +418,22 @@ def test_metadata_from_xmp_and_from_the_first_page(tmp_path):
     assert pdf_metadata(b"%PDF-1.7 nothing here") == {}
 
 
+def test_a_pdf_case_carries_the_citation_of_its_metadata(tmp_path):
+    path = render_two_column("A case\nA 40-year-old man had a chordoma of L2.", tmp_path / "cited.pdf",
+                             metadata={"title": "Chordoma of the second lumbar vertebra: a case report",
+                                       "author": "Ana Silva; Bo Chen", "subject": "doi:10.1234/jsocr.2024.017"})
+    (rec,) = load_pdf(path, path.read_bytes()).records
+    assert (rec.source.title, list(rec.source.authors), rec.source.doi, rec.source.year) == (
+        "Chordoma of the second lumbar vertebra: a case report", ["Ana Silva", "Bo Chen"], "10.1234/jsocr.2024.017",
+        2024)
+    # a curated NAME.json beside the PDF wins over the PDF's own metadata
+    (tmp_path / "cited.json").write_text(json.dumps({"source": {"doi": "10.9999/curated.1", "pmid": "12345678"}}),
+                                         encoding="utf-8")
+    (rec,) = load_pdf(path, path.read_bytes()).records
+    assert (rec.source.doi, rec.source.pmid, rec.source.title) == (
+        "10.9999/curated.1", "12345678", "Chordoma of the second lumbar vertebra: a case report")
+
+
 # --- the hand-written reports as two-column PDFs, scored -----------------------------------------------------------
 
 def _score(gold: Path, preds: list[dict], out: Path) -> dict:
