@@ -57,6 +57,8 @@ class CourseWriter(CaseWriter):
                 self.add(node, P("agentName"), ox.Literal(agent))
             for lvl in iv.levels:
                 self.add(node, P("atLevel"), P(level_local(lvl)))
+            for step in iv.steps:
+                self.add(node, P("stepText"), ox.Literal(step))
             if iv.dose_gy is not None:
                 self.add(node, P("doseGy"), num(iv.dose_gy))
             if iv.fractions is not None:

@@ -186,7 +186,8 @@ def case_to_dict(case_iri: str, quads: Iterable[ox.Quad], entity_quads: Iterable
             "intent": ix.text(iv, SKG + "intentText"), "response": ix.text(iv, SKG + "responseText"),
             "result": ix.text(iv, SKG + "resultText"), "margin": ix.text(iv, SKG + "marginText"),
             "timing": ix.timing(iv), "uneventful": ix.boolean(iv, SKG + "uneventfulCourse"),
-            "term": types[0] if types else None, "evidence": ix.evidence(iv)})
+            "term": types[0] if types else None, "evidence": ix.evidence(iv),
+            **({"steps": ix.texts(iv, SKG + "stepText")} if ix.texts(iv, SKG + "stepText") else {})})
     seq = {n: k for k, n in enumerate(ix.ordered(c, SKG + "hasIntervention"), 1)}
     rec["neurological"] = [{
         "scale": ix.text(n, SKG + "assessmentScale"), "grade": ix.text(n, SKG + "gradeText"),

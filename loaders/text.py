@@ -214,7 +214,8 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     ivs: list[dict[str, object]] = [
         {"category": f.category, "label": f.label, "term": f.term, "agents": f.agents, "agent_terms": f.agent_terms,
          "levels": [x for x in f.levels if x], "dose_gy": f.dose_gy, "fractions": f.fractions, "cycles": f.cycles,
-         "dose": f.dose, "intent": f.intent, "response": f.response, "evidence": f.evidence} for f in iv]
+         "dose": f.dose, "intent": f.intent, "response": f.response, "steps": f.steps, "evidence": f.evidence}
+        for f in iv]
     neuro, complications, recurrence_timing = _clinical(told, ivs, res, oc.recurrence)
 
     return {

@@ -133,6 +133,7 @@ class SKG(DefinedNamespace):
     acceptedGeneSymbol: URIRef
     methodText: URIRef
     alleleOrigin: URIRef
+    stepText: URIRef
     category: URIRef
     agentName: URIRef
     doseGy: URIRef

@@ -180,9 +180,10 @@ def tables(rec: dict[str, Any]) -> list[Table]:
          else f"{g.get('gene')} {g.get('variant') or ''}".strip() + (f" ({g['origin']})" if g.get("origin") else ""),
          iris.curie(g["term"]) if g.get("term") else "",
          g.get("method"), _ev(g["evidence"])] for g in rec["genomic"]], "Genomic findings")
-    interventions = Table("interventions", ["sequence", "category", "procedure", "term", "drugs", "levels", "dose",
-                                            "dose_gy", "cycles", "response", "evidence"], [
-        [n, i.get("category"), i.get("label"), iris.curie(i["term"]) if i.get("term") else "",
+    interventions = Table("interventions", ["sequence", "category", "procedure", "steps", "term", "drugs", "levels",
+                                            "dose", "dose_gy", "cycles", "response", "evidence"], [
+        [n, i.get("category"), i.get("label"), "; ".join(i.get("steps") or []),
+         iris.curie(i["term"]) if i.get("term") else "",
          "; ".join(i.get("agents") or []), ", ".join(i.get("levels") or []), i.get("dose"), i.get("dose_gy"),
          i.get("cycles"), i.get("response"), _ev(i["evidence"])] for n, i in enumerate(rec["interventions"], 1)],
         "Interventions")

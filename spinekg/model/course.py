@@ -81,6 +81,7 @@ class Intervention:
     uneventful: bool | None = None
     term: str | None = None
     agent_terms: tuple[str, ...] = ()
+    steps: tuple[str, ...] = ()  # the other procedures of one operation ("reconstruction", "posterior fixation")
     evidence: tuple[Span, ...] = ()
 
     @classmethod
@@ -106,6 +107,7 @@ class Intervention:
             uneventful=opt_bool(d.get("uneventful"), ctx.at("uneventful")),
             term=opt_str(d.get("term"), ctx.at("term"), max_len=500),
             agent_terms=strs(d.get("agent_terms"), ctx.at("agent_terms")),
+            steps=strs(d.get("steps"), ctx.at("steps")),
             evidence=read_evidence(d.get("evidence"), ctx.at("evidence")),
         )
 
@@ -115,7 +117,8 @@ class Intervention:
                 "fractions": self.fractions, "cycles": self.cycles, "dose": self.dose, "intent": self.intent,
                 "response": self.response, "result": self.result, "margin": self.margin,
                 "timing": _timing_dict(self.timing), "uneventful": self.uneventful, "term": self.term,
-                "agent_terms": list(self.agent_terms), "evidence": evidence_dicts(self.evidence)}
+                "agent_terms": list(self.agent_terms), **({"steps": list(self.steps)} if self.steps else {}),
+                "evidence": evidence_dicts(self.evidence)}
 
 
 @dataclass(frozen=True)

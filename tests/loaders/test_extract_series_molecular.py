@@ -237,3 +237,11 @@ def test_germline_and_somatic_are_told_apart():
 def test_no_origin_when_the_report_says_none():
     r = extract("Case report\nA 30-year-old woman had a T5 tumour. Sequencing showed a PIK3CA H1047R mutation.")
     assert [g.get("origin") for g in r["genomic"]] == [None]
+
+
+def test_an_operation_keeps_its_steps():
+    r = extract("Case report\nA 50-year-old woman had a T11 chordoma. She underwent total en bloc spondylectomy of "
+                "T11 with spinal reconstruction and posterior instrumentation from T9 to L1.")
+    (op,) = [i for i in r["interventions"] if i["category"] == "surgery"]
+    assert "total en bloc spondylectomy" in op["label"].lower()
+    assert {s.lower() for s in op["steps"]} >= {"spinal reconstruction", "posterior instrumentation"}, op

@@ -1,6 +1,6 @@
-"""Genomic findings the model had no room for before. A rearrangement whose partner the report does not name
+"""Detail the model had no room for before. A rearrangement whose partner the report does not name
 (break-apart FISH) is a fusion with its one named partner, on the side its known fusions give it: stored, exported
-and shown as "FUS::?" or "?::NTRK1". A variant's origin (germline or somatic) round-trips."""
+and shown as "FUS::?" or "?::NTRK1". A variant's origin (germline or somatic) and an operation's steps round-trip."""
 
 import pytest
 
@@ -40,3 +40,12 @@ def test_the_origin_of_a_variant_round_trips(fresh_store):
 def test_an_origin_outside_the_two_is_refused():
     with pytest.raises(RecordError):
         _record([{"kind": "mutation", "gene": "VHL", "origin": "maternal"}])
+
+
+def test_the_steps_of_an_operation_round_trip(fresh_store):
+    rec = CaseRecord.from_dict({"id": "steps", "document": "steps.txt", "interventions": [
+        {"category": "surgery", "label": "total en bloc spondylectomy",
+         "steps": ["spinal reconstruction", "posterior instrumentation"]}]}, document="steps.txt")
+    fresh_store.ingest([rec])
+    (got,) = fresh_store.case_records()
+    assert sorted(got["interventions"][0]["steps"]) == ["posterior instrumentation", "spinal reconstruction"]
