@@ -34,6 +34,9 @@ class CourseWriter(CaseWriter):
             node = N(iris.part_iri(self.rec.id, "intervention", i))
             self.add(self.case, P("hasIntervention"), node)
             cls = (iv.term and iris.expand(iv.term)) or self.term("procedure", iv.label, *iv.accept)
+            known = self.lex.terms.get(cls) if cls else None
+            if known is not None and known.kind in ("drug", "regimen"):
+                cls = None  # a drug or regimen is the intervention's agent (skg:agent), not its class
             if cls and self.lex.category(cls) not in (None, iv.category):
                 cls = None  # a label that names a procedure of another category: trust the category
             cls = cls or skg(CATEGORY_CLASS[iv.category])

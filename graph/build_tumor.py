@@ -56,7 +56,8 @@ class TumorWriter(CaseWriter):
                 self.evidence(node, det.evidence, (P("locatedIn"), P(level_local(det.label))))
         regions = {self.lex_region(lvl) for lvl in rec.vertebrae} - {None}
         for reg in sorted(regions):  # type: ignore[type-var]
-            self.infer(node, P("inRegion"), N(reg))  # type: ignore[arg-type]
+            # a tumour's region (skg:inRegion is a vertebra's: its domain would make the tumour a vertebra)
+            self.infer(node, P("inSpinalRegion"), N(reg))  # type: ignore[arg-type]
         if rec.compartment:
             comp = self.term("compartment", rec.compartment)
             if comp:

@@ -56,7 +56,7 @@ SELECT ?case ?id ?label ?report ?year ?diagnosis ?age ?sex ?fu ?rec ?met ?status
 Q_TYPES = """
 SELECT ?case ?type WHERE { GRAPH ?case { ?case skg:hasTumor ?t . ?t a ?type } FILTER(?type != skg:Tumor) }"""
 Q_LEVELS = "SELECT ?case ?v WHERE { ?case skg:hasTumor ?t . ?t skg:locatedIn ?v }"
-Q_REGIONS = "SELECT ?case ?r WHERE { ?case skg:hasTumor ?t . ?t skg:inRegion ?r }"
+Q_REGIONS = "SELECT ?case ?r WHERE { ?case skg:hasTumor ?t . ?t skg:inSpinalRegion ?r }"
 Q_MARKERS = """
 SELECT ?case ?m ?res WHERE { ?case skg:hasTumor/skg:hasIHCResult ?r . ?r skg:marker ?m
   OPTIONAL { ?r skg:result ?res } }"""

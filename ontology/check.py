@@ -7,8 +7,9 @@
   ``verified_ids.tsv`` (from the project's reference table) or ``extra_ids.tsv``, with its
   source, and exact matches never come from rows marked related or closest;
 - the spine is complete and ordered, the header is complete;
-- with the reasoner: HermiT finds it consistent with no unsatisfiable class, and the committed
-  ``spinekg-inferred.ttl`` is what HermiT infers now.
+- with the reasoner: HermiT finds it consistent with no unsatisfiable class, the committed
+  ``spinekg-inferred.ttl`` is what HermiT infers now, and the ontology with the case graphs of the shipped
+  reports is consistent too (a property's domain or range that case data breaks is found here).
 """
 
 from __future__ import annotations
@@ -186,4 +187,15 @@ def run_checks(*, reasoner: bool = True) -> tuple[list[str], list[str]]:
     if reasoner:
         problems += check_inferred_current()
         summary.append("HermiT: run")
+        problems += check_cases_consistent()
+        summary.append("HermiT on the ontology with the shipped cases: run")
     return problems, summary
+
+
+def check_cases_consistent() -> list[str]:
+    """The ontology together with the case graphs of the shipped reports is consistent (HermiT)."""
+    from spinekg.ontology.reason import cases_consistent, shipped_case_triples
+
+    if not cases_consistent(shipped_case_triples()):
+        return ["HermiT: the ontology with the shipped cases (data/reports) is inconsistent"]
+    return []

@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
@@ -32,6 +33,57 @@ class Reasoned:
 
 def _ours(iri: str) -> bool:
     return iri.startswith(BASE)
+
+
+def cases_consistent(case_triples: bytes, path: Path | None = None) -> bool:
+    """Is the ontology consistent together with these case graphs (N-Triples)? HermiT, as for the ontology alone:
+    a tumour typed a vertebra by a property's domain, a level outside a property's range, is found here."""
+    if shutil.which("java") is None:
+        raise OntologyError("HermiT needs Java, and no 'java' is on the PATH")
+    import owlready2
+
+    g = rdflib.Graph()
+    g.parse(path or ontology_path(), format="turtle")
+    g.parse(data=case_triples, format="nt")
+    with tempfile.TemporaryDirectory() as tmp:
+        nt = Path(tmp) / "with-cases.nt"
+        g.serialize(nt, format="nt", encoding="utf-8")
+        world = owlready2.World()
+        onto = world.get_ontology(nt.as_uri()).load()
+        try:
+            with onto:
+                owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
+        except owlready2.OwlReadyInconsistentOntologyError:
+            return False
+        except owlready2.base.OwlReadyJavaError as e:  # type: ignore[attr-defined]
+            raise OntologyError(f"HermiT failed: {str(e).splitlines()[-1] if str(e) else e}") from None
+        finally:
+            world.close()
+    return True
+
+
+def shipped_case_triples() -> bytes:
+    """The case graphs of the reports spinekg ships (data/reports), as N-Triples (their union, no ontology)."""
+    from spinekg.graph import EmbeddedStore
+    from spinekg.loaders import load_path
+
+    reports = Path(__file__).resolve().parents[1] / "data" / "reports"
+    store = EmbeddedStore(None)
+    store.ingest([r for p in sorted(reports.glob("*.json")) for r in load_path(p).records])
+    return case_triples(store)
+
+
+def case_triples(store: Any) -> bytes:
+    """The union of a store's case graphs (asserted and inferred), as N-Triples."""
+    import io
+
+    import pyoxigraph as ox
+
+    buf = io.BytesIO()
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store.store
+               if isinstance(q.graph_name, ox.NamedNode) and "/case/" in q.graph_name.value)
+    ox.serialize(triples, buf, ox.RdfFormat.N_TRIPLES)
+    return buf.getvalue()
 
 
 def reason(path: Path | None = None) -> Reasoned:
@@ -84,7 +136,9 @@ def reason(path: Path | None = None) -> Reasoned:
                         out.add((s, rdflib.URIRef(prop.iri), rdflib.URIRef(iri)))
         # property values through super-properties (adjacency from cranial/caudal neighbours)
         for prop in onto.object_properties():
-            supers = [p for p in prop.ancestors(include_self=False) if isinstance(p, owlready2.ObjectPropertyClass)]
+            # (owlready2 counts owl:ObjectProperty itself among a property's ancestors: never a predicate)
+            supers = [p for p in prop.ancestors(include_self=False) if isinstance(p, owlready2.ObjectPropertyClass)
+                      and _ours(p.iri)]
             for sup in supers:
                 for s_ind, o_ind in prop.get_relations():
                     triple = (rdflib.URIRef(s_ind.iri), rdflib.URIRef(sup.iri), rdflib.URIRef(o_ind.iri))

@@ -134,6 +134,7 @@ class SKG(DefinedNamespace):
     methodText: URIRef
     alleleOrigin: URIRef
     stepText: URIRef
+    inSpinalRegion: URIRef
     category: URIRef
     agentName: URIRef
     doseGy: URIRef

@@ -49,3 +49,13 @@ def test_the_steps_of_an_operation_round_trip(fresh_store):
     fresh_store.ingest([rec])
     (got,) = fresh_store.case_records()
     assert sorted(got["interventions"][0]["steps"]) == ["posterior instrumentation", "spinal reconstruction"]
+
+
+def test_a_drug_therapy_is_typed_with_its_intervention_class(fresh_store):
+    rec = CaseRecord.from_dict({"id": "drugs", "document": "drugs.txt", "interventions": [
+        {"category": "targeted_therapy", "label": "larotrectinib", "agents": ["larotrectinib"],
+         "term": "https://w3id.org/spinekg/drug/larotrectinib"}]}, document="drugs.txt")
+    fresh_store.ingest([rec])
+    res = fresh_store.query("PREFIX skg: <https://w3id.org/spinekg/ontology/> SELECT ?i ?a WHERE { "
+                            "?i a skg:TargetedTherapy ; skg:agent ?a }")
+    assert [str(r["a"]).strip("<>") for r in res.rows] == ["https://w3id.org/spinekg/drug/larotrectinib"]
