@@ -62,6 +62,7 @@ def void_graph(store: Any, *, endpoint: str | None = None, dump: str | None = No
     g.add((d, VOID.uriSpace, rdflib.Literal(BASE)))
     g.add((d, VOID.vocabulary, rdflib.URIRef(ONTOLOGY_IRI)))
     g.add((d, DCTERMS.conformsTo, rdflib.URIRef(ONTOLOGY_IRI)))
+    g.add((d, DCTERMS.conformsTo, rdflib.URIRef(BASE + "shapes")))  # the SHACL shapes of its case graphs
     if endpoint:
         g.add((d, VOID.sparqlEndpoint, rdflib.URIRef(endpoint)))
     if dump:

@@ -43,7 +43,7 @@ from SPARQLWrapper.SPARQLExceptions import (
     URITooLong,
 )
 from spinekg.graph import iris
-from spinekg.graph.builder import CaseQuads, build_case
+from spinekg.graph.builder import CaseQuads
 from spinekg.graph.records import case_to_dict
 from spinekg.graph.store import (
     FORMATS,
@@ -243,8 +243,10 @@ class RemoteStore:
 
     # --- writing -------------------------------------------------------------------------
     def build(self, records: Iterable[CaseRecord]) -> list[CaseQuads]:
-        """Quads of every record, built before anything is written (a failure writes nothing)."""
-        return [build_case(r) for r in records]
+        """Quads of every record, built and checked against the case shapes before anything is written."""
+        from spinekg.graph.shapes import build_checked
+
+        return build_checked(records)
 
     def write(self, built: list[CaseQuads]) -> int:
         """Replace each case's graphs (DROP SILENT GRAPH, then INSERT DATA); returns the quads written."""

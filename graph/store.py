@@ -277,8 +277,12 @@ class EmbeddedStore:
 
     # --- writing -------------------------------------------------------------------------
     def build(self, records: Iterable[CaseRecord]) -> list[CaseQuads]:
-        """Quads of every record, built before anything is written (a failure writes nothing)."""
-        return [build_case(r) for r in records]
+        """Quads of every record, built and checked against the case shapes (``ontology/shapes.ttl``) before
+        anything is written: a case that does not fit is refused with one line naming its part and field, and a
+        failure writes nothing."""
+        from spinekg.graph.shapes import build_checked
+
+        return build_checked(records)
 
     def write(self, built: list[CaseQuads]) -> int:
         """Replace each case's graphs with the built quads; returns the number of quads written."""

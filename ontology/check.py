@@ -184,12 +184,24 @@ def run_checks(*, reasoner: bool = True) -> tuple[list[str], list[str]]:
         if n:
             summary.append(f"{kind}: {n}")
     summary.append(f"external mappings: {n_maps} (all checked against the verified ID tables)")
+    problems += check_shapes()
+    summary.append("SHACL shapes on the shipped cases: run")
     if reasoner:
         problems += check_inferred_current()
         summary.append("HermiT: run")
         problems += check_cases_consistent()
         summary.append("HermiT on the ontology with the shipped cases: run")
     return problems, summary
+
+
+def check_shapes() -> list[str]:
+    """The case graphs of the shipped reports conform to the SHACL shapes (ontology/shapes.ttl)."""
+    import rdflib as _rdflib
+    from spinekg.graph.shapes import violations
+    from spinekg.ontology.reason import shipped_case_triples
+
+    g = _rdflib.Graph().parse(data=shipped_case_triples(), format="nt")
+    return [f"SHACL: a shipped case graph does not fit the shapes: {v}" for v in violations(g)[:20]]
 
 
 def check_cases_consistent() -> list[str]:

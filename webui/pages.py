@@ -340,6 +340,22 @@ def ontology_document(ext: str | None = None) -> Any:
     return Response(g.serialize(format=fmt, encoding="utf-8"), content_type=RDF_TYPES[rdf][1])
 
 
+@bp.route("/shapes")
+@bp.route("/shapes.<ext>")
+def shapes_document(ext: str | None = None) -> Any:
+    """The SHACL shapes every case graph conforms to, at their stable IRI (<base>/shapes): Turtle unless another
+    RDF format is asked for by extension or Accept."""
+    from spinekg.graph.shapes import shapes_graph, shapes_path
+
+    rdf = EXTENSIONS.get("." + ext) if ext else (_wanted_rdf("shapes")[1] or "text/turtle")
+    if rdf is None:
+        abort(404, f"no shapes format {ext!r}")
+    if rdf == "text/turtle":
+        return Response(shapes_path().read_bytes(), content_type="text/turtle; charset=utf-8")
+    fmt = {"application/n-triples": "nt", "application/ld+json": "json-ld", "application/rdf+xml": "xml"}[rdf]
+    return Response(shapes_graph().serialize(format=fmt, encoding="utf-8"), content_type=RDF_TYPES[rdf][1])
+
+
 @bp.route("/<path:path>")
 def entity(path: str) -> Any:
     """Dereference an IRI minted under the base: its page, or its triples in an RDF format."""

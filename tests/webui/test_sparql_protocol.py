@@ -208,3 +208,18 @@ def test_void_statistics_match_the_store(server, store):
     assert (ds, void.sparqlEndpoint, rdflib.URIRef(server + "/sparql")) in g
     linksets = list(g.objects(ds, void.subset))
     assert len(linksets) >= 5
+
+
+def test_the_shapes_are_published_at_their_iri_and_in_the_void(server):
+    status, headers, body = http(server + "/shapes")
+    assert status == 200
+    g = rdflib.Graph().parse(data=body, format="turtle")
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    assert len(set(g.subjects(rdflib.RDF.type, sh.NodeShape))) >= 12
+    status, _, body = http(server + "/shapes.jsonld")
+    assert status == 200 and rdflib.Graph().parse(data=body, format="json-ld")
+    status, _, body = http(server + "/.well-known/void", headers={"Accept": "text/turtle"})
+    void = rdflib.Graph().parse(data=body, format="turtle")
+    ds = rdflib.URIRef("https://w3id.org/spinekg/dataset")
+    conforms = rdflib.URIRef("http://purl.org/dc/terms/conformsTo")
+    assert (ds, conforms, rdflib.URIRef("https://w3id.org/spinekg/shapes")) in void
