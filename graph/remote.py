@@ -369,6 +369,33 @@ class RemoteStore:
             for t in self._graph_triples(g):
                 yield ox.Quad(t.subject, t.predicate, t.object, node)
 
+    def case_quads(self, case_id: str) -> list[ox.Quad]:
+        """The whole case, as the embedded store gives it: its graph, its inferred graph, its terms' labels."""
+        quads: list[ox.Quad] = []
+        for g in (iris.case_graph(case_id), iris.inferred_graph(case_id)):
+            node = ox.NamedNode(g)
+            quads += [ox.Quad(t.subject, t.predicate, t.object, node) for t in self._graph_triples(g)]
+        if not quads:
+            return []
+        terms = sorted({t.value for q in quads for t in (q.subject, q.predicate, q.object)
+                        if isinstance(t, ox.NamedNode)})
+        seen = {str(q) for q in quads}
+        for i in range(0, len(terms), 200):
+            values = " ".join(f"<{t}>" for t in terms[i:i + 200])
+            res = self._select(f"SELECT ?s ?l ?g WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s "
+                               f"<http://www.w3.org/2000/01/rdf-schema#label> ?l }} }}")
+            for r in res.rows:
+                q = ox.Quad(r["s"], ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), r["l"], r["g"])
+                if str(q) not in seen and "/case/" not in r["g"].value:
+                    seen.add(str(q))
+                    quads.append(q)
+        return quads
+
+    def dump_case(self, out: IO[bytes], case_id: str, fmt: str) -> bool:
+        from spinekg.graph.store import write_case
+
+        return write_case(self.case_quads(case_id), out, fmt)
+
     def case_ids(self) -> list[str]:
         res = self._select("SELECT ?id WHERE { GRAPH ?g { ?g skg:caseId ?id } }")
         return sorted(r["id"].value for r in res.rows)

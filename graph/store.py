@@ -74,6 +74,19 @@ class QueryResult:
     triples: list[ox.Triple] | None = None
 
 
+def write_case(quads: list[ox.Quad], out: IO[bytes], fmt: str) -> bool:
+    """Serialize a case's quads: dataset formats keep its graphs, triple formats get their union."""
+    if not quads:
+        return False
+    rdf_format = FORMATS[fmt]
+    if rdf_format.supports_datasets:
+        ox.serialize(quads, out, rdf_format, prefixes=ontology.PREFIXES)
+    else:
+        ox.serialize(sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str), out, rdf_format,
+                     prefixes=ontology.PREFIXES)
+    return True
+
+
 def to_term(value: str) -> ox.NamedNode | ox.Literal:
     """A query parameter: an IRI ('https://...'), a CURIE with a known prefix ('skg:T11'), or a literal."""
     expanded = iris.expand(value)
@@ -517,6 +530,29 @@ class EmbeddedStore:
             rec = self.case_record(cid)
             if rec is not None:
                 yield rec
+
+    def case_quads(self, case_id: str) -> list[ox.Quad]:
+        """The whole case: its named graph, its inferred graph, and the labels (in the ontology's graph) of every
+        term its graphs use; [] for an unknown case."""
+        graphs = [ox.NamedNode(iris.case_graph(case_id)), ox.NamedNode(iris.inferred_graph(case_id))]
+        quads = [q for g in graphs for q in self.store.quads_for_pattern(None, None, None, g)]
+        if not quads:
+            return []
+        terms = {t for q in quads for t in (q.predicate, q.object) if isinstance(t, ox.NamedNode)}
+        terms |= {q.subject for q in quads if isinstance(q.subject, ox.NamedNode)}
+        label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+        seen = {str(q) for q in quads}
+        for t in sorted(terms, key=lambda x: x.value):
+            for q in self.store.quads_for_pattern(t, label, None, None):
+                if q.graph_name not in graphs and str(q) not in seen:
+                    seen.add(str(q))
+                    quads.append(q)
+        return quads
+
+    def dump_case(self, out: IO[bytes], case_id: str, fmt: str) -> bool:
+        """Serialize the whole case (``case_quads``): dataset formats keep its graphs, triple formats get their
+        union. False for an unknown case."""
+        return write_case(self.case_quads(case_id), out, fmt)
 
     def dump(self, out: IO[bytes], fmt: str, *, graph: str | None = None, with_void: bool = True) -> None:
         """Serialize the store (or one graph) in an RDF format, streamed by Oxigraph.

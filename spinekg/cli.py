@@ -202,12 +202,29 @@ def query(query: str | None, store: str | None, params: tuple[str, ...], fmt: st
               help="RDF formats include the VoID description; phenopacket is one Phenopacket v2 JSON per line.")
 @click.option("--no-void", is_flag=True, help="Leave the VoID description out of RDF exports.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write (default stdout).")
-def export(store: str | None, fmt: str, output: Path | None, no_void: bool) -> None:
+@click.option("--case", "case_id", default=None, metavar="ID",
+              help="One whole case: its graph, its inferred graph and the labels of its terms (RDF), or its record "
+                   "(case-json, phenopacket).")
+def export(store: str | None, fmt: str, output: Path | None, no_void: bool, case_id: str | None) -> None:
     """Export the graph (RDF), the case records (case-json) or the ontology's mappings (sssom)."""
+    from spinekg.errors import StoreError
+
     st = _open_reading(store)
+    if case_id is not None and (fmt in ("sssom", "void") or case_id not in st.case_ids()):
+        raise StoreError(f"no case {case_id!r} in this store" if fmt not in ("sssom", "void")
+                         else f"--case does not apply to --format {fmt}")
     fh: Any = output.open("wb") if output is not None else sys.stdout.buffer
     try:
-        if fmt == "case-json":
+        if case_id is not None and fmt in ("case-json", "phenopacket"):
+            rec = st.case_record(case_id)
+            if fmt == "phenopacket":
+                from spinekg.graph.phenopacket import to_phenopacket
+
+                rec = to_phenopacket(rec)
+            fh.write(json.dumps(rec, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+        elif case_id is not None:
+            st.dump_case(fh, case_id, fmt)
+        elif fmt == "case-json":
             _write_case_json(st, fh)
         elif fmt == "phenopacket":
             from spinekg.graph.phenopacket import to_phenopacket

@@ -191,3 +191,29 @@ def test_ingest_rebuild_replaces_the_store(ingested, runner):
     assert json.loads(st.output)["cases"] == 2
     q = runner.invoke(main, ["query", "external-ids", "-p", "entity=skg:Chordoma", "--store", str(ingested)])
     assert "NCIT_C2947" in q.output or "NCIT:C2947" in q.output  # the ontology came along
+
+
+def test_export_one_whole_case(ingested, runner, tmp_path):
+    import pyoxigraph as ox
+
+    case_id = json.loads(runner.invoke(main, ["export", "--store", str(ingested), "--format", "case-json"])
+                         .stdout)[0]["id"]
+    out = tmp_path / "case.trig"
+    res = runner.invoke(main, ["export", "--store", str(ingested), "--format", "trig", "--case", case_id,
+                               "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    quads = list(ox.parse(path=str(out), format=ox.RdfFormat.TRIG))
+    graphs = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+    base = "https://w3id.org/spinekg/case/" + case_id
+    assert {base, base + "/inferred"} <= graphs
+    assert graphs - {base, base + "/inferred"}, "the labels of the terms it uses come with it"
+    # every term the case's graph uses as a type has its label in the export
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    labelled = {q.subject.value for q in quads if q.predicate.value == label}
+    types = {q.object.value for q in quads if q.predicate.value.endswith("#type")
+             and q.object.value.startswith("https://w3id.org/spinekg/ontology/")}
+    assert types and types <= labelled, types - labelled
+    res = runner.invoke(main, ["export", "--store", str(ingested), "--format", "case-json", "--case", case_id])
+    assert json.loads(res.stdout)["id"] == case_id
+    res = runner.invoke(main, ["export", "--store", str(ingested), "--case", "no-such-case"])
+    assert res.exit_code != 0 and "no case 'no-such-case'" in res.output and "Traceback" not in res.output

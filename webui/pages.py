@@ -30,9 +30,14 @@ RDF_TYPES = {
     "application/n-triples": ("ntriples", "application/n-triples"),
     "application/ld+json": ("jsonld", "application/ld+json"),
     "application/rdf+xml": ("rdfxml", "application/rdf+xml"),
+    "application/trig": ("trig", "application/trig"),
+    "application/n-quads": ("nquads", "application/n-quads"),
 }
+#: rdflib's names of the formats (a document of one graph: N-Quads of it are its N-Triples)
+RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml", "trig": "trig",
+                  "nquads": "nt"}
 EXTENSIONS = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json",
-              ".rdf": "application/rdf+xml"}
+              ".rdf": "application/rdf+xml", ".trig": "application/trig", ".nq": "application/n-quads"}
 #: the questions the home page offers, from the query library
 EXAMPLES = [("cases-by-tumor-type", "Which cases are chordomas (or any subtype)?", {"type": "skg:Chordoma"}),
             ("fusions-by-gene", "Which fusions involve NTRK3, and which drugs were given?", {"gene": "gene:NTRK3"}),
@@ -315,7 +320,7 @@ def void() -> Any:
     mt = request.accept_mimetypes.best_match(list(RDF_TYPES)) or "text/turtle"
     if request.accept_mimetypes.best in ("*/*", None) or request.accept_mimetypes.accept_html:
         mt = "text/turtle"
-    fmt = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}[RDF_TYPES[mt][0]]
+    fmt = RDFLIB_FORMATS[RDF_TYPES[mt][0]]
     return Response(cache["void"].serialize(format=fmt, encoding="utf-8"), content_type=RDF_TYPES[mt][1],
                     headers={"Vary": "Accept"})
 
@@ -336,7 +341,7 @@ def ontology_document(ext: str | None = None) -> Any:
     import rdflib
 
     g = rdflib.Graph().parse(ontology_path(), format="turtle")
-    fmt = {"application/n-triples": "nt", "application/ld+json": "json-ld", "application/rdf+xml": "xml"}[rdf]
+    fmt = RDFLIB_FORMATS[RDF_TYPES[rdf][0]]
     return Response(g.serialize(format=fmt, encoding="utf-8"), content_type=RDF_TYPES[rdf][1])
 
 
@@ -352,7 +357,7 @@ def shapes_document(ext: str | None = None) -> Any:
         abort(404, f"no shapes format {ext!r}")
     if rdf == "text/turtle":
         return Response(shapes_path().read_bytes(), content_type="text/turtle; charset=utf-8")
-    fmt = {"application/n-triples": "nt", "application/ld+json": "json-ld", "application/rdf+xml": "xml"}[rdf]
+    fmt = RDFLIB_FORMATS[RDF_TYPES[rdf][0]]
     return Response(shapes_graph().serialize(format=fmt, encoding="utf-8"), content_type=RDF_TYPES[rdf][1])
 
 
@@ -370,10 +375,17 @@ def entity(path: str) -> Any:
         resp = make_response(cached(lambda: _entity_html(path, iri)))
         resp.headers["Vary"] = "Accept"
         return resp
+    fmt, content_type = RDF_TYPES[rdf]
+    if path.startswith("case/") and path.count("/") == 1:  # the whole case: its graphs and its terms' labels
+        import io
+
+        buf = io.BytesIO()
+        if not st.dump_case(buf, path.split("/", 1)[1], fmt):
+            abort(404, f"no case {path.split('/', 1)[1]!r} in this graph")
+        return Response(buf.getvalue(), content_type=content_type, headers={"Vary": "Accept"})
     desc = views.describe(st, iri)
     if not desc.exists:
         abort(404, f"nothing is known about {iri}")
-    fmt, content_type = RDF_TYPES[rdf]
     return Response(views.describe_rdf(st, iri, fmt), content_type=content_type, headers={"Vary": "Accept"})
 
 

@@ -395,3 +395,11 @@ def test_federated_gene_xrefs(virtuoso: str, store: Any) -> None:
             "neurotrophic receptor tyrosine kinase 3 (stand-in)") in got
     assert ("NTRK3", "http://purl.org/dc/terms/identifier", "HGNC:8033") in got
     assert {g for g, _, _ in got} == {"NTRK3"}  # only the gene the stand-in knows
+
+
+def test_a_whole_case_as_embedded(remote: RemoteStore, store: Any) -> None:
+    case_id = sorted(store.case_ids())[0]
+    mine = {str(q) for q in store.case_quads(case_id)}
+    theirs = {str(q) for q in remote.case_quads(case_id)}
+    assert mine and theirs == mine
+    assert remote.case_quads("no-such-case") == []

@@ -38,9 +38,38 @@ def test_unknown_pages_are_404(client):
 def test_rdf_by_extension(client, ext, fmt):
     r = client.get("/case/dev-012" + ext)
     assert r.status_code == 200
+    if fmt == "json-ld":  # a dataset format: the case's named graphs are kept
+        import pyoxigraph as ox
+
+        triples = {(q.subject.value, q.predicate.value, q.object.value)
+                   for q in ox.parse(r.data, format=ox.RdfFormat.JSON_LD)}
+        assert ("https://w3id.org/spinekg/case/dev-012", str(rdflib.RDF.type),
+                "https://w3id.org/spinekg/ontology/Case") in triples
+        return
     g = rdflib.Graph().parse(data=r.data, format=fmt)
     assert (rdflib.URIRef("https://w3id.org/spinekg/case/dev-012"), rdflib.RDF.type,
             rdflib.URIRef("https://w3id.org/spinekg/ontology/Case")) in g
+
+
+@pytest.mark.parametrize("ext, accept", [(".trig", None), (".nq", None), ("", "application/trig"),
+                                         ("", "text/turtle")])
+def test_a_case_in_rdf_is_the_whole_case(client, ext, accept):
+    import pyoxigraph as ox
+
+    r = client.get("/case/dev-012" + ext, headers={"Accept": accept} if accept else {})
+    assert r.status_code == 200
+    fmt = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, "application/trig": ox.RdfFormat.TRIG,
+           "text/turtle": ox.RdfFormat.TURTLE}[ext or accept]
+    quads = list(ox.parse(r.data, format=fmt))
+    case = "https://w3id.org/spinekg/case/dev-012"
+    subjects = {q.subject.value for q in quads}
+    # the case's own nodes (patient, tumour, interventions, evidence), not only the case node and its links
+    assert {case, case + "/patient", case + "/tumor"} <= subjects, sorted(subjects)[:10]
+    assert len(quads) > 60
+    if fmt != ox.RdfFormat.TURTLE:
+        graphs = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+        assert {case, case + "/inferred"} <= graphs
+    assert client.get("/case/no-such-case.ttl").status_code == 404
 
 
 def test_rdf_by_accept(client):
@@ -101,9 +130,14 @@ def test_every_kind_of_iri_dereferences_in_every_format(client, kind, accept):
     r = client.get(path, headers={"Accept": accept})
     assert r.status_code == 200, (kind, accept)
     assert r.mimetype == accept
-    g = rdflib.Graph().parse(data=r.data, format=FORMATS[accept])
-    iri = rdflib.URIRef("https://w3id.org/spinekg" + path)
-    assert (iri, None, None) in g or (None, None, iri) in g
+    import pyoxigraph as ox
+
+    # read with Oxigraph, graphs and all (a whole case comes in JSON-LD as its named graphs)
+    fmt = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD,
+           "xml": ox.RdfFormat.RDF_XML}[FORMATS[accept]]
+    iri = "https://w3id.org/spinekg" + path
+    terms = {t.value for q in ox.parse(r.data, format=fmt) for t in (q.subject, q.object)}
+    assert iri in terms
     html = client.get(path, headers={"Accept": "text/html"})
     assert html.status_code == 200 and html.mimetype == "text/html"
 
