@@ -345,6 +345,15 @@ def ontology_document(ext: str | None = None) -> Any:
     return Response(g.serialize(format=fmt, encoding="utf-8"), content_type=RDF_TYPES[rdf][1])
 
 
+@bp.route("/model")
+def model_page() -> Any:
+    """The case-graph model: a diagram and the predicates of every node kind, from the shapes and the ontology."""
+    from markupsafe import Markup
+    from spinekg.graph.model_doc import describe_model, svg
+
+    return cached(lambda: render_template("model.html", kinds=describe_model(), diagram=Markup(svg())))
+
+
 @bp.route("/shapes")
 @bp.route("/shapes.<ext>")
 def shapes_document(ext: str | None = None) -> Any:
