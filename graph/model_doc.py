@@ -84,22 +84,23 @@ def describe_model() -> list[NodeKind]:
 
 
 def _count(sg: rdflib.Graph, prop: rdflib.term.Node) -> str:
-    lo = int(sg.value(prop, SH.minCount) or 0)
-    hi = sg.value(prop, SH.maxCount)
-    return f"{lo}" if hi is not None and int(hi) == lo else f"{lo}..{int(hi) if hi is not None else 'n'}"
+    lo = int(str(sg.value(prop, SH.minCount) or 0))
+    raw = sg.value(prop, SH.maxCount)
+    hi = int(str(raw)) if raw is not None else None
+    return f"{lo}" if hi == lo else f"{lo}..{hi if hi is not None else 'n'}"
 
 
 def _value(sg: rdflib.Graph, prop: rdflib.term.Node) -> str:
     dt = sg.value(prop, SH.datatype)
     if dt is not None:
         out = _curie(str(dt))
-    elif sg.value(prop, SH["in"]) is not None:
-        items = list(rdflib.collection.Collection(sg, sg.value(prop, SH["in"])))
+    elif (head := sg.value(prop, SH["in"])) is not None:
+        items = list(rdflib.collection.Collection(sg, head))
         out = "one of " + ", ".join(_curie(str(i)) if isinstance(i, rdflib.URIRef) else f'"{i}"' for i in items)
     elif sg.value(prop, SH["class"]) is not None:
         out = "a " + _curie(str(sg.value(prop, SH["class"])))
-    elif sg.value(prop, SH["or"]) is not None:
-        members = list(rdflib.collection.Collection(sg, sg.value(prop, SH["or"])))
+    elif (alts := sg.value(prop, SH["or"])) is not None:
+        members = list(rdflib.collection.Collection(sg, alts))
         parts = [_curie(str(sg.value(m, SH.datatype) or sg.value(m, SH["class"]) or "")) for m in members]
         out = " or ".join(p for p in parts if p) or "see the shapes"
     elif sg.value(prop, SH.node) == rdflib.URIRef(SHAPES + "OntologyTerm"):
@@ -184,9 +185,9 @@ def svg() -> str:
                 x1, y1 = pos[t]
                 parts.append(f'<line x1="{x0 + w / 2:.0f}" y1="{y0 + h:.0f}" x2="{x1 + w / 2:.0f}" y2="{y1:.0f}" '
                              f'class="edge" marker-end="url(#arrow)"><title>{html.escape(p.path)}</title></line>')
-    for name, (x, y) in pos.items():
-        parts.append(f'<a href="#{name}"><rect x="{x:.0f}" y="{y:.0f}" width="{w}" height="{h}" rx="6" class="node"/>'
-                     f'<text x="{x + w / 2:.0f}" y="{y + h / 2 + 4:.0f}" text-anchor="middle">'
+    for name, (px, py) in pos.items():
+        parts.append(f'<a href="#{name}"><rect x="{px:.0f}" y="{py:.0f}" width="{w}" height="{h}" rx="6" class="node"/>'
+                     f'<text x="{px + w / 2:.0f}" y="{py + h / 2 + 4:.0f}" text-anchor="middle">'
                      f'{html.escape(_spaced(name))}</text></a>')
     parts.append("</svg>")
     return "\n".join(parts)
