@@ -220,7 +220,9 @@ def export(store: str | None, fmt: str, output: Path | None, no_void: bool, case
             if fmt == "phenopacket":
                 from spinekg.graph.phenopacket import to_phenopacket
 
-                rec = to_phenopacket(rec)
+                lost: list[str] = []
+                rec = to_phenopacket(rec, unmapped=lost)
+                _say_unmapped(case_id, lost)
             fh.write(json.dumps(rec, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
         elif case_id is not None:
             st.dump_case(fh, case_id, fmt)
@@ -230,7 +232,9 @@ def export(store: str | None, fmt: str, output: Path | None, no_void: bool, case
             from spinekg.graph.phenopacket import to_phenopacket
 
             for rec in st.case_records():
-                fh.write(json.dumps(to_phenopacket(rec), ensure_ascii=False).encode("utf-8") + b"\n")
+                lost = []
+                fh.write(json.dumps(to_phenopacket(rec, unmapped=lost), ensure_ascii=False).encode("utf-8") + b"\n")
+                _say_unmapped(rec["id"], lost)
         elif fmt == "void":
             from spinekg.graph.describe import void_graph
 
@@ -247,6 +251,12 @@ def export(store: str | None, fmt: str, output: Path | None, no_void: bool, case
         fh.flush()
         if output is not None:
             fh.close()
+
+
+def _say_unmapped(case_id: str, lost: list[str]) -> None:
+    """One line on stderr per case whose Phenopacket could not hold everything."""
+    if lost:
+        click.echo(f"{case_id}: not in the phenopacket: {'; '.join(lost)}", err=True)
 
 
 def _open_reading(store: str | None) -> Any:
