@@ -259,6 +259,29 @@ def _say_unmapped(case_id: str, lost: list[str]) -> None:
         click.echo(f"{case_id}: not in the phenopacket: {'; '.join(lost)}", err=True)
 
 
+def request_log(app: Any, out: Any = None) -> Any:
+    """The WSGI app, logging one line per request to stderr: method, path, status, milliseconds."""
+    import time
+
+    def logged(environ: dict[str, Any], start_response: Any) -> Any:
+        t0 = time.perf_counter()
+        status: list[str] = []
+
+        def start(st: str, headers: Any, exc_info: Any = None) -> Any:
+            status.append(st.split(" ", 1)[0])
+            return start_response(st, headers, exc_info) if exc_info else start_response(st, headers)
+
+        try:
+            return app(environ, start)
+        finally:
+            path = environ.get("PATH_INFO", "") + (f"?{environ['QUERY_STRING']}" if environ.get("QUERY_STRING") else "")
+            line = (f"{environ.get('REQUEST_METHOD', '?')} {path[:200]!s} {status[0] if status else '-'} "
+                    f"{(time.perf_counter() - t0) * 1000:.0f} ms")
+            click.echo("".join(c if c.isprintable() else "?" for c in line), err=True, file=out)
+
+    return logged
+
+
 def _open_reading(store: str | None) -> Any:
     """A store to read: an existing directory opened read-only, or a throwaway ':memory:' one."""
     from spinekg.errors import StoreError
@@ -321,8 +344,9 @@ def serve(store: str | None, host: str, port: int, threads: int, query_timeout: 
     app = create_app({"QUERY_TIMEOUT": query_timeout, "SERVICE_ALLOW_LIST": tuple(allow_service),
                       "PRECOMPUTE": True, "SITE_CACHE_FILE": site_cache}, store=st)
     cases = app.extensions["spinekg_site"].get().index.counts["cases"]  # counting the store itself takes seconds
-    click.echo(f"spinekg: serving {cases} cases on http://{host}:{port}/ (SPARQL at /sparql)", err=True)
-    waitress.serve(app, host=host, port=port, threads=threads, ident="spinekg",
+    click.echo(f"spinekg: serving {cases} cases on http://{host}:{port}/ (SPARQL at /sparql); press Ctrl+C to stop",
+               err=True)
+    waitress.serve(request_log(app), host=host, port=port, threads=threads, ident="spinekg",
                    max_request_body_size=app.config["MAX_CONTENT_LENGTH"], max_request_header_size=256 * 1024)
 
 

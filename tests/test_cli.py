@@ -258,3 +258,21 @@ def test_a_phenopacket_read_back_exports_the_same_packet(ingested, runner, tmp_p
         for p in (pp, again):
             p["metaData"].pop("created")
         assert again == pp, pp["id"]
+
+
+def test_serve_logs_one_line_per_request():
+    import io
+
+    from spinekg.cli import request_log
+
+    def app(environ, start_response):
+        start_response("404 NOT FOUND", [("Content-Type", "text/plain")])
+        return [b"no"]
+
+    out = io.StringIO()
+    logged = request_log(app, out)
+    body = logged({"REQUEST_METHOD": "GET", "PATH_INFO": "/case/x\x1b[31m", "QUERY_STRING": "a=1"},
+                  lambda status, headers: None)
+    assert body == [b"no"]
+    line = out.getvalue()
+    assert line.startswith("GET /case/x?[31m?a=1 404 ") and line.endswith(" ms\n"), line  # no escape reaches a terminal
