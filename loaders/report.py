@@ -41,7 +41,7 @@ def load_text(path: Path, data: bytes) -> LoadResult:
     beside = sibling_source(path)
     if beside:
         records = [with_source(r, beside) for r in records]
-    return LoadResult(records=records)
+    return LoadResult(records=with_sibling_id(records, path))
 
 
 def sibling_source(path: Path) -> dict[str, Any]:
@@ -56,6 +56,30 @@ def sibling_source(path: Path) -> dict[str, Any]:
         return {}
     src = data.get("source") if isinstance(data, dict) else None
     return {k: src[k] for k in _SOURCE_KEYS if isinstance(src, dict) and src.get(k) not in (None, "", [])}
+
+
+def with_sibling_id(records: list[CaseRecord], path: Path) -> list[CaseRecord]:
+    """One id per case whether it comes from its text or its curated record: the id of ``NAME.json`` beside the
+    text (its patients numbered as the text's: ID-case2, ...), else the text's own (its stem)."""
+    side = path.with_suffix(".json")
+    if side == path or not side.is_file() or side.is_symlink():
+        return records
+    try:
+        data = json.loads(read_bytes(side, max_bytes=2_000_000))
+    except (InputFormatError, ValueError, RecursionError):
+        return records
+    cid = data.get("id") if isinstance(data, dict) else None
+    if not isinstance(cid, str) or not cid.strip() or cid == path.stem:
+        return records
+    out = []
+    for r in records:
+        rid = cid + r.id[len(path.stem):] if r.id.startswith(path.stem) else r.id
+        try:
+            out.append(CaseRecord.from_dict({**r.to_dict(), "id": rid}, document=r.document))
+        except SpineKGError as e:
+            logger.warning("%s: the id beside it is not valid (%s)", r.document, e)
+            out.append(r)
+    return out
 
 
 def with_source(rec: CaseRecord, beside: dict[str, Any], *, fill: bool = False) -> CaseRecord:

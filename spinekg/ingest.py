@@ -39,6 +39,17 @@ def ingest_paths(store: EmbeddedStore, paths: list[Path], *, input_format: str |
                 continue
             ids = [r.id for r in loaded.records]
             clash = [cid for cid in ids if seen_ids.get(cid, str(path)) != str(path)]
+            twin = [cid for cid in clash if Path(seen_ids[cid]).stem == path.stem]
+            if twin and len(twin) == len(clash):
+                # the same document twice, as its text and as its curated record: the curated record is kept
+                curated = path.suffix.lower() in (".json", ".yaml", ".yml")
+                other = one_line(Path(seen_ids[twin[0]]).name)
+                kept = "this curated record replaces it" if curated else "the curated record is kept"
+                report.warnings.append(f"{one_line(path.name)}: the same case as {other} (its text and its curated "
+                                       f"record); {kept}")
+                if not curated:
+                    continue
+                clash = []
             if clash:
                 report.failures.append(f"{one_line(path.name)}: case id {clash[0]!r} was already given by "
                                        f"{one_line(seen_ids[clash[0]])} in this run")

@@ -276,3 +276,20 @@ def test_serve_logs_one_line_per_request():
     assert body == [b"no"]
     line = out.getvalue()
     assert line.startswith("GET /case/x?[31m?a=1 404 ") and line.endswith(" ms\n"), line  # no escape reaches a terminal
+
+
+def test_a_text_and_its_curated_record_are_one_case(runner, tmp_path):
+    import shutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    src = DATA.parents[1] / "data" / "reports"
+    for suffix in (".txt", ".json"):
+        shutil.copy(src / f"dev-001-c2-c3-solitary-fibrous-tumor{suffix}", folder)
+    st = tmp_path / "s"
+    res = runner.invoke(main, ["ingest", str(folder), "--store", str(st)])
+    assert res.exit_code == 0, res.output
+    assert "the same case as" in res.output
+    ids = [c["id"] for c in json.loads(runner.invoke(main, ["export", "--store", str(st), "--format",
+                                                             "case-json"]).stdout)]
+    assert ids == ["dev-001"]
