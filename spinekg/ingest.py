@@ -44,9 +44,9 @@ def ingest_paths(store: EmbeddedStore, paths: list[Path], *, input_format: str |
                 # the same document twice, as its text and as its curated record: the curated record is kept
                 curated = path.suffix.lower() in (".json", ".yaml", ".yml")
                 other = one_line(Path(seen_ids[twin[0]]).name)
-                kept = "this curated record replaces it" if curated else "the curated record is kept"
+                which = "this curated record replaces it" if curated else "the curated record is kept"
                 report.warnings.append(f"{one_line(path.name)}: the same case as {other} (its text and its curated "
-                                       f"record); {kept}")
+                                       f"record); {which}")
                 if not curated:
                     continue
                 clash = []
