@@ -190,7 +190,7 @@ def query(query: str | None, store: str | None, params: tuple[str, ...], fmt: st
             data = st.query_serialized(sparql, bindings, fmt)
         except QueryError:
             data = st.query_serialized(sparql, bindings, rdf[fmt])
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(data if data.endswith(b"\n") or not data else data + b"\n")  # a shell's next line
         sys.stdout.buffer.flush()
 
 
@@ -309,13 +309,23 @@ def _write_case_json(st: Any, fh: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def stats(store: str | None, as_json: bool) -> None:
     """What the store holds."""
+    from spinekg.graph.summary import FACETS, SiteIndex
+
     st = _open_reading(store)
     s = st.stats()
+    # what the home page and /browse count: cases per tumour type, level, marker, fusion, treatment, ...
+    ix = SiteIndex.build(st if hasattr(st, "store") else st.in_memory_copy())
+    counts = {name: {label: n for _key, label, n in ix.facet_counts(key, None)} for key, name in FACETS}
     if as_json:
-        click.echo(json.dumps(s, indent=2))
+        click.echo(json.dumps({**s, "cases_by": counts}, indent=2, ensure_ascii=False))
     else:
         for k, v in s.items():
             click.echo(f"{k:18} {v}")
+        for name, values in counts.items():
+            if values:
+                shown = ", ".join(f"{label} {n}" for label, n in list(values.items())[:15])
+                more = f", ... ({len(values) - 15} more)" if len(values) > 15 else ""
+                click.echo(f"{('cases by ' + name.lower()):18} {shown}{more}")
 
 
 @main.command()

@@ -57,6 +57,10 @@ def ingest_paths(store: EmbeddedStore, paths: list[Path], *, input_format: str |
             for cid in ids:
                 seen_ids[cid] = str(path)
             report.warnings.extend(loaded.warnings)
+            for r in loaded.records:
+                if empty(r):
+                    report.warnings.append(f"{one_line(r.document)}: case {r.id!r} holds no fact (no patient, "
+                                           f"diagnosis, level, finding or treatment): is it a case report?")
             if rebuild:
                 kept.extend(loaded.records)
                 continue
@@ -69,6 +73,12 @@ def ingest_paths(store: EmbeddedStore, paths: list[Path], *, input_format: str |
         report.cases, report.quads = done.cases, done.quads
         report.warnings.extend(done.warnings)
     return report
+
+
+def empty(rec: Any) -> bool:
+    """A case with nothing a researcher could use."""
+    return not (rec.patient.age_years is not None or rec.patient.sex or rec.diagnosis.label or rec.vertebrae
+                or rec.markers or rec.genomic or rec.interventions)
 
 
 class _Null:

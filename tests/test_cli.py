@@ -293,3 +293,23 @@ def test_a_text_and_its_curated_record_are_one_case(runner, tmp_path):
     ids = [c["id"] for c in json.loads(runner.invoke(main, ["export", "--store", str(st), "--format",
                                                              "case-json"]).stdout)]
     assert ids == ["dev-001"]
+
+
+def test_ingest_warns_of_a_document_that_yields_no_fact(runner, tmp_path):
+    doc = tmp_path / "minutes.txt"
+    doc.write_text("Minutes of the departmental meeting. The coffee machine will be replaced next week.\n",
+                   encoding="utf-8")
+    res = runner.invoke(main, ["ingest", str(doc), "--store", str(tmp_path / "s")])
+    assert res.exit_code == 0, res.output
+    assert "minutes.txt: case 'minutes' holds no fact" in res.output
+
+
+def test_stats_counts_cases_by_facet_and_json_ends_with_a_newline(ingested, runner):
+    res = runner.invoke(main, ["stats", "--store", str(ingested), "--json"])
+    assert res.exit_code == 0 and res.stdout.endswith("\n")
+    by = json.loads(res.stdout)["cases_by"]
+    assert by["Tumor type"] and by["Level"] and sum(by["Level"].values()) >= 4
+    res = runner.invoke(main, ["stats", "--store", str(ingested)])
+    assert "cases by tumor type" in res.stdout and "cases by level" in res.stdout
+    res = runner.invoke(main, ["query", "cases-by-tumor-type", "--store", str(ingested), "--format", "json"])
+    assert res.exit_code == 0 and res.stdout.endswith("\n")
