@@ -33,7 +33,7 @@ class CourseWriter(CaseWriter):
         for i, iv in enumerate(self.rec.interventions, 1):
             node = N(iris.part_iri(self.rec.id, "intervention", i))
             self.add(self.case, P("hasIntervention"), node)
-            cls = (iv.term and iris.expand(iv.term)) or self.term("procedure", iv.label, *iv.accept)
+            cls = self.known(iv.term, "procedure", "drug", "regimen") or self.term("procedure", iv.label, *iv.accept)
             known = self.lex.terms.get(cls) if cls else None
             if known is not None and known.kind in ("drug", "regimen"):
                 cls = None  # a drug or regimen is the intervention's agent (skg:agent), not its class
@@ -50,7 +50,7 @@ class CourseWriter(CaseWriter):
                 self.lit(node, SKOS_ALT, a)
             for j, agent in enumerate(iv.agents):
                 term = iv.agent_terms[j] if j < len(iv.agent_terms) else None
-                iri = (term and iris.expand(term)) or self.term("drug", agent)
+                iri = self.known(term, "drug", "regimen") or self.term("drug", agent)
                 if not iri:
                     iri = iris.drug_iri(agent)
                     self.entity(N(iri), RDF_TYPE, P("Drug"))

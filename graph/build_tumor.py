@@ -91,7 +91,7 @@ class TumorWriter(CaseWriter):
             self.add(tumor, P("hasIHCResult"), node)
             self.add(node, RDF_TYPE, P("IHCResult"))
             self.add(node, P("sequence"), integer(i))
-            iri = (m.term and iris.expand(m.term)) or self.term("marker", m.name, *m.accept)
+            iri = self.known(m.term, "marker", "gene") or self.term("marker", m.name, *m.accept)
             if not iri:
                 iri = iris.marker_iri(m.name)
                 self.entity(N(iri), RDF_TYPE, P("IHCMarker"))

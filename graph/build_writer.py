@@ -142,6 +142,18 @@ class CaseWriter:
             self.lit(ev, P("extractorVersion"), f"spinekg {__version__}")
 
     # --- grounding -----------------------------------------------------------------------
+    def known(self, term: str | None, *kinds: str) -> str | None:
+        """A record's ``term`` when it names an ontology term of one of these kinds; else None (with a warning):
+        a term is never trusted to retype a node ("skg:Case" on an intervention, a case IRI on a marker)."""
+        if not term:
+            return None
+        iri = iris.expand(term)
+        t = self.lex.terms.get(iri or "")
+        if t is None or t.kind not in kinds:
+            self.warn(f"term {term!r} is not a {' or '.join(kinds)} of the ontology; read from the label instead")
+            return None
+        return iri
+
     def term(self, kind: str, *texts: str | None) -> str | None:
         for t in texts:
             if t:

@@ -120,7 +120,7 @@ class _Builder(TumorWriter, CourseWriter):
         for kind, prop, items in (("imaging", "hasImaging", self.rec.imaging),
                                   ("symptom", "hasSymptom", self.rec.symptoms)):
             for f in items:
-                iri = (f.term and iris.expand(f.term)) or self.term(kind, f.label)
+                iri = self.known(f.term, kind) or self.term(kind, f.label)
                 if iri:
                     self.add(self.case, P(prop), N(iri))
                     if f.evidence:

@@ -28,9 +28,10 @@ ONTOLOGY_INFERRED_GRAPH = BASE + "ontology/inferred-axioms"
 @functools.lru_cache(maxsize=8192)
 def slug(text: str) -> str:
     """A readable, IRI-safe local name."""
-    if _SAFE.fullmatch(text):
+    if _SAFE.fullmatch(text) and not text.startswith("."):
         return text  # already one (most are: case ids, sequence numbers, gene symbols)
     s = _UNSAFE.sub("-", text.strip()).strip("-")
+    s = s.lstrip(".") or ("dot" * min(len(s), 3) if s else "")  # no "." or ".." segment (RFC 3986 removes them)
     return quote(s[:150], safe="-._") or "x"
 
 

@@ -35,10 +35,15 @@ def build_checked(records: Iterable[Any]) -> list[Any]:
     (RecordError) with one line naming its document, part and field."""
     from spinekg.graph.builder import build_case
 
-    from spinekg.errors import RecordError
+    from spinekg.errors import RecordError, one_line
 
     records = list(records)
-    built = [build_case(r) for r in records]
+    built = []
+    for r in records:
+        try:
+            built.append(build_case(r))
+        except ValueError as e:  # a value RDF cannot hold (a lone surrogate in a string)
+            raise RecordError(f"cannot be written as RDF ({one_line(str(e), 200)})", document=r.document) from None
     for cq, rec in zip(built, records, strict=True):
         problems = violations(oxigraph_triples([*cq.asserted, *cq.inferred]))
         if problems:

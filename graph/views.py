@@ -193,6 +193,12 @@ def describe_rdf(store: EmbeddedStore, iri: str, fmt: str) -> bytes:
                                   {"s": ox.NamedNode(iri)}, fmt)
 
 
+def link(iri: str) -> str | None:
+    """Where a result's IRI links: its page here, the IRI if it is a web address, else nowhere (never a
+    "javascript:" link)."""
+    return local_path(iri) or (iri if iri.lower().startswith(("http://", "https://")) else None)
+
+
 def local_path(iri: str) -> str | None:
     return "/" + iri[len(BASE):] if iri.startswith(BASE) else None
 
@@ -234,7 +240,7 @@ def result_table(data: bytes, fmt: str) -> ResultTable:
                 if cell is None:
                     row.append(("", None))
                 elif cell.get("type") == "uri":
-                    row.append((iris.curie(cell["value"]), local_path(cell["value"]) or cell["value"]))
+                    row.append((iris.curie(cell["value"]), link(cell["value"])))
                 else:
                     row.append((cell.get("value", ""), None))
             t.rows.append(row)
@@ -244,7 +250,7 @@ def result_table(data: bytes, fmt: str) -> ResultTable:
         row = []
         for term in (tr.subject, tr.predicate, tr.object):
             if isinstance(term, ox.NamedNode):
-                row.append((iris.curie(term.value), local_path(term.value) or term.value))
+                row.append((iris.curie(term.value), link(term.value)))
             else:
                 row.append((getattr(term, "value", str(term)), None))
         t.rows.append(row)

@@ -53,6 +53,13 @@ def load_path(path: Path, input_format: str | None = None) -> LoadResult:
         raise InputFormatError("nested too deeply to read", document=path.name) from None
     except MemoryError:
         raise InputFormatError("too large to read within the memory limit", document=path.name) from None
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError) as e:
+        # a value no loader foresaw (a 5,000-digit number, a list where an object belongs): this file fails,
+        # with one line, and the batch goes on
+        from spinekg.errors import one_line
+
+        raise InputFormatError(f"could not be read ({type(e).__name__}: {one_line(str(e), 200)})",
+                               document=path.name) from None
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:

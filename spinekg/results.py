@@ -13,8 +13,13 @@ def term_text(t: Any) -> str:
     if t is None:
         return ""
     if type(t).__name__ == "NamedNode":
-        return curie(t.value)
-    return str(t.value)
+        return _printable(curie(t.value))
+    return _printable(str(t.value))
+
+
+def _printable(s: str) -> str:
+    """Control characters shown as escapes: stored data never drives the terminal (ESC, OSC, BEL, ...)."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in s)
 
 
 def write_table(result: QueryResult, out: IO[str], *, max_width: int = 60) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request
 from markupsafe import Markup
 from spinekg.graph import iris, views
@@ -64,8 +65,9 @@ def local_href(iri: str) -> str | None:
 
 @bp.app_template_global("href")
 def href(iri: str) -> str:
-    """Where a link to an IRI goes: its page here, or the IRI itself."""
-    return local_href(iri) or iri
+    """Where a link to an IRI goes: its page here, the IRI itself if it is a web address, else nowhere ("#"):
+    a stored or queried "javascript:" IRI never becomes a link."""
+    return local_href(iri) or (iri if iri.lower().startswith(("http://", "https://")) else "#")
 
 
 @bp.app_template_global("with_args")
@@ -311,17 +313,28 @@ def _wanted_rdf(path: str) -> tuple[str, str | None]:
 @bp.route("/.well-known/void")
 def void() -> Any:
     """The VoID description of the dataset (computed once per served store)."""
+    import rdflib
     from spinekg.graph.describe import void_graph
 
     cache = current_app.extensions.setdefault("spinekg_cache", {})
-    if "void" not in cache:
-        root = request.url_root.rstrip("/")
-        cache["void"] = void_graph(get_store(), endpoint=root + "/sparql", dump=root + "/download/spinekg.nq.gz")
+    if "void" not in cache:  # the statistics, computed once; nothing in it comes from a request
+        cache["void"] = void_graph(get_store())
+    # the endpoint and the dump are where this server is: the configured public URL, else this request's own
+    # (per request, never kept: a forged Host header reaches only the one who sent it)
+    root = (current_app.config.get("PUBLIC_URL") or request.url_root).rstrip("/")
+    g = rdflib.Graph()
+    for prefix, ns in cache["void"].namespaces():
+        g.bind(prefix, ns)
+    g += cache["void"]
+    ds = rdflib.URIRef(BASE + "dataset")
+    void_ns = rdflib.Namespace("http://rdfs.org/ns/void#")
+    g.add((ds, void_ns.sparqlEndpoint, rdflib.URIRef(root + "/sparql")))
+    g.add((ds, void_ns.dataDump, rdflib.URIRef(root + "/download/spinekg.nq.gz")))
     mt = request.accept_mimetypes.best_match(list(RDF_TYPES)) or "text/turtle"
     if request.accept_mimetypes.best in ("*/*", None) or request.accept_mimetypes.accept_html:
         mt = "text/turtle"
     fmt = RDFLIB_FORMATS[RDF_TYPES[mt][0]]
-    return Response(cache["void"].serialize(format=fmt, encoding="utf-8"), content_type=RDF_TYPES[mt][1],
+    return Response(g.serialize(format=fmt, encoding="utf-8"), content_type=RDF_TYPES[mt][1],
                     headers={"Vary": "Accept"})
 
 
@@ -340,9 +353,12 @@ def ontology_document(ext: str | None = None) -> Any:
         return Response(ontology_path().read_bytes(), content_type="text/turtle; charset=utf-8")
     import rdflib
 
-    g = rdflib.Graph().parse(ontology_path(), format="turtle")
     fmt = RDFLIB_FORMATS[RDF_TYPES[rdf][0]]
-    return Response(g.serialize(format=fmt, encoding="utf-8"), content_type=RDF_TYPES[rdf][1])
+    cache = current_app.extensions.setdefault("spinekg_cache", {})
+    if ("ontology", fmt) not in cache:  # the ontology never changes while the server runs: serialised once
+        g = rdflib.Graph().parse(ontology_path(), format="turtle")
+        cache[("ontology", fmt)] = g.serialize(format=fmt, encoding="utf-8")
+    return Response(cache[("ontology", fmt)], content_type=RDF_TYPES[rdf][1])
 
 
 @bp.route("/model")
@@ -377,6 +393,10 @@ def entity(path: str) -> Any:
         abort(404, "no such page")
     path, rdf = _wanted_rdf(path)
     iri = BASE + path
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        abort(404, "no such page: not a valid IRI")
     st = get_store()
     if rdf is None:
         from flask import make_response
