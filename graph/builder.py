@@ -86,23 +86,26 @@ class _Builder(TumorWriter, CourseWriter):
         return self.out
 
     def report_node(self) -> None:
+        """The report: its type is shared (entities graph), what this case says of it (title, DOI, year, ...)
+        stays in the case's own graph, so a record claiming another report's DOI cannot rewrite that report for
+        good: replacing or removing the record takes its claims with it."""
         s, r = self.rec.source, self.report
         self.entity(r, RDF_TYPE, P("CaseReport"))
         if s.title:
-            self.entity(r, N(DCT + "title"), ox.Literal(s.title))
-            self.entity(r, RDFS_LABEL, ox.Literal(s.title))
+            self.add(r, N(DCT + "title"), ox.Literal(s.title))
+            self.add(r, RDFS_LABEL, ox.Literal(s.title))
         else:
-            self.entity(r, RDFS_LABEL, ox.Literal(f"report {self.rec.document}"))
+            self.add(r, RDFS_LABEL, ox.Literal(f"report {self.rec.document}"))
         for key, val in (("doi", s.doi), ("pmid", s.pmid), ("pmcid", s.pmcid), ("journal", s.journal)):
             if val:
-                self.entity(r, P(key), ox.Literal(val))
+                self.add(r, P(key), ox.Literal(val))
         if s.url:
-            self.entity(r, P("url"), ox.Literal(s.url))
+            self.add(r, P("url"), ox.Literal(s.url))
         if s.year is not None:
-            self.entity(r, P("publicationYear"), integer(s.year))
+            self.add(r, P("publicationYear"), integer(s.year))
         if s.authors:
-            self.entity(r, P("authors"), ox.Literal("; ".join(s.authors)))
-        self.entity(r, P("document"), ox.Literal(self.rec.document))
+            self.add(r, P("authors"), ox.Literal("; ".join(s.authors)))
+        self.add(r, P("document"), ox.Literal(self.rec.document))
 
     def patient(self) -> None:
         p = self.rec.patient

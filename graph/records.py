@@ -88,9 +88,11 @@ def _local(iri: str | None) -> str | None:
 
 
 def case_to_dict(case_iri: str, quads: Iterable[ox.Quad], entity_quads: Iterable[ox.Quad] = ()) -> dict[str, Any]:
-    """The case record of one case graph (plus the report's description from the entities graph)."""
+    """The case record of one case graph (its report as the case describes it; the entities graph's for a store
+    written before the report's description moved into the case graphs)."""
+    quads = list(quads)
     ix = _Index(quads)
-    ex = _Index(entity_quads)
+    ex = _Index([*quads, *entity_quads])
     c = case_iri
     report = ix.iri(c, SKG + "reportedIn") or ""
     patient = ix.iri(c, SKG + "hasPatient") or ""

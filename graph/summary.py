@@ -67,8 +67,9 @@ Q_INTERVENTIONS = """
 SELECT ?case ?iv ?seq ?cat ?cls ?d WHERE { GRAPH ?case { ?case skg:hasIntervention ?iv . ?iv a ?cls .
   OPTIONAL { ?iv skg:sequence ?seq } OPTIONAL { ?iv skg:category ?cat } OPTIONAL { ?iv skg:agent ?d } } }"""
 Q_ENTITIES = """
-SELECT ?e ?type ?label ?doi ?pmid WHERE { GRAPH <$G> { ?e a ?type ; rdfs:label ?label .
-  OPTIONAL { ?e skg:doi ?doi } OPTIONAL { ?e skg:pmid ?pmid } } }""".replace("$G", ENTITIES_GRAPH)
+SELECT ?e ?type ?label ?doi ?pmid WHERE { GRAPH <$G> { ?e a ?type } GRAPH ?l { ?e rdfs:label ?label }
+  OPTIONAL { GRAPH ?d { ?e skg:doi ?doi } } OPTIONAL { GRAPH ?m { ?e skg:pmid ?pmid } } }""".replace(
+    "$G", ENTITIES_GRAPH)  # a report's title and ids are in its cases' graphs
 ENTITY_KINDS = {SKG + "Gene": "gene", SKG + "IHCMarker": "marker", SKG + "Drug": "drug",
                 SKG + "GeneFusion": "fusion", SKG + "CaseReport": "report"}
 

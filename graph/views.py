@@ -181,8 +181,7 @@ def source_links(source: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 def report_source(store: EmbeddedStore, iri: str) -> dict[str, Any]:
     """A report's bibliographic fields (DOI, PMID, PMCID, URL, journal, year, authors)."""
-    res = store.query("""
-        SELECT ?p ?o WHERE { GRAPH <$G> { ?r ?p ?o } }""".replace("$G", iris.ENTITIES_GRAPH), {"r": ox.NamedNode(iri)})
+    res = store.query("SELECT ?p ?o WHERE { GRAPH ?g { ?r ?p ?o } }", {"r": ox.NamedNode(iri)})  # as its cases say
     keys = {SKG + k: k for k in ("doi", "pmid", "pmcid", "url", "journal", "publicationYear", "authors")}
     return {keys[r["p"].value]: r["o"].value for r in res.rows if r["p"].value in keys}
 

@@ -357,7 +357,9 @@ def serve(store: str | None, host: str, port: int, threads: int, query_timeout: 
     click.echo(f"spinekg: serving {cases} cases on http://{host}:{port}/ (SPARQL at /sparql); press Ctrl+C to stop",
                err=True)
     waitress.serve(request_log(app), host=host, port=port, threads=threads, ident="spinekg",
-                   max_request_body_size=app.config["MAX_CONTENT_LENGTH"], max_request_header_size=256 * 1024)
+                   max_request_body_size=app.config["MAX_CONTENT_LENGTH"], max_request_header_size=256 * 1024,
+                   # a hundred slow clients must not lock everyone out: more open connections, idle ones closed
+                   connection_limit=1000, channel_timeout=30)
 
 
 @main.command("backup")

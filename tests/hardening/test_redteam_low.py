@@ -107,3 +107,21 @@ def test_stored_control_characters_never_reach_the_terminal(tmp_path):  # 19
                                              'FILTER(CONTAINS(?n, "S100")) }', "--store", str(st)])
     assert res.exit_code == 0 and "\x1b" not in res.output and "\x07" not in res.output
     assert "S100" in res.output
+
+
+def test_a_record_claiming_another_reports_doi_leaves_nothing_behind():  # 12
+    st = EmbeddedStore(None)
+    doi = "10.1016/j.ijscr.2017.08.045"
+    real = CaseRecord.from_dict({"id": "real", "document": "real.txt", "diagnosis": {"label": "chordoma"},
+                                 "source": {"doi": doi, "title": "A real report", "year": 2017}}, document="real.txt")
+    hostile = CaseRecord.from_dict({"id": "hijack", "document": "h.txt", "diagnosis": {"label": "chordoma"},
+                                    "source": {"doi": doi, "title": "RETRACTED - see evil.example", "year": 1999,
+                                               "url": "https://evil.example/notice"}}, document="h.txt")
+    benign = CaseRecord.from_dict({"id": "hijack", "document": "h.txt", "diagnosis": {"label": "chordoma"}},
+                                  document="h.txt")
+    st.ingest([real])
+    st.ingest([hostile])
+    st.ingest([benign])  # the hostile case replaced
+    text = "\n".join(str(q) for q in st.store)
+    assert "evil.example" not in text and "RETRACTED" not in text
+    assert st.case_record("real")["source"]["title"] == "A real report"
