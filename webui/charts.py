@@ -150,7 +150,8 @@ def follow_up_plot(groups: Sequence[dict[str, Any]], max_points: int = 150) -> M
             cls = "rec" if rec is True else "norec" if rec is False else "unk"
             what = "recurrence" if rec is True else "no recurrence" if rec is False else "recurrence not stated"
             parts.append(f'<a href="/case/{escape(cid)}"><circle cx="{x(fu):.1f}" cy="{cy:.1f}" r="4.5"'
-                         f' class="{cls}"><title>{escape(cid)}: {fu:g} months, {what}</title></circle></a>')
+                         f' class="{cls}"><title>{escape(cid)}: {fu:g} month{"" if fu == 1 else "s"}, {what}</title>'
+                         f'</circle></a>')
     legend = (f'<g class="legend" transform="translate({left},10)"><circle cx="0" cy="0" r="4.5" class="rec"/>'
               '<text x="8" y="4">recurrence</text><circle cx="90" cy="0" r="4.5" class="norec"/>'
               '<text x="98" y="4">no recurrence</text><circle cx="200" cy="0" r="4.5" class="unk"/>'

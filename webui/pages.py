@@ -57,6 +57,12 @@ def curie_filter(iri: str) -> str:
     return iris.curie(iri)
 
 
+@bp.app_template_filter("count")
+def count(n: Any, noun: str) -> str:
+    """'1 month', '2 months', '1.5 months', '1 case'."""
+    return f"{n:g} {noun}" + ("" if n == 1 else "s") if isinstance(n, (int, float)) else f"{n} {noun}s"
+
+
 @bp.app_template_filter("local_href")
 def local_href(iri: str) -> str | None:
     """The path on this server of an IRI under the base, else None."""

@@ -131,7 +131,7 @@ def steps(rec: dict[str, Any]) -> list[dict[str, Any]]:
         {True: "local recurrence", False: "no local recurrence"}.get(o.get("recurrence")),
         {True: "metastasis", False: "no metastasis"}.get(o.get("metastasis")), o.get("status")) if x]
     out.append({"kind": "follow-up", "category": "outcome", "mark": "F",
-                "title": f"{_num(fu)} months" if fu is not None else "length not stated",
+                "title": (f"{_num(fu)} month" + ("" if fu == 1 else "s")) if fu is not None else "length not stated",
                 "detail": " · ".join(detail) or "outcome not stated"})
     return out
 

@@ -165,3 +165,10 @@ def test_report_text_is_escaped(store):
         body = c.get(path).data
         assert b"<script>alert" not in body and b"<img src=x" not in body, path
         assert b"&lt;script&gt;" in body or b"&lt;img" in body or path == "/case/x/tumor"
+
+
+def test_counts_say_one_month_and_two_months(app):
+    with app.app_context():
+        f = app.jinja_env.filters["count"]
+        assert (f(1, "month"), f(2, "month"), f(1.5, "month"), f(1, "case"), f(0, "case")) == (
+            "1 month", "2 months", "1.5 months", "1 case", "0 cases")
