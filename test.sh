@@ -10,6 +10,8 @@ if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON" -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --upgrade pip
 fi
+# Chromium and Virtuoso for the browser and remote-store tests (Debian packages; said plainly when skipped)
+scripts/test-deps.sh
 # a non-editable install, so a file left out of the package fails here rather than for a user
 "$VENV/bin/pip" install --quiet --force-reinstall --no-deps . && "$VENV/bin/pip" install --quiet ".[test]"
 "$VENV/bin/ruff" check .

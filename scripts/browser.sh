@@ -9,7 +9,13 @@ if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
 fi
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        SUDO="sudo -n"
+    else
+        echo "browser.sh: chromium or chromedriver is missing and this user cannot install them" \
+             "(run as root, or: apt-get install chromium chromium-driver)" >&2
+        exit 1
+    fi
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update

@@ -5,6 +5,7 @@
 #                                       prints the SPARQL endpoint URL as the last line of stdout
 #   scripts/virtuoso.sh stop DIR        shut the instance in DIR down
 #   scripts/virtuoso.sh url DIR         print the endpoint URL of the instance in DIR
+#   scripts/virtuoso.sh install         only install Debian's package if virtuoso-t is missing
 #
 # Environment: VIRTUOSO_PORT (SQL port, default 11111), VIRTUOSO_HTTP_PORT (HTTP port, default 8891).
 # Both listen on 127.0.0.1 only. The database, its log and its virtuoso.ini live in DIR; the DBA
@@ -21,7 +22,7 @@ die() { log "$*"; exit 1; }
 
 CMD=start
 case "${1:-}" in
-  start|stop|url) CMD=$1; shift ;;
+  start|stop|url|install) CMD=$1; shift ;;
 esac
 DIR=${1:-}
 
@@ -239,5 +240,6 @@ stop() {
 case "$CMD" in
   start) start ;;
   stop) stop ;;
+  install) ensure_installed ;;
   url) [ -n "$DIR" ] || die "usage: $0 url DIR"; load_ports; echo "http://127.0.0.1:$HTTP_PORT/sparql" ;;
 esac
