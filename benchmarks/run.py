@@ -231,11 +231,14 @@ def serving(store_dir: Path, start_timeout: float) -> Iterator[tuple[subprocess.
         web.get(f"http://127.0.0.1:{port}", "/")
         yield srv, port, time.perf_counter() - t0
     finally:
-        os.killpg(srv.pid, signal.SIGTERM)
+        # the server may have died already (its process group is then gone)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(srv.pid, signal.SIGTERM)
         try:
             srv.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            os.killpg(srv.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(srv.pid, signal.SIGKILL)
 
 
 def web_load(store_dir: Path, n: int, requests: int, clients: int, seed: int,
