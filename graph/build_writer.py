@@ -13,7 +13,6 @@ from spinekg.graph.iris import skg
 from spinekg.ontology.lexicon import Lexicon
 from spinekg.ontology.vocab import SKG
 
-from spinekg import __version__
 from spinekg.model import CaseRecord, Span
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -114,9 +113,8 @@ class CaseWriter:
 
     # --- provenance ----------------------------------------------------------------------
     def fact(self, node: ox.NamedNode, evidence: tuple[Span, ...]) -> None:
-        """Link a fact node to its source and to one evidence node per quoted span."""
-        self.add(node, PROV_DERIVED, self.report)
-        self.add(node, P("assertionMethod"), self.method)
+        """Link a fact node to one evidence node per quoted span. Its source, how it was asserted and by which
+        extractor are stated once, on the case's named graph (the case IRI names it), for every fact in it."""
         self.evidence(node, evidence)
 
     def evidence(self, node: ox.NamedNode, evidence: tuple[Span, ...],
@@ -136,10 +134,6 @@ class CaseWriter:
                 self.add(ev, P("charStart"), integer(span.start))
             if span.end is not None:
                 self.add(ev, P("charEnd"), integer(span.end))
-            self.lit(ev, P("document"), self.rec.document)
-            self.add(ev, PROV_DERIVED, self.report)
-            self.add(ev, P("assertionMethod"), self.method)
-            self.lit(ev, P("extractorVersion"), f"spinekg {__version__}")
 
     # --- grounding -----------------------------------------------------------------------
     def known(self, term: str | None, *kinds: str) -> str | None:

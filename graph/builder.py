@@ -59,7 +59,10 @@ class _Builder(TumorWriter, CourseWriter):
         self.add(self.case, P("reportedIn"), self.report)
         self.lit(self.case, P("document"), rec.document)
         self.lit(self.case, P("caseId"), rec.id)
-        self.add(self.case, P("assertionMethod"), self.method)
+        # provenance once, on the case's named graph (named by the case IRI): what holds for every fact in it
+        self.add(self.g, PROV_DERIVED, self.report)
+        self.add(self.g, P("assertionMethod"), self.method)
+        self.lit(self.g, P("extractorVersion"), f"spinekg {__version__}")
         self.report_node()
         self.patient()
         tumor = self.tumor()

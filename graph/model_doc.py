@@ -42,7 +42,8 @@ class NodeKind:
 
 
 def _curie(iri: str) -> str:
-    for prefix, ns in (("skg:", SKG), ("rdfs:", str(RDFS)), ("rdf:", str(RDF)), ("xsd:", XSD), ("skos:", str(SKOS))):
+    for prefix, ns in (("skg:", SKG), ("rdfs:", str(RDFS)), ("rdf:", str(RDF)), ("xsd:", XSD), ("skos:", str(SKOS)),
+                       ("prov:", "http://www.w3.org/ns/prov#")):
         if iri.startswith(ns):
             return prefix + iri[len(ns):]
     return iri
@@ -74,9 +75,10 @@ def describe_model() -> list[NodeKind]:
             path = sg.value(prop, SH.path)
             if path is None:
                 continue
+            # a predicate of another vocabulary (prov:) is described by its property shape's sh:description
             kind.predicates.append(Predicate(_curie(str(path)), text(path, RDFS.label) or _curie(str(path)),
-                                             text(path, SKOS.definition), _value(sg, prop), _count(sg, prop),
-                                             _target(sg, prop)))
+                                             text(path, SKOS.definition) or str(sg.value(prop, SH.description) or ""),
+                                             _value(sg, prop), _count(sg, prop), _target(sg, prop)))
         kind.predicates.sort(key=lambda p: (p.count.startswith("0"), p.path))
         kinds.append(kind)
     kinds.sort(key=lambda k: ORDER.index(k.name) if k.name in ORDER else len(ORDER))

@@ -36,12 +36,25 @@ def test_one_node_per_vertebra_gene_and_drug_across_cases(store):
 
 
 def test_every_fact_is_linked_to_its_source(store):
+    """Each fact sits in its case's named graph, whose provenance (report, method, extractor) is stated once."""
     res = store.query("""
         SELECT ?node WHERE {
-          ?case skg:hasTumor|skg:hasPatient|skg:hasOutcome|skg:hasIntervention ?node .
-          FILTER NOT EXISTS { ?node prov:wasDerivedFrom ?report . ?report a skg:CaseReport }
+          GRAPH ?g { ?case skg:hasTumor|skg:hasPatient|skg:hasOutcome|skg:hasIntervention ?node }
+          FILTER NOT EXISTS { GRAPH ?g { ?g prov:wasDerivedFrom ?report ; skg:assertionMethod ?m ;
+                                            skg:extractorVersion ?v } ?report a skg:CaseReport }
         }""")
     assert res.rows == []
+    facts = store.query("""SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?g skg:hasIntervention ?node } }""")
+    assert int(facts.rows[0]["n"].value) > 10
+
+
+def test_provenance_is_stated_once_per_case_graph(store):
+    """No fact or evidence node repeats what the case's graph says for all of them."""
+    res = store.query("""
+        SELECT ?g (COUNT(*) AS ?n) WHERE {
+          GRAPH ?g { ?s prov:wasDerivedFrom|skg:assertionMethod|skg:extractorVersion ?o }
+          FILTER(!STRENDS(STR(?g), "/inferred")) } GROUP BY ?g""")
+    assert res.rows and all(int(r["n"].value) == 3 for r in res.rows)
 
 
 def test_stable_iris_do_not_depend_on_order(records):
