@@ -148,7 +148,7 @@ def _home() -> Any:
     recent = Table("recent", CASE_COLUMNS, case_rows(ix.recent(8)), "Recent cases")
     lib = queries.library()
     examples = [(name, question, lib[name], params) for name, question, params in EXAMPLES if name in lib]
-    types = ix.top_types[:12]
+    types = ix.top_types
     return page([recent], lambda: render_template("home.html", counts=ix.counts, spine=spine, recent=recent,
                                                   examples=examples, types=types))
 
@@ -348,13 +348,13 @@ def void() -> Any:
 @bp.route("/ontology.<ext>")
 def ontology_document(ext: str | None = None) -> Any:
     """The ontology IRI serves the ontology: the whole document as RDF, or its page for browsers."""
-    from spinekg.ontology import ONTOLOGY_IRI, ontology_path
+    from spinekg.ontology import ontology_path
 
     rdf = EXTENSIONS.get("." + ext) if ext else _wanted_rdf("ontology")[1]
     if ext and rdf is None:
         abort(404, f"no ontology format {ext!r}")
     if rdf is None:
-        return entity_page(ONTOLOGY_IRI, views.describe(get_store(), ONTOLOGY_IRI))
+        return cached(_vocabulary)
     if rdf == "text/turtle":
         return Response(ontology_path().read_bytes(), content_type="text/turtle; charset=utf-8")
     import rdflib
@@ -365,6 +365,20 @@ def ontology_document(ext: str | None = None) -> Any:
         g = rdflib.Graph().parse(ontology_path(), format="turtle")
         cache[("ontology", fmt)] = g.serialize(format=fmt, encoding="utf-8")
     return Response(cache[("ontology", fmt)], content_type=RDF_TYPES[rdf][1])
+
+
+def _vocabulary() -> Any:
+    """The way into the vocabulary: the ontology's header, the tumour-type tree with its cases, the term lists."""
+    from spinekg.graph.vocabulary import vocabulary
+    from spinekg.ontology import ONTOLOGY_IRI
+    from spinekg.ontology.lexicon import lexicon
+
+    d = views.describe(get_store(), ONTOLOGY_IRI)
+    vocab = vocabulary(lexicon(), get_site().index)
+    lists = [Table(tl.key, ["term", "iri", "cases"], [[(lab, href(iri)), iri, n] for iri, lab, n in tl.terms],
+                   tl.title) for tl in vocab["lists"]]
+    return page(lists, lambda: render_template("vocabulary.html", d=d, iri=ONTOLOGY_IRI, tables=lists, **vocab),
+                stem="spinekg-vocabulary")
 
 
 @bp.route("/model")

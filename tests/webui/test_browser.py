@@ -190,6 +190,7 @@ def test_download_a_table(browser, server, downloads):
     ("home", "/"), ("cases", "/cases"), ("vertebra", "/ontology/T11"), ("region", "/ontology/ThoracicSpine"),
     ("marker", "/marker/CD34"), ("drug", "/drug/doxorubicin"), ("procedure", "/ontology/TotalEnBlocSpondylectomy"),
     ("report", "/report/doi-10.1016-j.ijscr.2017.08.045"), ("case-with-drugs", "/case/dev-003"),
+    ("ontology", "/ontology"), ("tumor-type", "/ontology/Chondrosarcoma"),
     ("not-found", "/no/such/page")])
 def test_screenshots_of_every_page_type(browser, server, name, path):
     from selenium.webdriver.common.by import By
