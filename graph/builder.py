@@ -41,6 +41,7 @@ from spinekg.graph.build_writer import (
 from spinekg.ontology.lexicon import Lexicon, lexicon
 
 from spinekg import __version__
+from spinekg.levels import level_runs
 from spinekg.model import CaseRecord
 
 __all__ = [
@@ -83,8 +84,7 @@ class _Builder(TumorWriter, CourseWriter):
         if rec.diagnosis.label:
             label += f": {rec.diagnosis.label}"
         if rec.vertebrae:
-            label += " at " + (rec.vertebrae[0] if len(rec.vertebrae) == 1
-                               else f"{rec.vertebrae[0]}-{rec.vertebrae[-1]}")
+            label += " at " + level_runs(rec.vertebrae)
         self.lit(self.case, RDFS_LABEL, label)
         return self.out
 

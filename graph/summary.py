@@ -24,7 +24,7 @@ from spinekg.graph.store import EmbeddedStore
 from spinekg.ontology import SKG
 from spinekg.ontology.lexicon import Lexicon, lexicon
 
-from spinekg.levels import LEVELS
+from spinekg.levels import LEVELS, level_runs
 
 ENTITIES_GRAPH = iris.ENTITIES_GRAPH
 RESULT = {SKG + "Positive": "positive", SKG + "Negative": "negative", SKG + "Equivocal": "equivocal"}
@@ -38,13 +38,24 @@ CATEGORY_LABEL = {"biopsy": "biopsy", "surgery": "surgery", "radiotherapy": "rad
 #: the facets of /browse: (key, title)
 FACETS: list[tuple[str, str]] = [("type", "Tumor type"), ("region", "Region"), ("level", "Level"),
                                  ("marker", "Marker"), ("fusion", "Fusion"), ("treatment", "Treatment"),
-                                 ("drug", "Drug"), ("outcome", "Outcome")]
+                                 ("drug", "Drug"), ("outcome", "Outcome"), ("age", "Age"), ("sex", "Sex"),
+                                 ("followup", "Follow-up"), ("method", "Facts")]
+#: facets whose values are words, not IRIs
+PLAIN_FACETS = {"outcome", "age", "sex", "followup", "method"}
+#: age groups of the age facet: (key, label, below this age)
+AGE_GROUPS = [("child", "child (under 18)", 18.0), ("18-39", "18-39 years", 40.0), ("40-64", "40-64 years", 65.0),
+              ("65+", "65 years and over", float("inf"))]
+PLAIN_LABELS = {**{k: label for k, label, _ in AGE_GROUPS}, "with-follow-up": "follow-up stated",
+                "no-follow-up": "no follow-up stated", "text_mined": "text-mined from the report",
+                "curated": "curated record", "female": "female", "male": "male"}
+METHODS = {SKG + "Curated": "curated", SKG + "TextMined": "text_mined"}
 OUTCOMES = {"recurrence": "local recurrence", "no-recurrence": "no local recurrence",
             "metastasis": "metastasis", "no-metastasis": "no metastasis"}
 
 Q_CASES = """
-SELECT ?case ?id ?label ?report ?year ?diagnosis ?age ?sex ?fu ?rec ?met ?status ?statusText WHERE {
+SELECT ?case ?id ?label ?report ?year ?diagnosis ?age ?sex ?fu ?rec ?met ?status ?statusText ?method WHERE {
   ?case a skg:Case ; skg:caseId ?id .
+  OPTIONAL { ?case skg:assertionMethod ?method }
   OPTIONAL { ?case rdfs:label ?label }
   OPTIONAL { ?case skg:reportedIn ?report OPTIONAL { ?report skg:publicationYear ?year } }
   OPTIONAL { ?case skg:hasTumor/skg:diagnosisLabel ?diagnosis }
@@ -91,6 +102,7 @@ class CaseRow:
     metastasis: bool | None = None
     status: str | None = None
     status_text: str | None = None
+    method: str | None = None  # "text_mined" or "curated"
     type: str | None = None  # the asserted tumor type
     types: set[str] = field(default_factory=set)  # with every ancestor
     levels: list[str] = field(default_factory=list)
@@ -119,8 +131,14 @@ class CaseRow:
 
     def table_row(self) -> dict[str, Any]:
         return {"case": self.id, "iri": self.iri, "label": self.label, "diagnosis": self.diagnosis or "",
-                "levels": ", ".join(lvl.rsplit("/", 1)[-1] for lvl in self.levels), "year": self.year,
+                "levels": levels_text(self.levels), "year": self.year,
                 "follow_up_months": _num(self.follow_up), "recurrence": _yn(self.recurrence)}
+
+
+def levels_text(levels: Iterable[str]) -> str:
+    """Level IRIs as runs of adjacent levels, cranial to caudal ('T7-T9, L1-S1')."""
+    names = [lv.rsplit("/", 1)[-1] for lv in levels]
+    return level_runs([n.lower() if n in ("Sacrum", "Coccyx") else n for n in names])
 
 
 def to_bits(indexes: Iterable[int]) -> int:
@@ -213,7 +231,8 @@ class SiteIndex:
                 follow_up=_float(r.get("fu")),
                 recurrence=None if "rec" not in r else r["rec"] == "true",
                 metastasis=None if "met" not in r else r["met"] == "true",
-                status=r.get("status"), status_text=r.get("statusText")))
+                status=r.get("status"), status_text=r.get("statusText"),
+                method=METHODS.get(r.get("method") or "")))
         ancestors = lex.ancestors
 
         def each(q: str) -> Iterable[tuple[CaseRow, dict[str, str]]]:
@@ -295,9 +314,16 @@ class SiteIndex:
                     facets["outcome"][key].add(i)
             if c.status:
                 facets["outcome"][c.status].add(i)
+            if c.age is not None:
+                facets["age"][next(k for k, _, below in AGE_GROUPS if c.age < below)].add(i)
+            if c.sex:
+                facets["sex"][c.sex].add(i)
+            facets["followup"]["with-follow-up" if c.follow_up is not None else "no-follow-up"].add(i)
+            if c.method:
+                facets["method"][c.method].add(i)
         for k, vals in facets.items():
             for v in vals:
-                flabels[k].setdefault(v, OUTCOMES.get(v) or self.label(v))
+                flabels[k].setdefault(v, OUTCOMES.get(v) or PLAIN_LABELS.get(v) or self.label(v))
         self.involves = dict(inv)
         self.facets = {k: {v: to_bits(cases) for v, cases in vals.items()} for k, vals in facets.items()}
         self.facet_labels = flabels

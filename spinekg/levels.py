@@ -4,6 +4,8 @@
 'T11'
 >>> expand_range("T12", "L2")
 ['T12', 'L1', 'L2']
+>>> level_runs(["T9", "T7", "T8", "L1", "L2", "L3", "L4", "L5", "S1"])
+'T7-T9, L1-S1'
 """
 
 from __future__ import annotations
@@ -67,3 +69,17 @@ def region_of(level: str) -> str | None:
 def sort_levels(levels: list[str] | tuple[str, ...]) -> list[str]:
     """Levels sorted cranial to caudal; 'sacrum' sorts with S1."""
     return sorted(set(levels), key=lambda v: INDEX.get(v, INDEX["S1"]) if v != "sacrum" else INDEX["S1"] - 0.5)
+
+
+def level_runs(levels: list[str] | tuple[str, ...]) -> str:
+    """Levels as runs of adjacent ones, cranial to caudal: 'T7-T9, L1-S1' (never 'T7-S1', which would claim the
+    levels between); a single level stays itself, and the sacrum and coccyx as wholes keep their names."""
+    ordered = sort_levels(levels)
+    runs: list[list[str]] = []
+    for lv in ordered:
+        if runs and lv in INDEX and runs[-1][-1] in INDEX and INDEX[lv] == INDEX[runs[-1][-1]] + 1 \
+                and lv != "coccyx":
+            runs[-1].append(lv)
+        else:
+            runs.append([lv])
+    return ", ".join(r[0] if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)

@@ -185,3 +185,21 @@ def test_federated_gene_xrefs():
 def test_unknown_parameter_is_refused():
     with pytest.raises(Exception, match="no parameter"):
         queries.get("cases-by-region").bindings({"regoin": "skg:ThoracicSpine"})
+
+
+@pytest.mark.parametrize("name, params", [
+    ("cases-by-tumor-type", {"type": "skg:Neoplasm"}), ("cases-by-region", {"region": "skg:ThoracicSpine"}),
+    ("cases-by-region", {"region": "skg:SacralSpine"}), ("cases-at-level", {"level": "skg:T11", "adjacent": "true"})])
+def test_levels_come_cranial_to_caudal(store, name, params):
+    """A case's levels in anatomical order ("T9, T10, T11", never "T11, T10, T9"), each once."""
+    from spinekg.levels import INDEX
+
+    res = run(store, name, **params)
+    several = 0
+    for r in res.rows:
+        levels = r["levels"].value.split(", ")
+        key = [INDEX["S1"] - 0.5 if lv == "sacrum" else INDEX.get(lv.lower() if lv == "Coccyx" else lv, -1)
+               for lv in levels]
+        assert key == sorted(key) and len(set(levels)) == len(levels), (r["case"].value, levels)
+        several += len(levels) > 2
+    assert several, "no case with three or more levels to check the order on"
