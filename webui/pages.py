@@ -17,7 +17,7 @@ from flask import Blueprint, Response, abort, current_app, jsonify, render_templ
 from markupsafe import Markup
 from spinekg.graph import iris, views
 from spinekg.graph.cache import LRUCache
-from spinekg.graph.summary import FACETS, SPINE, CaseRow
+from spinekg.graph.summary import FACETS, PLAIN_FACETS, SPINE, CaseRow, levels_text
 from spinekg.ontology import BASE, SKG
 from spinekg.webui import charts, get_site, get_store, present
 from spinekg.webui.tables import Table, page
@@ -47,7 +47,61 @@ EXAMPLES = [("cases-by-tumor-type", "Which cases are chordomas (or any subtype)?
             ("cases-at-level", "Which cases involve T11 or a level next to it?", {}),
             ("en-bloc-vs-intralesional", "Does en bloc surgery recur less than intralesional surgery?", {}),
             ("outcomes-by-tumor-type", "How do outcomes compare across tumor types?", {})]
-CASE_COLUMNS = ["case", "diagnosis", "levels", "report", "year", "follow-up (months)", "recurrence"]
+CASE_COLUMNS = ["case", "tumor type", "diagnosis", "age", "sex", "levels", "year", "follow-up (months)", "outcome",
+                "report"]
+CASE_NUMERIC = (3, 6, 7)  # the columns right-aligned as numbers
+#: ?sort=KEY (or -KEY for descending) on /cases and /browse: the column it sorts, and the case's sort key
+#: (unknown values always last, whichever the direction)
+SORTS: dict[str, tuple[str, Callable[[CaseRow], Any]]] = {
+    "case": ("case", lambda c: c.id),
+    "type": ("tumor type", lambda c: get_site().index.label(c.type).lower() if c.type else None),
+    "age": ("age", lambda c: c.age),
+    "sex": ("sex", lambda c: c.sex),
+    "levels": ("levels", lambda c: _level_key(c.levels[0]) if c.levels else None),
+    "year": ("year", lambda c: c.year),
+    "follow-up": ("follow-up (months)", lambda c: c.follow_up),
+    "outcome": ("outcome", lambda c: outcome_text(c) or None),
+}
+_LEVEL_ORDER = {iri: i for i, (_, iri) in enumerate(SPINE)}
+
+
+def _level_key(iri: str) -> int:
+    return _LEVEL_ORDER.get(iri, len(_LEVEL_ORDER))
+
+
+def outcome_text(c: CaseRow) -> str:
+    """The outcome in a few words: the status, then recurrence and metastasis as stated ("alive, no recurrence")."""
+    parts = []
+    ix = get_site().index
+    if c.status:
+        parts.append(ix.label(c.status))
+    elif c.status_text:
+        parts.append(c.status_text)
+    if c.recurrence is not None:
+        parts.append("recurrence" if c.recurrence else "no recurrence")
+    if c.metastasis is not None:
+        parts.append("metastasis" if c.metastasis else "no metastasis")
+    return ", ".join(parts)
+
+
+def sort_cases(cases: list[CaseRow], key: str | None) -> list[CaseRow]:
+    """The cases by ?sort=KEY (-KEY descending); unknown values last either way; ties keep the given order."""
+    if not key:
+        return cases
+    name = key.lstrip("-")
+    if name not in SORTS:
+        abort(400, f"cases sort by {', '.join(SORTS)}, not {name!r}")
+    get = SORTS[name][1]
+    known = [(get(c), c) for c in cases]
+    have = [x for x in known if x[0] is not None]
+    have.sort(key=lambda x: x[0], reverse=key.startswith("-"))
+    return [c for _, c in have] + [c for v, c in known if v is None]
+
+
+def sort_links() -> dict[str, str]:
+    """Column name -> the link that sorts the listing by it (again: the other direction)."""
+    cur = request.args.get("sort", "")
+    return {col: with_args(sort=("-" + k) if cur == k else k, page=None) for k, (col, _) in SORTS.items()}
 PAGE_SIZE = 100
 SHOWN = 100  # cases listed on an entity page (the download has all)
 
@@ -123,12 +177,24 @@ def cached(render: Callable[[], Any]) -> Any:
     return cache.get(request.full_path if request.args else request.path, render)
 
 
-def case_rows(cases: list[CaseRow]) -> list[list[Any]]:
-    reports = get_site().index.reports
-    return [[(c.label, local_href(c.iri)), c.diagnosis, ", ".join(lv.rsplit("/", 1)[-1] for lv in c.levels),
-             (reports.get(c.report, {}).get("label") or "", local_href(c.report)) if c.report else None,
-             c.year, _num(c.follow_up), {True: "yes", False: "no"}.get(c.recurrence) if c.recurrence is not None
-             else None] for c in cases]
+def case_rows(cases: list[CaseRow], with_iri: bool = False) -> list[list[Any]]:
+    """The rows of a case table (CASE_COLUMNS; a download also gives each case's IRI, second)."""
+    ix = get_site().index
+    reports = ix.reports
+    rows = []
+    for c in cases:
+        row = [(c.id, local_href(c.iri)), (ix.label(c.type), href(c.type)) if c.type else None, c.diagnosis,
+               _num(c.age), c.sex, levels_text(c.levels), c.year, _num(c.follow_up), outcome_text(c) or None,
+               (reports.get(c.report, {}).get("label") or "", local_href(c.report)) if c.report else None]
+        if with_iri:
+            row.insert(1, c.iri)
+        rows.append(row)
+    return rows
+
+
+def case_table(name: str, cases: list[CaseRow], title: str, download: bool = False) -> Table:
+    cols = [*CASE_COLUMNS[:1], "iri", *CASE_COLUMNS[1:]] if download else CASE_COLUMNS
+    return Table(name, cols, case_rows(cases, with_iri=download), title)
 
 
 def _num(v: float | None) -> Any:
@@ -145,7 +211,7 @@ def _home() -> Any:
     ix = get_site().index
     spine = charts.spine(ix.spine_counts(), lambda lv: "/browse?" + urlencode({"level": iris.curie(lv["iri"])}),
                          title="Cases per vertebral level")
-    recent = Table("recent", CASE_COLUMNS, case_rows(ix.recent(8)), "Recent cases")
+    recent = case_table("recent", ix.recent(8), "Recent cases", download=request.args.get("download") == "recent")
     lib = queries.library()
     examples = [(name, question, lib[name], params) for name, question, params in EXAMPLES if name in lib]
     types = ix.top_types
@@ -160,8 +226,15 @@ def _listing(total: int, cases: Callable[[int, int | None], list[CaseRow]], titl
         pg = max(1, int(request.args.get("page", 1)))
     except ValueError:
         pg = 1
-    whole = Table("cases", CASE_COLUMNS, case_rows(cases(0, None)) if request.args.get("download") else [], title)
-    shown = Table("cases", CASE_COLUMNS, case_rows(cases((pg - 1) * PAGE_SIZE, pg * PAGE_SIZE)), title)
+    key = request.args.get("sort") or None
+    if key:  # sorted: all of them, then the page
+        every = sort_cases(cases(0, None), key)
+        cases = lambda start, stop: every[start:stop]  # noqa: E731
+    whole = case_table("cases", cases(0, None) if request.args.get("download") else [], title, download=True)
+    shown = case_table("cases", cases((pg - 1) * PAGE_SIZE, pg * PAGE_SIZE), title)
+    shown.header_links = sort_links()
+    if key:
+        shown.sorted_by = (SORTS[key.lstrip("-")][0], key.startswith("-"))
     return {"download": whole, "tbl": shown, "total": total, "page": pg,
             "pages": max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)}
 
@@ -215,7 +288,7 @@ def health() -> Any:
 
 # --- browse by facets --------------------------------------------------------------------------
 def _facet_key(facet: str, value: str) -> str:
-    if facet == "outcome" and not value.startswith(("skg:", "http")):
+    if facet in PLAIN_FACETS and not value.startswith(("skg:", "http")):
         return value
     if facet == "marker" and "=" in value:
         base, _, res = value.rpartition("=")
@@ -240,6 +313,8 @@ def _browse() -> Any:
     facets = []
     for f, title in FACETS:
         values = [(k, label, n, k in chosen.get(f, [])) for k, label, n in ix.facet_counts(f, sel if chosen else None)]
+        if f == "type":
+            values = _type_level(values, chosen.get("type", []))
         facets.append({"key": f, "title": title, "values": values if expanded == f else values[:12],
                        "more": len(values) - 12 if expanded != f and len(values) > 12 else 0})
     selected = [(f, dict(FACETS)[f], _facet_param(k), ix.facet_labels[f].get(k, k)) for f, ks in chosen.items()
@@ -247,6 +322,17 @@ def _browse() -> Any:
     ls = _listing(total, lambda start, stop: ix.selected(sel, start, stop), "Matching cases")
     return page([ls.pop("download")], lambda: render_template("browse.html", facets=facets, selected=selected,
                                                               param=_facet_param, **ls))
+
+
+def _type_level(values: list[tuple[str, str, int, bool]], chosen: list[str]) -> list[tuple[str, str, int, bool]]:
+    """The tumour-type facet as a hierarchy: the families under skg:Neoplasm, and once a type is chosen, the
+    subtypes just below it (a chosen type stays listed), so generic classes do not crowd out specific ones."""
+    from spinekg.ontology.lexicon import lexicon
+
+    lex = lexicon()
+    tops = {SKG + "Neoplasm", *chosen}
+    return [v for v in values if v[3] or tops & set(lex.terms[v[0]].parents if v[0] in lex.terms else [])
+            or v[0] not in lex.terms]
 
 
 @bp.route("/browse")
@@ -455,9 +541,9 @@ def entity_page(iri: str, d: views.Description) -> Any:
     ix = get_site().index
     involved = ix.cases_of(iri)
     # every case only for the download; the page lists the first ones
-    cases = Table("cases", CASE_COLUMNS, case_rows(involved if request.args.get("download") == "cases"
-                                                   else involved[:SHOWN]), "Cases")
-    shown = Table("cases", CASE_COLUMNS, cases.rows[:SHOWN], "Cases")
+    wanted = request.args.get("download") == "cases"
+    cases = case_table("cases", involved if wanted else involved[:SHOWN], "Cases", download=wanted)
+    shown = case_table("cases", involved[:SHOWN], "Cases")
     out = Table("statements", ["property", "value"], [
         [(pl or iris.curie(p)), (ol or iris.curie(o.value), href(o.value)) if o.__class__.__name__ == "NamedNode"
          else o.value] for p, pl, o, ol in d.outgoing], "Statements")

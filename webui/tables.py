@@ -25,6 +25,8 @@ class Table:
     columns: list[str]
     rows: list[list[Cell]] = field(default_factory=list)
     title: str | None = None
+    header_links: dict[str, str] = field(default_factory=dict)  # column -> the link its header sorts by
+    sorted_by: tuple[str, bool] | None = None  # (column, descending)
 
     def text_rows(self) -> list[list[str]]:
         return [[_text(c) for c in row] for row in self.rows]
@@ -35,8 +37,17 @@ class Table:
             return Markup('<p class="muted">%s</p>') % empty
         num = set(numeric)
         out = [f'<div class="table-wrap"><table class="data" id="table-{escape(self.name)}"><thead><tr>']
-        out += [f'<th class="num">{escape(c)}</th>' if i in num else f"<th>{escape(c)}</th>"
-                for i, c in enumerate(self.columns)]
+        for i, c in enumerate(self.columns):
+            head = escape(c)
+            if c in self.header_links:
+                mark, sort = "", "none"
+                if self.sorted_by and self.sorted_by[0] == c:
+                    mark, sort = (" ▼", "descending") if self.sorted_by[1] else (" ▲", "ascending")
+                head = Markup('<a href="%s" title="sort by %s">%s%s</a>') % (self.header_links[c], c, c, mark)
+                out.append(f'<th class="num" aria-sort="{sort}">{head}</th>' if i in num
+                           else f'<th aria-sort="{sort}">{head}</th>')
+                continue
+            out.append(f'<th class="num">{head}</th>' if i in num else f"<th>{head}</th>")
         out.append("</tr></thead><tbody>")
         for row in self.rows:
             out.append("<tr>")

@@ -182,8 +182,8 @@ def test_download_a_table(browser, server, downloads):
     f = _wait_file(downloads, "*cases*.csv")
     with f.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0][:3] == ["case", "diagnosis", "levels"]
-    assert len(rows) == 5 and all(r[1] == "solitary fibrous tumor" for r in rows[1:])
+    assert rows[0][:4] == ["case", "iri", "tumor type", "diagnosis"]
+    assert len(rows) == 5 and all(r[3] == "solitary fibrous tumor" for r in rows[1:])
 
 
 @pytest.mark.parametrize("name, path", [

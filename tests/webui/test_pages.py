@@ -174,7 +174,9 @@ def read_csv(r):
 
 def test_tables_download_as_csv_and_tsv(client):
     rows = read_csv(client.get("/browse?type=skg:SolitaryFibrousTumor&download=cases"))
-    assert rows[0][:2] == ["case", "diagnosis"] and len(rows) == 5
+    assert rows[0] == ["case", "iri", "tumor type", "diagnosis", "age", "sex", "levels", "year", "follow-up (months)",
+                       "outcome", "report"] and len(rows) == 5
+    assert all(r[1] == "https://w3id.org/spinekg/case/" + r[0] for r in rows[1:])
     rows = read_csv(client.get("/cases?download=cases"))
     assert len(rows) == 20
     rows = read_csv(client.get("/ontology/SolitaryFibrousTumor?download=ihc"))
@@ -185,7 +187,7 @@ def test_tables_download_as_csv_and_tsv(client):
     rows = read_csv(client.get("/search?q=NTRK&download=results"))
     assert any(r[1] == "fusion" for r in rows[1:])
     r = client.get("/gene/NTRK3?download=cases&format=tsv")
-    assert r.mimetype == "text/tab-separated-values" and r.data.decode().startswith("case\tdiagnosis")
+    assert r.mimetype == "text/tab-separated-values" and r.data.decode().startswith("case\tiri\ttumor type\tdiagnosis")
     assert client.get("/gene/NTRK3?download=nope").status_code == 404
     rows = read_csv(client.get("/query?example=ihc-profile&type=skg:SolitaryFibrousTumor&download=results"))
     assert rows[0][:2] == ["marker", "markerLabel"]
@@ -383,3 +385,46 @@ def test_a_sentence_naming_several_levels_is_shown_once():
     quotes = [re.sub(r"<[^>]+>", "", q) for q in re.findall(r'<blockquote class="evidence">(.*?)</blockquote>', page,
                                                              re.S)]
     assert sum(q.startswith("A 66-year-old man") for q in quotes) == 1
+
+
+def test_cases_table_sorts_by_every_column(client):
+    """/cases sorts by a column (?sort=age, ?sort=-age), unknown values last either way; headers link to it."""
+    def col(path, name):
+        rows = read_csv(client.get(path + ("&" if "?" in path else "?") + "download=cases"))
+        i = rows[0].index(name)
+        return [r[i] for r in rows[1:]]
+    ages = col("/cases?sort=age", "age")
+    known = [float(a) for a in ages if a]
+    assert known == sorted(known) and ages[: len(known)] == [a for a in ages if a]
+    desc = [float(a) for a in col("/cases?sort=-age", "age") if a]
+    assert desc == sorted(desc, reverse=True)
+    years = [int(y) for y in col("/cases?sort=year", "year") if y]
+    assert years == sorted(years)
+    from spinekg.levels import INDEX
+    firsts = [lv.split(",")[0].split("-")[0] for lv in col("/cases?sort=levels", "levels") if lv]
+    assert [INDEX.get(f, INDEX["S1"]) for f in firsts] == sorted(INDEX.get(f, INDEX["S1"]) for f in firsts)
+    body = client.get("/cases?sort=age").data.decode()
+    assert 'href="/cases?sort=-age"' in body and 'aria-sort="ascending"' in body
+    assert client.get("/cases?sort=nonsense").status_code == 400
+
+
+def test_browse_facets_for_age_sex_follow_up_and_source(client):
+    body = client.get("/browse").data.decode()
+    for title in (">Age<", ">Sex<", ">Follow-up<", ">Facts<"):
+        assert title in body, title
+    women = read_csv(client.get("/browse?sex=female&download=cases"))
+    assert len(women) > 1 and all(r[5] == "female" for r in women[1:])
+    kids = read_csv(client.get("/browse?age=child&download=cases"))
+    assert all(float(r[4]) < 18 for r in kids[1:])
+    fu = read_csv(client.get("/browse?followup=with-follow-up&download=cases"))
+    assert len(fu) > 1 and all(r[8] for r in fu[1:])
+
+
+def test_tumour_type_facet_is_a_hierarchy(client):
+    """Families first; choosing one shows the subtypes just below it, not every generic class at once."""
+    import re
+    facet = lambda body: re.search(r"Tumor type</h3>(.*?)</section>", body, re.S).group(1)  # noqa: E731
+    top = facet(client.get("/browse").data.decode())
+    assert "bone tumor" in top and ">chondrosarcoma<" not in top.replace(" <span", "<span")
+    below = facet(client.get("/browse?type=skg:BoneTumor").data.decode())
+    assert "chondrogenic tumor" in below
