@@ -49,13 +49,20 @@ def spine(levels: Sequence[dict[str, Any]], href: Callable[[dict[str, Any]], str
     for lv in levels:
         if lv["label"] not in ("sacrum", "Co"):
             by_region.setdefault(lv["label"][0], []).append(lv["label"])
-    parts = []
+    parts: list[str] = []
     y = 4.0
+    # the sacrum is one bone: drawn once, as an outline around S1-S5 (its own count and link), not as a level
+    sacrum = next((lv for lv in levels if lv["label"] == "sacrum"), None)
+    sac_at, sac_top = 0, 0.0
     for lv in levels:
         lab = lv["label"]
+        if lab == "sacrum":
+            continue
+        if lab == "S1" and sacrum is not None:
+            sac_at, sac_top = len(parts), y
         region = by_region.get(lab[0], [lab])
         w = _body_width(lab, region.index(lab) if lab in region else 0, len(region)) * scale
-        h = row * (1.6 if lab == "sacrum" else 1)
+        h = row
         on = highlight is not None and lv["iri"] in highlight
         fill = ("#d9534f" if on else "#edf1f5") if highlight is not None else _shade(lv.get("count", 0), most)
         n = lv.get("count", 0)
@@ -72,9 +79,33 @@ def spine(levels: Sequence[dict[str, Any]], href: Callable[[dict[str, Any]], str
         inner = f"<title>{escape(tip)}</title>{shape}{text}"
         parts.append(f'<a href="{escape(link)}">{inner}</a>' if link else f"<g>{inner}</g>")
         y += h + gap
+        if lab == "S5" and sacrum is not None:
+            parts.insert(sac_at, _sacrum_outline(sacrum, href, sac_top, y - gap, cx, scale, compact, highlight, most))
+    cls = "spine compact" if compact else "spine"
     cls = "spine compact" if compact else "spine"
     return Markup(f'<svg class="{cls}" viewBox="0 0 {width} {y + 4:.0f}" width="{width}" height="{y + 4:.0f}"'
                   f' role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>{"".join(parts)}</svg>')
+
+
+def _sacrum_outline(lv: dict[str, Any], href: Callable[[dict[str, Any]], str | None], top: float, bottom: float,
+                    cx: float, scale: float, compact: bool, highlight: set[str] | None, most: int) -> str:
+    """The sacrum as one bone around its five segments: shaded by its own count (cases given as 'the sacrum'),
+    red when the case names the sacrum as a whole; its label and count to the right."""
+    w = 68 * scale + (4 if compact else 8)
+    on = highlight is not None and lv["iri"] in highlight
+    n = lv.get("count", 0)
+    fill = ("#f4c7c5" if on else "none") if highlight is not None else (_shade(n, most) if n else "none")
+    tip = f"sacrum (S1-S5): {n} case{'s' if n != 1 else ''} given as the sacrum" if highlight is None \
+        else "sacrum (S1-S5)"
+    shape = (f'<rect x="{cx - w / 2:.1f}" y="{top - 2:.1f}" width="{w:.1f}" height="{bottom - top + 4:.1f}"'
+             f' rx="{6 if compact else 10}" fill="{fill}" stroke="#8da2b8" stroke-width="0.8" stroke-dasharray="3 2"/>')
+    text = ""
+    if not compact or on:
+        label = "sacrum" + (f" {n}" if not compact and n else "")
+        text = (f'<text x="{cx + w / 2 + 4:.1f}" y="{(top + bottom) / 2 + 4:.1f}" class="lvl">{escape(label)}</text>')
+    link = href(lv)
+    inner = f"<title>{escape(tip)}</title>{shape}{text}"
+    return f'<a href="{escape(link)}">{inner}</a>' if link else f"<g>{inner}</g>"
 
 
 def timeline(steps: Sequence[dict[str, Any]]) -> Markup:
@@ -90,8 +121,9 @@ def timeline(steps: Sequence[dict[str, Any]]) -> Markup:
         parts.append(f'<text x="18" y="{y + 4}" text-anchor="middle" class="num">{escape(s.get("mark", ""))}</text>')
         kind = escape(str(s.get("kind", "")).upper())
         title = escape(_clip(str(s.get("title", "")), 70))
+        when = f' <tspan class="when">({escape(_clip(str(s["when"]), 48))})</tspan>' if s.get("when") else ""
         parts.append(f'<text x="38" y="{y - 3}" class="step"><tspan class="kind" fill="{colour}">{kind}</tspan>'
-                     f' {title}</text>')
+                     f'{when} {title}</text>')
         if s.get("detail"):
             parts.append(f'<text x="38" y="{y + 14}" class="detail">{escape(_clip(str(s["detail"]), 100))}</text>')
     h = row * len(steps)

@@ -593,6 +593,17 @@ def case_page(rec: dict[str, Any], desc: views.Description) -> Any:
         timing_text=present.timing_text), stem=f"case-{rec['id']}")
 
 
+@bp.app_template_global("evidence_rows")
+def evidence_rows(items: list[dict[str, Any]], words: list[Any], keep_order: bool = False) -> list[dict[str, Any]]:
+    return present.evidence_rows(items, words, keep_order=keep_order)
+
+
+@bp.app_template_global("term_label")
+def term_label(iri: str) -> str:
+    """An ontology term's label ("vertebral body"), never its local name ("VertebralBody")."""
+    return get_site().index.label(iri)
+
+
 @bp.app_template_global("mark")
 def mark(text: str, words: Any) -> Markup:
     return present.highlight(text or "", words or [])

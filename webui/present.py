@@ -117,19 +117,21 @@ def steps(rec: dict[str, Any]) -> list[dict[str, Any]]:
                          ("margin", "margin: {}"), ("response", "response: {}"), ("result", "{}")):
             if i.get(key) is not None and i.get(key) != "":
                 detail.append(fmt.format(_num(i[key]) if isinstance(i[key], (int, float)) else i[key]))
-        if i.get("timing"):
-            detail.append(timing_text(i["timing"]))
         if i.get("uneventful"):
             detail.append("uneventful course")
         out.append({"kind": CATEGORY.get(i.get("category") or "", i.get("category") or "intervention"),
                     "category": i.get("category"), "mark": str(n),
                     "title": i.get("label") or ", ".join(i.get("agents") or []) or (i.get("category") or ""),
+                    # when it happened, on the event's own line, before what was done
+                    "when": when_text(i.get("timing")),
                     "detail": " · ".join(detail)})
     o = rec["outcome"]
     fu = o.get("follow_up_months")
     detail = [x for x in (
         {True: "local recurrence", False: "no local recurrence"}.get(o.get("recurrence")),
         {True: "metastasis", False: "no metastasis"}.get(o.get("metastasis")), o.get("status")) if x]
+    if o.get("recurrence_timing"):
+        detail.insert(1, "recurrence " + (when_text(o["recurrence_timing"]) or "found"))
     out.append({"kind": "follow-up", "category": "outcome", "mark": "F",
                 "title": (f"{_num(fu)} month" + ("" if fu == 1 else "s")) if fu is not None else "length not stated",
                 "detail": " · ".join(detail) or "outcome not stated"})
@@ -148,6 +150,16 @@ def timing_text(t: dict[str, Any] | None) -> str:
     return f"{t.get('text')} ({_num(t['months'])} months after {t.get('relative_to') or 'the previous event'})"
 
 
+def when_text(t: dict[str, Any] | None) -> str:
+    """A short time for a timeline step: '3 months after the previous event', else the words of the report."""
+    if not t:
+        return ""
+    if t.get("months") is not None:
+        m = _num(t["months"])
+        return f"{m} month{'' if m == 1 else 's'} after {t.get('relative_to') or 'the previous event'}"
+    return str(t.get("text") or "")
+
+
 def neuro_text(n: dict[str, Any]) -> str:
     """'Frankel C', 'MRC 4/5', 'neurologically intact'."""
     if n.get("scale") and n.get("grade"):
@@ -164,6 +176,34 @@ def clinical_words(rec: dict[str, Any]) -> dict[str, Any]:
                          for n in rec.get("neurological", [])],
         "complications": [[c.get("label"), (c.get("timing") or {}).get("text")] for c in rec.get("complications", [])],
     }
+
+
+def evidence_rows(items: list[dict[str, Any]], words: list[Any], *, keep_order: bool = False) -> list[dict[str, Any]]:
+    """The rows of a fact table with each evidence sentence once: rows supported by the same sentences are put
+    together (in first-seen order; with keep_order, only rows already next to each other, as interventions in
+    sequence) and the first of them carries the evidence for all (``span`` rows), the others none (``span`` 0).
+    Each row: ``item``, ``index`` (its place in the record), ``span`` and ``words`` (to mark, of the whole group)."""
+    def key(it: dict[str, Any]) -> tuple[str, ...]:
+        return tuple(e.get("text", "") for e in it.get("evidence") or [])
+
+    order: list[int] = list(range(len(items)))
+    if not keep_order:
+        first: dict[tuple[str, ...], int] = {}
+        for i, it in enumerate(items):
+            first.setdefault(key(it), i)
+        order.sort(key=lambda i: (first[key(items[i])] if key(items[i]) else i, i))
+    rows: list[dict[str, Any]] = []
+    for i in order:
+        k = key(items[i])
+        prev = rows[-1] if rows else None
+        if k and prev is not None and key(prev["item"]) == k:
+            lead = next(r for r in reversed(rows) if r["span"])
+            lead["span"] += 1
+            lead["words"] = [*lead["words"], *(words[i] if i < len(words) else [])]
+            rows.append({"item": items[i], "index": i, "span": 0, "words": []})
+        else:
+            rows.append({"item": items[i], "index": i, "span": 1, "words": list(words[i] if i < len(words) else [])})
+    return rows
 
 
 def _ev(items: list[dict[str, Any]]) -> str:
@@ -196,7 +236,7 @@ def tables(rec: dict[str, Any]) -> list[Table]:
     comps = Table("complications", ["complication", "term", "after_intervention", "timing", "evidence"], [
         [c.get("label"), iris.curie(c["term"]) if c.get("term") else "", c.get("after"), timing_text(c.get("timing")),
          _ev(c["evidence"])] for c in rec.get("complications", [])], "Complications")
-    facts = Table("evidence", ["fact", "value", "evidence", "start", "end"], [], "Evidence")
+    facts = Table("evidence", ["evidence", "start", "end", "facts"], [], "Evidence")
     d, p, o = rec["diagnosis"], rec["patient"], rec["outcome"]
     groups = [("patient", f"{_num(p.get('age_years')) or '?'} years, {p.get('sex') or '?'}", p["evidence"]),
               ("diagnosis", d.get("label"), d["evidence"]),
@@ -207,7 +247,14 @@ def tables(rec: dict[str, Any]) -> list[Table]:
               *[("neurological", neuro_text(n), n["evidence"]) for n in rec.get("neurological", [])],
               *[("complication", c.get("label"), c["evidence"]) for c in rec.get("complications", [])],
               ("outcome", o.get("status") or "", o["evidence"])]
+    # each sentence once, with every fact it supports
+    by_text: dict[tuple[Any, ...], list[str]] = {}
     for fact, value, evs in groups:
         for e in evs:
-            facts.rows.append([fact, value, e.get("text"), e.get("start"), e.get("end")])
+            k = (e.get("text"), e.get("start"), e.get("end"))
+            supported = by_text.setdefault(k, [])
+            if f"{fact}: {value}" not in supported:
+                supported.append(f"{fact}: {value}")
+    for (text, start, end), supported in by_text.items():
+        facts.rows.append([text, start, end, "; ".join(supported)])
     return [markers, genomic, interventions, neuro, comps, facts]

@@ -340,7 +340,8 @@ def test_case_page_shows_neurological_status_complications_and_timing():
     assert "On admission she was <mark>Frankel C</mark>." in body
     assert 'href="/ontology/RadiationMyelopathy">radiation myelopathy</a>' in body and "#2 radiotherapy" in body
     assert "a year later (12 months after previous event)" in body
-    assert "Three months later (3 months after previous event)" in body  # on the timeline
+    # on the timeline, on the line of the event it belongs to (before what was done), not after its details
+    assert 'RADIOTHERAPY</tspan> <tspan class="when">(3 months after previous event)</tspan> radiotherapy' in body
     assert "Uneventful course after en bloc resection" in body
     csv_text = client.get("/case/clin?download=complications").data.decode()
     assert "radiation myelopathy" in csv_text and "RadiationMyelopathy" in csv_text
@@ -428,3 +429,27 @@ def test_tumour_type_facet_is_a_hierarchy(client):
     assert "bone tumor" in top and ">chondrosarcoma<" not in top.replace(" <span", "<span")
     below = facet(client.get("/browse?type=skg:BoneTumor").data.decode())
     assert "chondrogenic tumor" in below
+
+
+def test_case_page_shows_each_evidence_sentence_once(tmp_path):
+    """Markers from one sentence share one evidence cell; the evidence download lists each sentence once, with
+    every fact it supports; compartments show their labels, not local names."""
+    sent = "CD34 and STAT6 were positive, S100 was negative."
+    ev = [{"text": sent, "start": 0, "end": len(sent)}]
+    rec = CaseRecord.from_dict({
+        "document": "ev.txt", "id": "ev", "diagnosis": {"label": "solitary fibrous tumour"}, "vertebrae": ["T3"],
+        "compartment": "IntraduralExtramedullary",
+        "markers": [{"name": "CD34", "result": "positive", "evidence": ev},
+                    {"name": "STAT6", "result": "positive", "evidence": ev},
+                    {"name": "S100", "result": "negative", "evidence": ev}]})
+    from spinekg.graph import EmbeddedStore
+
+    st = EmbeddedStore(None)
+    st.ingest([rec])
+    client = create_app({"TESTING": True, "SANDBOX": False}, store=st).test_client()
+    body = client.get("/case/ev", headers={"Accept": "text/html"}).data.decode()
+    assert body.count("CD34</mark> and <mark>STAT6") == 1 and 'rowspan="3"' in body
+    assert ">IntraduralExtramedullary<" not in body and ">intradural extramedullary</a>" in body
+    rows = read_csv(client.get("/case/ev?download=evidence"))
+    assert rows[0] == ["evidence", "start", "end", "facts"] and len(rows) == 2
+    assert rows[1][3].count("marker:") == 3
