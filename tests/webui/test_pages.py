@@ -438,7 +438,7 @@ def test_case_page_shows_each_evidence_sentence_once(tmp_path):
     ev = [{"text": sent, "start": 0, "end": len(sent)}]
     rec = CaseRecord.from_dict({
         "document": "ev.txt", "id": "ev", "diagnosis": {"label": "solitary fibrous tumour"}, "vertebrae": ["T3"],
-        "compartment": "IntraduralExtramedullary",
+        "compartment": "intradural extramedullary",
         "markers": [{"name": "CD34", "result": "positive", "evidence": ev},
                     {"name": "STAT6", "result": "positive", "evidence": ev},
                     {"name": "S100", "result": "negative", "evidence": ev}]})
