@@ -32,7 +32,8 @@ FIELD_RANK = {"label": 0, "id": 1, "abbreviation": 2, "synonym": 3, "partner gen
 KINDS = {"tumor_type": "tumor type", "procedure": "procedure", "vertebra": "vertebra", "region": "region",
          "compartment": "compartment", "marker": "marker", "gene": "gene", "fusion": "fusion", "drug": "drug",
          "regimen": "regimen", "imaging": "imaging", "imaging_finding": "imaging finding", "symptom": "symptom",
-         "status": "outcome status", "method": "detection method"}
+         "status": "outcome status", "method": "detection method", "neuro_grade": "neurological grade",
+         "complication": "complication", "response": "treatment response", "margin": "margin"}
 RECORD_KINDS = {"case", "report"}
 _ABBREV = re.compile(r"^[A-Z0-9][A-Z0-9.\-/]{0,7}$")
 

@@ -453,3 +453,14 @@ def test_case_page_shows_each_evidence_sentence_once(tmp_path):
     rows = read_csv(client.get("/case/ev?download=evidence"))
     assert rows[0] == ["evidence", "start", "end", "facts"] and len(rows) == 2
     assert rows[1][3].count("marker:") == 3
+
+
+@pytest.mark.parametrize("q, label, kind", [("Frankel C", "Frankel C", "neurological grade"),
+                                            ("ASIA D", "ASIA D", "neurological grade"),
+                                            ("MRC 4", "MRC grade 4", "neurological grade"),
+                                            ("wound infection", "wound infection", "complication"),
+                                            ("complete response", "complete response", "treatment response"),
+                                            ("died of disease", "died of disease", "outcome status")])
+def test_search_finds_neurological_grades_complications_and_outcomes(client, q, label, kind):
+    hits = client.get("/api/search", query_string={"q": q}).get_json()
+    assert hits and hits[0]["label"] == label and hits[0]["type"] == kind
