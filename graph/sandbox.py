@@ -29,7 +29,7 @@ from typing import Any
 
 from spinekg.graph.cache import LRUCache, cacheable
 
-from spinekg.errors import QueryError, QueryRefused, SpineKGError, StoreError
+from spinekg.errors import QueryError, QueryRefused, ResultTooLarge, SpineKGError, StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -40,15 +40,11 @@ class QueryTimeout(SpineKGError):
     """The query ran past its time limit and was stopped."""
 
 
-class ResultTooLarge(SpineKGError):
-    """The result is larger than the endpoint's cap."""
-
-
 @dataclass(frozen=True)
 class Limits:
     timeout_s: float = 30.0
     max_result_bytes: int = 64 * 1024 * 1024
-    max_memory_bytes: int = 4 * 1024 * 1024 * 1024
+    max_memory_bytes: int = 2 * 1024 * 1024 * 1024  # what a query may map beyond the store it was forked with
     max_concurrent: int = 4
     slot_wait_s: float = 2.0  # how long a query waits for a free slot before 503 (not the whole timeout)
     service_allow: tuple[str, ...] = ()  # SERVICE endpoints a query may call (checked in the worker)
@@ -99,7 +95,10 @@ def _worker(store: Any, sparql: str, bindings: dict[str, str] | None, fmt: str, 
             limits: Limits) -> None:
     """In the forked child: run one query, write status + payload to the pipe, exit."""
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (limits.max_memory_bytes, limits.max_memory_bytes))
+        # a budget on top of what the fork already maps (the zygote's store): the limit is the address space
+        # now plus max_memory_bytes, so a large store does not leave a query no memory at all
+        budget = _mapped_bytes() + limits.max_memory_bytes
+        resource.setrlimit(resource.RLIMIT_AS, (budget, budget))
     except (ValueError, OSError):
         pass
     try:
@@ -107,8 +106,11 @@ def _worker(store: Any, sparql: str, bindings: dict[str, str] | None, fmt: str, 
             from spinekg.graph.policy import check_services
 
             check_services(sparql, limits.service_allow)  # parsed here, under the query's timeout and memory
-        data = store.query_serialized(sparql, bindings, fmt)
+        # streamed into a capped buffer: a result past the cap stops at once (413), never built whole in memory
+        data = store.serialize_capped(sparql, bindings, fmt, limits.max_result_bytes)
         status = b"o"
+    except ResultTooLarge as e:
+        data, status = f"T{e}".encode(), b"e"
     except QueryRefused as e:
         data, status = f"P{e}".encode(), b"e"
     except QueryError as e:
@@ -123,6 +125,15 @@ def _worker(store: Any, sparql: str, bindings: dict[str, str] | None, fmt: str, 
             fh.write(data)
     except BrokenPipeError:
         pass
+
+
+def _mapped_bytes() -> int:
+    """This process's address space now (its virtual size), or 0 where /proc is not there."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _zygote(store: Any, sock: socket.socket, limits: Limits) -> None:
@@ -243,6 +254,8 @@ class QuerySandbox:
             raise QueryRefused(msg)
         if kind == "Q":
             raise QueryError(msg)
+        if kind == "T":
+            raise ResultTooLarge(msg)
         raise StoreError(msg)
 
     def close(self) -> None:

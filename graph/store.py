@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 import logging
 import os
@@ -28,7 +29,7 @@ from spinekg.graph.cache import LRUCache, cacheable
 from spinekg.graph.records import case_to_dict
 
 from spinekg import ontology
-from spinekg.errors import QueryError, StoreError
+from spinekg.errors import QueryError, ResultTooLarge, StoreError
 from spinekg.model import CaseRecord
 
 logger = logging.getLogger(__name__)
@@ -113,6 +114,66 @@ def csv_rows(data: bytes) -> list[dict[str, str]]:
     pool: dict[str, str] = {}
     share = pool.setdefault
     return [{k: share(v, v) for k, v in zip(header, row, strict=True) if v} for row in reader]
+
+
+class _CappedBuffer(io.RawIOBase):
+    """A binary writer that keeps what is written until it passes its cap, then refuses every write."""
+
+    def __init__(self, cap: int) -> None:
+        super().__init__()
+        self.cap, self.data, self.over = cap, bytearray(), False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        if self.over or len(self.data) + len(b) > self.cap:
+            self.over = True
+            raise OSError("the result passed the size cap")
+        self.data += b
+        return len(b)
+
+
+#: how many more solutions a table counts (without keeping them) past those it shows
+COUNT_CAP = 1_000_000
+
+
+def _term_cell(t: Any) -> list[str]:
+    if isinstance(t, ox.NamedNode):
+        return ["uri", t.value]
+    if isinstance(t, ox.BlankNode):
+        return ["bnode", t.value]
+    return ["literal", getattr(t, "value", str(t))]
+
+
+def _first_rows(res: Any, n: int) -> bytes:
+    """The first n rows of a result as compact JSON ({"vars", "rows", "total", "more"}), the rest only counted (up to
+    COUNT_CAP): what a results page shows, built where the query runs, never the whole result in memory."""
+    import json
+
+    if isinstance(res, ox.QueryBoolean):
+        return json.dumps({"boolean": bool(res)}).encode()
+    if isinstance(res, ox.QuerySolutions):
+        names = [v.value for v in res.variables]
+        rows: list[list[Any]] = []
+        total = 0
+        for sol in res:
+            if total < n:
+                rows.append([None if sol[i] is None else _term_cell(sol[i]) for i in range(len(names))])
+            total += 1
+            if total >= n + COUNT_CAP:
+                break
+        return json.dumps({"vars": names, "rows": rows, "total": total, "more": total >= n + COUNT_CAP}).encode()
+    rows = []
+    total = 0
+    for tr in res:
+        if total < n:
+            rows.append([_term_cell(tr.subject), _term_cell(tr.predicate), _term_cell(tr.object)])
+        total += 1
+        if total >= n + COUNT_CAP:
+            break
+    return json.dumps({"vars": ["subject", "predicate", "object"], "rows": rows, "total": total,
+                       "more": total >= n + COUNT_CAP}).encode()
 
 
 def _build_nquads(recs: list[CaseRecord]) -> Built:
@@ -494,17 +555,46 @@ class EmbeddedStore:
             self.results.put(key, data, weight=len(data) + 200)
         return data
 
-    def _serialized(self, sparql: str, bindings: dict[str, Any] | None, fmt: str) -> bytes:
+    def _serialized(self, sparql: str, bindings: dict[str, Any] | None, fmt: str, out: Any = None) -> bytes:
+        """The result in a format; with ``out`` (a binary writer) written there as it is produced instead, so a
+        caller can stop a result that grows past a cap without ever holding all of it (returns b"" then)."""
         res = self._run(sparql, bindings)
+        if fmt.startswith("rows:"):
+            data = _first_rows(res, int(fmt[5:]))
+            if out is not None:
+                out.write(data)
+                return b""
+            return data
         if isinstance(res, (ox.QuerySolutions, ox.QueryBoolean)):
             rf = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}.get(fmt)
             if rf is None:
                 raise QueryError(f"a SELECT or ASK result cannot be written as {fmt}")
+            if out is not None:
+                res.serialize(out, format=rf)
+                return b""
             return res.serialize(format=rf) or b""
         if fmt not in FORMATS:
             raise QueryError(f"a graph result cannot be written as {fmt}")
+        if out is not None:
+            ox.serialize(res, out, format=FORMATS[fmt], prefixes=ontology.PREFIXES)
+            return b""
         return ox.serialize(res, format=FORMATS[fmt], prefixes=ontology.PREFIXES) or b""
+
+    def serialize_capped(self, sparql: str, bindings: dict[str, Any] | None, fmt: str, cap: int) -> bytes:
+        """The result in a format, produced as it streams and stopped as soon as it passes ``cap`` bytes
+        (ResultTooLarge): a huge result never sits whole in memory (the query workers answer this way)."""
+        out = _CappedBuffer(cap)
+        try:
+            self._serialized(sparql, bindings, fmt, out)
+        except Exception:
+            if out.over:
+                raise ResultTooLarge(f"the result is larger than {cap // (1 << 20)} MB; add a LIMIT or narrow the "
+                                     "query") from None
+            raise
+        if out.over:
+            raise ResultTooLarge(f"the result is larger than {cap // (1 << 20)} MB; add a LIMIT or narrow the query")
+        return bytes(out.data)
 
     def case_ids(self) -> list[str]:
         ids = []

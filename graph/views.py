@@ -221,11 +221,24 @@ class ResultTable:
     columns: list[str] = field(default_factory=list)
     rows: list[list[tuple[str, str | None]]] = field(default_factory=list)
     boolean: bool | None = None
+    total: int | None = None  # every row of the result (the table may hold only the first)
+    more: bool = False  # counting stopped before the end
 
 
 def result_table(data: bytes, fmt: str) -> ResultTable:
-    """Parse a serialized result (SPARQL JSON for SELECT/ASK, N-Triples for a graph) into a table."""
+    """Parse a serialized result (SPARQL JSON for SELECT/ASK, N-Triples for a graph, or the first rows as the
+    store's "rows:N" format gives them) into a table."""
     t = ResultTable()
+    if fmt.startswith("rows:"):
+        doc = json.loads(data or b"{}")
+        if "boolean" in doc:
+            t.boolean = bool(doc["boolean"])
+            return t
+        t.columns, t.total, t.more = list(doc["vars"]), int(doc["total"]), bool(doc.get("more"))
+        for raw in doc["rows"]:
+            t.rows.append([("", None) if c is None else
+                           (iris.curie(c[1]), link(c[1])) if c[0] == "uri" else (c[1], None) for c in raw])
+        return t
     if fmt == "json":
         doc = json.loads(data or b"{}")
         if "boolean" in doc:

@@ -55,3 +55,7 @@ class QueryRefused(QueryError):
 
 class OntologyError(SpineKGError):
     """The ontology failed one of its checks."""
+
+
+class ResultTooLarge(SpineKGError):
+    """The result is larger than the endpoint's cap."""

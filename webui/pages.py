@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request
 from markupsafe import Markup
 from spinekg.graph import iris, views
 from spinekg.graph.cache import LRUCache
@@ -103,6 +103,7 @@ def sort_links() -> dict[str, str]:
     cur = request.args.get("sort", "")
     return {col: with_args(sort=("-" + k) if cur == k else k, page=None) for k, (col, _) in SORTS.items()}
 PAGE_SIZE = 100
+SHOWN_RESULTS = 1000  # rows of a query result the /query page shows (the download has all)
 SHOWN = 100  # cases listed on an entity page (the download has all)
 
 
@@ -362,8 +363,12 @@ def query_page() -> Any:
         status, error = 413, f"the query is longer than {current_app.config['MAX_QUERY_CHARS']} characters"
     elif _form(text) in _UPDATE_WORDS:
         status, error = 403, "this endpoint is read-only: SPARQL Update is not accepted"
+    elif request.args.get("download") == "results":
+        # the whole result as a file: streamed by the endpoint under its caps, never tabulated here
+        return redirect("/sparql?" + urlencode({"query": text, "format": request.args.get("format", "csv")}))
     else:
-        fmt = "ntriples" if _form(text) in ("construct", "describe") else "json"
+        # only the rows the page shows come back from the query's process (the rest is counted there)
+        fmt = f"rows:{SHOWN_RESULTS}"
         sandbox = current_app.extensions.get("spinekg_sandbox")
         try:
             check_in_process(text, current_app.config["SERVICE_ALLOW_LIST"], sandboxed=sandbox is not None)
@@ -380,11 +385,10 @@ def query_page() -> Any:
             status, error = 403, str(e)
         except (QueryError, StoreError, RuntimeError) as e:
             status, error = 400, str(e)
-    limit = 1000
     table = Table("results", result.columns if result else [], [list(r) for r in result.rows] if result else [])
     if result is not None:
-        ctx.update(shown=Table("results", table.columns, table.rows[:limit]), total=len(table.rows),
-                   boolean=result.boolean, is_graph=_form(text) in ("construct", "describe"))
+        ctx.update(shown=table, total=result.total if result.total is not None else len(table.rows),
+                   more=result.more, boolean=result.boolean, is_graph=_form(text) in ("construct", "describe"))
     ctx.update(error=error, result_files=[(f, "/sparql?" + urlencode({"query": text, "format": f}))
                                        for f in ("csv", "tsv", "json")])
     resp = page([table], lambda: render_template("query.html", **ctx), stem="query")

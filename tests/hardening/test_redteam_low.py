@@ -1,5 +1,5 @@
-"""The red team's medium and low findings (../shared/reviews/redteam.md #8, #13-#19), each with the test that would
-have caught it: a forged Host header does not poison the VoID; a bad file fails alone, in one line; no
+"""The red team's medium and low findings (../shared/reviews/redteam.md #5, #6, #8, #12-#19), each with the test
+that would have caught it: a forged Host header does not poison the VoID; a bad file fails alone, in one line; no
 "javascript:" link; a record's term never retypes a node; no dot-segment IRI; the ontology is serialised once;
 a malformed IRI in a path is a 404; stored control characters never reach the terminal."""
 
@@ -125,3 +125,44 @@ def test_a_record_claiming_another_reports_doi_leaves_nothing_behind():  # 12
     text = "\n".join(str(q) for q in st.store)
     assert "evil.example" not in text and "RETRACTED" not in text
     assert st.case_record("real")["source"]["title"] == "A real report"
+
+
+CROSS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"  # the store's quads squared: billions of rows
+
+
+def test_a_huge_result_stops_at_the_cap_in_its_worker(records):  # 6
+    """The worker streams the result into a capped buffer: past the cap it stops at once with 413 (not a 500
+    after taking gigabytes, not a 503 after serialising for the whole timeout)."""
+    st = EmbeddedStore(None)
+    st.ingest(records[:2])
+    app = create_app({"TESTING": True, "MAX_RESULT_BYTES": 1 << 20, "QUERY_TIMEOUT": 120.0}, store=st)
+    try:
+        r = app.test_client().get("/sparql", query_string={"query": CROSS, "format": "csv"})
+        assert r.status_code == 413, r.get_data(True)[:300]
+        assert "larger than 1 MB" in r.get_data(True)
+    finally:
+        app.extensions["spinekg_sandbox"].close()
+    with pytest.raises(Exception, match="larger than"):
+        st.serialize_capped(CROSS, None, "json", 1 << 20)
+
+
+def test_the_query_page_gets_only_the_rows_it_shows(app, monkeypatch):  # 5
+    """/query asks its worker for the first rows (the rest only counted there), so the web process never parses
+    a large result; its download goes to /sparql, under the endpoint's caps."""
+    sandbox = app.extensions["spinekg_sandbox"]
+    seen = []
+    real = sandbox.run
+
+    def spy(q, bindings, fmt, **kw):
+        data = real(q, bindings, fmt, **kw)
+        seen.append((fmt, len(data)))
+        return data
+
+    monkeypatch.setattr(sandbox, "run", spy)
+    c = app.test_client()
+    body = c.get("/query", query_string={"query": CROSS + " LIMIT 125000"}).get_data(True)
+    assert seen and seen[0][0] == "rows:1000" and seen[0][1] < 1 << 20
+    assert "125000 rows" in body and "The first 1000 rows" in body
+    r = c.get("/query", query_string={"query": CROSS + " LIMIT 5", "download": "results", "format": "tsv"})
+    where = r.headers["Location"]
+    assert r.status_code == 302 and where.startswith("/sparql?") and "format=tsv" in where
