@@ -152,7 +152,8 @@ def extract_text(text: str, document: str, resources: Resources | None = None) -
 #: a sentence of the introduction or discussion about the report's own patient or tumour
 _OURS = re.compile(r"\b(?:our|this|the\s+(?:present|current|index|reported))\s+(?:\w+\s+)?(?:patients?|cases?|child"
                    r"|boy|girl|man|woman|tumou?rs?|lesions?|neoplasm)\b|\bwe\s+(?:\w+\s+)?(?:report|present|describe"
-                   r"|diagnosed|treated)\b|\bin\s+our\b|\bherein\b|\bhere\s+we\b", re.IGNORECASE)
+                   r"|diagnosed|treated)\b|\bthe\s+authors\s+(?:\w+\s+)?(?:report|present|describe)\b"
+                   r"|\bin\s+our\b|\bherein\b|\bhere\s+we\b", re.IGNORECASE)
 #: a statement about every patient of a series: "All three tumours were immunopositive for brachyury", "There was
 #: no recurrence in either patient"
 _FOR_ALL = re.compile(r"\b(?:all|both|each|every|either|neither)(?:\s+(?:two|three|four|five|six))?\s+(?:of\s+)?"
@@ -180,8 +181,13 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     # are the literature's (a 19-year-old man's osteoblastoma)
     opening = next((s.start for s in doc.sentences if not s.heading and s.section == "intro"), -1)
     # (the opening only as its subject: "Solitary fibrous tumours are ...", not "... are found in gliomas")
+    # (elsewhere in the introduction and discussion a tumour in the plural is the literature's, even beside "this
+    # tumour": "solitary fibrous tumours have been described in many sites ... this rare tumour")
+    lookup = res.matcher.lex.lookup
     dx_sents = [(s.text, s.start, s.span(), [m for m in mentions[s.start] if m.kind == "tumor_type" and (
-                    s.start != opening or m.start - s.start < 40 or _OURS.search(s.text))], s.section)
+                    s.start != opening or m.start - s.start < 40 or _OURS.search(s.text)) and (
+                    s.section not in ("intro", "other") or s.start == opening
+                    or dx.singular(m.surface, m.iri, lambda n: lookup("tumor_type", n)) == m.surface)], s.section)
                 for s in doc.sentences if not s.heading and (s.section != "case" or s.patient in (0, p) or not p)
                 and (s.section not in ("intro", "other") or s.start == opening or _OURS.search(s.text))]
     diag = dx.extract_diagnosis(dx_sents, res.tumor_parents, res.generic_tumors,

@@ -54,6 +54,8 @@ def _singular(t: str) -> list[str]:
     return [fold(x) for x in out]
 
 
+_GRADE_WORDS = {"low", "high", "intermediate"}
+
 _PARTICIPLE = (("ization", "ized"), ("isation", "ised"), ("ation", "ated"), ("ction", "cted"), ("ssion", "ssed"),
                ("sion", "sed"), ("oval", "oved"))
 
@@ -159,8 +161,18 @@ class Matcher:
         for i in range(n):
             key: tuple[str, ...] = ()
             best: dict[str, tuple[int, str, str | None, int]] = {}
-            for j in range(i, min(n, i + MAX_TOKENS)):
+            j = i - 1
+            while j + 1 < min(n, i + MAX_TOKENS + 2):
+                j += 1
                 tok = toks[j][0]
+                # a grade inside a name is read past: "NTRK-rearranged low-grade spindle cell sarcoma" names the
+                # NTRK-rearranged spindle cell sarcoma (the grade stays in the surface, where the grade is read)
+                if key and tok in _GRADE_WORDS and j + 2 < n and toks[j + 1][0] == "grade" \
+                        and (*key, tok) not in self.prefixes \
+                        and any((*key, v) in self.prefixes or (*key, v) in self.names
+                                for v in (toks[j + 2][0], *_singular(toks[j + 2][0]))):
+                    j += 1
+                    continue
                 hits: list[tuple[str, str, str | None]] = []
                 strip = 0
                 for variant in (tok, *_singular(tok)):

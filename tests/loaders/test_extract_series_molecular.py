@@ -245,3 +245,23 @@ def test_an_operation_keeps_its_steps():
     (op,) = [i for i in r["interventions"] if i["category"] == "surgery"]
     assert "total en bloc spondylectomy" in op["label"].lower()
     assert {s.lower() for s in op["steps"]} >= {"spinal reconstruction", "posterior instrumentation"}, op
+
+
+def test_a_plural_tumour_of_the_discussion_is_the_literature_even_beside_this_tumour():
+    text = ("The authors present the findings in a chordoma of the lumbar spine.\n\n"
+            "A 52-year-old man had back pain. MRI showed a mass of the L3 vertebral body.\n\n"
+            "Comment: because giant cell tumours have been described in many sites, this rare tumour should be "
+            "kept in mind.")
+    r = extract(text)
+    assert r["diagnosis"]["term"].endswith("/Chordoma"), r["diagnosis"]
+    assert all("Comment" not in e["text"] for e in r["diagnosis"]["evidence"])
+
+
+@pytest.mark.parametrize("written, term", [("NTRK-rearranged low-grade spindle cell sarcoma",
+                                            "NTRKRearrangedSpindleCellNeoplasm"),
+                                           ("dedifferentiated high-grade chordoma", "DedifferentiatedChordoma")])
+def test_a_grade_inside_a_tumour_name_is_read_past(written, term):
+    from spinekg.loaders.extract.lexmatch import default_matcher
+
+    found = [m for m in default_matcher().find(f"The diagnosis was {written}.") if m.kind == "tumor_type"]
+    assert [(m.surface, m.iri.rsplit("/", 1)[1]) for m in found] == [(written, term)]
