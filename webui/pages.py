@@ -186,11 +186,17 @@ def case_rows(cases: list[CaseRow], with_iri: bool = False) -> list[list[Any]]:
     for c in cases:
         row = [(c.id, local_href(c.iri)), (ix.label(c.type), href(c.type)) if c.type else None, c.diagnosis,
                _num(c.age), c.sex, levels_text(c.levels), c.year, _num(c.follow_up), outcome_text(c) or None,
-               (reports.get(c.report, {}).get("label") or "", local_href(c.report)) if c.report else None]
+               (_clip(reports.get(c.report, {}).get("label") or "", None if with_iri else 70), local_href(c.report))
+               if c.report else None]
         if with_iri:
             row.insert(1, c.iri)
         rows.append(row)
     return rows
+
+
+def _clip(text: str, n: int | None) -> str:
+    """A long title cut for a table cell (downloads keep it whole)."""
+    return text if n is None or len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 def case_table(name: str, cases: list[CaseRow], title: str, download: bool = False) -> Table:

@@ -200,3 +200,33 @@ def test_screenshots_of_every_page_type(browser, server, name, path):
     # no page loads anything from elsewhere, and the style sheet applied
     assert browser.execute_script("return getComputedStyle(document.querySelector('header.top')).display") != "inline"
     shot(browser, name)
+
+
+@pytest.mark.parametrize("name, path", [("home", "/"), ("case", "/case/dev-008"), ("cases", "/cases"),
+                                        ("ontology", "/ontology"), ("tumor-type", "/ontology/Chondrosarcoma"),
+                                        ("browse", "/browse")])
+def test_pages_fit_a_phone_screen(browser, server, name, path):
+    """At 390 px nothing widens the page (wide tables scroll inside their cards), the spine map is on screen and
+    the header search's placeholder is not cut."""
+    from selenium.webdriver.common.by import By
+
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(server + path)
+        width = browser.execute_script("return window.innerWidth")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+        box = browser.find_element(By.CSS_SELECTOR, "header.top input[type=search]")
+        fits = browser.execute_script(
+            "const el = arguments[0], c = document.createElement('canvas').getContext('2d');"
+            "const s = getComputedStyle(el); c.font = s.fontSize + ' ' + s.fontFamily;"
+            "const pad = parseFloat(s.paddingLeft) + parseFloat(s.paddingRight);"
+            "return c.measureText(el.placeholder).width + pad <= el.clientWidth;", box)
+        assert fits, "the header search's placeholder is cut"
+        for svg in browser.find_elements(By.CSS_SELECTOR, "svg.spine"):
+            r = svg.rect
+            assert r["x"] >= 0 and r["x"] + r["width"] <= width, (name, r)
+        shot_phone = browser.execute_script("return document.documentElement.scrollHeight")
+        browser.set_window_size(390, max(600, min(int(shot_phone) + 40, 4000)))
+        browser.save_screenshot(str(ARTIFACTS / f"phone-{name}.png"))
+    finally:
+        browser.set_window_size(1280, 1000)
