@@ -63,10 +63,16 @@ def load_path(path: Path, input_format: str | None = None) -> LoadResult:
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files named, and the regular files inside directories named (sorted; hidden files and links skipped)."""
+    """Files named, and the regular files inside directories named (sorted; hidden files and links skipped); of a
+    harvest's corpus folder (spinekg harvest), the documents of the papers screening kept."""
+    from spinekg.loaders.harvest import Corpus, is_corpus
+
     out: list[Path] = []
     for p in paths:
-        if p.is_dir():
+        if is_corpus(p):
+            # a harvest's folder: one file per included paper (its full text, else its PubMed record)
+            out.extend(Corpus(p).documents())
+        elif p.is_dir():
             root = p.resolve()
             for f in sorted(p.rglob("*")):
                 if f.name.startswith(".") or not f.is_file():

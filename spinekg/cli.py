@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,8 @@ import click
 from spinekg import __version__
 from spinekg.errors import SpineKGError, one_line
 from spinekg.loaders import LOADERS
+from spinekg.loaders.harvest import EUROPEPMC as EUROPEPMC_URL
+from spinekg.loaders.harvest import EUTILS as EUTILS_URL
 
 F = TypeVar("F", bound=Callable[..., Any])
 logger = logging.getLogger("spinekg")
@@ -141,6 +144,68 @@ def extract(paths: tuple[Path, ...], fmt: str, output: Path | None, input_format
         output.write_text(text, encoding="utf-8")
     if failures:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--id", "ids", multiple=True, metavar="ID",
+              help="A PMID, PMCID or DOI to harvest instead of a query (repeatable).")
+@click.option("--ids-from", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A file of PMIDs, PMCIDs or DOIs, one per line.")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("corpus"),
+              show_default=True, help="The folder that keeps the raw files and the manifest.")
+@click.option("--update", "update_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Re-run the saved query of this corpus for what is new since its last run.")
+@click.option("--since", default=None, help="Only papers published since this date (2015, 2015-06-30).")
+@click.option("--max", "limit", type=click.IntRange(1, 100_000), default=None, help="At most this many hits.")
+@click.option("--no-screen", is_flag=True, help="Keep every hit (no screening verdicts).")
+@click.option("--ingest", "do_ingest", is_flag=True, help="Ingest the included papers into --store afterwards.")
+@click.option("--email", default=lambda: os.environ.get("NCBI_EMAIL"),
+              help="Your e-mail, sent to NCBI as it asks (default $NCBI_EMAIL).")
+@click.option("--eutils", default=lambda: os.environ.get("SPINEKG_EUTILS", EUTILS_URL), show_default="NCBI",
+              help="E-utilities base URL (a mirror or a test server).")
+@click.option("--europepmc", default=lambda: os.environ.get("SPINEKG_EUROPEPMC", EUROPEPMC_URL),
+              show_default="EBI", help="Europe PMC REST base URL.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
+@store_option
+@click.pass_context
+def harvest(ctx: click.Context, query: str | None, ids: tuple[str, ...], ids_from: Path | None, corpus_dir: Path,
+            update_dir: Path | None, since: str | None, limit: int | None, no_screen: bool, do_ingest: bool,
+            email: str | None, eutils: str, europepmc: str, quiet: bool, store: str | None) -> None:
+    """Harvest case reports from PubMed (with open-access full text from Europe PMC/PMC) into a corpus folder.
+
+    QUERY is a PubMed query ('chordoma AND spine AND case reports[pt]'); or give --id / --ids-from, or
+    --update CORPUS. The API key, if any, comes from $NCBI_API_KEY (10 requests/s instead of 3).
+    """
+    from spinekg.loaders.harvest import Client
+    from spinekg.loaders.harvest import harvest as run_harvest
+
+    all_ids = list(ids) + ([x.strip() for x in ids_from.read_text(encoding="utf-8").splitlines() if x.strip()
+                            and not x.startswith("#")] if ids_from else [])
+    if update_dir is not None:
+        corpus_dir = update_dir
+    if sum(bool(x) for x in (query, all_ids, update_dir)) != 1:
+        raise click.UsageError("give a QUERY, or --id/--ids-from, or --update CORPUS (one of them)")
+    for u in (eutils, europepmc):
+        if not u.startswith(("http://", "https://")):
+            raise click.UsageError(f"{u!r} is not an http(s) URL")
+    client = Client(email=email, api_key=os.environ.get("NCBI_API_KEY") or None,
+                    eutils=eutils.rstrip("/") + "/", europepmc=europepmc.rstrip("/") + "/")
+
+    def progress(items: list[str]) -> Any:
+        with click.progressbar(length=len(items), label="fetching",
+                               file=io.StringIO() if quiet or not sys.stderr.isatty() else None) as bar:
+            for item in items:
+                yield item
+                bar.update(1)
+
+    summary = run_harvest(corpus_dir, client, query=query, ids=all_ids, since=since, limit=limit,
+                          screen=not no_screen, update=update_dir is not None, progress=progress)
+    click.echo(f"corpus: {corpus_dir}", err=True)
+    for line in summary.lines():
+        click.echo(line, err=True)
+    if do_ingest:  # the included papers: each one's full text, else its PubMed record
+        ctx.invoke(ingest, paths=(corpus_dir,), store=store, input_format=None, quiet=quiet, rebuild=False)
 
 
 @main.command()

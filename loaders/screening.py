@@ -1,0 +1,126 @@
+"""Screening a harvested record: is it a case report of a primary spinal tumour? A verdict with its reason, from
+the title, the abstract and the publication types alone (what PubMed gives for every hit).
+
+The rules, in order (the first that applies decides):
+
+1. a review, systematic review, meta-analysis, guideline or protocol (by publication type, or a title that says
+   so without also saying "case") is ``excluded: review article`` / ``excluded: guideline or protocol``;
+2. an animal patient (dog, cat, horse, ... and no human patient) is ``excluded: animal study``;
+3. no spinal site named (vertebra, sacrum, spinal canal or cord, cauda equina, a level such as "T11", ...) is
+   ``excluded: not spinal``; a site named only as elsewhere in the skull base or a limb is not spinal either;
+4. no tumour named (the ontology's tumour types, or a tumour word) is ``excluded: not a tumour``;
+5. a metastasis as the subject (the ontology's metastasis class, or "metastatic ... carcinoma" / "... metastasis")
+   with no primary spinal tumour named beside it is ``excluded: metastasis``;
+6. a cohort without individual patients (retrospective/cohort/registry wording or "N patients" with N >= 5, and
+   no single patient told) is ``excluded: cohort without individual cases``;
+7. otherwise a told patient ("a 45-year-old woman", "we report a case", publication type Case Reports) is
+   ``included``; anything else is ``excluded: no individual patient``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_REVIEW_TYPES = {"review", "systematic review", "meta-analysis", "scoping review"}
+_GUIDE_TYPES = {"practice guideline", "guideline", "consensus development conference", "clinical trial protocol"}
+_REVIEW_TITLE = re.compile(r"\b(?:systematic\s+review|meta-?analysis|scoping\s+review|narrative\s+review|a\s+review"
+                           r"|review\s+of\s+(?:the\s+)?(?:literature|current)|an?\s+update|state\s+of\s+the\s+art"
+                           r"|current\s+concepts|overview)\b", re.IGNORECASE)
+_CASE_WORDS = re.compile(r"\bcase\b|\bpatient\b|year-old|years?\s+old", re.IGNORECASE)
+_ANIMAL = re.compile(r"\b(?:dogs?|canine|cats?|feline|horses?|equine|cattle|bovine|cows?|pigs?|porcine|sheep|ovine"
+                     r"|goats?|mice|mouse|murine|rats?|rabbits?|ferrets?|veterinary|breed|spayed|neutered|bitch"
+                     r"|gelding|mare|macaque|primate)\b", re.IGNORECASE)
+_HUMAN = re.compile(r"\b(?:\d{1,3}-year-old\s+(?:wo)?(?:man|men|boy|girl|child|patient|female|male|adult|infant)"
+                    r"|(?:wo)?man\b|boy\b|girl\b|infant\b|human)", re.IGNORECASE)
+_SPINE = re.compile(r"\b(?:spin(?:e|al)|vertebra[el]?|vertebral|sacrum|sacral|sacrococcygeal|coccyx|coccygeal"
+                    r"|intradural|intramedullary|extramedullary|extradural|epidural|paraspinal|paravertebral"
+                    r"|cauda\s+equina|filum\s+terminale|conus\s+medullaris|spinal\s+cord|myelopathy"
+                    r"|(?:cervical|thoracic|lumbar|thoracolumbar|lumbosacral|cervicothoracic)\s+(?:spine|region"
+                    r"|vertebra\w*|level|segment|canal)|[CTL]\d{1,2}\s*[-–]\s*[CTLS]?\d{1,2}|\b(?:C[1-7]|T(?:[1-9]|1[0-2])"
+                    r"|Th\d{1,2}|L[1-5]|S[1-5])\b(?:\s+vertebra\w*|\s+level)?|atlas|axis\b|odontoid|dens\b"
+                    r"|neural\s+foramen|foraminal|dumbbell)", re.IGNORECASE)
+_TUMOUR_WORD = re.compile(r"\b(?:tumou?rs?|neoplasms?|neoplasia|\w*omas?\b|sarcomas?|carcinomas?|lymphomas?"
+                          r"|leuka?emia|malignan\w*|metasta\w*|histiocytosis|cyst)", re.IGNORECASE)
+_NOT_TUMOUR_OMA = {"hematoma", "haematoma", "granuloma", "seroma", "lipoma-like", "glaucoma", "trauma", "stroma",
+                   "diploma", "aroma", "coma", "soma", "plasma", "edema", "oedema", "lymphedema", "syringoma"}
+_METASTASIS = re.compile(r"\bmetasta\w*|\bsecondary\s+(?:deposits?|tumou?rs?)|\bcarcinoma\b", re.IGNORECASE)
+_PRIMARY_WORDS = re.compile(r"\bprimary\b", re.IGNORECASE)
+_COHORT = re.compile(r"\b(?:retrospective(?:ly)?|cohort|registry|database|multicent(?:er|re)|institutional\s+series"
+                     r"|consecutive|we\s+(?:reviewed|analy[sz]ed|identified)|case\s+series\s+of\s+\d{2,}"
+                     r"|(?:\d{2,}|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+"
+                     r"(?:consecutive\s+)?(?:patients|cases|children|adults))\b", re.IGNORECASE)
+_ONE_PATIENT = re.compile(r"\b(?:an?\s+\d{1,3}[-\s](?:year|month|week|day)s?[-\s]old|(?:we|the\s+authors)\s+"
+                          r"(?:report|present|describe)\w*\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}(?:case|patient|man"
+                          r"|woman|boy|girl|child)|case\s+(?:report|presentation|description)|a\s+(?:rare\s+)?case"
+                          r"\s+of|(?:two|three|2|3)\s+(?:cases|patients)\b|our\s+(?:case|patient)|this\s+patient)",
+                          re.IGNORECASE)
+_ELSEWHERE = re.compile(r"\b(?:clivus|clival|skull\s+base|intracranial|cerebell\w*|cerebr\w*|orbit\w*|mandib\w*"
+                        r"|maxill\w*|femur|femoral|tibia\w*|humer\w*|pelvi\w*|iliac|ilium|acetabul\w*|knee|hip\b|hand"
+                        r"|foot|breast|lung|kidney|renal|liver|hepatic|thyroid|prostat\w*|vestibular|acoustic)\b",
+                        re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    included: bool
+    reason: str  # "included" or why not: "review article", "metastasis", ...
+
+    def __str__(self) -> str:
+        return "included" if self.included else f"excluded: {self.reason}"
+
+
+@functools.lru_cache(maxsize=1)
+def _matcher():  # type: ignore[no-untyped-def]
+    from spinekg.loaders.extract.lexmatch import default_matcher
+
+    return default_matcher()
+
+
+def _tumours(text: str) -> tuple[list[str], bool]:
+    """The ontology's tumour types named in a text (IRIs), and whether a metastasis class is among them."""
+    from spinekg.ontology import SKG
+
+    iris = [m.iri for m in _matcher().find(text) if m.kind == "tumor_type"]
+    primary = [i for i in iris if i != SKG + "Metastasis"]
+    return primary, len(primary) < len(iris)
+
+
+def screen(title: str, abstract: str, publication_types: Iterable[str] = ()) -> Verdict:
+    """The verdict on one record (see the module's rules)."""
+    types = {t.strip().lower() for t in publication_types}
+    text = f"{title}\n{abstract}"
+    if types & _REVIEW_TYPES and "case reports" not in types:
+        return Verdict(False, "review article")
+    if _REVIEW_TITLE.search(title) and not re.search(r"\bcase\b", title, re.IGNORECASE):
+        return Verdict(False, "review article")
+    if types & _GUIDE_TYPES:
+        return Verdict(False, "guideline or protocol")
+    if _ANIMAL.search(text) and not _HUMAN.search(text):
+        return Verdict(False, "animal study")
+    spine_in_title = bool(_SPINE.search(title))
+    spine_hits = _SPINE.findall(text)
+    if not spine_hits:
+        return Verdict(False, "not spinal")
+    primary, metastasis = _tumours(text)
+    words = [w for w in _TUMOUR_WORD.findall(text) if w.lower() not in _NOT_TUMOUR_OMA]
+    if not primary and not metastasis and not words:
+        return Verdict(False, "not a tumour")
+    title_primary, title_meta = _tumours(title)
+    # the subject is a metastasis: the title says so, or the text names only a metastasis / carcinoma
+    if (title_meta and not title_primary) or (_METASTASIS.search(title) and not title_primary
+                                              and not _PRIMARY_WORDS.search(title)):
+        return Verdict(False, "metastasis")
+    if metastasis and not primary:
+        return Verdict(False, "metastasis")
+    # a tumour of the same histology elsewhere: the title places it outside the spine and never in it
+    if not spine_in_title and _ELSEWHERE.search(title) and len(spine_hits) < 2:
+        return Verdict(False, "not spinal")
+    one = _ONE_PATIENT.search(text) or "case reports" in types
+    if _COHORT.search(text) and not (_ONE_PATIENT.search(text) and "case reports" in types):
+        return Verdict(False, "cohort without individual cases")
+    if not one:
+        return Verdict(False, "no individual patient")
+    return Verdict(True, "included")
