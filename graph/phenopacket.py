@@ -2,7 +2,8 @@
 CURIEs (SKG:, SKGDRUG:, SKGMARKER:) for terms that have none.
 
 Symptoms become phenotypic features (HPO), the diagnosis a disease (NCIt, else MONDO, else SKG), levels the
-disease's primary site (UBERON); operations, biopsies and embolizations procedures (NCIt, MAXO, else SKG);
+disease's primary site (UBERON), and the tumour a biosample whose histological diagnosis is the ICD-O-3
+morphology code the ontology gives its type (ICDO3:9370/3; a metastasis's tumour progression NCIT:C3261); operations, biopsies and embolizations procedures (NCIt, MAXO, else SKG);
 radiotherapy a radiation therapy (modality, whole-Gy dose, fractions, site) or, without those, a procedure; drug
 therapy one treatment per agent (a therapy without a named agent a procedure), with intent and response; IHC
 results measurements (the marker assayed, positive/negative/equivocal, the percentage in the description); the
@@ -14,6 +15,7 @@ reads all of this back, so a packet read and exported again is the same packet.
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, timezone
 from typing import Any
 
@@ -41,6 +43,10 @@ RESOURCES = {
     "SKGDRUG": ("spinekg-drug", "spinekg drugs", "https://w3id.org/spinekg/drug", "https://w3id.org/spinekg/drug/"),
     "SKGMARKER": ("spinekg-marker", "spinekg markers", "https://w3id.org/spinekg/marker",
                   "https://w3id.org/spinekg/marker/"),
+    # ICD-O-3 morphology with behaviour ("9370/3"), as the ontology states it for a tumour type (skg:icdO3Morphology)
+    "ICDO3": ("icdo3", "International Classification of Diseases for Oncology, 3rd edition (morphology)",
+              "https://www.who.int/standards/classifications/other-classifications/"
+              "international-classification-of-diseases-for-oncology", "https://w3id.org/spinekg/icdo3/"),
 }
 #: the spinekg namespaces a term without an external match is named in (its own CURIE)
 OWN = ("SKG", "SKGDRUG", "SKGMARKER")
@@ -81,6 +87,15 @@ SKG_CATEGORY = {c: RESOURCES["SKG"][3] + n for c, n in (
     ("embolization", "Embolization"))}
 
 
+@functools.lru_cache(maxsize=1)
+def icdo_codes() -> dict[str, str]:
+    """Tumour type IRI -> its ICD-O-3 morphology code, as the ontology states it (verified there)."""
+    from spinekg.ontology import ontology_store
+
+    q = "SELECT ?c ?code WHERE { ?c <" + RESOURCES["SKG"][3] + "icdO3Morphology> ?code }"
+    return {r["c"].value: r["code"].value for r in ontology_store().query(q)}
+
+
 def _age(years: float | int | None) -> dict[str, Any] | None:
     if years is None:
         return None
@@ -119,6 +134,19 @@ def to_phenopacket(rec: dict[str, Any], lex: Lexicon | None = None, unmapped: li
         if sites:
             disease["primarySite"] = sites[0]
         pp["diseases"] = [disease]
+        # the tumour as a specimen: its histology coded in ICD-O-3 (and the class again), a metastasis as such
+        icdo = icdo_codes().get(rec["diagnosis"].get("term") or "")
+        if icdo:
+            used.add("ICDO3")
+            sample: dict[str, Any] = {"id": f"{rec['id']}-tumor", "individualId": pid,
+                                      "description": f"the tumour: {cls['label']}",
+                                      "histologicalDiagnosis": {"id": f"ICDO3:{icdo}", "label": cls["label"]}}
+            if sites:
+                sample["sampledTissue"] = sites[0]
+            if rec["diagnosis"].get("primary") is False:
+                used.add("NCIT")
+                sample["tumorProgression"] = {"id": "NCIT:C3261", "label": "Metastatic Neoplasm"}
+            pp["biosamples"] = [sample]
     actions = []
     for iv in rec["interventions"]:
         found: list[dict[str, Any]] = []

@@ -237,6 +237,11 @@ def test_phenopacket_export_holds_the_case_and_says_what_it_left_out(ingested, r
             assert len(pp.get("measurements") or []) == len(case["markers"]), pp["id"]
         if (case.get("outcome") or {}).get("status"):
             assert pp["subject"]["vitalStatus"]["status"] in ("ALIVE", "DECEASED")
+    # the diagnosis carries its ICD-O-3 morphology (from the ontology) on the tumour specimen
+    sft = next(pp for pp in packets if pp["id"] == "dev-001")
+    assert sft["biosamples"][0]["histologicalDiagnosis"]["id"].startswith("ICDO3:8815/")
+    assert any(r["namespacePrefix"] == "ICDO3" for r in sft["metaData"]["resources"])
+    assert sum(1 for pp in packets if pp.get("biosamples")) >= len(packets) // 2
     # what a packet cannot hold is said, one line per case, on stderr
     assert all(line.split(": ", 1)[0] in cases for line in res.stderr.strip().splitlines() if line)
 
