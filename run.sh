@@ -12,5 +12,6 @@ if [ ! -x .venv/bin/spinekg ] || [ pyproject.toml -nt .venv/.installed ]; then
   .venv/bin/pip install --quiet .
   touch .venv/.installed
 fi
-.venv/bin/spinekg ingest data/reports/*.txt --store "$SPINEKG_STORE"
+# the shipped case reports (text, with their citations) and the curated records of published cases
+.venv/bin/spinekg ingest data/reports/*.txt data/curated/*.json --store "$SPINEKG_STORE"
 exec .venv/bin/spinekg serve --store "$SPINEKG_STORE" --host 127.0.0.1 --port "${PORT:-8000}"
