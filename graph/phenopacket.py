@@ -3,7 +3,8 @@ CURIEs (SKG:, SKGDRUG:, SKGMARKER:) for terms that have none.
 
 Symptoms become phenotypic features (HPO), the diagnosis a disease (NCIt, else MONDO, else SKG), levels the
 disease's primary site (UBERON), and the tumour a biosample whose histological diagnosis is the ICD-O-3
-morphology code the ontology gives its type (ICDO3:9370/3; a metastasis's tumour progression NCIT:C3261); operations, biopsies and embolizations procedures (NCIt, MAXO, else SKG);
+morphology code the ontology gives its type (ICDO3:9370/3; a metastasis's tumour progression NCIT:C3261);
+operations, biopsies and embolizations procedures (NCIt, MAXO, else SKG);
 radiotherapy a radiation therapy (modality, whole-Gy dose, fractions, site) or, without those, a procedure; drug
 therapy one treatment per agent (a therapy without a named agent a procedure), with intent and response; IHC
 results measurements (the marker assayed, positive/negative/equivocal, the percentage in the description); the
