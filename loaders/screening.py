@@ -38,12 +38,20 @@ _HUMAN = re.compile(r"\b(?:\d{1,3}-year-old\s+(?:wo)?(?:man|men|boy|girl|child|p
 _SPINE = re.compile(r"\b(?:spin(?:e|al)|vertebra[el]?|vertebral|sacrum|sacral|sacrococcygeal|coccyx|coccygeal"
                     r"|intradural|intramedullary|extramedullary|extradural|epidural|paraspinal|paravertebral"
                     r"|cauda\s+equina|filum\s+terminale|conus\s+medullaris|spinal\s+cord|myelopathy"
-                    r"|(?:cervical|thoracic|lumbar|thoracolumbar|lumbosacral|cervicothoracic)\s+(?:spine|region"
+                    r"|(?:cervical|thoracic|lumbar|thoracolumbar|lumbosacral|cervicothoracic)\s+(?:intramedullary"
+                    r"|intradural|extradural|epidural|extramedullary|paraspinal|paravertebral|cord|spine|region"
                     r"|vertebra\w*|level|segment|canal)|[CTL]\d{1,2}\s*[-–]\s*[CTLS]?\d{1,2}|\b(?:C[1-7]|T(?:[1-9]|1[0-2])"
                     r"|Th\d{1,2}|L[1-5]|S[1-5])\b(?:\s+vertebra\w*|\s+level)?|atlas|axis\b|odontoid|dens\b"
                     r"|neural\s+foramen|foraminal|dumbbell)", re.IGNORECASE)
 _TUMOUR_WORD = re.compile(r"\b(?:tumou?rs?|neoplasms?|neoplasia|\w*omas?\b|sarcomas?|carcinomas?|lymphomas?"
-                          r"|leuka?emia|malignan\w*|metasta\w*|histiocytosis|cyst)", re.IGNORECASE)
+                          r"|leuka?emia|malignan\w*|metasta\w*|histiocytosis)", re.IGNORECASE)
+#: a lesion that is not a neoplasm, however much it looks like one ("abscess mimicking a tumour")
+_NON_NEOPLASTIC = re.compile(r"\b(?:tubercul\w*|abscess\w*|osteomyelitis|spondylo-?discitis|discitis|infection\w*"
+                             r"|brucell\w*|echinococc\w*|hydatid|synovial\s+cysts?|perineural\s+cysts?|tarlov"
+                             r"|arachnoid\s+cysts?|ganglion\s+cysts?|juxtafacet|ha?ematoma\w*|sarcoidosis|gout\w*"
+                             r"|pseudotumou?rs?|pseudoaneurysm|degenerative|herniat\w*)\b", re.IGNORECASE)
+_MIMIC = re.compile(r"\b(?:mimick?\w*|imitat\w*|simulat\w*|masquerad\w*|mistaken|misdiagnos\w*|resembl\w*)\b",
+                    re.IGNORECASE)
 _NOT_TUMOUR_OMA = {"hematoma", "haematoma", "granuloma", "seroma", "lipoma-like", "glaucoma", "trauma", "stroma",
                    "diploma", "aroma", "coma", "soma", "plasma", "edema", "oedema", "lymphedema", "syringoma"}
 _METASTASIS = re.compile(r"\bmetasta\w*|\bsecondary\s+(?:deposits?|tumou?rs?)|\bcarcinoma\b", re.IGNORECASE)
@@ -57,6 +65,11 @@ _ONE_PATIENT = re.compile(r"\b(?:an?\s+\d{1,3}[-\s](?:year|month|week|day)s?[-\s
                           r"|woman|boy|girl|child)|case\s+(?:report|presentation|description)|a\s+(?:rare\s+)?case"
                           r"\s+of|(?:two|three|2|3)\s+(?:cases|patients)\b|our\s+(?:case|patient)|this\s+patient)",
                           re.IGNORECASE)
+#: a vertebral level (not an MRI sequence: "T2-weighted", "T1WI", "T2 hyperintense")
+_LEVEL_IN_TEXT = re.compile(r"\b(?:C[1-7]|T(?:[1-9]|1[0-2])|Th\d{1,2}|L[1-5]|S[1-5])\b(?![-\s]*(?:weighted|WI\b|W\b"
+                            r"|signal|images?|sequences?|hyper|hypo|iso|FLAIR|relaxation|map))", re.IGNORECASE)
+#: the words that also name places in the skull (intradural, epidural, ...) do not make a title spinal by themselves
+_SHARED_WITH_SKULL = re.compile(r"^(?:intradural|extradural|epidural|extramedullary|intramedullary)$", re.IGNORECASE)
 _ELSEWHERE = re.compile(r"\b(?:clivus|clival|skull\s+base|intracranial|cerebell\w*|cerebr\w*|orbit\w*|mandib\w*"
                         r"|maxill\w*|femur|femoral|tibia\w*|humer\w*|pelvi\w*|iliac|ilium|acetabul\w*|knee|hip\b|hand"
                         r"|foot|breast|lung|kidney|renal|liver|hepatic|thyroid|prostat\w*|vestibular|acoustic)\b",
@@ -79,6 +92,19 @@ def _matcher():  # type: ignore[no-untyped-def]
     return default_matcher()
 
 
+def _levels_named(text: str) -> bool:
+    """Whether a text names a vertebral level; T1 and T2, which also name MRI sequences, only beside a vertebral
+    word ("the T2 vertebra", "T1 pedicle") or in a range ("C7-T1")."""
+    for m in _LEVEL_IN_TEXT.finditer(text):
+        if m.group(0).upper() not in ("T1", "T2"):
+            return True
+        around = text[max(0, m.start() - 4):m.end() + 25]
+        if re.search(r"[-–]\s*T[12]\b|\bT[12]\s*[-–]\s*[CTL]?\d|vertebr|level|pedicle|lamina|spinous|body",
+                     around, re.IGNORECASE):
+            return True
+    return False
+
+
 def _tumours(text: str) -> tuple[list[str], bool]:
     """The ontology's tumour types named in a text (IRIs), and whether a metastasis class is among them."""
     from spinekg.ontology import SKG
@@ -94,13 +120,13 @@ def screen(title: str, abstract: str, publication_types: Iterable[str] = ()) -> 
     text = f"{title}\n{abstract}"
     if types & _REVIEW_TYPES and "case reports" not in types:
         return Verdict(False, "review article")
-    if _REVIEW_TITLE.search(title) and not re.search(r"\bcase\b", title, re.IGNORECASE):
+    if _REVIEW_TITLE.search(title) and not re.search(r"\bcases?\b|\breport\b", title, re.IGNORECASE):
         return Verdict(False, "review article")
     if types & _GUIDE_TYPES:
         return Verdict(False, "guideline or protocol")
     if _ANIMAL.search(text) and not _HUMAN.search(text):
         return Verdict(False, "animal study")
-    spine_in_title = bool(_SPINE.search(title))
+    spine_in_title = any(not _SHARED_WITH_SKULL.match(m.group(0)) for m in _SPINE.finditer(title))
     spine_hits = _SPINE.findall(text)
     if not spine_hits:
         return Verdict(False, "not spinal")
@@ -109,14 +135,21 @@ def screen(title: str, abstract: str, publication_types: Iterable[str] = ()) -> 
     if not primary and not metastasis and not words:
         return Verdict(False, "not a tumour")
     title_primary, title_meta = _tumours(title)
+    # the title's subject is a lesion that is no neoplasm ("abscess mimicking a tumour"); a tumour "masquerading as
+    # tuberculosis" is still the tumour: what comes before the likeness word is the subject
+    mimic = _MIMIC.search(title)
+    subject = title[:mimic.start()] if mimic else title
+    if _NON_NEOPLASTIC.search(subject) and not _tumours(subject)[0]:
+        return Verdict(False, "not a tumour")
     # the subject is a metastasis: the title says so, or the text names only a metastasis / carcinoma
     if (title_meta and not title_primary) or (_METASTASIS.search(title) and not title_primary
                                               and not _PRIMARY_WORDS.search(title)):
         return Verdict(False, "metastasis")
     if metastasis and not primary:
         return Verdict(False, "metastasis")
-    # a tumour of the same histology elsewhere: the title places it outside the spine and never in it
-    if not spine_in_title and _ELSEWHERE.search(title) and len(spine_hits) < 2:
+    # a tumour of the same histology elsewhere: the title places it outside the spine, and the text names no
+    # vertebral level it reached ("a GCT of the skull base and of C1 and C2" is spinal too)
+    if not spine_in_title and _ELSEWHERE.search(title) and not _levels_named(abstract):
         return Verdict(False, "not spinal")
     one = _ONE_PATIENT.search(text) or "case reports" in types
     if _COHORT.search(text) and not (_ONE_PATIENT.search(text) and "case reports" in types):
