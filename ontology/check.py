@@ -7,6 +7,11 @@
   ``verified_ids.tsv`` (from the project's reference table) or ``extra_ids.tsv``, with its
   source, and exact matches never come from rows marked related or closest;
 - the spine is complete and ordered, the header is complete;
+- OBO conventions: every term of ours that is not deprecated carries its definition as IAO:0000115 with
+  the same text as its skos:definition; no two terms share an rdfs:label (case-insensitive); no definition
+  is a template that only repeats the label (the label plus at most one word that is not generic); no
+  deprecated term is used as a parent (rdfs:subClassOf, rdf:type, rdfs:subPropertyOf) and each deprecated
+  term names its replacement with IAO:0100001;
 - with the reasoner: HermiT finds it consistent with no unsatisfiable class, the committed
   ``spinekg-inferred.ttl`` is what HermiT infers now, and the ontology with the case graphs of the shipped
   reports is consistent too (a property's domain or range that case data breaks is found here).
@@ -15,6 +20,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -93,6 +99,117 @@ def check_annotations(g: rdflib.Graph) -> list[str]:
             if n != 1:
                 problems.append(f"{s} has {n} {what} (expected exactly one)")
     return problems
+
+
+OBO = rdflib.Namespace("http://purl.obolibrary.org/obo/")
+IAO_DEFINITION = OBO.IAO_0000115
+IAO_REPLACED_BY = OBO.IAO_0100001
+
+
+def _terms(g: rdflib.Graph) -> set[rdflib.URIRef]:
+    return {s for t in DECLARED for s in g.subjects(RDF.type, t) if _ours(s)}  # type: ignore[misc]
+
+
+def deprecated(g: rdflib.Graph) -> set[rdflib.term.Node]:
+    """Every subject marked owl:deprecated true."""
+    return {s for s, o in g.subject_objects(OWL.deprecated)
+            if isinstance(o, rdflib.Literal) and o.toPython() is True}
+
+
+def check_obo_definitions(g: rdflib.Graph) -> list[str]:
+    """Every term of ours (not deprecated) has exactly one IAO:0000115, equal to its skos:definition."""
+    problems = []
+    if (IAO_DEFINITION, RDF.type, OWL.AnnotationProperty) not in g:
+        problems.append("obo:IAO_0000115 (definition) is not declared an owl:AnnotationProperty")
+    dep = deprecated(g)
+    for s in sorted(_terms(g) - dep, key=str):
+        iao = [str(o) for o in g.objects(s, IAO_DEFINITION)]
+        skos = [str(o) for o in g.objects(s, SKOS.definition)]
+        if len(iao) != 1:
+            problems.append(f"{s} has {len(iao)} IAO:0000115 definitions (expected exactly one)")
+        elif iao != skos:
+            problems.append(f"{s}: IAO:0000115 differs from skos:definition")
+    return problems
+
+
+def check_duplicate_labels(g: rdflib.Graph) -> list[str]:
+    """No two terms of ours share an rdfs:label, case-insensitively (ROBOT's duplicate_label)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for s in _terms(g):
+        for label in g.objects(s, RDFS.label):
+            owners[str(label).strip().casefold()].add(str(s))
+    return [f"rdfs:label {label!r} is shared by {', '.join(sorted(iris))}"
+            for label, iris in sorted(owners.items()) if len(iris) > 1]
+
+
+#: Words a template definition wraps around a label ("Presenting symptom or sign: X.", "A therapeutic X.",
+#: "The human gene X (X molecule), HGNC approved symbol X.").
+GENERIC_WORDS = frozenset("""a an the of or and in as to for with by is any its it this that which presenting
+symptom symptoms sign signs human gene approved symbol hgnc therapeutic agent drug antigen marker
+immunohistochemical ihc stain value finding term type kind class category molecule protein also called
+known""".split())
+#: A definition is a template when at most this many of its words are neither the label's nor generic.
+TEMPLATE_MAX_EXTRA = 1
+
+
+def _words(text: str) -> list[str]:
+    t = text.lower().replace("tumour", "tumor").replace("haem", "hem")
+    return re.findall(r"[a-z0-9]+", t)
+
+
+def template_definition(label: str, definition: str) -> bool:
+    """Whether a definition only repeats the label, with at most one word that is neither generic nor the label's.
+
+    >>> template_definition("foot drop", "Presenting symptom or sign: foot drop.")
+    True
+    >>> template_definition("monoclonal antibody", "A therapeutic monoclonal antibody.")
+    True
+    >>> template_definition("fever", "Body temperature elevated above the normal range.")
+    False
+    """
+    own = set(_words(label))
+    extra = [w for w in _words(definition) if w not in own and w not in GENERIC_WORDS]
+    return len(extra) <= TEMPLATE_MAX_EXTRA
+
+
+def check_template_definitions(g: rdflib.Graph) -> list[str]:
+    """No term of ours (not deprecated) has a definition that is its label plus a few generic words."""
+    problems = []
+    dep = deprecated(g)
+    for s in sorted(_terms(g) - dep, key=str):
+        for label in g.objects(s, RDFS.label):
+            for d in g.objects(s, SKOS.definition):
+                if template_definition(str(label), str(d)):
+                    problems.append(f"{s}: the definition {str(d)!r} only repeats the label {str(label)!r}")
+    return problems
+
+
+def check_deprecated(g: rdflib.Graph) -> list[str]:
+    """No deprecated term is a parent (class, type or super-property), and each names one live replacement."""
+    problems = []
+    dep = deprecated(g)
+    for p, what in ((RDFS.subClassOf, "rdfs:subClassOf"), (RDF.type, "rdf:type"),
+                    (RDFS.subPropertyOf, "rdfs:subPropertyOf"), (OWL.equivalentClass, "owl:equivalentClass")):
+        for s, o in g.subject_objects(p):
+            if o in dep:
+                problems.append(f"{s} {what} the deprecated term {o}")
+    for s in sorted(dep, key=str):
+        if not _ours(s):
+            continue
+        repl = list(g.objects(s, IAO_REPLACED_BY))
+        if len(repl) != 1:
+            problems.append(f"deprecated {s} has {len(repl)} IAO:0100001 (term replaced by); expected one")
+        elif repl[0] in dep:
+            problems.append(f"deprecated {s} is replaced by {repl[0]}, which is deprecated too")
+        if not str(next(g.objects(s, RDFS.label), "")).startswith("obsolete "):
+            problems.append(f"deprecated {s}: its label does not start with 'obsolete '")
+    return problems
+
+
+def check_obo(g: rdflib.Graph) -> list[str]:
+    """The OBO-readiness checks together."""
+    return (check_obo_definitions(g) + check_duplicate_labels(g) + check_template_definitions(g)
+            + check_deprecated(g))
 
 
 def check_names(g: rdflib.Graph) -> list[str]:
@@ -174,7 +291,7 @@ def check_inferred_current() -> list[str]:
 def run_checks(*, reasoner: bool = True) -> tuple[list[str], list[str]]:
     """All checks: (problems, summary lines)."""
     g = load_graph()
-    problems = check_annotations(g) + check_names(g) + check_structure(g)
+    problems = check_annotations(g) + check_names(g) + check_structure(g) + check_obo(g)
     map_problems, n_maps = check_mappings(g)
     problems += map_problems
     lex = lexicon()
@@ -184,6 +301,8 @@ def run_checks(*, reasoner: bool = True) -> tuple[list[str], list[str]]:
         if n:
             summary.append(f"{kind}: {n}")
     summary.append(f"external mappings: {n_maps} (all checked against the verified ID tables)")
+    summary.append(f"OBO: IAO:0000115 definitions, unique labels, no template definitions; "
+                   f"{len(deprecated(g))} deprecated terms, none a parent")
     problems += check_shapes()
     summary.append("SHACL shapes on the shipped cases: run")
     if reasoner:

@@ -45,7 +45,7 @@ KINDS: dict[str, tuple[str, bool]] = {
     "sex": ("Sex", False),
     "behaviour": ("Behaviour", False),
     "complication": ("Complication", True),
-    "neuro_grade": ("NeurologicalScale", False),
+    "neuro_grade": ("NeurologicalGrade", False),
 }
 
 _NORM_RE = re.compile(r"[^0-9a-z]+")
@@ -124,9 +124,12 @@ class Lexicon:
 _Q_MEMBERS = """
 PREFIX skg: <%s>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?t ?label WHERE {
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?t ?label ?rdfsLabel WHERE {
   %s
-  ?t rdfs:label ?label .
+  ?t rdfs:label ?rdfsLabel .
+  OPTIONAL { ?t skos:prefLabel ?pref }
+  BIND(COALESCE(?pref, ?rdfsLabel) AS ?label)
 }
 """
 
@@ -171,7 +174,12 @@ def lexicon() -> Lexicon:
             iri = row["t"].value
             if iri in lex.terms:
                 continue
-            lex.terms[iri] = Term(iri=iri, label=row["label"].value, kind=kind)
+            # the display name is skos:prefLabel where a term has one (a gene whose rdfs:label is
+            # "ALK gene", to keep OWL labels unique beside the marker "ALK", is shown as "ALK");
+            # its rdfs:label is then one more name of it
+            lex.terms[iri] = term = Term(iri=iri, label=row["label"].value, kind=kind)
+            if row["rdfsLabel"].value != term.label:
+                term.synonyms.append(row["rdfsLabel"].value)
     for row in store.query(_Q_SYNONYMS % SKG):
         t = lex.terms.get(row["t"].value)
         if t and row["s"].value not in t.synonyms:

@@ -63,7 +63,8 @@ class SKG(DefinedNamespace):
     Chordoma: URIRef
     GiantCellTumorOfBone: URIRef
     NeurologicalAssessment: URIRef
-    NeurologicalScale: URIRef
+    NeurologicalGrade: URIRef
+    NeurologicalScale: URIRef  # deprecated: replaced by NeurologicalGrade
     FrankelGrade: URIRef
     ASIAGrade: URIRef
     MRCGrade: URIRef

@@ -126,6 +126,7 @@ MaxDirtyBuffers       = 130000
 MaxQueryMem           = 500M
 AsyncQueueMaxThreads  = 4
 ThreadsPerQuery       = 2
+MaxSortedTopRows      = 1000000
 
 [HTTPServer]
 ServerPort                  = 127.0.0.1:$HTTP_PORT
