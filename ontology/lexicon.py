@@ -41,11 +41,13 @@ KINDS: dict[str, tuple[str, bool]] = {
     "intent": ("TreatmentIntent", False),
     "response": ("TreatmentResponse", False),
     "margin": ("MarginStatus", False),
+    "extent": ("ExtentOfResection", False),
     "method": ("DetectionMethod", False),
     "sex": ("Sex", False),
     "behaviour": ("Behaviour", False),
     "complication": ("Complication", True),
     "neuro_grade": ("NeurologicalGrade", False),
+    "clinical_scale": ("ClinicalScaleValue", False),
 }
 
 _NORM_RE = re.compile(r"[^0-9a-z]+")
