@@ -51,7 +51,12 @@ def _records(data: Any, path: Path) -> LoadResult:
 
 def sniff_json(head: bytes, path: Path) -> bool:
     s = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    return s[:1] in (b"{", b"[") and b'"phenotypicFeatures"' not in head and b'"subject"' not in head
+    # what follows the bracket must be JSON too: "[Authors as listed] Journal ..." opens a text, not a list
+    after = s[1:].lstrip(b" \t\r\n")[:1]
+    json_like = (s[:1] == b"{" and after in (b'"', b"}", b"")) or (
+        s[:1] == b"[" and (after in (b"{", b"[", b'"', b"]", b"-", b"") or after.isdigit()
+                           or s[1:].lstrip(b" \t\r\n")[:4] in (b"true", b"fals", b"null")))
+    return json_like and b'"phenotypicFeatures"' not in head and b'"subject"' not in head
 
 
 def load_json(path: Path, data: bytes) -> LoadResult:

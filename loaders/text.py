@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,10 +30,10 @@ from spinekg.loaders.extract import (
     timing,
 )
 from spinekg.loaders.extract import diagnosis as dx
-from spinekg.loaders.extract.levels import tumor_levels
+from spinekg.loaders.extract.levels import find_levels, tumor_levels
 from spinekg.loaders.extract.lexmatch import Matcher, Mention, abbreviations, default_matcher, tokens
 from spinekg.loaders.extract.primary_site import carcinoma_mentions
-from spinekg.loaders.extract.sentences import Document, Sentence, segment
+from spinekg.loaders.extract.sentences import Document, Sentence, patient_clauses, segment
 from spinekg.ontology import SKG, ontology_store
 from spinekg.ontology.lexicon import Lexicon, lexicon, norm
 
@@ -140,10 +141,12 @@ def extract_text(text: str, document: str, resources: Resources | None = None) -
     stem = Path(document).stem
     src = patient.source(text)
     patients = doc.patients or [0]
+    # each patient's sex, to tell whom "in the woman" of a sentence told for the whole series speaks of
+    sexes = {p: patient.age_sex([s.text for s in doc.case_sentences(p) if s.patient == p])[1] for p in patients if p}
     records = []
     for p in patients:
         rid = f"{stem}-case{p}" if p else stem
-        d = _record(doc, mentions, res, p)
+        d = _record(doc, mentions, res, p, sexes)
         d.update(document=Path(document).name, id=rid, method="text_mined", source=src)
         records.append(CaseRecord.from_dict(d, document=Path(document).name))
     return records
@@ -161,19 +164,97 @@ _FOR_ALL = re.compile(r"\b(?:all|both|each|every|either|neither)(?:\s+(?:two|thr
                       r"|lesions?|specimens?|chordomas?|sarcomas?)\b", re.IGNORECASE)
 
 
-def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p: int) -> dict[str, object]:
+def _level_item(s: Sentence, ms: list[Mention], res: Resources, a: int = 0, b: int | None = None,
+                ) -> tuple[str, dict[str, object], list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """A sentence (or its part a:b) as tumor_levels reads it: its text and the spans of its procedures, tumour
+    names and other names, in the part's offsets."""
+    b = len(s.text) if b is None else b
+    inside = [m for m in ms if a <= m.start - s.start and m.end - s.start <= b]
+
+    def spans(pred: Callable[[Mention], bool]) -> list[tuple[int, int]]:
+        return [(m.start - s.start - a, m.end - s.start - a) for m in inside if pred(m)]
+    procs = spans(lambda m: m.kind == "procedure" and res.matcher.lex.category(m.iri) in (
+        "surgery", "biopsy", "embolization", "radiotherapy"))
+    return (s.text[a:b], s.span(), procs, spans(lambda m: m.kind == "tumor_type"),
+            spans(lambda m: m.kind in ("marker", "gene", "drug")))
+
+
+#: a sentence whose subject is the report's own tumour or patient: "The tumour carried ...", "Her lesion showed ..."
+_DEFINITE_SUBJECT = re.compile(r"^\W*(?:the|his|her|this)\s+(?:patient'?s\s+)?(?:tumou?r|lesion|mass|neoplasm|patient)"
+                               r"\s+(?:carried|harbou?red|showed|had|was|displayed|revealed|contained)\b",
+                               re.IGNORECASE)
+_GENERAL_CLAIM = re.compile(r"\b(?:characteristically|typically|usually|generally|classically|commonly|frequently"
+                            r"|often|invariably|consistently)\s+(?:stain|express|show|display|harbou?r|carry|are|is|lack"
+                            r"|test)\b", re.IGNORECASE)
+#: a sentence about one patient of a series told as a whole: "one of them", "the first patient", "a 34-year-old man"
+_SINGLED_OUT = re.compile(r"\b(?:one|another|the\s+other|the\s+(?:first|second|third|fourth|last|former|latter)"
+                          r"|(?:a|an)\s+\d{1,3}[\s-]*(?:year|month)s?[\s-]*old|two\s+of\s+(?:them|the))\b"
+                          r"|\b(?:patient|case)\s+\d\b", re.IGNORECASE)
+_NUM = r"\d{1,3}(?:\.\d)?"
+_RESPECTIVE = re.compile(rf"(?P<list>{_NUM}(?:\s*(?:,|and|,\s*and)\s*{_NUM})+)"
+                         r"(?P<unit>\s*(?:-|\s)?(?:years?|yrs?|months?|mos?|weeks?|days?|cm|mm|Gy)\b)")
+
+
+def respective(text: str, patients: list[int], p: int) -> str | None:
+    """The sentence as it reads for patient p of a series when it lists one number per patient "respectively"
+    ("followed for 13, 11 and 5 years, respectively" reads "followed for 11 years" for the second); None when it
+    does not."""
+    if p not in patients or not re.search(r"\brespectively\b", text, re.IGNORECASE):
+        return None
+    m = _RESPECTIVE.search(text)
+    if not m:
+        return None
+    values = re.findall(_NUM, m.group("list"))
+    if len(values) != len(patients):
+        return None
+    own = values[patients.index(p)]
+    out = text[:m.start()] + own + m.group("unit") + text[m.end():]
+    return re.sub(r",?\s*respectively\b", "", out, flags=re.IGNORECASE)
+
+
+#: a tumour's name inside a gene's or a protein's full name: "Ewing sarcoma breakpoint region 1 (EWSR1)", "Wilms
+#: tumour 1", "synovial sarcoma X breakpoint 2", "rhabdomyosarcoma 2 associated transcript"
+_GENE_NAME_AFTER = re.compile(r"\s*(?:[XY]\s+)?(?:breakpoint|translocation|\d{1,2}\b|associated|antigen|protein"
+                              r"|gene\b|oncogene|susceptibility|suppressor)", re.IGNORECASE)
+
+
+def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p: int,
+            sexes: dict[int, str | None] | None = None) -> dict[str, object]:
     # a patient of a series has the facts of their own part; of what is told for the series as a whole only
     # what is said of all ("All three tumours were positive for brachyury"), never another patient's age or levels
     own = doc.case_sentences(p)
     case = [s for s in own if not p or s.patient == p]
-    shared = [s for s in doc.case_sentences() if p and s.patient != p
-              and (_FOR_ALL.search(s.text) or s.start in doc.for_all)]
-    pathology = sorted(case + shared, key=lambda s: s.start)
+    # a series told as a whole ("Three patients are reported ...", no part per patient): what its case part says
+    # of none of them singly is said of each
+    whole = bool(p) and doc.announced > 1 and not doc.groups and not any(x.patient for x in doc.sentences)
+    shared = [s for s in doc.case_sentences() if p and s.patient != p and (
+              p in doc.groups[s.start] if s.start in doc.groups else (
+                  _FOR_ALL.search(s.text) or s.start in doc.for_all
+                  or (whole and s.patient == 0 and not _SINGLED_OUT.search(s.text))))]
+    # "followed for 13, 11 and 5 years, respectively": each patient's own number in the sentence told for all
+    of_series = list(doc.patients)
+    said = {s.start: respective(s.text, doc.groups.get(s.start) and sorted(doc.groups[s.start]) or of_series, p)
+            for s in shared}
+    said = {k: v for k, v in said.items() if v}
+    # a structured abstract's "Background:" may say what the patient's tumour carried ("The tumour carried an SDHB
+    # mutation, c.470delT"): of a single patient's report, a summary sentence about "the/our tumour" is its own
+    no_body = not any(x.summary for x in doc.sentences)  # no "Introduction": what comes before the case is its summary
+    own_summary = [s for s in doc.sentences if not p and (s.summary or no_body) and s.section == "intro"
+                   and not s.heading and (_OURS.search(s.text) or _DEFINITE_SUBJECT.match(s.text))]
+    # (a general statement of the entity, in the present tense, is nobody's finding: "The tumour cells of EHE
+    # characteristically stain for CD31")
+    pathology = sorted((x for x in case + shared + own_summary if not _GENERAL_CLAIM.search(x.text)),
+                       key=lambda s: s.start)
     # what the narrative tells of all the patients (not the abstract's summary) is each one's treatment and outcome
     told = sorted(case + [s for s in shared if not s.summary], key=lambda s: s.start)
     texts = [s.text for s in case]
     age, sex, where = patient.age_sex(texts)
     patient_ev = [case[where].span()] if where is not None else []
+    if age is None and said:  # "aged 34, 45 and 60 years, respectively"
+        resp = [s for s in shared if s.start in said]
+        r_age, r_sex, r_where = patient.age_sex([said[s.start] for s in resp])
+        if r_age is not None and r_where is not None:
+            age, patient_ev = r_age, [resp[r_where].span()]
 
     # the diagnosis reads the whole report (minus other patients' parts)
     # the introduction and the discussion name a diagnosis only when they speak of this patient ("our case
@@ -184,7 +265,8 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     # (elsewhere in the introduction and discussion a tumour in the plural is the literature's, even beside "this
     # tumour": "solitary fibrous tumours have been described in many sites ... this rare tumour")
     lookup = res.matcher.lex.lookup
-    dx_sents = [(s.text, s.start, s.span(), [m for m in mentions[s.start] if m.kind == "tumor_type" and (
+    dx_sents = [(s.text, s.start, s.span(), [m for m in mentions[s.start] if m.kind == "tumor_type"
+                                             and not _GENE_NAME_AFTER.match(s.text, m.end - s.start) and (
                     s.start != opening or m.start - s.start < 40 or _OURS.search(s.text)) and (
                     s.section not in ("intro", "other") or s.start == opening
                     or dx.singular(m.surface, m.iri, lambda n: lookup("tumor_type", n)) == m.surface)], s.section)
@@ -193,15 +275,16 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     diag = dx.extract_diagnosis(dx_sents, res.tumor_parents, res.generic_tumors,
                                 lambda name: res.matcher.lex.lookup("tumor_type", name))
 
-    level_items = []
-    for s in case:
-        ms = mentions[s.start]
-        procs = [(m.start - s.start, m.end - s.start) for m in ms
-                 if m.kind == "procedure" and res.matcher.lex.category(m.iri) in ("surgery", "biopsy", "embolization",
-                                                                                  "radiotherapy")]
-        tums = [(m.start - s.start, m.end - s.start) for m in ms if m.kind == "tumor_type"]
-        names = [(m.start - s.start, m.end - s.start) for m in ms if m.kind in ("marker", "gene", "drug")]
-        level_items.append((s.text, s.span(), procs, tums, names))
+    level_items = [_level_item(s, mentions[s.start], res) for s in case]
+    if p:
+        # a sentence told for the whole series gives a patient the levels of the clause that names them ("of C3-5
+        # in the man and of C2 to C4 in the woman", "at C3-5 and C2-C4, respectively")
+        for s in doc.case_sentences():
+            if s.patient == 0 and not s.summary and (s.start not in doc.groups or p in doc.groups[s.start]):
+                groups = [(lm.start, lm.end) for lm in find_levels(s.text)]
+                who = sorted(doc.groups[s.start]) if s.start in doc.groups else doc.patients
+                for a, b in patient_clauses(s.text, who, sexes or {}, groups).get(p, []):
+                    level_items.append(_level_item(s, mentions[s.start], res, a, b))
     levels = tumor_levels(level_items)
 
     mk = markers.extract_markers([(tables.as_prose(t), b, sp, ms) for t, b, sp, ms in  # pipe tables as prose
@@ -211,7 +294,7 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
         _tuples(told, mentions, ("procedure", "drug", "regimen", "intent", "response")), res.matcher,
         res.drug_category, res.regimen_agents, res.generic_procedures, res.labels,
         frozenset(s.start for s in told if s.summary))
-    oc = outcome.extract_outcome([s.text for s in told], [s.span() for s in told])
+    oc = outcome.extract_outcome([said.get(s.start, s.text) for s in told], [s.span() for s in told])
     imaging = findings.lexical_findings(_tuples(case, mentions, ("imaging",)), "imaging", res.labels)
     symptoms = findings.lexical_findings(_tuples(case, mentions, ("symptom",)), "symptom", res.labels)
     compartments = findings.lexical_findings(_tuples(case, mentions, ("compartment",)), "compartment", res.labels)

@@ -98,6 +98,18 @@ _REARRANGED_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:was\s+|is\s+)?(?:rearrange(?
 _REARRANGED_BEFORE = re.compile(r"\b(?:rearrangement|disruption|split(?:ting)?)\s+(?:of\s+)?(?:the\s+)?$",
                                 re.IGNORECASE)
 
+#: the word before the gene: "activating mutations of FGFR1", "a somatic mutation in the NF2 gene"
+_MUTATION_BEFORE = re.compile(rf"\b(?:(?:activating|inactivating|somatic|germline|point|missense|hotspot|pathogenic"
+                              rf"|truncating|frameshift|nonsense|loss-of-function|gain-of-function)\s+)?"
+                              rf"[Mm]utations?\s+(?:of|in)\s+(?:the\s+)?{_LISTED}$")
+#: a break-apart FISH result said as positive: "FISH for the FOXO1 gene was positive" (with the split signals or the
+#: probe named in the sentence)
+_FISH_BEFORE = re.compile(r"\b(?:FISH|fluorescence\s+in\s+situ\s+hybridi[sz]ation)\s+(?:\(FISH\)\s+)?(?:for|of|with)\s+"
+                          r"(?:the\s+)?(?:break-?apart\s+(?:probe\s+)?(?:of|for)\s+(?:the\s+)?)?$", re.IGNORECASE)
+_POSITIVE_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:break-?apart\s+)?(?:probe\s+)?(?:was|were|is)\s+positive\b",
+                             re.IGNORECASE)
+_BREAK_APART = re.compile(r"\bbreak-?apart\b|\bsplit\s+signals?\b|\bseparated\s+(?:\w+\s+){0,3}signals?\b"
+                          r"|\brearrang\w*", re.IGNORECASE)
 #: exons said apart from the fusion's name: "joining exon 7 of TPM3 to exon 10 of NTRK1"
 _EXON_OF = re.compile(r"\bexon\s*(?P<e5>\d{1,3})\s+of\s+(?:the\s+)?(?P<a>[A-Z][A-Za-z0-9]{1,9})\b[^.;]{0,40}?"
                       r"\bexon\s*(?P<e3>\d{1,3})\s+of\s+(?:the\s+)?(?P<b>[A-Z][A-Za-z0-9]{1,9})\b")
@@ -284,6 +296,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 continue
             after = text[g.end:g.end + 40]
             before = text[max(0, g.start - 40):g.start]
+            if after.startswith(")") and before.rstrip().endswith("("):
+                after = after[1:]  # "succinate dehydrogenase subunit B (SDHB) mutation": the symbol after its name
             sib = _SIBLING.match(after)
             symbols = [g.symbol]
             if sib and g.symbol[-1:].isalpha() == sib.group("x").isalpha():
@@ -308,11 +322,13 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if _asserted(text, g.start, g.end + vm.end()):
                     add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(vm.group("v"))), span)
                 continue
-            if _MUTATION_WORD.match(after):
+            if _MUTATION_WORD.match(after) or (_MUTATION_BEFORE.search(before) and not _STAINED.search(before)):
                 if _asserted(text, g.start, g.end):
                     add(GenomicFact("mutation", gene=g.symbol), span)
                 continue
-            if _REARRANGED_AFTER.match(after) or _REARRANGED_BEFORE.search(before):
+            fish = (_FISH_BEFORE.search(before) and _POSITIVE_AFTER.match(after)
+                    and _BREAK_APART.search(text))  # "FISH for the FOXO1 gene was positive: ... separated signals"
+            if _REARRANGED_AFTER.match(after) or _REARRANGED_BEFORE.search(before) or fish:
                 if _asserted(text, g.start, g.end):
                     rearranged.append((g.symbol, span))
                 continue
@@ -337,6 +353,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     # a mutation without a variant is dropped when the same gene has one with a variant
     out = list(facts.values())
     with_variant = {f.gene for f in out if f.kind == "mutation" and f.variant}
+    # ... or a copy-number change ("EGFR amplification", loosely called an "EGFR amplification mutation")
+    with_variant |= {f.gene for f in out if f.kind in ("amplification", "deletion")}
     # ... and a family name ("H3 K27M") when a gene of it has the same change ("H3F3A K27M", read as H3-3A)
     named = {(f.gene, f.variant) for f in out if f.kind == "mutation" and f.variant}
     return [f for f in out if not (f.kind == "mutation" and not f.variant and f.gene in with_variant)

@@ -20,7 +20,7 @@ from spinekg.loaders.extract.negation import clause_end, clause_start, status
 from spinekg.loaders.extract.numwords import NUMBER, to_number
 from spinekg.loaders.extract.sentences import add_evidence
 from spinekg.ontology import SKG
-from spinekg.ontology.lexicon import norm
+from spinekg.ontology.lexicon import Lexicon, norm
 
 _STOP = {"a", "an", "the", "of", "with", "was", "were", "is", "are", "be", "been", "being", "underwent", "undergo",
          "received", "receive", "performed", "had", "has", "have", "and", "or", "to", "for", "by", "after", "before",
@@ -144,6 +144,25 @@ def _dose_gy(text: str) -> float | int | None:
     return int(v) if v == int(v) else v
 
 
+def _intent_in_name(surface: str, lex: Lexicon) -> str | None:
+    """The treatment intent a procedure's name states, as an intent IRI: the ontology keeps intent words in
+    procedure synonyms for text ('palliative radiotherapy' is a skg:Radiotherapy) and the intent apart.
+
+    >>> from spinekg.ontology.lexicon import lexicon
+    >>> _intent_in_name("palliative radiotherapy", lexicon()).rsplit("/", 1)[-1]
+    'Palliative'
+    >>> _intent_in_name("laminectomy", lexicon()) is None
+    True
+    """
+    words, intents = norm(surface).split(), lex.names("intent")
+    for n in range(min(3, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            iri = intents.get(" ".join(words[i:i + n]))
+            if iri:
+                return iri
+    return None
+
+
 def _num(txt: str | None) -> int | None:
     v = to_number(txt) if txt else None
     return int(v) if isinstance(v, (int, float)) and v == int(v) else None
@@ -184,6 +203,11 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 st = "history"  # the treatment of another, earlier disease is not an intervention of this case
             if st is None and _LAB_PROCESS.search(text[max(0, s - 30):s]):
                 st = "attribute"  # "formalin fixation", "tissue fixation": the specimen's, not the spine's
+            if m.kind == "procedure" and m.surface.lower().endswith("ed") and _ADJECTIVE_PARTICIPLE.match(
+                    text[e:]) and re.search(r"\b(?:the|a|an|this|that)\s+$", text[max(0, s - 8):s], re.IGNORECASE):
+                continue  # "examination of the resected lesion": the operation told elsewhere, named by its specimen
+            if st is None and m.kind == "regimen" and _NOT_REGIMEN_AFTER.match(text[e:]):
+                continue  # "the MAP-kinase pathway": a protein, not the MAP regimen
             if st is None and _RADIATION_ATTRIBUTE.match(text[e:]):
                 st = "attribute"  # "radiation-associated osteosarcoma", "the former radiation field": no treatment
             iri, label = m.iri, (m.long_form or _label(text, s, e))
@@ -275,8 +299,15 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 fact.cycles = _num(cy.group(1))
             sentence_facts.append((fact, d))
         for fact, m in sentence_facts:
+            own = _intent_in_name(m.surface, lex) if m.kind == "procedure" else None
+            if own and fact.intent is None:
+                # the intent the procedure's own name states: "palliative radiotherapy", "preoperative embolization"
+                fact.intent = names.get(own, lex.terms[own].label)
             for im in intents:
-                if abs(im.start - m.start) < 40 and fact.intent is None:
+                # an intent word inside another procedure's name is that procedure's ("preoperative embolization
+                # followed by en bloc resection": the resection is not preoperative)
+                other = any(p is not m and p.start <= im.start and im.end <= p.end for p in procs)
+                if abs(im.start - m.start) < 40 and fact.intent is None and not other:
                     fact.intent = names.get(im.iri, im.surface)
             for rm in responses:
                 # "no tumour progression was observed" is no response of any kind: a wrong fact is worse than none
@@ -305,6 +336,11 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
     return out
 
 
+#: a participle used as an adjective of the specimen: "the resected lesion", "the excised mass"
+_ADJECTIVE_PARTICIPLE = re.compile(r"^\s+(?:lesions?|tumou?rs?|mass|masses|specimens?|tissues?|material|pieces?"
+                                   r"|fragments?|samples?|vertebrae?|segments?|bone)\b", re.IGNORECASE)
+#: a regimen's letters as part of another name: "MAP-kinase", "MAP kinase pathway"
+_NOT_REGIMEN_AFTER = re.compile(r"^[\s-]?(?:kinases?|K\b|signal\w*|pathways?|cascade)", re.IGNORECASE)
 #: the story moves to another course of treatment: a recurrence, progression, a change of line
 _NEW_COURSE = re.compile(r"\b(?:recurren(?:ce|t)|recurred|relaps\w*|progress(?:ion|ed|ive)|regrowth|re-?growth"
                          r"|(?:second|third|fourth)[- ]line|salvage|switched|changed\s+to|refractory"
@@ -406,6 +442,13 @@ _SUMMARY = re.compile(r"\b(?:we\s+(?:report|describe|present)|this\s+(?:case|rep
 #: time passing between two operations told in one sentence: "a fusion, followed one week later by a resection"
 _GAP = re.compile(r"\b(?:(?:days?|weeks?|months?|years?)\s+(?:after|later)|(?:two|2)[- ]stage[ds]?|staged|later"
                   r"|thereafter|subsequently|afterwards)\b", re.IGNORECASE)
+#: another kind of event told between two operations of one sentence ("an emergency laminectomy ..., he received
+#: radiotherapy, and then, following embolization, a stabilization was carried out"): they are two operations
+_OTHER_EVENT = re.compile(r"\b(?:radiotherapy|radiation|irradiat\w*|radiosurgery|emboli[sz]ation|embolized|embolised"
+                          r"|chemotherapy|chemoradiotherapy|\d+(?:\.\d+)?\s*Gy)\b", re.IGNORECASE)
+#: an operation named by its place in the story: "after the second operation"
+_NTH_OPERATION = re.compile(r"\b(?:the|his|her)\s+(first|second|third|fourth)\s+$", re.IGNORECASE)
+_WORDNUM = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 #: a repeat of an operation, not the first telling of one: "re-resection", "a second operation", "at recurrence"
 _REPEAT = re.compile(r"\b(?:recurren\w*|relaps\w*|re-?operat\w*|re-?resect\w*|re-?excis\w*|revision|second(?:ary)?,?\s+"
                      r"(?:\w+\s+)?(?:operation|surgery|resection|excision|procedure|stage|look)|again|another|repeat"
@@ -418,7 +461,8 @@ STEP_CLASSES = ("SpinalReconstruction", "InstrumentationAndFusion", "FlapReconst
 #: procedures done on their own, percutaneously: never folded into an open operation by being told next to it
 _STANDALONE = ("RadiofrequencyAblation", "Cryoablation", "Kyphoplasty")
 #: an operation of the patient's past, told before the present one
-_PAST = re.compile(r"\b(?:earlier|previously|ago|prior\s+to\s+(?:presentation|admission|referral)|had\s+(?:undergone"
+_PAST = re.compile(r"\b(?:earlier|previously|ago|(?:prior\s+to|before)\s+(?:(?:this|the|her|his)\s+)?(?:presentation"
+                   r"|admission|referral)|had\s+(?:undergone"
                    r"|been\s+(?:treated|operated)|received)|at\s+another\s+(?:hospital|institution|centre|center))\b",
                    re.IGNORECASE)
 #: the operation as the point a time is counted from: "six months after surgery", "even after gross total resection"
@@ -493,7 +537,14 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
             gap = _DATES_FIRST.sub(" ", text[said:where]) if 0 <= said < where else ""
             past = _PAST.search(texts.get(starts[min(sents)], "")) and not _PAST.search(text)
             repeat = bool(gap and _REPEAT.search(gap + (f.label or "").split(" ")[0]))  # "..., and a second operation"
-            if idx in sents and not _GAP.search(gap) and not repeat:
+            nth = _NTH_OPERATION.search(text[max(0, where - 30):max(0, where)]) if f.term in generic else None
+            # (counted among the operations of the same telling: the abstract's, or the narrative's)
+            told = [e for e, e_sents, _ in events
+                    if any(starts[x] in summaries for x in e_sents) == (starts[idx] in summaries)]
+            if nth and len(told) >= _WORDNUM[nth.group(1).lower()]:
+                # "three months after the second operation": the operation told second
+                target = told[_WORDNUM[nth.group(1).lower()] - 1]
+            elif idx in sents and not _GAP.search(gap) and not repeat and not _OTHER_EVENT.search(gap):
                 target = ev  # told in a sentence of that operation: one of its steps
             elif idx in sents:
                 target = None
@@ -512,7 +563,8 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
                 closed.add(id(target))  # time has passed since it: what is told next is not one of its steps
             elif _NEW_OPERATION.search(cue_window):
                 target = None
-            elif step and idx - max(sents) <= 2 and not between and id(ev) not in closed:
+            elif step and idx - max(sents) <= 2 and not between and id(ev) not in closed and not _is(
+                    lex, ev.term, _STANDALONE):  # a decompression after a kyphoplasty is an open operation of its own
                 target = ev
             elif again and not between:
                 target = again[-1]

@@ -111,6 +111,11 @@ def find_levels(text: str) -> list[LevelMention]:
     for rx, lvl in _named_vertebrae():
         for m in rx.finditer(text):
             out.append(LevelMention([lvl], m.start("name"), m.end("name"), m.group("name")))
+    for m in _FROM_SKULL.finditer(text):  # "from the medulla oblongata down to the C3 level": C1 to C3
+        last = canonical_level(f"C{int(m.group('n'))}")
+        if last:
+            out = [x for x in out if not (m.start() <= x.start < m.end())]
+            out.append(LevelMention(expand_range("C1", last), m.start(), m.end(), m.group()))
     for m in _WHOLE.finditer(text):
         word = m.group(1).lower().split()[0]
         out.append(LevelMention(["sacrum" if word.startswith("sacr") else "coccyx"], m.start(), m.end(), m.group()))
@@ -151,6 +156,13 @@ _TO_LOOSE = re.compile(r"^\s+(?:to|through|down\s+to|as\s+far\s+as)\s+(?:the\s+)
                        re.IGNORECASE)
 
 
+#: a tumour reaching down from above the spine: "from the medulla oblongata down to the C3 level"
+_FROM_SKULL = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:lower\s+)?(?:medulla(?:\s+oblongata)?|foramen\s+magnum|cranio-?cervical\s+junction"
+    r"|cervicomedullary\s+junction|brain\s*stem|clivus|posterior\s+fossa|skull\s+base|occiput)\s+"
+    r"(?:(?:down|caudally)\s+)?(?:to|through|as\s+far\s+as)\s+(?:the\s+)?(?:level\s+of\s+(?:the\s+)?)?"
+    r"C\s?-?(?P<n>[1-7])\b(?![\s-]*(?:weighted|W\b))", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\b(?:from|between|extend\w*|spann\w*)\s+(?:from\s+)?(?:the\s+)?$", re.IGNORECASE)
 _TO_COCCYX = re.compile(r"^\s*(?:-|–|to|through|down\s+to|as\s+far\s+as)\s*(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -167,6 +179,13 @@ def _loose_ranges(text: str, found: list[LevelMention]) -> list[LevelMention]:
         b = found[i + 1] if i + 1 < len(found) else None
         to_coccyx = bool(b and b.levels == ["coccyx"] and a.levels[-1] not in ("sacrum", "coccyx")
                          and _TO_COCCYX.match(text[a.end:b.start]))  # "from S1 to coccyx"
+        if (b and b.levels == ["sacrum"] and a.levels[-1].startswith("L") and _TO_COCCYX.match(text[a.end:b.start])
+                and (re.match(r"(?:from|between)\b", a.text, re.IGNORECASE)
+                     or _FROM_BEFORE.search(text[max(0, a.start - 30):a.start]))):
+            # "from the L3 vertebra to the sacrum": the lumbar levels down to L5 and the sacrum
+            out.append(LevelMention([*expand_range(a.levels[0], "L5"), "sacrum"], a.start, b.end, text[a.start:b.end]))
+            i += 2
+            continue
         if to_coccyx or (b and len(a.levels) == 1 and len(b.levels) == 1
                          and _FROM_LOOSE.search(text[max(0, a.start - 50):a.start])
                          and _TO_LOOSE.match(text[a.end:b.start])):

@@ -269,7 +269,10 @@ def abbreviations(text: str, base: int, mentions: list[Mention]) -> dict[tuple[s
             continue
         before = base + m.start()
         for men in mentions:
-            if men.long_form is None and 0 <= before - men.end <= 2 and _initials_fit(abbr, men.surface):
+            # the abbreviation may take in a modifier said before the term: "metastatic paraganglioma (MPG)"
+            lead = re.findall(r"[A-Za-z]+", text[max(0, men.start - base - 30):max(0, men.start - base)])[-2:]
+            if men.long_form is None and 0 <= before - men.end <= 2 and (
+                    _initials_fit(abbr, men.surface) or _initials_fit(abbr, " ".join([*lead, men.surface]))):
                 key = tuple(t for t, _, _ in tokens(abbr))
                 out.setdefault(key, []).append((men.kind, men.iri, f"{abbr}\x00{men.surface}"))
     return out

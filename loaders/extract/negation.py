@@ -77,7 +77,10 @@ _TRAILING_COPULA = re.compile(
     rf"\b{_COPULA}\s*(?:{_ADVERBS}\s*)?$", re.IGNORECASE)
 _POST_MODAL = re.compile(r"^[^;:.]{0,60}?\b(?:could|can|cannot|may|might)\s+(?:not\s+)?(?:be\s+)?"
                          r"(?:excluded|ruled\s+out"
-                         r"|considered|represent|be\s+a)", re.IGNORECASE)
+                         r"|considered|represent|be\s+a)"
+                         # a general claim about a treatment: "complete resection appears to be associated with ..."
+                         r"|^\s*(?:\w+\s+){0,2}?(?:appears?|seems?)\s+to\s+(?:be\s+)?(?:associated|linked|related"
+                         r"|correlated|effective|beneficial|superior|inferior|the\s+best|preferable)", re.IGNORECASE)
 #: a verbless exclusion right after the name, as letters write it: "Chordoma excluded (brachyury-)"
 #: (a copula in between gives the exclusion its own subject: "revised to X, and Y was excluded")
 _TERSE_EXCLUDED = re.compile(r"^\s*(?:(?:and|,)\s*(?:(?!\b(?:was|were|is|are|been)\b)[\w\- ]){1,40}?\s+)?"
@@ -94,6 +97,16 @@ _COUNTERFACTUAL = re.compile(r"^[^;:.]{0,80}?\bwould\s+(?:have\s+)?(?:required|r
 _DONE_AFTER = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:was|were)\s+(?:then\s+|subsequently\s+)?(?:delivered|given"
                          r"|administered|performed|started|initiated|carried\s+out|completed|undertaken)\b",
                          re.IGNORECASE)
+#: a past ability achieved: "the tumour could be removed totally", "it could be completely resected"
+_ACHIEVED_BEFORE = re.compile(r"\bcould\s+(?:then\s+|finally\s+|eventually\s+)?be\s+"
+                              r"(?P<adv>(?:totally|completely|entirely|successfully|fully|radically|grossly)\s+)?$",
+                              re.IGNORECASE)
+_ACHIEVED_AFTER = re.compile(r"^\s*(?:totally|completely|entirely|successfully|fully|radically|en\s+bloc|in\s+toto"
+                             r"|in\s+one\s+piece|in\s+its\s+entirety)\b", re.IGNORECASE)
+_ACHIEVED_PHRASE = re.compile(
+    r"\bcould\s+(?:then\s+|finally\s+|eventually\s+)?be\s+(?:(?:totally|completely|entirely|successfully|fully"
+    r"|radically|grossly)\s+\w+ed\b|\w+ed\s+(?:totally|completely|entirely|successfully|fully|radically|en\s+bloc"
+    r"|in\s+toto|in\s+one\s+piece)\b)", re.IGNORECASE)
 _INNER_VERB = re.compile(rf"\b{_COPULA}\b|\b(?:showed|revealed|demonstrated|underwent|received)\b", re.IGNORECASE)
 
 
@@ -149,6 +162,10 @@ def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str |
         return "excluded"
     if _NEG_PRE.search(before):
         return "negated"
+    before = _ACHIEVED_PHRASE.sub(" ", before)  # "could be removed totally, and histology showed ...": not a hedge
+    if _ACHIEVED_BEFORE.search(before) and (_ACHIEVED_BEFORE.search(before).group("adv")  # type: ignore[union-attr]
+                                            or _ACHIEVED_AFTER.match(text[end:end + 30])):
+        return None  # "the tumour could be removed totally": what could be done was done
     if proposals and _PROPOSED_PRE.search(before) and not _DONE_AFTER.match(text[end:end + 60]):
         return "proposed"
     if _HEDGE_PRE.search(before):

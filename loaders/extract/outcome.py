@@ -62,6 +62,15 @@ _WELL = (r"\b(?:asymptomatic|pain[\s-]free|symptom[\s-]free|well|alive|ambulator
 _AT_TIME = re.compile(rf"(?:(?:^|[,;:]\s*|\b(?:and|but)\s+|{_WELL}\s+)(?:at|after)\s+|\b(?:{_IMAGING})\s+(?:at\s+)?)"
                       rf"(?:(?:the|a|about|approximately)\s+)?"
                       rf"{_N}[\s-]*{_U}\b(?!\s+(?:of\s+age|old|later|earlier|before|prior))", re.I)
+#: "five years later he leads a normal daily life without recurrence": the state of the patient a time later
+_LATER_WELL = re.compile(rf"\b{_N}[\s-]*{_U}\s+later\s*,?\s+(?:he|she|the\s+patient|the\s+child|both|they)\s+"
+                         r"(?:\w+\s+){0,8}?(?:without|no|free\s+of)\s+(?:\w+\s+){0,2}?(?:recurrence|relapse|"
+                         r"evidence|signs?|progression|disease)", re.I)
+#: "died of ... about a year after the onset": the survival, counted from the onset or the diagnosis
+_DIED_AFTER = re.compile(rf"\b(?:died|death)\b[^;.]{{0,100}}?\b(?:about\s+|approximately\s+|nearly\s+|some\s+)?"
+                         rf"{_N}[\s-]*{_U}\s+(?:after|from|following)\s+(?:the\s+|his\s+|her\s+)?(?:initial\s+)?"
+                         r"(?:onset|diagnosis|presentation|first\s+symptoms?|operation|surgery|admission)", re.I)
+_CLAUSES = re.compile(r"\s*;\s+")
 #: "a spinal MRI obtained 4 years later showed no recurrence": the last imaging, counted from the treatment
 _IMAGING_LATER = re.compile(rf"\b(?:{_IMAGING})\s+(?:(?:obtained|performed|taken|done)\s+)?{_N}[\s-]*{_U}\s+later\s+"
                             r"(?:showed|revealed|demonstrated|confirmed|found)\s+no\b", re.I)
@@ -75,6 +84,7 @@ _RECUR_POS = re.compile(
     r"\b(?:recurred|relapsed|recurrence\s+(?:was|were)\s+(?:detected|found|noted|observed|diagnosed|confirmed|seen)"
     r"|(?:developed|had|showed|revealed|with)\s+(?:a\s+)?(?:(?!(?:no|not|without|any|neither|nor|never)\b)[\w.\-]+\s+){0,3}?"
     r"(?:recurrence|relapse|reactivation)"
+    r"|(?:tumou?r|lesion|mass|residual\s+\w+)\s+(?:had\s+|has\s+)?(?:progressed|regrew|re-grew|recurred|relapsed)\b"
     r"|local\s+recurrence\s+(?:at|in|of)|regrowth|re-growth|tumou?r\s+progression\s+(?:was\s+)?(?:noted|observed|"
     r"seen)"
     # "a local relapse at T11 was detected", "local relapse at the ventral margin was diagnosed"
@@ -82,12 +92,15 @@ _RECUR_POS = re.compile(
     r"(?:detected|found|noted|observed|diagnosed|confirmed|seen|identified|documented|demonstrated)"
     # "a second relapse appeared", "local relapse occurred"
     r"|(?:recurrences?|relapses?)\s+(?:(?:at|in)\s+(?:\w+\s+){0,3}?)?(?:appeared|occurred|developed|ensued)"
-    # the case is a recurrence: "resection of the recurrent tumour", "the final diagnosis was recurrent X"
-    r"|(?:resection|excision|removal|re-?resection|debulking|curettage|presented\s+with|diagnosis\s+(?:was|of))\s+"
-    r"(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+|her\s+|his\s+)?recurrent\b)",
-    re.I)
+    r")", re.I)
+#: the case is a recurrence: "resection of the recurrent tumour", "the final diagnosis was recurrent X"; a later
+#: "no recurrence" after the reported treatment is the outcome
+_RECUR_PRESENTING = re.compile(
+    r"\b(?:resection|excision|removal|re-?resection|debulking|curettage|presented\s+with|diagnosis\s+(?:was|of))\s+"
+    r"(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+|her\s+|his\s+)?recurrent\b", re.I)
 _RECUR_NEG = re.compile(
-    r"\b(?:no|without|neither|nor|free\s+of|clear\s+of)\s+(?:\w+\s+){0,4}?(?:recurren\w*|relapse|progression|regrowth"
+    r"\b(?:no|without|neither|nor|free\s+of|clear\s+of|none\s+of\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,4}?"
+    r"(?:recurren\w*|relapse|progression|regrowth"
     r"|reactivation)"
     r"|(?:recurrence|relapse|progression)[\s-]free|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?(?:disease|"
     r"tumou?r)"
@@ -97,7 +110,7 @@ _RECUR_NEG = re.compile(
 _METS_POS = re.compile(
     r"\b(?:developed|had|showed|revealed|with|detected|found|multiple|new|pulmonary|lung|liver|hepatic|brain|bone|"
     r"osseous"
-    r"|distant)\s+(?:\w+\s+){0,2}?metasta(?:sis|ses|tic\s+(?:disease|lesions?|foci|nodules?))"
+    r"|distant)\s+(?:\w+\s+){0,2}?metasta(?:sis|ses|tic\s+(?:disease|lesions?|foci|nodules?|tumou?rs?|deposits?|masses))"
     r"|\b(?:confirmed|proved|proven|shown)\s+(?:\w+\s+){0,4}?(?:to\s+be|as)\s+metastatic\b"
     # spread along the neuraxis: "further metastases along the neural axis", "intramedullary dissemination"
     r"|\bfurther\s+metasta(?:sis|ses)|\b(?:intramedullary|leptomeningeal|neuraxis|neuraxial|subarachnoid|drop|csf)"
@@ -114,7 +127,12 @@ _STATUS = [
     ("died of other cause", re.compile(r"\b(?:died|death)\s+(?:of|from|due\s+to)\s+(?:an?\s+)?(?:unrelated|other|non-?"
                                        r"(?:tumou?r|cancer|oncologic)|pneumonia|sepsis|septic|myocardial|cardiac|heart"
                                        r"|stroke|cerebrovascular|pulmonary\s+embol|covid|infection|natural\s+causes|old\s+age"
-                                       r"|accident|suicide|renal\s+failure|trauma)", re.I)),
+                                       r"|accident|suicide|renal\s+failure|trauma"
+                                       # a second cancer: "died of metastatic lung cancer originating from the kidney"
+                                       r"|(?:an?\s+)?(?:second|another|unrelated)\s+(?:primary\s+)?(?:malignan|cancer|carcinoma)"
+                                       r"|(?:metastatic\s+)?(?:lung|breast|renal|kidney|colon|colorectal|rectal|gastric|stomach"
+                                       r"|prostate|pancreatic|hepatocellular|liver|bladder|thyroid|ovarian|oesophageal"
+                                       r"|esophageal)\s+(?:cancer|carcinoma|adenocarcinoma))", re.I)),
     ("died of disease", re.compile(r"\b(?:died|death)\s+(?:of|from|due\s+to)\s+(?:the\s+)?(?:\w+\s+)?"
                                    r"(?:disease|tumou?r|"
                                    r"progressi\w*|metasta\w*|cancer|sarcoma|lymphoma|recurren\w*|dissemin\w*|spread"
@@ -157,14 +175,15 @@ def follow_up(text: str, *, stated: bool = False) -> float | int | None:
 
 def _follow_ups(text: str) -> tuple[float | int | None, float | int | None]:
     """(the longest follow-up the sentence names as one, the longest of any kind), in months."""
-    if _NOT_FOLLOW.search(text) or not _HAS_TIME.search(text):
+    if not _HAS_TIME.search(text):
         return None, None
     best = said = None
     for rx in _FOLLOW:
         named = rx in _STATED
         for m in rx.finditer(text):
             n = to_number(m.group("n"))
-            if n is None or not n or _TIME_TO_EVENT.search(text[max(0, m.start() - 40):m.start()]):
+            if n is None or not n or _TIME_TO_EVENT.search(text[max(0, m.start() - 40):m.start()]) or _not_follow(
+                    text, m):
                 continue
             v = months(n, m.group("u"))
             if best is None or v > best:
@@ -175,19 +194,29 @@ def _follow_ups(text: str) -> tuple[float | int | None, float | int | None]:
     return said, best
 
 
+def _not_follow(text: str, m: re.Match[str]) -> bool:
+    """A time told of the discharge, the history or the time before presentation, not of the follow-up: the words
+    in the time's own clause (a sentence telling the whole course may be discharged early and followed later)."""
+    a = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()), text.rfind(" and ", 0, m.start()))
+    a = max(a, m.start() - 60, 0)
+    b = min([i for i in (text.find(",", m.end()), text.find(";", m.end())) if i >= 0] or [len(text)])
+    return bool(_NOT_FOLLOW.search(text[a:b]))
+
+
 def _states_outcome(text: str) -> bool:
-    return any(rx.search(text) for rx in (_RECUR_POS, _RECUR_NEG, _METS_POS, _METS_NEG)) or any(
+    return any(rx.search(text) for rx in (_RECUR_POS, _RECUR_PRESENTING, _RECUR_NEG, _METS_POS, _METS_NEG)) or any(
         rx.search(text) for _, rx in _STATUS)
 
 
 def _time_point(text: str) -> float | int | None:
     """The time point of an outcome statement ("At 30 months there was no recurrence"), in months."""
-    if _NOT_FOLLOW.search(text) or not _states_outcome(text):
+    if not _states_outcome(text):
         return None
     best = None
-    for m in [*_AT_TIME.finditer(text), *_IMAGING_LATER.finditer(text)]:
+    for m in [*_AT_TIME.finditer(text), *_IMAGING_LATER.finditer(text), *_LATER_WELL.finditer(text),
+              *_DIED_AFTER.finditer(text)]:
         n = to_number(m.group("n"))
-        if n:
+        if n and not _not_follow(text, m):
             v = months(n, m.group("u"))
             best = v if best is None or v > best else best
     return best
@@ -197,21 +226,30 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
     out = OutcomeFact()
     spans = spans or [{"text": s} for s in sentences]
     stated_fu = False
+    presenting = False  # the recurrence known so far is the one the patient presented with
     for text, span in zip(sentences, spans, strict=False):
         if _about_relative(text):
             continue  # "Her mother had died of metastatic disease": another person's outcome
         used = False
         past = bool(_PAST.search(text))  # "Six years earlier ... breast carcinoma ..., disease-free since"
-        said, fu = _follow_ups(text)
-        if fu is None:
-            fu = _time_point(text)
+        # a long sentence chaining the whole course with semicolons is read clause by clause ("..., he was
+        # discharged walking; five years later he leads a normal life without recurrence")
+        said = fu = None
+        for clause in _CLAUSES.split(text):
+            c_said, c_fu = _follow_ups(clause)
+            if c_fu is None:
+                c_fu = _time_point(clause)
+            said = c_said if c_said is not None and (said is None or c_said > said) else said
+            fu = c_fu if c_fu is not None and (fu is None or c_fu > fu) else fu
         if said is not None and (not stated_fu or out.follow_up_months is None or said > out.follow_up_months):
             out.follow_up_months, used, stated_fu = said, True, True  # a follow-up the text names wins
         elif fu is not None and not stated_fu and (out.follow_up_months is None or fu > out.follow_up_months):
             out.follow_up_months, used = fu, True
         if _RECUR_POS.search(text) and not _hedged(text, _RECUR_POS):
-            out.recurrence, used = True, True
-        elif _RECUR_NEG.search(text) and out.recurrence is None and not past:
+            out.recurrence, used, presenting = True, True, False
+        elif _RECUR_PRESENTING.search(text) and out.recurrence is None:
+            out.recurrence, used, presenting = True, True, True
+        elif _RECUR_NEG.search(text) and (out.recurrence is None or presenting) and not past:
             out.recurrence, used = False, True
         if _METS_NEG.search(text):
             if out.metastasis is None and not past:

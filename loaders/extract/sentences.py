@@ -34,7 +34,8 @@ def add_evidence(spans: list[dict[str, object]], span: dict[str, object]) -> Non
 _NUMBERING = re.compile(r"^[\W_]{0,6}(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|(?:[IVX]{1,4}|[A-H])[.)])\s*"
                         r"(?:[|:.)\-–—]\s*)?)?(?=[A-Za-z])")
 _HEADING_OTHER = re.compile(
-    r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:comments?|discussion|conclusions?|references|bibliography|acknowledge?ments?"
+    r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:comments?|(?:clinical\s+|general\s+|brief\s+)?discussion|conclusions?|references"
+    r"|bibliography|acknowledge?ments?"
     r"|about this article|everything you need to know|frequently asked|faq\b|newsletter|funding"
     r"|conflicts? of interest|competing interests?|declarations?|author(?:s'?)? contributions|ethics"
     r"|consent|abbreviations|literature review|review of (?:the )?literature|subscribe|related articles"
@@ -46,6 +47,8 @@ _HEADING_OTHER = re.compile(
 _HEADING_CASE = re.compile(
     r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:case (?:presentation|report|description|history|summary|details)"
     r"|clinical (?:presentation|summary|history|case)|patient (?:presentation|history|information)"
+    r"|(?:the |our )?patient'?s?'? (?:findings|course|history|data|details)|our (?:patients?|cases?)\b"
+    r"|(?:patients|cases)(?: and methods)?\s*$"
     r"|history and (?:examination|presentation)|presentation)\b", re.IGNORECASE)
 _HEADING_INTRO = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:introduction|background|abstract|summary)\b",
                             re.IGNORECASE)
@@ -55,7 +58,7 @@ _RUNIN = re.compile(
     r"^\W{0,3}(?P<label>background|introduction|objectives?|purpose|importance|rationale|methods?"
     r"|case\s+(?:presentation|report|description|summary|history)|clinical\s+(?:presentation|case|findings)"
     r"|patient\s+concerns?|diagnos[ie]s|interventions?|outcomes?|results?|observations?"
-    r"|conclusions?|discussion|comments?|lessons?|learning\s+points?|funding|conflicts?\s+of\s+interests?"
+    r"|conclusions?|(?:clinical\s+)?discussion|comments?|lessons?|learning\s+points?|funding|conflicts?\s+of\s+interests?"
     r"|competing\s+interests?|consent|ethics(?:\s+\w+)?|author(?:s'?)?\s+contributions?|acknowledge?ments?"
     r"|data\s+availability|disclosures?)\s*:", re.IGNORECASE)
 _RUNIN_SECTION = {"background": "intro", "introduction": "intro", "objective": "intro", "objectives": "intro",
@@ -89,10 +92,17 @@ _LITERATURE = re.compile(
     r"|treated)"
     r"|other\s+(?:published\s+)?(?:patients|cases)\s+(?:in|from|described|reported|with)"
     r"|(?:previously|earlier)\s+(?:reported|published|described)\s+(?:patients?|cases?))\b", re.IGNORECASE)
+#: the age that introduces a patient of a series: "a 56-year-old man", "aged 62", "a woman of 41"
+_NEW_PATIENT_AGE = re.compile(rf"\b{NUMBER}[\s-]*(?:year|yr|month)s?[\s-]*old\b|\baged\s+\d{{1,3}}\b"
+                              r"|\b(?:woman|man|girl|boy|lady|gentleman)\s+of\s+\d{1,3}\b", re.IGNORECASE)
+#: a patient of the literature: "The first case was reported by Smith", "(Smith et al., 2001)"
+_CITED = re.compile(r"\b(?:reported|described|published)\s+by\b|\bet\s+al\b|\[\d{1,3}\]|\(\w+,?\s+(?:19|20)\d{2}\)",
+                    re.IGNORECASE)
 _AGE_NOUN = re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month)s?[\s-]*old\b", re.IGNORECASE)
 #: A sentence that introduces the patient: "A 43-year-old woman", "a 20-month-old boy", "aged 43".
 INTRO_PATIENT = re.compile(
     rf"\b{NUMBER}[\s-]*(?:year|yr|month|week|day)s?[\s-]*old\b|\baged\s+\d{{1,3}}\b"
+    r"|\b(?:woman|man|girl|boy|lady|gentleman)\s+of\s+\d{1,3}\b"
     r"|\b(?:a|an)\s+(?:\w+\s+){0,3}(?:woman|man|girl|boy|female|male|lady|gentleman|patient|child|infant)"
     r"\s+(?:in\s+(?:his|her)\s+\w+ies|who\s+presented|presented|was\s+admitted|was\s+referred|complained)",
     re.IGNORECASE)
@@ -128,12 +138,18 @@ class Document:
     text: str
     sentences: list[Sentence] = field(default_factory=list)
     for_all: set[int] = field(default_factory=set)  # starts of the sentences of a part told for all patients
+    groups: dict[int, frozenset[int]] = field(default_factory=dict)  # sentence start -> the patients of its part
+    announced: int = 0  # "Three patients are reported": a series told as a whole, without a part per patient
 
     @property
     def patients(self) -> list[int]:
-        """The numbered patients of a multi-patient report ([] for a single-patient report)."""
-        nums = sorted({s.patient for s in self.sentences if s.patient})
-        return nums if len(nums) > 1 else []
+        """The numbered patients of a multi-patient report ([] for a single-patient report): those with a part of
+        their own, those of a part told for some of them ("Cases 2 and 3"), and, for a series told as a whole,
+        as many as it announces."""
+        nums = {s.patient for s in self.sentences if s.patient} | {p for g in self.groups.values() for p in g}
+        if self.announced > 1 and not nums:
+            nums = set(range(1, self.announced + 1))
+        return sorted(nums) if len(nums) > 1 else []
 
     def case_sentences(self, patient: int = 0) -> list[Sentence]:
         """The sentences telling the case (of one numbered patient, with the shared ones, if given)."""
@@ -218,6 +234,8 @@ def segment(text: str) -> Document:
     has_case_heading = any(_HEADING_CASE.match(h) or _patient_number(h) is not None for _, h in heads)
     in_introduction = False
     shared_part = False
+    group_part: frozenset[int] | None = None  # the patients of a "Cases 2 and 3" part
+    lit_table = False  # inside the rows of a table of the literature
     # where the title block ends (an "Abstract" heading) and the body begins (an "Introduction" heading): a
     # "Case Report" line above the abstract is the article's type, and what the case part says before the
     # introduction is its summary
@@ -230,6 +248,13 @@ def segment(text: str) -> Document:
         stripped = body.strip()
         if not stripped:
             continue
+        if lit_table and (stripped.count(";") >= 2 or "\t" in body or is_row(stripped)):
+            # a row of a table of the literature ("Table 1. Reported cases ...; source; age/sex; level; ..."): never
+            # the patient's, whatever section it sits in
+            a = start + body.find(stripped)
+            raw.append((stripped, a, a + len(stripped), "other", 0, False))
+            continue
+        lit_table = False
         if is_row(stripped):  # a table row: never a heading; the rows of one table are one sentence
             a, b = start + body.find(stripped), start + body.find(stripped) + len(stripped)
             if table_open and raw:
@@ -245,7 +270,14 @@ def segment(text: str) -> Document:
         num = _patient_number(head)
         if heading:
             shared_part = False
-        if num is not None and (heading or _PATIENT_HEAD.match(stripped) or _ORDINAL_PATIENT.match(stripped)):
+        group = _group_numbers(head) if heading else None
+        if heading:
+            group_part = group
+        if group:
+            patient, section, explicit_case = 0, "case", True  # "Cases 2 and 3": a part told for some patients
+        elif num is not None and (heading or ((_PATIENT_HEAD.match(stripped) or _ORDINAL_PATIENT.match(stripped))
+                                            and not _LITERATURE.search(stripped[:200])
+                                            and not _CITED.search(stripped[:200]))):
             patient, section, explicit_case = num, "case", True
         elif heading and patient and section == "case" and _SHARED_HEAD.search(head):
             patient, shared_part = 0, True  # "Treatment and outcome (both cases)" after "Case 1", "Case 2"
@@ -253,7 +285,8 @@ def segment(text: str) -> Document:
             section = "other"
         elif heading and _HEADING_CASE.match(head) and start < abstract_at:
             pass  # "Case Report" above the abstract: the article type, in the title block
-        elif heading and _HEADING_CASE.match(head):
+        elif heading and _HEADING_CASE.match(head) and not (section == "other" and _BARE_PRESENTATION.match(head)):
+            # ("Presentation and imaging" as a part of the discussion is about the disease, not the patient)
             section, explicit_case = "case", True
         elif heading and _HEADING_INTRO.match(head):
             section = "intro"
@@ -261,6 +294,7 @@ def segment(text: str) -> Document:
         elif _LEGEND.match(stripped) and not ("|" in stripped or "\t" in stripped):  # a table's rows are data
             for sent, a, b in _split_sentences(body, start):
                 raw.append((sent, a, b, "legend", 0, False))
+            lit_table = bool(re.match(r"\W*table", stripped, re.IGNORECASE) and _LIT_CAPTION.search(stripped))
             continue
         elif _META.match(stripped):
             raw.append((stripped, start + body.find(stripped), start + body.find(stripped) + len(stripped),
@@ -279,9 +313,15 @@ def segment(text: str) -> Document:
                 # the patient's own history
                 intro_label = _RUNIN_SECTION.get(label)
                 section = sec = (section if intro_label and section == "case" else intro_label) or ("other" if re.match(
-                    r"concl|discuss|comment|lesson|learning|fund|conflict|compet|consent|ethic|author|acknow|data|discl",
-                    label) else "case")
-            elif sec == "intro" and not explicit_case and not (has_case_heading and in_introduction) and (
+                    r"concl|(?:clinical )?discuss|comment|lesson|learning|fund|conflict|compet|consent|ethic|author"
+                    r"|acknow|data|discl", label) else "case")
+            elif (not heading and (sec == "case" or (sec == "intro" and not in_introduction))
+                  and (pn := _patient_number(sent)) is not None and _NEW_PATIENT_AGE.search(sent[:160])
+                  and not _LITERATURE.search(sent) and not _CITED.search(sent)):
+                # "The second patient, a 56-year-old man, ...": a patient of a series introduced inside a
+                # paragraph (an abstract telling the patients one after another)
+                patient, section, sec = pn, "case", "case"
+            elif sec == "intro" and not explicit_case and not ((has_case_heading or patient) and in_introduction) and (
                     INTRO_PATIENT.search(sent) or PATIENT_CODE.search(sent)):
                 section = sec = "case"
             own = sec
@@ -293,9 +333,105 @@ def segment(text: str) -> Document:
                     own = "other"  # another patient's story told inside the case ("a 40-year-old man needed ...")
             if shared_part and own == "case" and not heading:
                 doc.for_all.add(a)
+            if group_part and own == "case" and not heading:
+                doc.groups[a] = group_part
+            if own in ("case", "intro") and not heading and (n_told := _announced(sent)):
+                doc.announced = max(doc.announced, n_told)
             raw.append((sent, a, b, own, patient if own == "case" else 0, heading))
     if not any(r[3] == "case" for r in raw):
         # no recognisable case description: read the whole text as the case
         raw = [(t, a, b, "case" if s == "intro" else s, p, h) for t, a, b, s, p, h in raw]
     doc.sentences = [Sentence(t, a, b, s, p, h, a < body_at) for t, a, b, s, p, h in raw]
+    if doc.announced and (any(s.patient for s in doc.sentences) or doc.groups or any(
+            s.section == "case" and _AGE_NOUN.search(s.text) and not _RESPECTIVELY.search(s.text)
+            for s in doc.sentences)):
+        doc.announced = 0  # its patients have parts of their own, or are told one by one without them: not split
     return doc
+
+
+_BARE_PRESENTATION = re.compile(r"^\W{0,6}(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?presentation\b", re.IGNORECASE)
+#: the caption of a table of other patients: "Table 1. Reported spinal cases cited in this review"
+_LIT_CAPTION = re.compile(r"\b(?:review|literature|reported|published|previous(?:ly)?|cited|prior)\b", re.IGNORECASE)
+#: "Cases 2 and 3", "Patients 2-4": a part told for some patients of a series
+_GROUP_HEAD = re.compile(r"^\W{0,6}(?:cases|patients)\s+(\d{1,2})((?:\s*(?:,|and|&|-|–|to)\s*\d{1,2})+)\s*[:.]?\s*$",
+                         re.IGNORECASE)
+
+
+def _group_numbers(head: str) -> frozenset[int] | None:
+    m = _GROUP_HEAD.match(head)
+    if not m:
+        return None
+    nums = [int(m.group(1)), *map(int, re.findall(r"\d{1,2}", m.group(2)))]
+    if re.search(r"-|–|to", m.group(2)) and len(nums) == 2:
+        nums = list(range(nums[0], nums[1] + 1))
+    return frozenset(nums) if 1 < len(nums) <= 8 else None
+
+
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: "Three patients are reported", "We describe these three patients", "we report two cases": a series told as a whole
+_ANNOUNCED = re.compile(
+    r"\b(?:we\s+(?:report|describe|present|treated|operated\s+on)\s+(?:these\s+|the\s+)?"
+    r"(?P<a>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,3}?(?:patients|cases|children|adults)\b"
+    r"|(?P<b>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,3}?(?:patients|cases)\s+(?:are|were)\s+"
+    r"(?:reported|described|presented)\b)", re.IGNORECASE)
+
+
+def _announced(text: str) -> int:
+    m = _ANNOUNCED.search(text)
+    if not m:
+        return 0
+    n = (m.group("a") or m.group("b")).lower()
+    return int(n) if n.isdigit() else _COUNT[n]
+
+
+#: who a clause of a sentence told for a whole series is about: "of C3-5 in the man and of C2 to C4 in the woman",
+#: "in the first patient", "in case 2", "the latter"
+_WHO = re.compile(r"\b(?:in|for|of|to)\s+(?:the\s+)?(?:(?P<sex>woman|man|girl|boy|lady|gentleman|female|male)"
+                  r"|(?P<ord>first|second|third|fourth|fifth|former|latter)(?:\s+(?:patient|case|one))?"
+                  r"|(?:case|patient)\s+(?P<num>\d{1,2}|[IV]{1,3}|one|two|three))\b", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[:;]\s*")
+
+
+def patient_clauses(text: str, patients: list[int], sexes: dict[int, str | None],
+                    groups: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """The parts of a sentence told for several patients that speak of one of them, as (start, end) in the
+    sentence: a clause naming the patient ("of C3-5 in the man and of C2 to C4 in the woman") or, with
+    "respectively", the n-th of the sentence's ``groups`` (the spans of the facts listed, e.g. level ranges) for the
+    n-th patient when there are as many as patients. A patient named by sex only when that sex is theirs alone."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    if _RESPECTIVELY.search(text) and len(groups) == len(patients) > 1:
+        for p, g in zip(patients, groups, strict=True):
+            out.setdefault(p, []).append(g)
+        return out
+    anchors: list[tuple[int, int, int]] = []  # (start, end, patient)
+    for m in _WHO.finditer(text):
+        who: int | None = None
+        if m.group("sex"):
+            sex = "female" if m.group("sex").lower() in ("woman", "girl", "lady", "female") else "male"
+            owners = [p for p in patients if sexes.get(p) == sex]
+            who = owners[0] if len(owners) == 1 and all(sexes.get(p) for p in patients) else None
+        elif m.group("ord"):
+            o = m.group("ord").lower()
+            n = {"former": 1, "latter": len(patients)}.get(o) or _WORDNUM.get(o)
+            who = n if n in patients and (o not in ("former", "latter") or len(patients) == 2) else None
+        else:
+            word = m.group("num").lower()
+            n = int(word) if word.isdigit() else _ROMAN.get(word) or _WORDNUM.get(word)
+            who = n if n in patients else None
+        if who is not None:
+            anchors.append((m.start(), m.end(), who))
+    if len(anchors) < 2 or len({w for _, _, w in anchors}) < 2:
+        return out
+    # the fact comes before its patient ("of C3-5 in the man") when the sentence names one before the first anchor
+    # in the anchor's clause; otherwise after it ("in the man, C3-5 ...")
+    clause_at = max((m.end() for m in _CLAUSE_START.finditer(text, 0, anchors[0][0])), default=0)
+    before = any(clause_at <= a < anchors[0][0] for a, _ in groups)
+    for i, (a, b, who) in enumerate(anchors):
+        if before:
+            lo = anchors[i - 1][1] if i else clause_at
+            out.setdefault(who, []).append((lo, b))
+        else:
+            hi = anchors[i + 1][0] if i + 1 < len(anchors) else len(text)
+            out.setdefault(who, []).append((a, hi))
+    return out

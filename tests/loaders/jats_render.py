@@ -84,6 +84,8 @@ def render_jats(text: str, source: dict | None = None) -> str:
             depth.append(level)
             target = body
             continue
+        if target is None and len(line.split()) >= 25:
+            target = body  # an article without headings: its first paragraph opens the body
         if target is None:
             continue  # title block: authors, affiliations, journal lines
         if target is abstract and re.match(r"^keywords?\s*:", line, re.IGNORECASE):

@@ -59,8 +59,19 @@ def test_an_operation_that_was_done_is_kept():
     "He presented with a recurrent mass at C4.",
 ])
 def test_a_case_that_is_a_recurrence_has_recurrence(sentence):
-    o = extract_outcome([sentence, "At 12 months there was no residual or recurrent tumour."])
+    o = extract_outcome([sentence, "He was followed for 12 months."])
     assert o.recurrence is True
+    assert o.follow_up_months == 12
+
+
+@pytest.mark.parametrize("sentence", [
+    "She underwent excision of the recurrent lesion at L3.",
+    "He presented with a recurrent mass at C4.",
+])
+def test_no_recurrence_after_the_treatment_of_a_recurrence_is_the_outcome(sentence):
+    # the outcome is the course after the reported treatment (series2 t03: "neither showed recurrence")
+    o = extract_outcome([sentence, "At 12 months there was no residual or recurrent tumour."])
+    assert o.recurrence is False
     assert o.follow_up_months == 12
 
 

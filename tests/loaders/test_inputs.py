@@ -40,6 +40,17 @@ def test_sniffing_ignores_the_extension(tmp_path):
     assert detect(p, p.read_bytes()[:4096]).name == "jats"
 
 
+@pytest.mark.parametrize("head, kind", [
+    ("[Authors as listed in the original]  Journal of Medical Case Reports (2019)\nCase report\n", "text"),
+    ("{Draft} A 40-year-old man had a chordoma.", "text"),
+    ('[{"id": "x"}]', "json"), ('{"id": "x"}', "json"), ("[\n  {", "json"), ("[]", "json")])
+def test_a_text_opening_with_a_bracket_is_text(tmp_path, head, kind):
+    # a report copied from a PDF may open with a bracketed running head: no JSON sniffer may claim it
+    p = tmp_path / "report.txt"
+    p.write_text(head, encoding="utf-8")
+    assert detect(p, p.read_bytes()[:4096]).name == kind
+
+
 BOMB = """<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
