@@ -185,7 +185,12 @@ _DEFINITE_SUBJECT = re.compile(r"^\W*(?:the|his|her|this)\s+(?:patient'?s\s+)?(?
                                re.IGNORECASE)
 _GENERAL_CLAIM = re.compile(r"\b(?:characteristically|typically|usually|generally|classically|commonly|frequently"
                             r"|often|invariably|consistently)\s+(?:stain|express|show|display|harbou?r|carry|are|is|lack"
-                            r"|test)\b", re.IGNORECASE)
+                            r"|test)\b|\b(?:most|many|these|such)\s+(?:\w+\s+)?(?:tumou?rs|cases|lesions|neoplasms)\s+"
+                            r"(?:have|carry|harbou?r|show|display|express|lack)\b", re.IGNORECASE)
+#: a sentence of the case part that speaks of a kind of tumour in general: "a network frequently altered in paediatric
+#: gliomas" (its tumours in the plural are nobody's diagnosis)
+_GENERAL_PLURAL = re.compile(r"\b(?:frequently|often|commonly|usually|typically|generally|rarely|most|many)\b",
+                             re.IGNORECASE)
 #: a sentence about one patient of a series told as a whole: "one of them", "the first patient", "a 34-year-old man"
 _SINGLED_OUT = re.compile(r"\b(?:one|another|the\s+other|the\s+(?:first|second|third|fourth|last|former|latter)"
                           r"|(?:a|an)\s+\d{1,3}[\s-]*(?:year|month)s?[\s-]*old|two\s+of\s+(?:them|the))\b"
@@ -268,7 +273,7 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     dx_sents = [(s.text, s.start, s.span(), [m for m in mentions[s.start] if m.kind == "tumor_type"
                                              and not _GENE_NAME_AFTER.match(s.text, m.end - s.start) and (
                     s.start != opening or m.start - s.start < 40 or _OURS.search(s.text)) and (
-                    s.section not in ("intro", "other") or s.start == opening
+                    (s.section not in ("intro", "other") and not _GENERAL_PLURAL.search(s.text)) or s.start == opening
                     or dx.singular(m.surface, m.iri, lambda n: lookup("tumor_type", n)) == m.surface)], s.section)
                 for s in doc.sentences if not s.heading and (s.section != "case" or s.patient in (0, p) or not p)
                 and (s.section not in ("intro", "other") or s.start == opening or _OURS.search(s.text))]

@@ -89,14 +89,22 @@ _REGION_AMP = re.compile(rf"\b[Aa]mplifi(?:cation|ed)\s+(?:of\s+)?(?:the\s+)?(?:
                          rf"{_REGION}"
                          rf"(?![\w.])|(?<![\w.]){_REGION}\s+(?:region\s+)?(?:amplification|gain)\b")
 
+#: a chromosomal region deleted: "a de novo deletion of 1.5 Mb at 22q11.21", "22q11.23 deletion"
+_REGION_DEL = re.compile(rf"\b(?:(?:homozygous|heterozygous|de\s+novo|interstitial|constitutional)\s+)?[Dd]eletions?\s+"
+                         rf"(?:of\s+\d+(?:\.\d+)?\s*(?:kb|Kb|KB|Mb|MB|bp)\s+)?(?:at|of|in)\s+(?:chromosome\s+)?{_REGION}"
+                         rf"(?!\w|\.\d)|(?<![\w.]){_REGION}\s+(?:micro)?deletion\b(?!\s+syndrome)")
+#: ... or before the gene: "c.340+1G>A in the VHL gene", "c.525delT of SMARCE1"
+_CDNA_BEFORE = re.compile(r"(?<![\w.])(?P<v>c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+))"
+                          r"(?![\w>])\s+(?:(?:mutation|variant|change|alteration)\s+)?(?:in|of|within)\s+"
+                          r"(?:exon\s*\d{1,3}\s+(?:of|in)\s+)?(?:the\s+)?[*_]?$")
 #: a change given only at the DNA level: "EGFR c.3617A>C"
 _CDNA = re.compile(r"^\s*(?:gene\s+)?(?:(?:mutation|variant)\s*[,:]?\s*)?\(?\s*"
                    r"(?P<v>c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+))(?![\w>])")
 #: a gene rearranged with a partner the text does not name: "rearrangement of the FUS gene", "EWSR1 rearrangement"
-_REARRANGED_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:was\s+|is\s+)?(?:rearrange(?:ment|d)|split|break-?apart\s+"
-                               r"(?:signals?|pattern))\b", re.IGNORECASE)
-_REARRANGED_BEFORE = re.compile(r"\b(?:rearrangement|disruption|split(?:ting)?)\s+(?:of\s+)?(?:the\s+)?$",
-                                re.IGNORECASE)
+_REARRANGED_AFTER = re.compile(r"^\s*(?:gene\s+|locus\s+)?(?:was\s+|is\s+)?(?:rearrange(?:ment|d)|split|translocation"
+                               r"|translocated|break-?apart\s+(?:signals?|pattern))\b", re.IGNORECASE)
+_REARRANGED_BEFORE = re.compile(r"\b(?:rearrangement|disruption|split(?:ting)?|translocation)\s+(?:of\s+)?(?:the\s+)?$"
+                                r"|\b(?:gene\s+)?fusion\s+(?:involving|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 #: the word before the gene: "activating mutations of FGFR1", "a somatic mutation in the NF2 gene"
 _MUTATION_BEFORE = re.compile(rf"\b(?:(?:activating|inactivating|somatic|germline|point|missense|hotspot|pathogenic"
@@ -165,7 +173,9 @@ class _Gene:
 #: what a test looked for, not what it found: "primers for the EWS/FLI1, EWS/ERG and EWS/ATF1 transcripts
 #: detected an EWSR1/ATF1 transcript", "a panel including BRAF V600E" (up to the verb of finding)
 _TESTED_FOR = re.compile(r"\b(?:primers?|probes?|panels?|assays?|tested|testing|screen(?:ed|ing)|looked|searched)\b"
-                         r"[^.;]{0,40}?\b(?:for|of|including|covering)\b(?![^.;]*?\b(?:detect|show|reveal|demonstrat"
+                         # (a result verb before the "of" is a result: "the probe showed rearrangement of EWSR1")
+                         r"(?:(?!\b(?:show|reveal|detect|demonstrat|identif|found|confirm|disclos)\w*)[^.;]){0,40}?"
+                         r"\b(?:for|of|including|covering)\b(?![^.;]*?\b(?:detect|show|reveal|demonstrat"
                          r"|identif|found|confirm|disclos|harbou?r)\w*)", re.IGNORECASE)
 
 
@@ -248,6 +258,11 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 region = m.group(1) or m.group(2)
                 add(GenomicFact("amplification", gene=re.sub(r"\s|–", lambda x: "" if x.group().isspace() else "-",
                                                               region)), span)
+        for m in _REGION_DEL.finditer(text):
+            if _asserted(text, m.start(), m.end()):
+                region = m.group(1) or m.group(2)
+                add(GenomicFact("deletion", gene=re.sub(r"\s|–", lambda x: "" if x.group().isspace() else "-",
+                                                         region)), span)
         for m in _PROMOTER.finditer(text):
             if _asserted(text, m.start(), m.end()):
                 add(GenomicFact("mutation", gene=m.group("g"), variant=m.group("v").replace(" ", "")), span)
@@ -306,6 +321,11 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             vb = _VARIANT_BEFORE.search(text[max(0, g.start - 80):g.start])
             if vb and _asserted(text, g.start - len(text[max(0, g.start - 80):g.start]) + vb.start(), g.end):
                 add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(vb.group("v"))), span)
+                continue
+            cb = _CDNA_BEFORE.search(text[max(0, g.start - 80):g.start])
+            if cb and _asserted(text, g.start - len(text[max(0, g.start - 80):g.start]) + cb.start(), g.end):
+                # "the pathogenic variant c.340+1G>A in the VHL gene"
+                add(GenomicFact("mutation", gene=g.symbol, variant=re.sub(r"\s", "", cb.group("v"))), span)
                 continue
             vm = _VARIANT.match(after) or _VERB_VARIANT.match(text[g.end:g.end + 90])
             stained = bool(_STAINED.search(text[clause_start(text, g.start):clause_end(text, g.end)])) and not \

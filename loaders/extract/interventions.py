@@ -396,6 +396,13 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
             if into is not None:
                 _merge_course(into, f)
                 continue
+        # one course of radiotherapy, whatever techniques its planning named ("3DCRT and IMRT plans were compared"),
+        # unless the doses say two
+        one_course = next((x for x in final if x.category == f.category == "radiotherapy" and same_course(x, f)
+                           and not (x.dose_gy and f.dose_gy and x.dose_gy != f.dose_gy)), None)
+        if one_course is not None:
+            _merge_course(one_course, f)
+            continue
         told_with = next((x for x in final if x.category == f.category == "chemotherapy" and same_course(x, f)
                           and set(x.agents) & set(f.agents) and _shared_sentence(x, f)), None)
         if told_with is not None:  # "cycles of VDC alternating with IE": the regimens of one line
@@ -474,6 +481,16 @@ _FIRST = re.compile(r"\b(?:first|original|initial|index|primary|earlier|previous
 _ANAPHOR = re.compile(r"\b(?:the|this|that|his|her|their|its|same)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 
 
+def _anaphor(text: str, where: int) -> bool:
+    """Is the procedure named at ``where`` a definite reference to one told before ("after the spondylectomy"), not
+    a passive verb with its subject ("The tumour was resected")?"""
+    before = text[max(0, where - 40):max(0, where)]
+    return bool(_ANAPHOR.search(before)) and not _PASSIVE_BEFORE.search(before)
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
 def _is(lex: object, iri: str | None, names: tuple[str, ...]) -> bool:
     if not iri:
         return False
@@ -544,15 +561,22 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
             if nth and len(told) >= _WORDNUM[nth.group(1).lower()]:
                 # "three months after the second operation": the operation told second
                 target = told[_WORDNUM[nth.group(1).lower()] - 1]
+            elif idx in sents and family and f.term in generic and _SINCE.search(
+                    text[max(0, where - 40):max(0, where)]):
+                target = family[-1]  # "..., and two years after surgery he remains well": the time is counted from it
+                closed.add(id(target))
             elif idx in sents and not _GAP.search(gap) and not repeat and not _OTHER_EVENT.search(gap):
                 target = ev  # told in a sentence of that operation: one of its steps
             elif idx in sents:
                 target = None
-            elif past and not (family and _ANAPHOR.search(text[max(0, where - 40):max(0, where)])):
+            elif _PAST.search(text) and not _PAST.search(texts.get(starts[min(sents)], "")) and not _anaphor(
+                    text, where):
+                target = None  # "Seven years earlier he had undergone palliative surgery": an operation of the past
+            elif past and not (family and _anaphor(text, where)):
                 target = None  # the last operation was told as history ("ten years earlier he had undergone")
             elif _is(lex, f.term, _STANDALONE):
                 target = None
-            elif family and _ANAPHOR.search(text[max(0, where - 40):max(0, where)]) and not _REPEAT.search(
+            elif family and _anaphor(text, where) and not _REPEAT.search(
                     text[max(0, where - 40):where + len(f.label or "")]):
                 # "after the spondylectomy": the operation told before; "the original resection": the first
                 target = family[0] if _FIRST.search(text[max(0, where - 40):where]) else family[-1]
@@ -601,7 +625,9 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
                       and not _REPEAT.search(texts.get(starts[min(b_sents)], ""))
                       # a step done again months later ("One month later ... decompression") is another operation
                       and (is_summary[i] or not _NEW_OPERATION.search(texts.get(starts[min(b_sents)], "")))
-                      and not _PAST.search(texts.get(starts[min(a_sents)], ""))), None)
+                      # (an operation of the past is that operation again only when told as the past again)
+                      and (not _PAST.search(texts.get(starts[min(a_sents)], ""))
+                           or bool(_PAST.search(texts.get(starts[min(b_sents)], ""))))), None)
         if later is None:
             kept.append((a, a_sents, a_terms))
             continue

@@ -152,6 +152,12 @@ def _name(surface: str) -> str:
     return bare or surface
 
 
+#: a stain without a result: "Synaptophysin staining was inconclusive", "S100 was equivocal"
+_INCONCLUSIVE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:was|were|is|remained)\s+(?:\w+\s+)?(?:inconclusive|equivocal"
+                           r"|indeterminate|uninterpretable|non-?contributory|non-?diagnostic|not\s+interpretable)\b",
+                           re.IGNORECASE)
+
+
 def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Mention]]],
                     pattern_names: dict[str, str]) -> list[MarkerFact]:
     """Markers of the case: sentences are (text, offset, span, mentions of kind marker/gene/pattern)."""
@@ -207,8 +213,8 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 ki67_told = is_ki67 and bool(_KI67_TOLD.match(after))
                 if result is None and (ki67_told or value is not None):
                     result = "positive"
-                if result is None:
-                    continue
+                if result is None or _INCONCLUSIVE.match(text[e:e + 60]):
+                    continue  # "Synaptophysin staining was inconclusive": no result
                 if is_ki67 and result == "negative" and value:
                     result = "positive"
                 paren = re.match(r"^\s*\(([^()]{0,60})\)", text[e:])

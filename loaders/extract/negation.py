@@ -110,6 +110,9 @@ _ACHIEVED_PHRASE = re.compile(
 _INNER_VERB = re.compile(rf"\b{_COPULA}\b|\b(?:showed|revealed|demonstrated|underwent|received)\b", re.IGNORECASE)
 
 
+#: cues that exclude only what follows them directly ("rather than X", "instead of X")
+_NEAR_ONLY = re.compile(r"rather|instead", re.IGNORECASE)
+_DIRECT_OBJECT = re.compile(r"^\s*(?:(?:an?|the|a\s+diagnosis\s+of|of)\s+)?(?:[\w\-/]+\s+){0,3}$", re.IGNORECASE)
 _PASSIVE_EXCLUSION = re.compile(r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:ruled\s+out|excluded)\b", re.IGNORECASE)
 _SUBORDINATOR_END = re.compile(r"\b(?:since|because|although|though|while|whereas)\s*$", re.IGNORECASE)
 _ASIDE = re.compile(r"\((?:[^()]{0,80})\)")
@@ -158,8 +161,9 @@ def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str |
     # a subordinate clause ends at its comma: "since surgery was refused, pazopanib was started"
     if _SUBORDINATOR_END.search(text[max(0, cs - 12):cs]) and "," in before:
         before = before[before.rfind(",") + 1:]
-    if _EXCLUDED_PRE.search(before):
-        return "excluded"
+    if any(not _NEAR_ONLY.match(m.group()) or _DIRECT_OBJECT.match(before[m.end():])
+           for m in _EXCLUDED_PRE.finditer(before)):
+        return "excluded"  # ("rather than MN1, ... the HGNET-MN1 subclass": the cue's own object was MN1)
     if _NEG_PRE.search(before):
         return "negated"
     before = _ACHIEVED_PHRASE.sub(" ", before)  # "could be removed totally, and histology showed ...": not a hedge

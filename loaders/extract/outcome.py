@@ -97,7 +97,10 @@ _RECUR_POS = re.compile(
 #: "no recurrence" after the reported treatment is the outcome
 _RECUR_PRESENTING = re.compile(
     r"\b(?:resection|excision|removal|re-?resection|debulking|curettage|presented\s+with|diagnosis\s+(?:was|of))\s+"
-    r"(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+|her\s+|his\s+)?recurrent\b", re.I)
+    r"(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+|her\s+|his\s+)?recurrent\b"
+    # "the findings were interpreted as recurrence of the pilocytic astrocytoma"
+    r"|\b(?:interpreted|diagnosed|regarded|confirmed|identified)\s+as\s+(?:an?\s+)?(?:late\s+|local\s+|distant\s+)?"
+    r"(?:recurrence|relapse)\b", re.I)
 _RECUR_NEG = re.compile(
     r"\b(?:no|without|neither|nor|free\s+of|clear\s+of|none\s+of\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,4}?"
     r"(?:recurren\w*|relapse|progression|regrowth"
@@ -228,8 +231,8 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
     stated_fu = False
     presenting = False  # the recurrence known so far is the one the patient presented with
     for text, span in zip(sentences, spans, strict=False):
-        if _about_relative(text):
-            continue  # "Her mother had died of metastatic disease": another person's outcome
+        if _about_relative(text) or _STATISTIC.search(text):
+            continue  # "Her mother had died of metastatic disease", "5-year progression-free survival rates were ..."
         used = False
         past = bool(_PAST.search(text))  # "Six years earlier ... breast carcinoma ..., disease-free since"
         # a long sentence chaining the whole course with semicolons is read clause by clause ("..., he was
@@ -268,6 +271,9 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
     return out
 
 
+#: a statistic of a cohort: survival rates, medians, shares of patients
+_STATISTIC = re.compile(r"\b(?:survival|recurrence|relapse|control|response)\s+rates?\b|\bmedian\b|\bhazard\s+ratio"
+                        r"|\b\d+(?:\.\d+)?\s*%\s+(?:of\s+)?(?:the\s+)?(?:patients|cases)\b", re.I)
 _KIN = re.compile(r"\b(?:(?:his|her|their|the\s+patient'?s)\s+(?:\w+\s+)?(?:mother|father|sister|brother|sibling|son"
                   r"|daughter|aunt|uncle|grandmother|grandfather|cousin|twin|parent)s?|family\s+history)\b", re.I)
 

@@ -34,7 +34,9 @@ def add_evidence(spans: list[dict[str, object]], span: dict[str, object]) -> Non
 _NUMBERING = re.compile(r"^[\W_]{0,6}(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|(?:[IVX]{1,4}|[A-H])[.)])\s*"
                         r"(?:[|:.)\-–—]\s*)?)?(?=[A-Za-z])")
 _HEADING_OTHER = re.compile(
-    r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:comments?|(?:clinical\s+|general\s+|brief\s+)?discussion|conclusions?|references"
+    r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:comments?|(?:clinical\s+|general\s+|brief\s+|board\s+|panel\s+)?discussion"
+    r"|discussion\s+points?|teaching\s+points?|questions?\s+(?:for|to)\s+the\s+(?:board|panel)"
+    r"|why\s+(?:this|the)\s+case|what\s+(?:this|the)\s+case\s+(?:teaches|shows|adds)|conclusions?|references"
     r"|bibliography|acknowledge?ments?"
     r"|about this article|everything you need to know|frequently asked|faq\b|newsletter|funding"
     r"|conflicts? of interest|competing interests?|declarations?|author(?:s'?)? contributions|ethics"
@@ -77,7 +79,11 @@ _ORDINAL_PATIENT = re.compile(r"^\W{0,6}(?:the\s+)?(first|second|third|fourth|fi
 _LEGEND = re.compile(r"^\W{0,3}(?:fig(?:ure)?s?\.?\s*\d{1,2}[A-Za-z]?(?:\s*[.:|)\-–—]|\s*[A-Z(])"
                      r"|(?:supplementary\s+)?(?:table|graph|chart)\s+\d{1,2}\s*[.:|\-–—])", re.IGNORECASE)
 _META = re.compile(r"^\s*(?:title|doi(?:-link)?|journal|publisher|authors?|published|subject|keywords?|pmid"
-                   r"|pmcid|received|accepted|citation|copyright|volume|issue)\s*:", re.IGNORECASE)
+                   r"|pmcid|received|accepted|citation|copyright|volume|issue|correspondence(?:\s+to)?"
+                   r"|address\s+for\s+correspondence|e-?mail|corresponding\s+author)\s*:"
+                   # an affiliation line: "1Department of Orthopaedic Surgery, 2Department of ..."
+                   r"|^\W{0,3}(?:[a-z\d]{1,2}\s*)?(?:Department|Division|Faculty|School|Institute|Centre|Center"
+                   r"|Laboratory|Unit)\s+of\s+[A-Z]", re.IGNORECASE)
 _PARA_OTHER = re.compile(r"^\W{0,3}(?:comments?|discussion|conclusions?)\s*[:.\-–—]\s*", re.IGNORECASE)
 #: a field of a clinical letter or tumour-board summary ("Rx:", "FU 28 mo:", "Outcome:"): after a
 #: "Discussion:"/"Conclusion:" paragraph of such a summary, the patient's own record resumes
@@ -96,8 +102,8 @@ _LITERATURE = re.compile(
 _NEW_PATIENT_AGE = re.compile(rf"\b{NUMBER}[\s-]*(?:year|yr|month)s?[\s-]*old\b|\baged\s+\d{{1,3}}\b"
                               r"|\b(?:woman|man|girl|boy|lady|gentleman)\s+of\s+\d{1,3}\b", re.IGNORECASE)
 #: a patient of the literature: "The first case was reported by Smith", "(Smith et al., 2001)"
-_CITED = re.compile(r"\b(?:reported|described|published)\s+by\b|\bet\s+al\b|\[\d{1,3}\]|\(\w+,?\s+(?:19|20)\d{2}\)",
-                    re.IGNORECASE)
+_CITED = re.compile(r"\b(?:reported|described|published)\s+by\b|\bet\s+al\b|\[\d{1,3}\]|\(\w+,?\s+(?:19|20)\d{2}\)"
+                    r"|\band\s+(?:colleagues|co-?workers|associates|co-?authors)\b", re.IGNORECASE)
 _AGE_NOUN = re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month)s?[\s-]*old\b", re.IGNORECASE)
 #: A sentence that introduces the patient: "A 43-year-old woman", "a 20-month-old boy", "aged 43".
 INTRO_PATIENT = re.compile(
@@ -244,7 +250,9 @@ def segment(text: str) -> Document:
     for line in text.splitlines(keepends=True):
         start = pos
         pos += len(line)
+        other_story = False  # the list item has turned to another patient's story
         body = line.rstrip("\r\n")
+        bullet = bool(re.match(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+", body))
         stripped = body.strip()
         if not stripped:
             continue
@@ -329,8 +337,11 @@ def segment(text: str) -> Document:
                 ages = [_age_key(m) for m in _AGE_NOUN.finditer(sent)]
                 if first_age is None and ages:
                     first_age = ages[0]
-                elif (ages and first_age not in ages) or _LITERATURE.search(sent):
+                elif (ages and first_age not in ages) or _LITERATURE.search(sent) or _CITED.search(sent):
                     own = "other"  # another patient's story told inside the case ("a 40-year-old man needed ...")
+                    other_story = bullet
+                elif other_story and not _BACK_TO_OURS.search(sent):
+                    own = "other"  # ... and the rest of that list item ("- Smith described ... He had GTR ...")
             if shared_part and own == "case" and not heading:
                 doc.for_all.add(a)
             if group_part and own == "case" and not heading:
@@ -350,6 +361,9 @@ def segment(text: str) -> Document:
 
 
 _BARE_PRESENTATION = re.compile(r"^\W{0,6}(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?presentation\b", re.IGNORECASE)
+#: a sentence back on the report's own patient: "In this man the only result ...", "Our patient ..."
+_BACK_TO_OURS = re.compile(r"\b(?:our|this|the\s+present)\s+(?:patient|case|man|woman|boy|girl|child|infant)\b"
+                           r"|\bin\s+(?:this|our)\s+(?:man|woman|patient|child|case)\b", re.IGNORECASE)
 #: the caption of a table of other patients: "Table 1. Reported spinal cases cited in this review"
 _LIT_CAPTION = re.compile(r"\b(?:review|literature|reported|published|previous(?:ly)?|cited|prior)\b", re.IGNORECASE)
 #: "Cases 2 and 3", "Patients 2-4": a part told for some patients of a series

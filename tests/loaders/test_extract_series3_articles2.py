@@ -117,3 +117,105 @@ def test_an_open_operation_months_after_a_kyphoplasty_is_an_operation_of_its_own
                 "from T3 to T7. At the visit three months after the second operation he was better. Pathology of the "
                 "resected lesion showed a hemangioendothelioma.")
     assert _categories(r) == ["surgery", "surgery"], r["interventions"]
+
+
+# --- what molecular4 (z01-z10) and the rest of articles2 showed ----------------------------------------------------
+
+def _genomic(record: dict) -> set[tuple]:
+    return {(g["kind"], g.get("gene") or f"{g['gene5']}-{g['gene3']}", g.get("variant")) for g in record["genomic"]}
+
+
+@pytest.mark.parametrize("heading", ["Board discussion", "Teaching points", "Why the case is instructive"])
+def test_a_board_or_teaching_part_is_the_discussion(heading):
+    doc = segment(f"Clinical summary\nA 4-year-old girl had a glioma of C3.\n{heading}\nA 7-year-old boy had a T4 "
+                  "glioma treated with temozolomide.\n")
+    assert [s.section for s in doc.sentences if "7-year-old" in s.text] == ["other"]
+
+
+def test_the_rest_of_a_paragraph_about_another_patient_is_theirs():
+    r = extract("Case report\nA 38-year-old man had an intradural Ewing sarcoma at L2. It was resected.\n"
+                "- Smith and colleagues described a 40-year-old man with an epidural tumour at T5. He had gross total "
+                "resection followed by chemoradiotherapy.\nIn this man no further treatment was given.")
+    assert r["vertebrae"] == ["L2"] and [i["category"] for i in r["interventions"]] == ["surgery"]
+
+
+def test_a_general_statement_of_what_most_tumours_carry_is_nobodys():
+    r = extract("Case report\nA 4-year-old boy had a glioneuronal tumour at T8. Most tumours have MAPK activation, "
+                "usually a KIAA1549-BRAF fusion.")
+    assert _genomic(r) == set()
+
+
+@pytest.mark.parametrize("sentence, gene", [
+    ("FISH showed a MYC translocation.", "MYC"),
+    ("Sequencing identified a gene fusion involving NTRK1.", "NTRK1"),
+    ("An EWSR1 break-apart probe showed rearrangement of the EWSR1 locus.", "EWSR1"),
+    ("FISH showed that the EWSR1 locus was rearranged.", "EWSR1"),
+])
+def test_a_gene_rearranged_with_an_unnamed_partner(sentence, gene):
+    r = extract(f"Case report\nA 60-year-old man had a tumour of S1. {sentence}")
+    assert any(g["kind"] == "fusion" and gene in (g["gene5"], g["gene3"]) for g in r["genomic"]), r["genomic"]
+
+
+def test_a_deleted_chromosomal_region():
+    r = extract("Case report\nA 5-year-old child had a pilocytic astrocytoma of C4. Array CGH showed a de novo "
+                "deletion of 1.5 Mb at 22q11.21. The 22q11.2 deletion syndrome was not present.")
+    assert _genomic(r) == {("deletion", "22q11.21", None)}
+
+
+def test_a_variant_before_its_gene():
+    r = extract("Case report\nA young adult had a hemangioblastoma of T6. Testing found the pathogenic variant "
+                "c.340+1G>A in the *VHL* gene.")
+    assert _genomic(r) == {("mutation", "VHL", "c.340+1G>A")}
+
+
+def test_an_inconclusive_stain_is_no_result():
+    r = extract("Case report\nA 3-year-old boy had a presacral mass at S2. The cells were positive for CD99. "
+                "Synaptophysin staining was inconclusive.")
+    assert [(m["name"], m["result"]) for m in r["markers"]] == [("CD99", "positive")]
+
+
+def test_rather_than_excludes_only_its_own_object():
+    text = "The BEND2 alteration, rather than MN1, may shape a subset of the astroblastomas."
+    i = text.index("astroblastomas")
+    assert status(text, i, i + 14, proposals=False) != "excluded"
+    text = "It was a schwannoma rather than a meningioma."
+    assert status(text, text.index("meningioma"), len(text) - 1, proposals=False) == "excluded"
+
+
+def test_a_tumour_in_the_plural_in_a_general_sentence_of_the_case_is_no_diagnosis():
+    r = extract("Case report\nA child had an oligodendroglioma of the spinal cord. Both genes act in a network that "
+                "is frequently altered in paediatric gliomas.")
+    assert r["diagnosis"]["label"] == "oligodendroglioma", r["diagnosis"]
+
+
+def test_the_tumour_interpreted_as_a_recurrence_has_recurred():
+    assert extract_outcome(["The findings were interpreted as recurrence of the pilocytic astrocytoma."]).recurrence
+
+
+def test_a_cohorts_survival_rates_are_no_outcome():
+    o = extract_outcome(["The 1- and 5-year progression-free survival rates were 75.0% and 18.8%, respectively."])
+    assert (o.recurrence, o.follow_up_months) == (None, None)
+
+
+def test_affiliations_are_no_case():
+    r = extract("1Department of Orthopaedic Surgery, University Hospital\nCase report\nA 72-year-old man had a "
+                "meningioma of C5 that was resected.")
+    assert [i["category"] for i in r["interventions"]] == ["surgery"]
+    assert all("Department" not in e["text"] for i in r["interventions"] for e in i["evidence"])
+
+
+def test_an_operation_of_the_past_stays_apart_from_the_present_one():
+    r = extract("Summary\nSeven years before the present admission he had undergone palliative surgery and posterior "
+                "instrumentation for a tumour of C5. The tumour was resected through an anterior approach. After the "
+                "operation his pain was relieved, and two years after surgery he remains well.\nIntroduction\n"
+                "Meningiomas are common.\nCase report\nA 72-year-old man had neck pain. Seven years earlier he had "
+                "undergone palliative surgery with posterior instrumentation for a tumour of C5. The tumour was "
+                "resected through an anterior approach and fused with a strut graft. After the operation the pain "
+                "was relieved.")
+    assert [i["category"] for i in r["interventions"]] == ["surgery", "surgery"], r["interventions"]
+
+
+def test_one_course_of_radiotherapy_whatever_its_planning_compared():
+    r = extract("Case report\nA 50-year-old woman had an ependymoma of T12-S5 that was debulked. Both 3DCRT and IMRT "
+                "plans were prepared. IMRT offered no advantage, and she received adjuvant radiotherapy to 54 Gy.")
+    assert [i["category"] for i in r["interventions"]].count("radiotherapy") == 1
