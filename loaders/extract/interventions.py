@@ -342,7 +342,11 @@ _ADJECTIVE_PARTICIPLE = re.compile(r"^\s+(?:lesions?|tumou?rs?|mass|masses|speci
 #: a regimen's letters as part of another name: "MAP-kinase", "MAP kinase pathway"
 _NOT_REGIMEN_AFTER = re.compile(r"^[\s-]?(?:kinases?|K\b|signal\w*|pathways?|cascade)", re.IGNORECASE)
 #: the story moves to another course of treatment: a recurrence, progression, a change of line
-_NEW_COURSE = re.compile(r"\b(?:recurren(?:ce|t)|recurred|relaps\w*|progress(?:ion|ed|ive)|regrowth|re-?growth"
+_NEW_COURSE = re.compile(r"\b(?:recurren(?:ce|t)|recurred|relaps\w*|regrowth|re-?growth"
+                         # progression of the disease, not of a symptom ("progressive tetraparesis")
+                         r"|progression(?!\s+of\s+(?:the\s+|her\s+|his\s+)?(?:weakness|symptoms?|paresis|pain|deficits?"
+                         r"|myelopathy|\w*paresis|numbness|gait))|(?:tumou?r|disease|lesion|mass)\s+(?:had\s+)?progressed"
+                         r"|progressive\s+disease"
                          r"|(?:second|third|fourth)[- ]line|salvage|switched|changed\s+to|refractory"
                          r"|(?:months?|years?)\s+later)\b", re.IGNORECASE)
 #: ... unless it says there was none: "no recurrence", "without progression"

@@ -24,9 +24,13 @@ _ONE = rf"(?<![A-Za-z0-9\-/.]){_ONE_B}"
 _NOT_LEVEL = re.compile(
     r"^(?:[\s-]*(?:weighted|W\b|WI\b|signal|image|sequence|hyper|hypo|iso|FLAIR|STIR|N\d|M\d|-\d{2}|mapping|relaxation"
     r"|\s*\+\s*C|[a-z]{2,}\d|DM\b|\s*(?:and|/|,|or)\s*T\d[\s-]*(?:weighted|W\b|WI\b)))", re.IGNORECASE)
-_MRI_BEFORE = re.compile(r"(?:hypo|hyper|iso|intens\w*|signal|weighted|sequences?|images?)\s+(?:on\s+)?$",
-                         re.IGNORECASE)
-_SEP = r"\s*(?:-|–|—|to|through|thru|/|~)\s*"
+_MRI_BEFORE = re.compile(r"(?:hypo|hyper|iso|intens\w*|signal|weighted|sequences?|images?|fat[\s-]suppressed"
+                         r"|fat[\s-]sat|post-?contrast|contrast[\s-]enhanced|gadolinium[\s-]enhanced|sagittal|axial"
+                         r"|coronal)\s+(?:on\s+)?$", re.IGNORECASE)
+#: a list of MRI sequences: "T2, fat-suppressed T2, post-contrast T1, DWI"
+_MRI_LIST_AFTER = re.compile(r"^\s*(?:,|and|/)\s*(?:fat[\s-]suppressed|fat[\s-]sat|post-?contrast|contrast|STIR|DWI"
+                             r"|FLAIR|ADC|T[12]\b|gadolinium|diffusion)", re.IGNORECASE)
+_SEP = r"\s*(?:-|–|—|(?:down\s+)?to|through|thru|/|~)\s*"
 _RANGE = re.compile(
     rf"(?:(?:from|between)\s+(?:the\s+)?)?(?P<a>{_ONE})(?:\s+(?:vertebra[el]?|level|body|segment)s?)?"
     rf"(?:(?P<sep>{_SEP}|\s+and\s+)(?:the\s+)?(?P<b>{_ONE_B}|\d{{1,2}}(?![\d]))(?![\s-]*(?:weighted|W\b|WI\b)))?",
@@ -87,7 +91,8 @@ def find_levels(text: str) -> list[LevelMention]:
             out.append(LevelMention(levels, m.start(), m.end(), m.group()))
             continue
         a_txt = m.group("a")
-        if _MRI_BEFORE.search(text[max(0, m.start() - 30):m.start()]) and a_txt.upper() in ("T1", "T2"):
+        if a_txt.upper() in ("T1", "T2") and not m.group("b") and (
+                _MRI_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or _MRI_LIST_AFTER.match(text[m.end():])):
             continue
         a = _level(a_txt)
         if a is None:

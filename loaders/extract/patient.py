@@ -21,6 +21,8 @@ _AGE = [
     (re.compile(r"\b(?:at\s+the\s+)?age\s+of\s+(?P<n>\d{1,3})(?:\s*(?P<u>years?|months?))?\b", re.I)),
     (re.compile(r"\b(?P<n>\d{1,3})\s*(?P<u>years?|yrs?)\s+of\s+age\b", re.I)),
     (re.compile(r"\b(?P<n>\d{1,3})\s*-?\s*(?:y/?o|yo)\b", re.I)),
+    # a table's "48 / male", "40/F"
+    (re.compile(r"(?:^|\|\s*|\t)(?P<n>\d{1,3})\s*(?:y(?:ears?|rs?)?\.?)?\s*/\s*(?:male|female|M|F)\b")),
     # "a woman of 41", "a man of 62 years"
     (re.compile(r"\b(?:woman|man|girl|boy|lady|gentleman|female|male|patient)\s+of\s+(?P<n>\d{1,3})"
                 r"(?:\s*(?P<u>years?|months?))?\b(?!\s*(?:%|cm|mm|kg|gy|patients|cases))", re.I)),

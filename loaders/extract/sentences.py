@@ -72,8 +72,12 @@ _PATIENT_HEAD = re.compile(
 _SHARED_HEAD = re.compile(r"\b(?:both|all|either|each)\s+(?:(?:two|three|four|five|six)\s+)?(?:of\s+)?"
                           r"(?:the\s+|our\s+)?(?:cases|patients)\b|\bour\s+(?:two|three|four|five|six)?\s*(?:cases|patients)\b",
                           re.IGNORECASE)
-_ORDINAL_PATIENT = re.compile(r"^\W{0,6}(?:the\s+)?(first|second|third|fourth|fifth)\s+(?:case|patient)\b",
-                              re.IGNORECASE)
+_ORDINAL_PATIENT = re.compile(r"^\W{0,6}(?:the\s+)?(first|second|third|fourth|fifth)\s+(?:case|patient|child|boy"
+                              r"|girl|man|woman)\b", re.IGNORECASE)
+#: ... told as the subject of what happened to them: "The first child was admitted ...", "The third child, a girl, had"
+_ORDINAL_SUBJECT = re.compile(r"^\W{0,6}(?:the\s+)?(?:first|second|third|fourth|fifth)\s+(?:case|patient|child|boy|girl"
+                              r"|man|woman)\s*(?:,\s*(?:an?\s+)?[\w\s-]{1,30},\s*)?(?:was|had|presented|underwent|"
+                              r"received|developed|complained|showed)\b", re.IGNORECASE)
 #: a figure legend or table caption: "Fig. 1MRI results. (A) ...", "Figure 2. Histology", "Table 1 Patients": it may
 #: repeat a fact of the case but tells none, and is never shown as evidence
 _LEGEND = re.compile(r"^\W{0,3}(?:fig(?:ure)?s?\.?\s*\d{1,2}[A-Za-z]?(?:\s*[.:|)\-–—]|\s*[A-Z(])"
@@ -242,6 +246,8 @@ def segment(text: str) -> Document:
     shared_part = False
     group_part: frozenset[int] | None = None  # the patients of a "Cases 2 and 3" part
     lit_table = False  # inside the rows of a table of the literature
+    table_kind: str | None = None  # a table of the report's own patients: a row ("rows") or a column ("cols") each
+    table_cols: dict[int, int] = {}  # column index -> patient, in a table with a column per patient
     # where the title block ends (an "Abstract" heading) and the body begins (an "Introduction" heading): a
     # "Case Report" line above the abstract is the article's type, and what the case part says before the
     # introduction is its summary
@@ -263,13 +269,22 @@ def segment(text: str) -> Document:
             raw.append((stripped, a, a + len(stripped), "other", 0, False))
             continue
         lit_table = False
-        if is_row(stripped):  # a table row: never a heading; the rows of one table are one sentence
+        cells = _table_cells(stripped)
+        if cells is not None and (table_open or is_row(stripped) or _patient_table(cells)[0]):
+            # a table row: never a heading; the rows of one table are one sentence, except in a table of the
+            # report's own patients, whose rows (or columns) are each patient's
             a, b = start + body.find(stripped), start + body.find(stripped) + len(stripped)
-            if table_open and raw:
+            if not table_open:
+                table_kind, table_cols = _patient_table(cells) if section == "case" else (None, {})
+                raw.append((stripped, a, b, section, patient if section == "case" else 0, False))
+            elif table_kind == "rows" and (who := _row_patient(cells[0])) is not None:
+                raw.append((stripped, a, b, section, who, False))  # "1 | 48 / male | lumbosacral pain | ..."
+            elif table_kind == "cols":
+                for col, who in table_cols.items():  # "CD34 | positive | positive": each patient's cell alone
+                    raw.append((_mask_cells(stripped, col, set(table_cols)), a, b, section, who, False))
+            elif raw:
                 a = raw[-1][1]
                 raw[-1] = (text[a:b], a, b, raw[-1][3], raw[-1][4], False)
-            else:
-                raw.append((stripped, a, b, section, patient if section == "case" else 0, False))
             table_open = True
             continue
         table_open = False
@@ -324,7 +339,8 @@ def segment(text: str) -> Document:
                     r"concl|(?:clinical )?discuss|comment|lesson|learning|fund|conflict|compet|consent|ethic|author"
                     r"|acknow|data|discl", label) else "case")
             elif (not heading and (sec == "case" or (sec == "intro" and not in_introduction))
-                  and (pn := _patient_number(sent)) is not None and _NEW_PATIENT_AGE.search(sent[:160])
+                  and (pn := _patient_number(sent)) is not None
+                  and (_NEW_PATIENT_AGE.search(sent[:160]) or _ORDINAL_SUBJECT.match(sent))
                   and not _LITERATURE.search(sent) and not _CITED.search(sent)):
                 # "The second patient, a 56-year-old man, ...": a patient of a series introduced inside a
                 # paragraph (an abstract telling the patients one after another)
@@ -364,6 +380,45 @@ _BARE_PRESENTATION = re.compile(r"^\W{0,6}(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?presen
 #: a sentence back on the report's own patient: "In this man the only result ...", "Our patient ..."
 _BACK_TO_OURS = re.compile(r"\b(?:our|this|the\s+present)\s+(?:patient|case|man|woman|boy|girl|child|infant)\b"
                            r"|\bin\s+(?:this|our)\s+(?:man|woman|patient|child|case)\b", re.IGNORECASE)
+def _table_cells(line: str) -> list[str] | None:
+    """The cells of a table row written with pipes (with or without outer ones) or tabs; None for prose."""
+    if is_row(line):
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    if line.count("|") >= 2 and len(line) < 600:
+        return [c.strip() for c in line.split("|")]
+    if line.count("\t") >= 2:
+        return [c.strip() for c in line.split("\t")]
+    return None
+
+
+_ROW_PATIENT = re.compile(r"^(?:(?:patient|case|pt)\.?\s*(?:no\.?\s*)?)?#?\s*(\d{1,2})\.?$", re.IGNORECASE)
+_PATIENT_COLUMN = re.compile(r"^(?:patient|case|pt)\.?\s*(?:no\.?\s*)?#?\s*(\d{1,2})$", re.IGNORECASE)
+
+
+def _row_patient(cell: str) -> int | None:
+    m = _ROW_PATIENT.match(cell.strip())
+    return int(m.group(1)) if m and 0 < int(m.group(1)) <= 20 else None
+
+
+def _patient_table(header: list[str]) -> tuple[str | None, dict[int, int]]:
+    """Is a table's header that of a table of patients: a row per patient ("Patient | Age/sex | ...") or a column
+    per patient ("Antibody | Patient 1 | Patient 2")?"""
+    if header and re.match(r"^(?:patients?|cases?|pts?|no\.?|#|n)$", header[0].strip(), re.IGNORECASE):
+        return "rows", {}
+    cols = {i: int(m.group(1)) for i, c in enumerate(header) if i and (m := _PATIENT_COLUMN.match(c))}
+    return ("cols", cols) if len(cols) >= 2 else (None, {})
+
+
+def _mask_cells(line: str, keep: int, patient_cols: set[int]) -> str:
+    """The row as it reads for one patient: its other cells, then the patient's own, the other patients' dropped
+    ("CD34 | positive | negative" reads "CD34|positive|" for the first), padded to the row's length so that the
+    sentence's offsets still hold."""
+    cells = [c.strip() for c in (line.strip().strip("|").split("|") if "|" in line else line.split("\t"))]
+    own = [c for i, c in enumerate(cells) if i not in patient_cols or i == keep]
+    out = "|".join(own) + "|"
+    return out.ljust(len(line)) if len(out) <= len(line) else line
+
+
 #: the caption of a table of other patients: "Table 1. Reported spinal cases cited in this review"
 _LIT_CAPTION = re.compile(r"\b(?:review|literature|reported|published|previous(?:ly)?|cited|prior)\b", re.IGNORECASE)
 #: "Cases 2 and 3", "Patients 2-4": a part told for some patients of a series

@@ -219,3 +219,40 @@ def test_one_course_of_radiotherapy_whatever_its_planning_compared():
     r = extract("Case report\nA 50-year-old woman had an ependymoma of T12-S5 that was debulked. Both 3DCRT and IMRT "
                 "plans were prepared. IMRT offered no advantage, and she received adjuvant radiotherapy to 54 Gy.")
     assert [i["category"] for i in r["interventions"]].count("radiotherapy") == 1
+
+
+# --- what series4 (u01-u06) showed ---------------------------------------------------------------------------------
+
+def test_a_table_of_our_patients_gives_each_row_to_its_patient():
+    recs = _records("Our patients\nPatient | Age (years) / sex | Location | Histopathology\n"
+                    "1 | 48 / male | sacrum, S1-S2 | solitary fibrous tumour\n"
+                    "2 | 40 / female | sacrum | solitary fibrous tumour\n")
+    assert [(r["patient"]["age_years"], r["patient"]["sex"]) for r in recs] == [(48, "male"), (40, "female")]
+    assert recs[0]["vertebrae"] == ["S1", "S2"] and recs[1]["vertebrae"] == ["sacrum"]
+
+
+def test_a_table_with_a_column_per_patient_gives_each_their_column():
+    recs = _records("Case 1\nA 48-year-old man had a sacral solitary fibrous tumour.\nCase 2\nA 40-year-old woman had "
+                    "one too.\nImmunohistochemistry\nAntibody | Patient 1 | Patient 2\nCD34 | positive | negative\n"
+                    "STAT6 | positive | positive\n")
+    got = [sorted((m["name"], m["result"]) for m in r["markers"]) for r in recs]
+    assert got == [[("CD34", "positive"), ("STAT6", "positive")], [("CD34", "negative"), ("STAT6", "positive")]]
+
+
+def test_children_of_a_series_told_one_after_another_by_their_order():
+    recs = _records("Abstract\nThree children with a spinal meningioma were treated. The first child was admitted "
+                    "with weakness; a gross total resection of a T4 tumour was done. The second child had a C2 tumour, "
+                    "which was removed. The third child, a girl, had a tumour at L1 that recurred.")
+    assert [r["vertebrae"] for r in recs] == [["T4"], ["C2"], ["L1"]]
+
+
+def test_down_to_joins_a_range_and_sequences_are_no_levels():
+    from spinekg.loaders.extract.levels import find_levels
+    assert [m.levels for m in find_levels("a mass reaching from C1 down to C4")] == [["C1", "C2", "C3", "C4"]]
+    assert find_levels("MRI: T2, fat-suppressed T2, post-contrast T1, DWI") == []
+
+
+def test_a_progressive_symptom_starts_no_new_course():
+    r = extract("Case report\nA 16-year-old boy had progressive tetraparesis from a C5 Ewing sarcoma. He received "
+                "radiotherapy. The tumour was resected, followed by radiotherapy.")
+    assert [i["category"] for i in r["interventions"]].count("radiotherapy") == 1
