@@ -321,6 +321,16 @@ class Corpus:
         os.replace(tmp, p)
         return {"file": rel, "bytes": len(data), "sha256": sha256(data)}
 
+    def saved(self, rel: str) -> dict[str, Any] | None:
+        """A raw file already on disk that the manifest does not yet name (a run killed between writing it and
+        saving the manifest): its entry, as ``write`` gives it. Files are written whole or not at all, so one that
+        is there is complete."""
+        p = self.root / rel
+        if not p.is_file():
+            return None
+        data = p.read_bytes()
+        return {"file": rel, "bytes": len(data), "sha256": sha256(data)}
+
     def holds(self, entry: dict[str, Any] | None) -> bool:
         """Whether a file the manifest names is there, whole (its hash)."""
         if not entry:
@@ -432,12 +442,16 @@ def harvest(corpus_dir: Path, client: Client, *, query: str | None = None, ids: 
         # 1. the PubMed records the corpus lacks, saved at once (a kill after this never fetches them again)
         need = [p for p in batch if not corpus.holds((corpus.data["records"].get(p) or {}).get("pubmed"))]
         fetched: dict[str, bytes] = {}
-        if need:
+        for p in list(need):  # saved by a run killed before its manifest was: read, not fetched again
+            if corpus.saved(f"pubmed/{p}.xml") is not None:
+                fetched[p] = (corpus.root / f"pubmed/{p}.xml").read_bytes()
+        if any(p not in fetched for p in need):
+            need_net = [p for p in need if p not in fetched]
             try:
-                fetched = efetch(client, need)
+                fetched.update(efetch(client, need_net))
             except HarvestError as e:
                 s.failed.append(str(e))
-                for one in need:  # a malformed batch: each record alone, so one bad record fails alone
+                for one in need_net:  # a malformed batch: each record alone, so one bad record fails alone
                     try:
                         fetched.update(efetch(client, [one]))
                     except HarvestError as e1:
@@ -475,6 +489,11 @@ def harvest(corpus_dir: Path, client: Client, *, query: str | None = None, ids: 
             else:
                 rec["screening"] = {"verdict": "included", "reason": "not screened (--no-screen)"}
             rec.setdefault("fulltext", None)
+            kept = corpus.saved(f"fulltext/{meta['pmcid']}.xml") if meta["pmcid"] else None
+            if kept is not None and not corpus.holds(rec["fulltext"]) and rec["screening"]["verdict"] == "included":
+                # saved by a run killed before its manifest was: kept, not fetched again (its service unknown)
+                rec["fulltext"] = {**kept, "source": None}
+                rec["licence"] = licence_of((corpus.root / kept["file"]).read_bytes())
             if meta["pmcid"] and rec["screening"]["verdict"] == "included" and not corpus.holds(rec["fulltext"]):
                 try:
                     body, where = fulltext(client, meta["pmcid"])
