@@ -447,7 +447,8 @@ def _score(gold: Path, preds: list[dict], out: Path) -> dict:
 @pytest.mark.parametrize(("folder", "pattern", "count"), [
     (REPORTS, "[bcdefg][0-9][0-9]-*.txt", 72),  # the 72 blind reports (about 20 s in all)
     (REPORTS.parent / "articles", "a[0-9][0-9]-*.txt", 12),  # the 12 whole articles (about 12 s)
-    (REPORTS.parent / "articles2", "w[0-9][0-9]-*.txt", 12)])  # the second blind batch of 12 (about 12 s)
+    (REPORTS.parent / "articles2", "w[0-9][0-9]-*.txt", 12),  # the second blind batch of 12 (about 12 s)
+    (REPORTS.parent / "articles3", "r[0-9][0-9]-*.txt", 12)])  # the third (about 12 s)
 def test_reports_rendered_as_two_column_pdfs_score_as_their_text(tmp_path, folder, pattern, count):
     from spinekg.loaders.text import extract_text
 
