@@ -39,6 +39,7 @@ _RAW_FUSION_OF = re.compile(
     r"(?P<a>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:with|and|to)\s+(?:the\s+)?(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])")
 _VARIANT = re.compile(
     r"^\s*(?:gene\s+)?(?:\(?\s*(?:mutation|variant|mutated|alteration)\s*[,:]?\s*)?"
+    r"(?:(?:at|in)\s+codon\s+\d{1,4}\s*[,:]?\s*)?"  # "an NRAS mutation at codon 61, p.Gln61Lys"
     r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+)?\s*[,;]?\s*)?\(?\s*(?:p\.\s?)?"
     r"(?P<v>[A-Z](?:[a-z]{2})?\d{1,4}(?:[A-Z](?:[a-z]{2})?|\*|fs\*?\d*|del|dup|ins[A-Z]*)?)(?![\w])")
 _MUTATION_WORD = re.compile(r"^\s*(?:gene\s+)?(?:mutation|mutations|mutated|variant|point\s+mutation)\b", re.IGNORECASE)
@@ -108,8 +109,11 @@ _REARRANGED_BEFORE = re.compile(r"\b(?:rearrangement|disruption|split(?:ting)?|t
 
 #: the word before the gene: "activating mutations of FGFR1", "a somatic mutation in the NF2 gene"
 _MUTATION_BEFORE = re.compile(rf"\b(?:(?:activating|inactivating|somatic|germline|point|missense|hotspot|pathogenic"
-                              rf"|truncating|frameshift|nonsense|loss-of-function|gain-of-function)\s+)?"
-                              rf"[Mm]utations?\s+(?:of|in)\s+(?:the\s+)?{_LISTED}$")
+                              rf"|likely\s+pathogenic|truncating|frameshift|nonsense|loss-of-function|gain-of-function)\s+)*"
+                              rf"(?:[Mm]utations?|(?<=pathogenic\s)variants?)\s+(?:of|in)\s+(?:the\s+)?{_LISTED}$"
+                              # "mutations in SMARCB1 (also known as INI1, SNF5 or BAF47) and in LZTR1"
+                              rf"|\b[Mm]utations?\s+(?:of|in)\s+(?:the\s+)?[A-Z][A-Za-z0-9\-]{{1,9}}\s*(?:\([^()]{{0,60}}\))?"
+                              rf"\s*,?\s*(?:and|or)\s+(?:in\s+|of\s+)?(?:the\s+)?$")
 #: a break-apart FISH result said as positive: "FISH for the FOXO1 gene was positive" (with the split signals or the
 #: probe named in the sentence)
 _FISH_BEFORE = re.compile(r"\b(?:FISH|fluorescence\s+in\s+situ\s+hybridi[sz]ation)\s+(?:\(FISH\)\s+)?(?:for|of|with)\s+"
@@ -342,7 +346,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if _asserted(text, g.start, g.end + vm.end()):
                     add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(vm.group("v"))), span)
                 continue
-            if _MUTATION_WORD.match(after) or (_MUTATION_BEFORE.search(before) and not _STAINED.search(before)):
+            wide = text[max(0, g.start - 120):g.start]
+            if _MUTATION_WORD.match(after) or (_MUTATION_BEFORE.search(wide) and not _STAINED.search(before)):
                 if _asserted(text, g.start, g.end):
                     add(GenomicFact("mutation", gene=g.symbol), span)
                 continue

@@ -30,7 +30,7 @@ _GENOMIC_BEFORE = re.compile(r"[A-Za-z0-9]{2,}\s?(?:-|–|::|/)\s?$|\b(?:gene|fu
 _INDEX_TAIL = re.compile(r"[\s-]+(?:(?:labell?ing|proliferati\w+|positivity)\s+)?(?:index|LI|rate)$", re.IGNORECASE)
 _GENOMIC_AFTER = re.compile(r"^[\s-]*(?:gene|fusion|rearrange\w*|amplifi\w*|mutat\w*|translocation|transcript|"
                             r"deletion|chimer\w*"
-                            r"|break|exon)|^\s*::", re.IGNORECASE)
+                            r"|break|exon|FISH|locus|probe|sequencing|PCR|RT-PCR|NGS)\b|^\s*::", re.IGNORECASE)
 _PARTNER_AFTER = re.compile(r"^\s?[-–/]\s?[A-Z][A-Z0-9]{1,9}\b")
 
 _POST = re.compile(

@@ -110,6 +110,24 @@ _ACHIEVED_PHRASE = re.compile(
 _INNER_VERB = re.compile(rf"\b{_COPULA}\b|\b(?:showed|revealed|demonstrated|underwent|received)\b", re.IGNORECASE)
 
 
+#: a verb of finding that opens the mention's own statement ("... does not require the partner, identified a fusion of
+#: X")
+_FOUND_VERB = re.compile(r"\b(?:identified|detected|showed|revealed|demonstrated|confirmed|disclosed|found)\b",
+                         re.IGNORECASE)
+_NEG_BEFORE_VERB = re.compile(r"\b(?:no|not|never|neither|nor|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _after_last_finding(before: str) -> str:
+    """The words after the last verb of finding that is not itself negated: a negation before it ("which does not
+    require ..., identified") does not reach past it ("did not detect the rearrangement" still does)."""
+    for m in reversed(list(_FOUND_VERB.finditer(before))):
+        if not _NEG_BEFORE_VERB.search(before[max(0, m.start() - 30):m.start()]):
+            return before[m.end():]
+        break
+    return before
+
+
+_NOT_BEFORE = re.compile(r"\b(?:not|cannot|can't|doesn't|does\s+not|did\s+not|never)\s+$", re.IGNORECASE)
 #: cues that exclude only what follows them directly ("rather than X", "instead of X")
 _NEAR_ONLY = re.compile(r"rather|instead", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"^\s*(?:(?:an?|the|a\s+diagnosis\s+of|of)\s+)?(?:[\w\-/]+\s+){0,3}$", re.IGNORECASE)
@@ -161,10 +179,11 @@ def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str |
     # a subordinate clause ends at its comma: "since surgery was refused, pazopanib was started"
     if _SUBORDINATOR_END.search(text[max(0, cs - 12):cs]) and "," in before:
         before = before[before.rfind(",") + 1:]
-    if any(not _NEAR_ONLY.match(m.group()) or _DIRECT_OBJECT.match(before[m.end():])
+    if any((not _NEAR_ONLY.match(m.group()) or _DIRECT_OBJECT.match(before[m.end():]))
+           and not _NOT_BEFORE.search(before[max(0, m.start() - 20):m.start()])  # "does not exclude X"
            for m in _EXCLUDED_PRE.finditer(before)):
         return "excluded"  # ("rather than MN1, ... the HGNET-MN1 subclass": the cue's own object was MN1)
-    if _NEG_PRE.search(before):
+    if _NEG_PRE.search(_after_last_finding(before)):
         return "negated"
     before = _ACHIEVED_PHRASE.sub(" ", before)  # "could be removed totally, and histology showed ...": not a hedge
     if _ACHIEVED_BEFORE.search(before) and (_ACHIEVED_BEFORE.search(before).group("adv")  # type: ignore[union-attr]

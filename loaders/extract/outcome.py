@@ -272,7 +272,9 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
 
 
 #: a statistic of a cohort: survival rates, medians, shares of patients
-_STATISTIC = re.compile(r"\b(?:survival|recurrence|relapse|control|response)\s+rates?\b|\bmedian\b|\bhazard\s+ratio"
+_STATISTIC = re.compile(r"\b(?:survival|recurrence|relapse|control|response)\s+"
+                        r"(?:rates?|estimates?|curves?|probabilit\w*)\b"
+                        r"|\bmedian\b|\bhazard\s+ratio|\bprogression-free\s+and\s+overall\s+survival"
                         r"|\b\d+(?:\.\d+)?\s*%\s+(?:of\s+)?(?:the\s+)?(?:patients|cases)\b", re.I)
 _KIN = re.compile(r"\b(?:(?:his|her|their|the\s+patient'?s)\s+(?:\w+\s+)?(?:mother|father|sister|brother|sibling|son"
                   r"|daughter|aunt|uncle|grandmother|grandfather|cousin|twin|parent)s?|family\s+history)\b", re.I)

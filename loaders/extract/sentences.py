@@ -37,6 +37,10 @@ _HEADING_OTHER = re.compile(
     r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:comments?|(?:clinical\s+|general\s+|brief\s+|board\s+|panel\s+)?discussion"
     r"|discussion\s+points?|teaching\s+points?|questions?\s+(?:for|to)\s+the\s+(?:board|panel)"
     r"|why\s+(?:this|the)\s+case|what\s+(?:this|the)\s+case\s+(?:teaches|shows|adds)|conclusions?|references"
+    # the literature's patients: "Other published spinal epidural Ewing sarcomas", "Companion cases (not this patient)"
+    r"|(?:other|published|previous(?:ly)?|reported|companion|similar)\s+(?:[\w-]+\s+){0,5}?(?:cases|patients|reports"
+    r"|tumou?rs|sarcomas|series|children|adults)\b|.*\b(?:for\s+comparison|not\s+(?:this|our)\s+patient)"
+    r"|(?=(?:why|how|what|when|which|is|are|does|do|can|could|should)\b[^?]{3,80}\?\s*$)\w+"  # a question to discuss
     r"|bibliography|acknowledge?ments?"
     r"|about this article|everything you need to know|frequently asked|faq\b|newsletter|funding"
     r"|conflicts? of interest|competing interests?|declarations?|author(?:s'?)? contributions|ethics"
@@ -50,7 +54,9 @@ _HEADING_CASE = re.compile(
     r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:case (?:presentation|report|description|history|summary|details)"
     r"|clinical (?:presentation|summary|history|case)|patient (?:presentation|history|information)"
     r"|(?:the |our )?patient'?s?'? (?:findings|course|history|data|details)|our (?:patients?|cases?)\b"
-    r"|(?:patients|cases)(?: and methods)?\s*$"
+    r"|(?:patients|cases)(?: and methods)?\s*$|(?:the\s+|our\s+)?case\s*$"
+    # "Molecular findings in the patient", "Pathology of our case"
+    r"|(?:[\w-]+\s+){1,3}(?:in|of)\s+(?:the|our|this)\s+(?:patient|case|child|boy|girl|man|woman)\s*$"
     r"|history and (?:examination|presentation)|presentation)\b", re.IGNORECASE)
 _HEADING_INTRO = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:introduction|background|abstract|summary)\b",
                             re.IGNORECASE)

@@ -256,3 +256,52 @@ def test_a_progressive_symptom_starts_no_new_course():
     r = extract("Case report\nA 16-year-old boy had progressive tetraparesis from a C5 Ewing sarcoma. He received "
                 "radiotherapy. The tumour was resected, followed by radiotherapy.")
     assert [i["category"] for i in r["interventions"]].count("radiotherapy") == 1
+
+
+# --- what articles3 (r01-r12) and molecular5 (q01-q10) showed -------------------------------------------------------
+
+@pytest.mark.parametrize("heading, section", [
+    ("Case", "case"), ("Molecular findings in the patient", "case"), ("Why did FISH miss it?", "other"),
+    ("Companion cases in the same series (for comparison, not this patient)", "other"),
+    ("Other published spinal epidural Ewing sarcomas in children", "other")])
+def test_headings_of_the_case_and_of_the_literature(heading, section):
+    doc = segment(f"Introduction\nEwing sarcoma is rare.\n{heading}\nThe tumour carried a fusion.\n")
+    assert [s.section for s in doc.sentences if s.text.startswith("The tumour")] == [section]
+
+
+def test_a_negation_does_not_reach_past_a_verb_of_finding():
+    text = ("The assay, which does not require the partner to be known, identified a fusion between exon 10 of "
+            "EWSR1 and exon 8 of FLI1.")
+    i = text.index("EWSR1")
+    assert status(text, i, i + 5, proposals=False) is None
+    text = "FISH did not detect the EWSR1 rearrangement."
+    i = text.index("EWSR1")
+    assert status(text, i, i + 5, proposals=False) == "negated"
+
+
+def test_does_not_exclude_is_no_exclusion():
+    text = "A negative FISH does not exclude Ewing sarcoma."
+    i = text.index("Ewing")
+    assert status(text, i, i + 13, proposals=False) != "excluded"
+
+
+def test_fish_is_no_stain():
+    r = extract("Case report\nA child had a small round cell tumour at T4. A negative EWSR1 FISH was reported.")
+    assert r["markers"] == []
+
+
+def test_a_mutation_at_a_codon_with_its_protein_change():
+    r = extract("Case report\nA 2-year-old girl had a leptomeningeal melanoma. The tumour carried an NRAS mutation at "
+                "codon 61, p.Gln61Lys (Q61K).")
+    assert ("mutation", "NRAS", "Q61K") in {(g["kind"], g.get("gene"), g.get("variant")) for g in r["genomic"]}
+
+
+def test_a_pathogenic_variant_in_a_gene_is_a_mutation():
+    r = extract("Case report\nA 5-week-old infant had a spinal hamartoma with a germline pathogenic variant in "
+                "DICER1.")
+    assert {(g["kind"], g.get("gene")) for g in r["genomic"]} == {("mutation", "DICER1")}
+
+
+def test_survival_estimates_are_no_outcome():
+    assert extract_outcome(["The progression-free and overall survival estimates are given in Table 1."]
+                           ).recurrence is None
