@@ -49,7 +49,22 @@ _TUMOUR_WORD = re.compile(r"\b(?:tumou?rs?|neoplasms?|neoplasia|\w*omas?\b|sarco
 _NON_NEOPLASTIC = re.compile(r"\b(?:tubercul\w*|abscess\w*|osteomyelitis|spondylo-?discitis|discitis|infection\w*"
                              r"|brucell\w*|echinococc\w*|hydatid|synovial\s+cysts?|perineural\s+cysts?|tarlov"
                              r"|arachnoid\s+cysts?|ganglion\s+cysts?|juxtafacet|ha?ematoma\w*|sarcoidosis|gout\w*"
-                             r"|pseudotumou?rs?|pseudoaneurysm|degenerative|herniat\w*)\b", re.IGNORECASE)
+                             r"|pseudotumou?rs?|pseudoaneurysm|degenerative|herniat\w*|sequestrat\w*|disc\s+extrusion"
+                             # vascular malformations are no neoplasms
+                             r"|cavernous\s+malformations?|cavernomas?|arteriovenous\s+(?:malformations?|fistulae?)"
+                             r"|vascular\s+malformations?)\b", re.IGNORECASE)
+#: a primary inside the skull: its spinal "drop metastases" are metastases
+_INTRACRANIAL = re.compile(r"\b(?:intracranial|pineal|brain|cerebr\w*|cerebell\w*|supratentorial|infratentorial"
+                           r"|posterior\s+fossa|ventric\w*|thalam\w*|frontal|temporal|parietal|occipital)\b",
+                           re.IGNORECASE)
+#: spread that reached the spine: "drop metastases to the spine", "lumbar metastasis", "spinal dissemination"
+_SPREAD = re.compile(r"\b(?:metasta\w*|dissemination|seeding|spread)\s+(?:to|in|into|along)\s+(?:the\s+)?(?:spin\w*"
+                     r"|lumbar|thoracic|cervical|sacral|cauda|neuraxis)|\b(?:spinal|lumbar|thoracic|sacral|drop|intraspinal"
+                     r"|leptomeningeal)\s+(?:metasta\w*|dissemination|seeding)", re.IGNORECASE)
+#: a review that tells a patient of its own: "... with an illustrative case", "we present two cases and review"
+_REVIEW_WITH_CASE = re.compile(r"\billustrative\s+case|\bwith\s+(?:an?|two|three)\s+(?:\w+\s+)?cases?\b|\bcase\s+report"
+                               r"|\b(?:we|the\s+authors)\s+(?:report|present|describe)\w*\s+(?:an?|two|three|[2-5]|the|our)\s+"
+                               r"(?:\w+\s+){0,3}(?:cases?|patients?|man|woman|boy|girl|child|adults?)\b", re.IGNORECASE)
 _MIMIC = re.compile(r"\b(?:mimick?\w*|imitat\w*|simulat\w*|masquerad\w*|mistaken|misdiagnos\w*|resembl\w*)\b",
                     re.IGNORECASE)
 _NOT_TUMOUR_OMA = {"hematoma", "haematoma", "granuloma", "seroma", "lipoma-like", "glaucoma", "trauma", "stroma",
@@ -118,7 +133,7 @@ def screen(title: str, abstract: str, publication_types: Iterable[str] = ()) -> 
     """The verdict on one record (see the module's rules)."""
     types = {t.strip().lower() for t in publication_types}
     text = f"{title}\n{abstract}"
-    if types & _REVIEW_TYPES and "case reports" not in types:
+    if types & _REVIEW_TYPES and "case reports" not in types and not _REVIEW_WITH_CASE.search(text):
         return Verdict(False, "review article")
     if _REVIEW_TITLE.search(title) and not re.search(r"\bcases?\b|\breport\b", title, re.IGNORECASE):
         return Verdict(False, "review article")
@@ -147,12 +162,15 @@ def screen(title: str, abstract: str, publication_types: Iterable[str] = ()) -> 
         return Verdict(False, "metastasis")
     if metastasis and not primary:
         return Verdict(False, "metastasis")
+    if _SPREAD.search(title) and _INTRACRANIAL.search(title):
+        return Verdict(False, "metastasis")  # "Intracranial glioblastoma with drop metastases to the spine"
     # a tumour of the same histology elsewhere: the title places it outside the spine, and the text names no
     # vertebral level it reached ("a GCT of the skull base and of C1 and C2" is spinal too)
     if not spine_in_title and _ELSEWHERE.search(title) and not _levels_named(abstract):
         return Verdict(False, "not spinal")
     one = _ONE_PATIENT.search(text) or "case reports" in types
-    if _COHORT.search(text) and not (_ONE_PATIENT.search(text) and "case reports" in types):
+    if _COHORT.search(text) and not (_ONE_PATIENT.search(text) and ("case reports" in types
+                                                                    or _REVIEW_WITH_CASE.search(title))):
         return Verdict(False, "cohort without individual cases")
     if not one:
         return Verdict(False, "no individual patient")
