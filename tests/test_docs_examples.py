@@ -41,6 +41,41 @@ def test_the_docs_show_commands():
     assert sum("benchmarks/" in c for _, c in COMMANDS) >= 4
 
 
+def _serve_as_written(args: list[str]) -> None:
+    """Run the serve example with its options, on a store of one shipped report and on 127.0.0.1 (the tests bind
+    nothing else), until it answers its home page."""
+    import socket
+    import tempfile
+    import time
+    import urllib.request
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Path(tmp) / "store"
+        report = sorted((ROOT / "data" / "reports").glob("*.txt"))[0]
+        subprocess.run([sys.executable, "-m", "spinekg", "ingest", str(report), "--store", str(store), "-q"],
+                       check=True, capture_output=True, timeout=300)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        swap = {"--store": str(store), "--host": "127.0.0.1", "--port": str(port)}
+        argv = [swap.get(args[i - 1], a) if i else a for i, a in enumerate(args)]
+        proc = subprocess.Popen([sys.executable, "-m", "spinekg", *argv[1:]], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True)
+        try:
+            deadline, body = time.monotonic() + 120, ""
+            while time.monotonic() < deadline and not body:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
+                        body = r.read().decode()
+                except OSError:
+                    assert proc.poll() is None, proc.stderr.read()[-2000:] if proc.stderr else ""
+                    time.sleep(0.3)
+            assert "spinekg" in body.lower()
+        finally:
+            proc.terminate()
+            proc.communicate(timeout=30)  # reads and closes the server's stderr
+
+
 class _Parsed(Exception):
     pass
 
@@ -56,6 +91,8 @@ def test_a_docs_command_is_valid_as_written(doc, command, monkeypatch):
         assert sub is not None, command
         with ctx:
             sub.make_context(args[1], args[2:], parent=ctx)  # raises on an unknown option or a bad value
+        if args[1] == "serve":
+            _serve_as_written(args)
         return
     script = next(a for a in args if a.startswith("benchmarks/"))
     rest = args[args.index(script) + 1:]
