@@ -33,7 +33,7 @@ from spinekg.loaders.extract import diagnosis as dx
 from spinekg.loaders.extract.levels import find_levels, tumor_levels
 from spinekg.loaders.extract.lexmatch import Matcher, Mention, abbreviations, default_matcher, tokens
 from spinekg.loaders.extract.primary_site import carcinoma_mentions
-from spinekg.loaders.extract.sentences import Document, Sentence, patient_clauses, segment
+from spinekg.loaders.extract.sentences import Document, Sentence, patient_clauses, respective, segment
 from spinekg.ontology import SKG, ontology_store
 from spinekg.ontology.lexicon import Lexicon, lexicon, norm
 
@@ -183,40 +183,19 @@ def _level_item(s: Sentence, ms: list[Mention], res: Resources, a: int = 0, b: i
 _DEFINITE_SUBJECT = re.compile(r"^\W*(?:the|his|her|this)\s+(?:patient'?s\s+)?(?:tumou?r|lesion|mass|neoplasm|patient)"
                                r"\s+(?:carried|harbou?red|showed|had|was|displayed|revealed|contained)\b",
                                re.IGNORECASE)
-_GENERAL_CLAIM = re.compile(r"\b(?:characteristically|typically|usually|generally|classically|commonly|frequently"
-                            r"|often|invariably|consistently)\s+(?:stain|express|show|display|harbou?r|carry|are|is|lack"
-                            r"|test)\b|\b(?:most|many|these|such)\s+(?:\w+\s+)?(?:tumou?rs|cases|lesions|neoplasms)\s+"
+#: the adverbs of a statement about a kind of tumour, not about a patient
+_GENERALLY = (r"(?:characteristically|typically|usually|generally|classically|commonly|frequently|often|invariably"
+              r"|consistently)")
+_GENERAL_CLAIM = re.compile(rf"\b{_GENERALLY}\s+(?:stain|express|show|display|harbou?r|carry|are|is|lack|test)\b"
+                            r"|\b(?:most|many|these|such)\s+(?:\w+\s+)?(?:tumou?rs|cases|lesions|neoplasms)\s+"
                             r"(?:have|carry|harbou?r|show|display|express|lack)\b", re.IGNORECASE)
 #: a sentence of the case part that speaks of a kind of tumour in general: "a network frequently altered in paediatric
 #: gliomas" (its tumours in the plural are nobody's diagnosis)
-_GENERAL_PLURAL = re.compile(r"\b(?:frequently|often|commonly|usually|typically|generally|rarely|most|many)\b",
-                             re.IGNORECASE)
+_GENERAL_PLURAL = re.compile(rf"\b(?:{_GENERALLY}|rarely|most|many)\b", re.IGNORECASE)
 #: a sentence about one patient of a series told as a whole: "one of them", "the first patient", "a 34-year-old man"
 _SINGLED_OUT = re.compile(r"\b(?:one|another|the\s+other|the\s+(?:first|second|third|fourth|last|former|latter)"
                           r"|(?:a|an)\s+\d{1,3}[\s-]*(?:year|month)s?[\s-]*old|two\s+of\s+(?:them|the))\b"
                           r"|\b(?:patient|case)\s+\d\b", re.IGNORECASE)
-_NUM = r"\d{1,3}(?:\.\d)?"
-_RESPECTIVE = re.compile(rf"(?P<list>{_NUM}(?:\s*(?:,|and|,\s*and)\s*{_NUM})+)"
-                         r"(?P<unit>\s*(?:-|\s)?(?:years?|yrs?|months?|mos?|weeks?|days?|cm|mm|Gy)\b)")
-
-
-def respective(text: str, patients: list[int], p: int) -> str | None:
-    """The sentence as it reads for patient p of a series when it lists one number per patient "respectively"
-    ("followed for 13, 11 and 5 years, respectively" reads "followed for 11 years" for the second); None when it
-    does not."""
-    if p not in patients or not re.search(r"\brespectively\b", text, re.IGNORECASE):
-        return None
-    m = _RESPECTIVE.search(text)
-    if not m:
-        return None
-    values = re.findall(_NUM, m.group("list"))
-    if len(values) != len(patients):
-        return None
-    own = values[patients.index(p)]
-    out = text[:m.start()] + own + m.group("unit") + text[m.end():]
-    return re.sub(r",?\s*respectively\b", "", out, flags=re.IGNORECASE)
-
-
 #: a tumour's name inside a gene's or a protein's full name: "Ewing sarcoma breakpoint region 1 (EWSR1)", "Wilms
 #: tumour 1", "synovial sarcoma X breakpoint 2", "rhabdomyosarcoma 2 associated transcript"
 _GENE_NAME_AFTER = re.compile(r"\s*(?:[XY]\s+)?(?:breakpoint|translocation|\d{1,2}\b|associated|antigen|protein"
@@ -237,9 +216,7 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
                   _FOR_ALL.search(s.text) or s.start in doc.for_all
                   or (whole and s.patient == 0 and not _SINGLED_OUT.search(s.text))))]
     # "followed for 13, 11 and 5 years, respectively": each patient's own number in the sentence told for all
-    of_series = list(doc.patients)
-    said = {s.start: respective(s.text, doc.groups.get(s.start) and sorted(doc.groups[s.start]) or of_series, p)
-            for s in shared}
+    said = {s.start: respective(s.text, doc.told_for(s.start), p) for s in shared}
     said = {k: v for k, v in said.items() if v}
     # a structured abstract's "Background:" may say what the patient's tumour carried ("The tumour carried an SDHB
     # mutation, c.470delT"): of a single patient's report, a summary sentence about "the/our tumour" is its own
@@ -287,8 +264,7 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
         for s in doc.case_sentences():
             if s.patient == 0 and not s.summary and (s.start not in doc.groups or p in doc.groups[s.start]):
                 groups = [(lm.start, lm.end) for lm in find_levels(s.text)]
-                who = sorted(doc.groups[s.start]) if s.start in doc.groups else doc.patients
-                for a, b in patient_clauses(s.text, who, sexes or {}, groups).get(p, []):
+                for a, b in patient_clauses(s.text, doc.told_for(s.start), sexes or {}, groups).get(p, []):
                     level_items.append(_level_item(s, mentions[s.start], res, a, b))
     levels = tumor_levels(level_items)
 

@@ -459,7 +459,6 @@ _OTHER_EVENT = re.compile(r"\b(?:radiotherapy|radiation|irradiat\w*|radiosurgery
                           r"|chemotherapy|chemoradiotherapy|\d+(?:\.\d+)?\s*Gy)\b", re.IGNORECASE)
 #: an operation named by its place in the story: "after the second operation"
 _NTH_OPERATION = re.compile(r"\b(?:the|his|her)\s+(first|second|third|fourth)\s+$", re.IGNORECASE)
-_WORDNUM = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 #: a repeat of an operation, not the first telling of one: "re-resection", "a second operation", "at recurrence"
 _REPEAT = re.compile(r"\b(?:recurren\w*|relaps\w*|re-?operat\w*|re-?resect\w*|re-?excis\w*|revision|second(?:ary)?,?\s+"
                      r"(?:\w+\s+)?(?:operation|surgery|resection|excision|procedure|stage|look)|again|another|repeat"
@@ -562,9 +561,9 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
             # (counted among the operations of the same telling: the abstract's, or the narrative's)
             told = [e for e, e_sents, _ in events
                     if any(starts[x] in summaries for x in e_sents) == (starts[idx] in summaries)]
-            if nth and len(told) >= _WORDNUM[nth.group(1).lower()]:
-                # "three months after the second operation": the operation told second
-                target = told[_WORDNUM[nth.group(1).lower()] - 1]
+            n_th = int(to_number(nth.group(1)) or 0) if nth else 0
+            if n_th and len(told) >= n_th:
+                target = told[n_th - 1]  # "three months after the second operation": the operation told second
             elif idx in sents and family and f.term in generic and _SINCE.search(
                     text[max(0, where - 40):max(0, where)]):
                 target = family[-1]  # "..., and two years after surgery he remains well": the time is counted from it

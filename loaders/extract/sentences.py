@@ -167,6 +167,10 @@ class Document:
             nums = set(range(1, self.announced + 1))
         return sorted(nums) if len(nums) > 1 else []
 
+    def told_for(self, start: int) -> list[int]:
+        """The patients a sentence of the case part speaks for: those of its part ("Cases 2 and 3"), else all."""
+        return sorted(self.groups[start]) if start in self.groups else self.patients
+
     def case_sentences(self, patient: int = 0) -> list[Sentence]:
         """The sentences telling the case (of one numbered patient, with the shared ones, if given)."""
         return [s for s in self.sentences if s.section == "case" and s.patient in (0, patient)
@@ -287,7 +291,7 @@ def segment(text: str) -> Document:
                 raw.append((stripped, a, b, section, who, False))  # "1 | 48 / male | lumbosacral pain | ..."
             elif table_kind == "cols":
                 for col, who in table_cols.items():  # "CD34 | positive | positive": each patient's cell alone
-                    raw.append((_mask_cells(stripped, col, set(table_cols)), a, b, section, who, False))
+                    raw.append((_mask_cells(stripped, cells, col, set(table_cols)), a, b, section, who, False))
             elif raw:
                 a = raw[-1][1]
                 raw[-1] = (text[a:b], a, b, raw[-1][3], raw[-1][4], False)
@@ -415,13 +419,11 @@ def _patient_table(header: list[str]) -> tuple[str | None, dict[int, int]]:
     return ("cols", cols) if len(cols) >= 2 else (None, {})
 
 
-def _mask_cells(line: str, keep: int, patient_cols: set[int]) -> str:
+def _mask_cells(line: str, cells: list[str], keep: int, patient_cols: set[int]) -> str:
     """The row as it reads for one patient: its other cells, then the patient's own, the other patients' dropped
     ("CD34 | positive | negative" reads "CD34|positive|" for the first), padded to the row's length so that the
     sentence's offsets still hold."""
-    cells = [c.strip() for c in (line.strip().strip("|").split("|") if "|" in line else line.split("\t"))]
-    own = [c for i, c in enumerate(cells) if i not in patient_cols or i == keep]
-    out = "|".join(own) + "|"
+    out = "|".join(c for i, c in enumerate(cells) if i not in patient_cols or i == keep) + "|"
     return out.ljust(len(line)) if len(out) <= len(line) else line
 
 
@@ -442,7 +444,6 @@ def _group_numbers(head: str) -> frozenset[int] | None:
     return frozenset(nums) if 1 < len(nums) <= 8 else None
 
 
-_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 #: "Three patients are reported", "We describe these three patients", "we report two cases": a series told as a whole
 _ANNOUNCED = re.compile(
     r"\b(?:we\s+(?:report|describe|present|treated|operated\s+on)\s+(?:these\s+|the\s+)?"
@@ -455,8 +456,7 @@ def _announced(text: str) -> int:
     m = _ANNOUNCED.search(text)
     if not m:
         return 0
-    n = (m.group("a") or m.group("b")).lower()
-    return int(n) if n.isdigit() else _COUNT[n]
+    return int(to_number(m.group("a") or m.group("b")) or 0)
 
 
 #: who a clause of a sentence told for a whole series is about: "of C3-5 in the man and of C2 to C4 in the woman",
@@ -510,3 +510,25 @@ def patient_clauses(text: str, patients: list[int], sexes: dict[int, str | None]
             hi = anchors[i + 1][0] if i + 1 < len(anchors) else len(text)
             out.setdefault(who, []).append((a, hi))
     return out
+
+
+_NUM = r"\d{1,3}(?:\.\d)?"
+_RESPECTIVE = re.compile(rf"(?P<list>{_NUM}(?:\s*(?:,|and|,\s*and)\s*{_NUM})+)"
+                         r"(?P<unit>\s*(?:-|\s)?(?:years?|yrs?|months?|mos?|weeks?|days?|cm|mm|Gy)\b)")
+
+
+def respective(text: str, patients: list[int], p: int) -> str | None:
+    """The sentence as it reads for patient p of a series when it lists one number per patient "respectively"
+    ("followed for 13, 11 and 5 years, respectively" reads "followed for 11 years" for the second); None when it
+    does not."""
+    if p not in patients or not _RESPECTIVELY.search(text):
+        return None
+    m = _RESPECTIVE.search(text)
+    if not m:
+        return None
+    values = re.findall(_NUM, m.group("list"))
+    if len(values) != len(patients):
+        return None
+    own = values[patients.index(p)]
+    out = text[:m.start()] + own + m.group("unit") + text[m.end():]
+    return re.sub(r",?\s*respectively\b", "", out, flags=re.IGNORECASE)

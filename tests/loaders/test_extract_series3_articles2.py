@@ -7,8 +7,8 @@ import pytest
 from extracting import extract
 from spinekg.loaders.extract.negation import status
 from spinekg.loaders.extract.outcome import extract_outcome
-from spinekg.loaders.extract.sentences import segment
-from spinekg.loaders.text import extract_text, respective
+from spinekg.loaders.extract.sentences import respective, segment
+from spinekg.loaders.text import extract_text
 from spinekg.ontology import ontology_path
 
 pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
