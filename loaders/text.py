@@ -198,8 +198,10 @@ _SINGLED_OUT = re.compile(r"\b(?:one|another|the\s+other|the\s+(?:first|second|t
                           r"|\b(?:patient|case)\s+\d\b", re.IGNORECASE)
 #: a tumour's name inside a gene's or a protein's full name: "Ewing sarcoma breakpoint region 1 (EWSR1)", "Wilms
 #: tumour 1", "synovial sarcoma X breakpoint 2", "rhabdomyosarcoma 2 associated transcript"
-_GENE_NAME_AFTER = re.compile(r"\s*(?:[XY]\s+)?(?:breakpoint|translocation|\d{1,2}\b|associated|antigen|protein"
-                              r"|gene\b|oncogene|susceptibility|suppressor)", re.IGNORECASE)
+_GENE_NAME_AFTER = re.compile(r"\s*(?:[XY]\s+)?(?:breakpoint|translocation|associated|antigen|protein|gene\b|oncogene"
+                              r"|susceptibility|suppressor"
+                              # a gene's number ("Wilms tumour 1 (WT1)"), not a size or a time ("an osteosarcoma 2 cm")
+                              r"|\d{1,2}(?=\s*\(|\s+(?:gene|protein|associated|transcript)\b))", re.IGNORECASE)
 
 
 def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p: int,

@@ -124,6 +124,18 @@ def test_a_tumour_name_inside_a_gene_name_is_no_diagnosis():
     assert r["diagnosis"]["label"] != "Ewing sarcoma", r["diagnosis"]
 
 
+@pytest.mark.parametrize("sentence", ["He had an osteosarcoma 2 cm in size at L2.",
+                                      "He had an osteosarcoma 2 years before at L2."])
+def test_a_number_after_a_tumour_name_that_is_no_gene_number_keeps_the_diagnosis(sentence):
+    r = extract(f"Case report\nA 30-year-old man was seen. {sentence}")
+    assert r["diagnosis"]["label"] == "osteosarcoma", r["diagnosis"]
+
+
+def test_wilms_tumour_1_is_a_gene_name():
+    r = extract("Case report\nA 30-year-old man had a T4 mass. Stains for Wilms tumour 1 (WT1) were negative.")
+    assert r["diagnosis"]["label"] is None, r["diagnosis"]
+
+
 def test_an_abbreviation_may_take_in_the_modifier_before_the_tumour():
     r = extract("Case report\nA 60-year-old man had metastatic paraganglioma (MPG) of the spine. Spinal metastases "
                 "involved T4. Histology confirmed MPG.")
