@@ -329,10 +329,62 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
     out = courses(out, generic)
     out = operations(out, [b for _t, b, _s, _m in sentences], {b: t for t, b, _s, _m in sentences}, lex, generic,
                      summaries)
+    out = counted(out, generic, names)
     for f in out:
         if f.category in ("chemotherapy", "targeted_therapy", "immunotherapy", "other_drug") and f.agents \
                 and f.term in generic and norm(f.label or "") in {norm(n) for n in (names.get(f.term or "", ""),)}:
             f.label = " + ".join(f.agents) if len(f.agents) > 1 else f.agents[0]
+    return out
+
+
+#: operations told by their number: "she underwent three additional surgical procedures", "two further operations"
+_COUNTED = re.compile(r"(?<![\w/\-–.:])(?P<n>two|three|four|five|six|[2-6])\s+(?:(?:more|further|additional"
+                      r"|subsequent|other|separate|repeat|revision|salvage|consecutive|open|spinal|surgical)\s+){0,3}"
+                      r"(?P<noun>operations|surgeries|procedures|resections|re-?operations|re-?resections"
+                      r"|debulkings|laminectomies)\b", re.IGNORECASE)
+
+
+_PLURAL_OPS = re.compile(r"(?:operations|surgeries|procedures|resections|debulkings|laminectomies)$", re.IGNORECASE)
+
+
+def _count(f: InterventionFact) -> tuple[int, str] | None:
+    """How many operations a surgery told by its number stands for, and the number's own words; None when it is not
+    told so or when its label names something else."""
+    if f.category != "surgery" or not f.label or not _PLURAL_OPS.search(f.label):
+        return None
+    for sp in f.evidence:
+        m = _COUNTED.search(str(sp["text"]))
+        if m and m.group("noun").lower() in f.label.lower() and status(str(sp["text"]), m.start(), m.end()) is None:
+            return int(to_number(m.group("n")) or 1), norm(m.group())
+    return None
+
+
+def _singular(label: str) -> str:
+    return re.sub(r"(?<=[a-z])s$", "", re.sub(r"ies$", "y", label))
+
+
+def counted(facts: list[InterventionFact], generic: set[str] = frozenset(),  # type: ignore[assignment]
+            names: dict[str, str] | None = None) -> list[InterventionFact]:
+    """An operation told as "three further operations" is three operations (the abstract's count and the
+    narrative's, when they are the same number, one telling), each named in the singular."""
+    out: list[InterventionFact] = []
+    seen: list[tuple[int, InterventionFact]] = []
+    for f in facts:
+        c = _count(f)
+        if c is None:
+            out.append(f)
+            continue
+        n = c[0]
+        twin = next((g for k, g in seen if k == n and (g.summary or f.summary)), None)
+        if twin is not None:  # the abstract's "three further operations" and the narrative's are the same three
+            for sp in f.evidence:
+                add_evidence(twin.evidence, sp)
+            continue
+        seen.append((n, f))
+        f.label = ((names or {}).get(f.term or "") if f.term in generic else None) or _singular(f.label or "")
+        out.append(f)
+        out.extend(InterventionFact(f.category, f.label, f.term, levels=list(f.levels), evidence=list(f.evidence),
+                                    asserted=True, course=f.course, summary=f.summary) for _ in range(n - 1))
     return out
 
 
@@ -526,6 +578,7 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
     surg = sorted((f for f in facts if f.category == "surgery" and f.evidence),
                   key=lambda f: int(f.evidence[0]["start"]))  # type: ignore[call-overload]
     events: list[tuple[InterventionFact, set[int], list[str | None]]] = []
+    counts = {id(f) for f in surg if _count(f) is not None}
     folded: set[int] = set()
     closed: set[int] = set()
     last_at: dict[tuple[int, int], int] = {}  # where in a sentence an event was last named
@@ -540,12 +593,20 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
         cue_window = text[:where] + text[where:where + len(f.label or "") + 40]
         step = _is(lex, f.term, STEP_CLASSES) or f.term in generic
         target = None
-        if events:
-            ev, sents, terms = events[-1]
-            family = [e for e, _, ts in events if any(related(f.term, t) for t in ts)]
+        # operations told by their number ("three further operations") are events of their own: never a step
+        # of another, never the operation a later mention names
+        pool = [e for e in events if id(e[0]) not in counts]
+        if pool and id(f) not in counts:
+            ev, sents, terms = pool[-1]
+            if idx not in sents:  # the operation its own sentence tells, if one was folded into an earlier telling
+                ev, sents, terms = next((e for e in reversed(pool) if idx in e[1]), pool[-1])
+            family = [e for e, _, ts in pool if any(related(f.term, t) for t in ts)]
             # once time has passed since an operation, only its own name or a broader one is it again ("the en
             # bloc spondylectomy"); a narrower or sibling procedure ("an anterior corpectomy") is a new one
-            again = [e for e, _, ts in events if any(related(f.term, t) for t in ts) and (
+            # (a named procedure is not one of "three further operations": operations told by number are not it)
+            again = [e for e, _, ts in pool if any(related(f.term, t) for t in ts if t not in generic
+                                                         or f.term in generic or not _PLURAL_OPS.search(e.label or ""))
+                     and (
                 id(e) not in closed or any(f.term == t or f.term in lex.ancestors(t) for t in ts if t))]  # type: ignore[attr-defined]
             between = any(max(sents) < o < idx for o in others)
             # "a posterior fusion, followed one week later by a transoral resection": two operations in a sentence
@@ -621,8 +682,8 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
                       for x in sents) for _, sents, _ in events]  # on what each was told in, before any folding
     for i, (a, a_sents, a_terms) in enumerate(events):
         specific = [t for t in a_terms if t not in generic]
-        later = next((b for b, b_sents, b_terms in events[i + 1:]
-                      if (any(related(x, y) for x in specific for y in b_terms if y not in generic) if is_summary[i]
+        later = None if id(a) in counts else next((b for b, b_sents, b_terms in events[i + 1:] if id(b) not in counts
+                      and (any(related(x, y) for x in specific for y in b_terms if y not in generic) if is_summary[i]
                           # the very same procedure told again (a shared step, a graft or a fusion, is not)
                           else bool({t for t in specific if not _is(lex, t, STEP_CLASSES)} & set(b_terms)))
                       and not _REPEAT.search(texts.get(starts[min(b_sents)], ""))

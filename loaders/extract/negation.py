@@ -30,7 +30,10 @@ _EXCLUDED_PRE = re.compile(
     r"\b(?:rul(?:e|ed|ing)\s+out|exclud(?:e|ed|ing)|rather\s+than|instead\s+of|not\s+(?:consistent|compatible)\s+with"
     r"|differential\s+diagnos[ie]s(?:\s+(?:of|included|includes|including|was|were|comprised))?|argu\w+\s+against"
     r"|mimick?(?:ed|s|ing)?|misdiagnos\w*|distinguish\w*\s+(?:it\s+)?from|differentiat\w+\s+(?:it\s+)?from"
-    r"|no\s+(?:evidence|signs?|features?)\s+of|unlike)\b", re.IGNORECASE)
+    r"|no\s+(?:evidence|signs?|features?)\s+of|unlike"
+    # the other term of a comparison: "marrow aspiration is quicker and safer than laminectomy"
+    r"|(?:safer|quicker|faster|easier|simpler|better|cheaper|preferable|superior|inferior|less\s+invasive"
+    r"|more\s+(?:invasive|morbid|effective|appropriate))\s+(?:than|to))\b", re.IGNORECASE)
 _NEG_PRE = re.compile(
     r"\b(?:no|not|without|absence\s+of|absent|negative\s+for|negativity\s+for|free\s+of|lack(?:ed|s|ing)?(?:\s+of)?"
     r"|neither|nor|denied|denies|never|none\s+of|loss\s+of|lost)\b", re.IGNORECASE)
@@ -58,7 +61,7 @@ _POST = re.compile(
     rf"^[^;:.]{{0,160}}?\b{_COPULA}\s+(?:{_ADVERBS}\s+)?"
     r"(?P<cue>not\s+(?:supported|detected|found|seen|identified|observed|performed|done|given|present|confirmed"
     r"|consistent|compatible|expressed|shown|evident)|ruled\s+out|excluded|negative|absent|unlikely|suspected"
-    r"|considered|favou?red|possible|probable|likely|recommended|proposed|planned|suggested|advised|declined"
+    r"|considered|favou?red|(?:the\s+|an?\s+)?(?:most\s+)?(?:possible|probable|likely)|unproven|unconfirmed|recommended|proposed|planned|suggested|advised|declined"
     r"|refused|offered|discussed(?=\s*$|\s+but\s+(?:not|never)\b)|not\s+(?:recommended|feasible|possible)|deemed|thought"
     # judged impossible: "en bloc resection was judged unfeasible", "ablation was considered unsafe"
     r"|(?:judged|felt|regarded\s+as)\s+(?:to\s+be\s+)?(?:unfeasible|infeasible|unsafe|impossible|inappropriate"
@@ -68,6 +71,8 @@ _POST = re.compile(
 _POST_KIND = {"supported": "excluded", "ruled": "excluded", "excluded": "excluded", "unlikely": "excluded",
               "suspected": "hedged", "considered": "hedged", "favoured": "hedged", "favored": "hedged",
               "possible": "hedged", "probable": "hedged", "likely": "hedged", "thought": "hedged",
+              "the": "hedged", "a": "hedged", "an": "hedged", "most": "hedged", "unproven": "hedged",
+              "unconfirmed": "hedged",
               "deemed": "hedged", "recommended": "proposed", "proposed": "proposed", "planned": "proposed",
               "suggested": "proposed", "advised": "proposed", "declined": "proposed", "refused": "proposed",
               "offered": "proposed", "feasible": "proposed", "discussed": "proposed", "judged": "proposed",
@@ -93,6 +98,20 @@ _RESERVE = re.compile(r"^[^;:.]{0,60}?\b(?:held|kept)\s+in\s+reserve|^[^;:.]{0,6
 _COUNTERFACTUAL = re.compile(r"^[^;:.]{0,80}?\bwould\s+(?:have\s+)?(?:required|require|necessitated|necessitate"
                              r"|entailed|entail|meant|mean|sacrificed|sacrifice|risked|risk|caused|cause)\b",
                              re.IGNORECASE)
+#: a treatment as the subject of a comparison in the present: "open biopsy is safer than ...", "X is preferable to Y"
+_COMPARED_AFTER = re.compile(r"^\s*(?:is|are)\s+(?:\w+\s+){0,3}?(?:safer|quicker|faster|easier|simpler|better|cheaper"
+                             r"|preferable|superior|inferior|less\s+\w+|more\s+\w+)\s+(?:than|to)\b", re.IGNORECASE)
+#: what had not yet happened: "Before induction chemotherapy or radiotherapy could be given, he died"
+_BEFORE_COULD = re.compile(r"^[^;:.]{0,80}?\bcould\s+(?:\w+ly\s+)?(?:be\s+)?(?:given|started|administered|initiated"
+                           r"|begun|delivered|performed|undertaken|arranged|scheduled)\b", re.IGNORECASE)
+_BEFORE_UNTIL = re.compile(r"\b(?:before|until)\s+(?:\w+\s+){0,6}$", re.IGNORECASE)
+#: a condition in the present, said of any patient: "when a hamartoma is resected", "if radiotherapy is given"
+_CONDITION_BEFORE = re.compile(r"\b(?:if|when|whenever|unless|once)\s+(?:(?:an?|any|the|such\s+an?)\s+)?"
+                               r"(?:[\w-]+\s+){0,3}?(?:is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_CONDITION_NAMED = re.compile(r"\b(?:if|when|whenever|unless|once)\s+(?:(?:an?|any|the)\s+)?(?:[\w-]+\s+){0,2}$",
+                              re.IGNORECASE)
+_PRESENT_AFTER = re.compile(r"^\s*(?:is|are)\s+(?:\w+ly\s+)?(?:\w+ed|given|done|chosen|undertaken|begun)\b",
+                            re.IGNORECASE)
 #: "... recommended radiotherapy, and proton therapy was delivered": the mention has its own verb of doing
 _DONE_AFTER = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:was|were)\s+(?:then\s+|subsequently\s+)?(?:delivered|given"
                          r"|administered|performed|started|initiated|carried\s+out|completed|undertaken)\b",
@@ -129,7 +148,7 @@ def _after_last_finding(before: str) -> str:
 
 _NOT_BEFORE = re.compile(r"\b(?:not|cannot|can't|doesn't|does\s+not|did\s+not|never)\s+$", re.IGNORECASE)
 #: cues that exclude only what follows them directly ("rather than X", "instead of X")
-_NEAR_ONLY = re.compile(r"rather|instead", re.IGNORECASE)
+_NEAR_ONLY = re.compile(r"rather|instead|\w+er\b|less|more|preferable|superior|inferior", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"^\s*(?:(?:an?|the|a\s+diagnosis\s+of|of)\s+)?(?:[\w\-/]+\s+){0,3}$", re.IGNORECASE)
 _PASSIVE_EXCLUSION = re.compile(r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:ruled\s+out|excluded)\b", re.IGNORECASE)
 _SUBORDINATOR_END = re.compile(r"\b(?:since|because|although|though|while|whereas)\s*$", re.IGNORECASE)
@@ -202,6 +221,12 @@ def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str |
         return "excluded"
     if proposals and (_RESERVE.match(after) or _COUNTERFACTUAL.match(after)):
         return "proposed"
+    if proposals and _COMPARED_AFTER.match(after):
+        return "proposed"  # "open surgery is less invasive than ...": a claim about a treatment, not one given
+    if proposals and ((_BEFORE_COULD.match(after) and _BEFORE_UNTIL.search(before))
+                      or _CONDITION_BEFORE.search(before)
+                      or (_CONDITION_NAMED.search(before) and _PRESENT_AFTER.match(after))):
+        return "proposed"  # not yet done, or said of any patient on a condition
     m = _POST.match(after)
     if m and _INNER_VERB.search(text[cs:start]) and _NEW_SUBJECT.search(after[:m.start("cue")]):
         m = None  # "was revised to X, and Y was excluded": the copula has its own subject

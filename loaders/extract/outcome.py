@@ -135,7 +135,11 @@ _STATUS = [
                                        r"|(?:an?\s+)?(?:second|another|unrelated)\s+(?:primary\s+)?(?:malignan|cancer|carcinoma)"
                                        r"|(?:metastatic\s+)?(?:lung|breast|renal|kidney|colon|colorectal|rectal|gastric|stomach"
                                        r"|prostate|pancreatic|hepatocellular|liver|bladder|thyroid|ovarian|oesophageal"
-                                       r"|esophageal)\s+(?:cancer|carcinoma|adenocarcinoma))", re.I)),
+                                       r"|esophageal)\s+(?:cancer|carcinoma|adenocarcinoma))"
+                                       # "developed a severe nosocomial infection and died"
+                                       r"|\b(?:infection|pneumonia|sepsis|septic\s+shock|myocardial\s+infarction|stroke"
+                                       r"|embolism|heart\s+failure|renal\s+failure|haemorrhage|hemorrhage)\s+and\s+"
+                                       r"(?:subsequently\s+|later\s+|eventually\s+)?died\b(?!\s+(?:of|from))", re.I)),
     ("died of disease", re.compile(r"\b(?:died|death)\s+(?:of|from|due\s+to)\s+(?:the\s+)?(?:\w+\s+)?"
                                    r"(?:disease|tumou?r|"
                                    r"progressi\w*|metasta\w*|cancer|sarcoma|lymphoma|recurren\w*|dissemin\w*|spread"
@@ -176,10 +180,23 @@ def follow_up(text: str, *, stated: bool = False) -> float | int | None:
     return said if stated else any_
 
 
+#: "one year and two months", "2 years 3 months": one time told in two units
+_COMPOUND = re.compile(rf"\b(?P<y>{NUMBER})[\s-]*(?:years?|yrs?)\s*(?:,\s*|and\s+|\s)(?P<m>{NUMBER})[\s-]*"
+                       r"(?:months?|mos?)\b", re.I)
+
+
+def _compound_months(m: re.Match[str]) -> str:
+    y, mo = to_number(m.group("y")), to_number(m.group("m"))
+    if y is None or mo is None:
+        return m.group()
+    return f"{months(y, 'years') + mo:g} months"
+
+
 def _follow_ups(text: str) -> tuple[float | int | None, float | int | None]:
     """(the longest follow-up the sentence names as one, the longest of any kind), in months."""
     if not _HAS_TIME.search(text):
         return None, None
+    text = _COMPOUND.sub(_compound_months, text)
     best = said = None
     for rx in _FOLLOW:
         named = rx in _STATED

@@ -114,7 +114,7 @@ _NEW_PATIENT_AGE = re.compile(rf"\b{NUMBER}[\s-]*(?:year|yr|month)s?[\s-]*old\b|
 #: a patient of the literature: "The first case was reported by Smith", "(Smith et al., 2001)"
 _CITED = re.compile(r"\b(?:reported|described|published)\s+by\b|\bet\s+al\b|\[\d{1,3}\]|\(\w+,?\s+(?:19|20)\d{2}\)"
                     r"|\band\s+(?:colleagues|co-?workers|associates|co-?authors)\b", re.IGNORECASE)
-_AGE_NOUN = re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month)s?[\s-]*old\b", re.IGNORECASE)
+_AGE_NOUN = re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month|week|day)s?[\s-]*old\b", re.IGNORECASE)
 #: A sentence that introduces the patient: "A 43-year-old woman", "a 20-month-old boy", "aged 43".
 INTRO_PATIENT = re.compile(
     rf"\b{NUMBER}[\s-]*(?:year|yr|month|week|day)s?[\s-]*old\b|\baged\s+\d{{1,3}}\b"
