@@ -32,8 +32,16 @@ from spinekg.loaders.extract import (
 from spinekg.loaders.extract import diagnosis as dx
 from spinekg.loaders.extract.levels import find_levels, tumor_levels
 from spinekg.loaders.extract.lexmatch import Matcher, Mention, abbreviations, default_matcher, tokens
+from spinekg.loaders.extract.numwords import NUMBER
 from spinekg.loaders.extract.primary_site import carcinoma_mentions
-from spinekg.loaders.extract.sentences import Document, Sentence, patient_clauses, respective, segment
+from spinekg.loaders.extract.sentences import (
+    Document,
+    Sentence,
+    named_patients,
+    patient_clauses,
+    respective,
+    segment,
+)
 from spinekg.ontology import SKG, ontology_store
 from spinekg.ontology.lexicon import Lexicon, lexicon, norm
 
@@ -126,6 +134,39 @@ def _mentions(doc: Document, matcher: Matcher) -> dict[int, list[Mention]]:
     return out
 
 
+#: a regimen the report names itself: "a combination of irinotecan and cisplatin (the \"I/C regimen\")"
+_DEFINED = re.compile(r"\(\s*(?:the\s+)?[\"“'‘]?(?P<abbr>[A-Z][A-Za-z0-9/+\-]{0,8})(?:\s+(?:regimen|protocol"
+                      r"|combination"
+                      r"|scheme|therapy))?[\"”'’]?\s*\)")
+
+
+def _defined_regimens(doc: Document, mentions: dict[int, list[Mention]], drug_category: dict[str, str]) -> None:
+    """A regimen named by the report ("the I/C regimen") stands, wherever it is named, for the drugs it was defined
+    with: their mentions are added at each later naming."""
+    defined: dict[str, list[Mention]] = {}
+    for s in doc.sentences:
+        for m in _DEFINED.finditer(s.text):
+            drugs = [x for x in mentions[s.start] if x.kind == "drug" and drug_category.get(x.iri) == "chemotherapy"
+                     and m.start() - 90 <= x.start - s.start < m.start()]
+            if len({x.iri for x in drugs}) >= 2 and not any(x.start - s.start >= m.start() and x.end - s.start
+                                                            <= m.end() for x in mentions[s.start]):
+                defined.setdefault(m.group("abbr"), drugs)
+    for abbr, drugs in defined.items():
+        rx = re.compile(rf"(?<![\w/]){re.escape(abbr)}(?![\w/])")
+        for s in doc.sentences:
+            for m in rx.finditer(s.text):
+                a, b = s.start + m.start(), s.start + m.end()
+                if any(x.start <= a < x.end for x in mentions[s.start]) or _DEFINED.match(s.text,
+                                                                                     max(0, m.start() - 10)):
+                    continue
+                seen: set[str] = set()
+                for d in drugs:
+                    if d.iri not in seen:
+                        seen.add(d.iri)
+                        mentions[s.start].append(Mention("drug", d.iri, a, b, d.surface))
+            mentions[s.start].sort(key=lambda x: x.start)
+
+
 def _tuples(sents: list[Sentence], mentions: dict[int, list[Mention]], kinds: tuple[str, ...],
             ) -> list[tuple[str, int, dict[str, object], list[Mention]]]:
     return [(s.text, s.start, s.span(), [m for m in mentions[s.start] if m.kind in kinds]) for s in sents]
@@ -138,6 +179,7 @@ def extract_text(text: str, document: str, resources: Resources | None = None) -
     res.matcher.forget()
     doc = segment(furniture.clean(text))  # same length, so evidence spans still index the text as given
     mentions = _mentions(doc, res.matcher)
+    _defined_regimens(doc, mentions, res.drug_category)
     stem = Path(document).stem
     src = patient.source(text)
     patients = doc.patients or [0]
@@ -161,7 +203,10 @@ _OURS = re.compile(r"\b(?:our|this|the\s+(?:present|current|index|reported))\s+(
 #: no recurrence in either patient"
 _FOR_ALL = re.compile(r"\b(?:all|both|each|every|either|neither)(?:\s+(?:two|three|four|five|six))?\s+(?:of\s+)?"
                       r"(?:(?:the|our|these)\s+)?(?:(?:two|three|four|five|six)\s+)?(?:patients?|cases?|tumou?rs?"
-                      r"|lesions?|specimens?|chordomas?|sarcomas?)\b", re.IGNORECASE)
+                      r"|lesions?|specimens?|chordomas?|sarcomas?|women|men|children|girls|boys|infants|adults)\b"
+                      # "All three underwent decompression", "both were treated"
+                      r"|\b(?:all\s+(?:two|three|four|five|six)|both)\s+(?:were|had|underwent|received|developed"
+                      r"|presented|showed|remained|recovered|required|needed)\b", re.IGNORECASE)
 
 
 def _level_item(s: Sentence, ms: list[Mention], res: Resources, a: int = 0, b: int | None = None,
@@ -179,6 +224,11 @@ def _level_item(s: Sentence, ms: list[Mention], res: Resources, a: int = 0, b: i
             spans(lambda m: m.kind in ("marker", "gene", "drug")))
 
 
+#: the patients of a series of one sex, in the plural
+_WOMEN = re.compile(r"\b(?:women|girls|females|mothers|pregnant)\b", re.IGNORECASE)
+_MEN = re.compile(r"\b(?:men|boys|males)\b", re.IGNORECASE)
+#: a time or a number of a measure, for the clause of each patient ("75 months for the first, 38 for the second")
+_TIME = re.compile(rf"\b(?:{NUMBER})[\s-]*(?:years?|months?|weeks?|days?|Gy|cm|mm)\b", re.IGNORECASE)
 #: a sentence whose subject is the report's own tumour or patient: "The tumour carried ...", "Her lesion showed ..."
 _DEFINITE_SUBJECT = re.compile(r"^\W*(?:the|his|her|this)\s+(?:patient'?s\s+)?(?:tumou?r|lesion|mass|neoplasm|patient)"
                                r"\s+(?:carried|harbou?red|showed|had|was|displayed|revealed|contained)\b",
@@ -209,17 +259,38 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     # a patient of a series has the facts of their own part; of what is told for the series as a whole only
     # what is said of all ("All three tumours were positive for brachyury"), never another patient's age or levels
     own = doc.case_sentences(p)
-    case = [s for s in own if not p or s.patient == p]
+    # (a sentence of this patient's part told for all but naming another: "In both women ..., in the first
+    # patient already on the needle biopsy" is the first one's)
+    case = [s for s in own if not p or s.patient == p and not (
+        _FOR_ALL.search(s.text) and p not in (named_patients(s.text, doc.patients) or {p}))]
     # a series told as a whole ("Three patients are reported ...", no part per patient): what its case part says
     # of none of them singly is said of each
     whole = bool(p) and doc.announced > 1 and not doc.groups and not any(x.patient for x in doc.sentences)
     shared = [s for s in doc.case_sentences() if p and s.patient != p and (
               p in doc.groups[s.start] if s.start in doc.groups else (
-                  _FOR_ALL.search(s.text) or s.start in doc.for_all
+                  # ("In both women the diagnosis was chordoma, in the first already on the needle biopsy": what it
+                  # says is the first one's)
+                  (_FOR_ALL.search(s.text) and p in (named_patients(s.text, doc.patients) or {p}))
+                  or s.start in doc.for_all
                   or (whole and s.patient == 0 and not _SINGLED_OUT.search(s.text))))]
     # "followed for 13, 11 and 5 years, respectively": each patient's own number in the sentence told for all
     said = {s.start: respective(s.text, doc.told_for(s.start), p) for s in shared}
     said = {k: v for k, v in said.items() if v}
+    if p:
+        # "Follow-up was 75 months for the first woman, 38 months for the second and 15 for the third": the
+        # sentence as it reads for this patient, its lead and this patient's own clause
+        for s in doc.case_sentences():
+            if s.patient or s.start in said or s.summary or (s.start in doc.groups and p not in doc.groups[s.start]):
+                continue
+            times = [(m.start(), m.end()) for m in _TIME.finditer(s.text)]
+            clauses = patient_clauses(s.text, doc.told_for(s.start), sexes or {}, times) if len(times) > 1 else {}
+            if p in clauses and len(clauses) > 1:
+                a, b = clauses[p][0]
+                lead = s.text[:times[0][0]] if times[0][0] < a else ""
+                said[s.start] = lead + re.sub(r"^[\s,;]*(?:and\s+)?", "", s.text[a:b]) if lead else s.text[a:b]
+                if s not in shared:
+                    shared.append(s)
+        shared.sort(key=lambda s: s.start)
     # a structured abstract's "Background:" may say what the patient's tumour carried ("The tumour carried an SDHB
     # mutation, c.470delT"): of a single patient's report, a summary sentence about "the/our tumour" is its own
     no_body = not any(x.summary for x in doc.sentences)  # no "Introduction": what comes before the case is its summary
@@ -233,6 +304,10 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     told = sorted(case + [s for s in shared if not s.summary], key=lambda s: s.start)
     texts = [s.text for s in case]
     age, sex, where = patient.age_sex(texts)
+    if sex is None and whole:  # "three women ...": a series told as a whole, of one sex
+        words = " ".join(s.text for s in shared)
+        fem, mal = bool(_WOMEN.search(words)), bool(_MEN.search(words))
+        sex = "female" if fem and not mal else "male" if mal and not fem else None
     patient_ev = [case[where].span()] if where is not None else []
     if age is None and said:  # "aged 34, 45 and 60 years, respectively"
         resp = [s for s in shared if s.start in said]

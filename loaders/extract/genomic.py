@@ -102,8 +102,10 @@ _CDNA_BEFORE = re.compile(r"(?<![\w.])(?P<v>c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|d
 _CDNA = re.compile(r"^\s*(?:gene\s+)?(?:(?:mutation|variant)\s*[,:]?\s*)?\(?\s*"
                    r"(?P<v>c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+))(?![\w>])")
 #: a gene rearranged with a partner the text does not name: "rearrangement of the FUS gene", "EWSR1 rearrangement"
-_REARRANGED_AFTER = re.compile(r"^\s*(?:gene\s+|locus\s+)?(?:was\s+|is\s+)?(?:rearrange(?:ment|d)|split|translocation"
-                               r"|translocated|break-?apart\s+(?:signals?|pattern))\b", re.IGNORECASE)
+_REARRANGED_AFTER = re.compile(r"^\s*(?:gene\s+|locus\s+)?(?:was\s+|is\s+)?(?:(?:shown|found|proven|confirmed"
+                               r"|demonstrated)\s+to\s+be\s+)?(?:rearrange(?:ment|d)|split|translocation|translocated"
+                               r"|fusions?\s+(?:transcripts?|genes?)|break-?apart\s+(?:signals?|pattern))\b",
+                               re.IGNORECASE)
 _REARRANGED_BEFORE = re.compile(r"\b(?:rearrangement|disruption|split(?:ting)?|translocation)\s+(?:of\s+)?(?:the\s+)?$"
                                 r"|\b(?:gene\s+)?fusion\s+(?:involving|of)\s+(?:the\s+)?$", re.IGNORECASE)
 

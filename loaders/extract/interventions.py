@@ -187,11 +187,16 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
     for text, base, span, mentions in sentences:
         if not narrative and base not in summaries:
             course, narrative = 0, True  # the narrative tells the story again from its start
-        if facts and _NEW_COURSE.search(text) and not _NO_COURSE.search(text):
-            course += 1  # a recurrence or a change of line: what is given from here on is another course
         procs = [m for m in mentions if m.kind == "procedure" and lex.category(m.iri)]
         drugs = [m for m in mentions if m.kind == "drug"]
         regimens = [m for m in mentions if m.kind == "regimen"]
+        cue = _NEW_COURSE.search(text) if not _NO_COURSE.search(text) else None
+        # ("surgery followed by adjuvant chemotherapy, but the tumour progressed": the cue after every treatment of
+        # the sentence ends their course, it does not start it)
+        late = bool(cue and (procs or drugs or regimens) and all(m.end - base <= cue.start()
+                                                                   for m in [*procs, *drugs, *regimens]))
+        if facts and cue and not late:
+            course += 1  # a recurrence or a change of line: what is given from here on is another course
         intents = [m for m in mentions if m.kind == "intent"]
         responses = [m for m in mentions if m.kind == "response"]
         attached: set[int] = set()
@@ -317,6 +322,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if fact.response is None and _RESPONSE_NEG.search(text) and fact.category in (
                     "chemotherapy", "targeted_therapy", "immunotherapy", "radiotherapy"):
                 fact.response = "no response"
+        if late:
+            course += 1
     # "a partial resection ... was deemed necessary", then only "following surgery": the operation decided on
     # is the one that was done
     told = [f for f in facts if f.category == "surgery" and f.asserted]

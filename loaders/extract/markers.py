@@ -34,7 +34,10 @@ _GENOMIC_AFTER = re.compile(r"^[\s-]*(?:gene|fusion|rearrange\w*|amplifi\w*|muta
 _PARTNER_AFTER = re.compile(r"^\s?[-–/]\s?[A-Z][A-Z0-9]{1,9}\b")
 
 _POST = re.compile(
-    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:(?:staining|expression|immunoreactivity|immunostain(?:ing)?|reactivity)\s+)?"
+    # a field of a report: "Cyclin D1: diffuse, strong expression", "CD99: positive"
+    r"^\s*(?::\s*(?:(?:diffuse|strong|focal|weak|patchy|moderate|intense|relatively|very|nuclear|cytoplasmic"
+    r"|membranous)\w*[\s,]+(?:and\s+|but\s+)?){0,4})?"
+    r"(?:\([^()]{0,60}\)\s*)?(?:(?:(?:staining|expression|immunoreactivity|immunostain(?:ing)?|reactivity)\s+)?"
     r"(?:(?:was|were|is|are|being)\s+(?:also\s+|all\s+|both\s+|found\s+(?:to\s+be\s+)?)?)?"
     r"(?:(?:strongly|diffusely|focally|weakly|partially|patchily|moderately|intensely|and|,)\s+){0,4}"
     r"(?P<pol>positive|negative|immunoreactive|immunopositive|expressed|not\s+expressed|absent|retained|lost|preserved"

@@ -33,7 +33,10 @@ _EXCLUDED_PRE = re.compile(
     r"|no\s+(?:evidence|signs?|features?)\s+of|unlike"
     # the other term of a comparison: "marrow aspiration is quicker and safer than laminectomy"
     r"|(?:safer|quicker|faster|easier|simpler|better|cheaper|preferable|superior|inferior|less\s+invasive"
-    r"|more\s+(?:invasive|morbid|effective|appropriate))\s+(?:than|to))\b", re.IGNORECASE)
+    r"|more\s+(?:invasive|morbid|effective|appropriate))\s+(?:than|to)"
+    # a likeness measured against another entity: "weaker than is typical of Ewing sarcoma"
+    r"|than\s+(?:is\s+|in\s+|that\s+of\s+)?(?:typical|usual|characteristic|expected|seen|common)\w*\s+(?:of|in|for))\b",
+    re.IGNORECASE)
 _NEG_PRE = re.compile(
     r"\b(?:no|not|without|absence\s+of|absent|negative\s+for|negativity\s+for|free\s+of|lack(?:ed|s|ing)?(?:\s+of)?"
     r"|neither|nor|denied|denies|never|none\s+of|loss\s+of|lost)\b", re.IGNORECASE)
@@ -98,6 +101,9 @@ _RESERVE = re.compile(r"^[^;:.]{0,60}?\b(?:held|kept)\s+in\s+reserve|^[^;:.]{0,6
 _COUNTERFACTUAL = re.compile(r"^[^;:.]{0,80}?\bwould\s+(?:have\s+)?(?:required|require|necessitated|necessitate"
                              r"|entailed|entail|meant|mean|sacrificed|sacrifice|risked|risk|caused|cause)\b",
                              re.IGNORECASE)
+#: one or the other, not told which: "vertebroplasty and/or radiotherapy", "A, B, or both were added"
+_EITHER_AFTER = re.compile(r"^\s*(?:and\s*/\s*or\b|(?:,\s*[\w\- ]{1,40}){0,3},?\s+or\s+both\b)", re.IGNORECASE)
+_EITHER_BEFORE = re.compile(r"\band\s*/\s*or\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: a treatment as the subject of a comparison in the present: "open biopsy is safer than ...", "X is preferable to Y"
 _COMPARED_AFTER = re.compile(r"^\s*(?:is|are)\s+(?:\w+\s+){0,3}?(?:safer|quicker|faster|easier|simpler|better|cheaper"
                              r"|preferable|superior|inferior|less\s+\w+|more\s+\w+)\s+(?:than|to)\b", re.IGNORECASE)
@@ -187,8 +193,22 @@ def status(text: str, start: int, end: int, *, proposals: bool = True) -> str | 
     return st
 
 
+#: the lead-in of a list that is advice or a possibility: "molecular confirmation should be sought: FISH for ..., RT-PCR
+#: for EWS-FLI1 ..."
+_MODAL_LEAD = re.compile(r"\b(?:should|must|may|might|could|would|can|options?|recommend\w*|advis\w*|suggest\w*"
+                         r"|consider\w*)\b[^:;.]{0,80}:\s*$", re.IGNORECASE)
+
+
+#: a field of a letter whose values are possibilities: "DDx: lymphoma, myeloma", "Differential diagnosis: ..."
+_HEDGED_FIELD = re.compile(r"^\W{0,3}(?:(?-i:DDx)|differentials?(?:\s+diagnos[ie]s)?|suspected|suspicion|impression"
+                           r"|working\s+diagnosis|possible\s+diagnos[ie]s)\s*:\s*$", re.IGNORECASE)
+
+
 def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str | None:
     cs = clause_start(text, start)
+    if cs and text[:cs].rstrip().endswith(":") and (_MODAL_LEAD.search(text[clause_start(text, cs - 2):cs])
+                                                    or _HEDGED_FIELD.match(text[:cs])):
+        return "hedged"
     before = text[cs:start]
     before = before[-120:]
     # a passive exclusion looks back only: "X was excluded and the diagnosis of Y was made"
@@ -221,6 +241,8 @@ def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str |
         return "excluded"
     if proposals and (_RESERVE.match(after) or _COUNTERFACTUAL.match(after)):
         return "proposed"
+    if _EITHER_AFTER.match(after) or _EITHER_BEFORE.search(before):
+        return "hedged"  # "vertebroplasty and/or radiotherapy", "A, B, or both": which one was given is not told
     if proposals and _COMPARED_AFTER.match(after):
         return "proposed"  # "open surgery is less invasive than ...": a claim about a treatment, not one given
     if proposals and ((_BEFORE_COULD.match(after) and _BEFORE_UNTIL.search(before))

@@ -38,8 +38,9 @@ _HEADING_OTHER = re.compile(
     r"|discussion\s+points?|teaching\s+points?|questions?\s+(?:for|to)\s+the\s+(?:board|panel)"
     r"|why\s+(?:this|the)\s+case|what\s+(?:this|the)\s+case\s+(?:teaches|shows|adds)|conclusions?|references"
     # the literature's patients: "Other published spinal epidural Ewing sarcomas", "Companion cases (not this patient)"
-    r"|(?:other|published|previous(?:ly)?|reported|companion|similar)\s+(?:[\w-]+\s+){0,5}?(?:cases|patients|reports"
-    r"|tumou?rs|sarcomas|series|children|adults)\b|.*\b(?:for\s+comparison|not\s+(?:this|our)\s+patient)"
+    r"|(?:other|published|previous(?:ly)?|reported|companion|similar|comparable)\s+(?:[\w-]+\s+){0,5}?(?:cases|patients"
+    r"|reports|tumou?rs|sarcomas|series|children|adults)\b"
+    r"|.*\b(?:for\s+comparison|not\s+(?:this|our)\s+patient|other\s+patients|for\s+context\s+only)"
     r"|(?=(?:why|how|what|when|which|is|are|does|do|can|could|should)\b[^?]{3,80}\?\s*$)\w+"  # a question to discuss
     r"|bibliography|acknowledge?ments?"
     r"|about this article|everything you need to know|frequently asked|faq\b|newsletter|funding"
@@ -63,14 +64,16 @@ _HEADING_INTRO = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:introduction|backgrou
 #: a label that opens a part of a structured abstract or a declaration inside a paragraph: "Background:",
 #: "Case presentation:", "Conclusions:", "Funding:"; the part runs to the next label or heading
 _RUNIN = re.compile(
-    r"^\W{0,3}(?P<label>background|introduction|objectives?|purpose|importance|rationale|methods?"
+    r"^\W{0,3}(?P<label>background|introduction|objectives?|purpose|importance|rationale|methods?|study\s+design"
+    r"|summary\s+of\s+background\s+data|aims?"
     r"|case\s+(?:presentation|report|description|summary|history)|clinical\s+(?:presentation|case|findings)"
     r"|patient\s+concerns?|diagnos[ie]s|interventions?|outcomes?|results?|observations?"
     r"|conclusions?|(?:clinical\s+)?discussion|comments?|lessons?|learning\s+points?|funding|conflicts?\s+of\s+interests?"
     r"|competing\s+interests?|consent|ethics(?:\s+\w+)?|author(?:s'?)?\s+contributions?|acknowledge?ments?"
-    r"|data\s+availability|disclosures?)\s*:", re.IGNORECASE)
+    r"|data\s+availability|disclosures?)(?:\s*\([^()]{1,20}\))?\s*:", re.IGNORECASE)
 _RUNIN_SECTION = {"background": "intro", "introduction": "intro", "objective": "intro", "objectives": "intro",
-                  "purpose": "intro", "importance": "intro", "rationale": "intro"}  # "Methods:" tells the case
+                  "purpose": "intro", "importance": "intro", "rationale": "intro", "study design": "intro",
+                  "summary of background data": "intro", "aim": "intro", "aims": "intro"}  # "Methods:" tells the case
 _PATIENT_HEAD = re.compile(
     r"^\W{0,6}(?:case|patient)(?:\s+report)?\s*(?:no\.?\s*|#\s*)?(\d{1,3}|[IVX]{1,4}\b|one|two|three|four|five|six)"
     r"(?=\s*[:.)\-–—]|\s*$|\s+(?:a|an|the|was|is|was a)\b)", re.IGNORECASE)
@@ -107,12 +110,16 @@ _LITERATURE = re.compile(
     r"|in\s+another\s+(?:case|patient|report|series)|et\s+al\.?\s+(?:\(\d{4}\)\s+)?(?:reported|described|presented"
     r"|treated)"
     r"|other\s+(?:published\s+)?(?:patients|cases)\s+(?:in|from|described|reported|with)"
-    r"|(?:previously|earlier)\s+(?:reported|published|described)\s+(?:patients?|cases?))\b", re.IGNORECASE)
+    r"|(?:previously|earlier)\s+(?:reported|published|described)\s+(?:patients?|cases?)"
+    # "Another group documented a 23-year-old man", "A Japanese team reported a girl"
+    r"|(?:another|one|a|an)\s+(?:[\w-]+\s+)?(?:group|team|centre|center|institution)\s+(?:\w+\s+)?(?:reported"
+    r"|described|documented|presented|published|treated))\b", re.IGNORECASE)
 #: the age that introduces a patient of a series: "a 56-year-old man", "aged 62", "a woman of 41"
 _NEW_PATIENT_AGE = re.compile(rf"\b{NUMBER}[\s-]*(?:year|yr|month)s?[\s-]*old\b|\baged\s+\d{{1,3}}\b"
                               r"|\b(?:woman|man|girl|boy|lady|gentleman)\s+of\s+\d{1,3}\b", re.IGNORECASE)
 #: a patient of the literature: "The first case was reported by Smith", "(Smith et al., 2001)"
-_CITED = re.compile(r"\b(?:reported|described|published)\s+by\b|\bet\s+al\b|\[\d{1,3}\]|\(\w+,?\s+(?:19|20)\d{2}\)"
+_CITED = re.compile(r"\b(?:reported|described|published|documented)\s+by\b|\bet\s+al\b|\[\d{1,3}\]"
+                    r"|\(\w+,?\s+(?:19|20)\d{2}\)"
                     r"|\band\s+(?:colleagues|co-?workers|associates|co-?authors)\b", re.IGNORECASE)
 _AGE_NOUN = re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month|week|day)s?[\s-]*old\b", re.IGNORECASE)
 #: A sentence that introduces the patient: "A 43-year-old woman", "a 20-month-old boy", "aged 43".
@@ -195,6 +202,11 @@ def _is_heading(line: str) -> bool:
     if s.startswith("#"):
         return True
     words = s.split()
+    if re.match(r"^\W{0,3}[A-Za-z][\w /()'-]{0,30}:\s+\S", s) and not _PATIENT_HEAD.match(s):
+        return False  # a field with its value ("Patient: 17-year-old male", "- CD99: positive"), not a heading
+    if len(s) <= 110 and len(words) <= 16 and re.match(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]", s) \
+            and not re.search(r"[.;,:]\s*$", s) and not re.search(r"\b(?:was|were|is|are|had|has)\b", s):
+        return True  # a numbered heading of many words: "4. Comparable published cases mentioned at the board (...)"
     return len(s) <= 90 and len(words) <= 12 and not re.search(r"[.;,]\s*$", s) and not s.endswith(":") \
         or (len(words) <= 6 and s.endswith(":"))
 
@@ -356,7 +368,8 @@ def segment(text: str) -> Document:
                 # paragraph (an abstract telling the patients one after another)
                 patient, section, sec = pn, "case", "case"
             elif sec == "intro" and not explicit_case and not ((has_case_heading or patient) and in_introduction) and (
-                    INTRO_PATIENT.search(sent) or PATIENT_CODE.search(sent)):
+                    INTRO_PATIENT.search(sent) or PATIENT_CODE.search(sent)) and not _CITED.search(sent) \
+                    and not _LITERATURE.search(sent):  # ("Bustoros and colleagues described a 40-year-old man")
                 section = sec = "case"
             own = sec
             if sec == "case" and not patient and not heading:
@@ -378,12 +391,38 @@ def segment(text: str) -> Document:
     if not any(r[3] == "case" for r in raw):
         # no recognisable case description: read the whole text as the case
         raw = [(t, a, b, "case" if s == "intro" else s, p, h) for t, a, b, s, p, h in raw]
+    _first_unnumbered(raw)
     doc.sentences = [Sentence(t, a, b, s, p, h, a < body_at) for t, a, b, s, p, h in raw]
     if doc.announced and (any(s.patient for s in doc.sentences) or doc.groups or any(
             s.section == "case" and _AGE_NOUN.search(s.text) and not _RESPECTIVELY.search(s.text)
             for s in doc.sentences)):
         doc.announced = 0  # its patients have parts of their own, or are told one by one without them: not split
     return doc
+
+
+def _first_unnumbered(raw: list[tuple[str, int, int, str, int, bool]]) -> None:
+    """A series whose first patient is told without a number, the next ones with theirs ("A girl aged 16 months
+    presented ...", then "The second child was a boy ..."): the case sentences just before the second patient's,
+    from the one that introduces a patient, are the first patient's."""
+    if any(r[4] == 1 for r in raw):
+        return
+    second = next((i for i, r in enumerate(raw) if r[4] == 2), None)
+    if second is None:
+        return
+    run = []
+    for i in range(second - 1, -1, -1):
+        t, _a, _b, sec, who, head = raw[i]
+        if sec != "case" or who or head:
+            break
+        run.append(i)
+    starts = [i for i in run if _NEW_PATIENT_AGE.search(raw[i][0][:160]) or INTRO_PATIENT.search(raw[i][0])]
+    if not starts:
+        return
+    first = min(starts)
+    for i in run:
+        if i >= first:
+            t, a, b, sec, _who, head = raw[i]
+            raw[i] = (t, a, b, sec, 1, head)
 
 
 _BARE_PRESENTATION = re.compile(r"^\W{0,6}(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?presentation\b", re.IGNORECASE)
@@ -449,23 +488,45 @@ _ANNOUNCED = re.compile(
     r"\b(?:we\s+(?:report|describe|present|treated|operated\s+on)\s+(?:these\s+|the\s+)?"
     r"(?P<a>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,3}?(?:patients|cases|children|adults)\b"
     r"|(?P<b>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,3}?(?:patients|cases)\s+(?:are|were)\s+"
-    r"(?:reported|described|presented)\b)", re.IGNORECASE)
+    r"(?:reported|described|presented)\b"
+    # "The three women described here", "Three of them were women ...; they are reported here"
+    r"|(?P<c>two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}?(?:patients|cases|women|men|children|girls|boys|adults"
+    r"|infants)\s+(?:(?:are|were)\s+)?(?:described|reported|presented)\s+here\b"
+    r"|\b(?P<d>two|three|four|five|six)\s+of\s+them\s+were\b[^.;]{0,120};\s+they\s+are\s+(?:reported|described"
+    r"|presented)\s+here\b)", re.IGNORECASE)
 
 
 def _announced(text: str) -> int:
     m = _ANNOUNCED.search(text)
     if not m:
         return 0
-    return int(to_number(m.group("a") or m.group("b")) or 0)
+    return int(to_number(m.group("a") or m.group("b") or m.group("c") or m.group("d")) or 0)
 
 
 #: who a clause of a sentence told for a whole series is about: "of C3-5 in the man and of C2 to C4 in the woman",
 #: "in the first patient", "in case 2", "the latter"
 _WHO = re.compile(r"\b(?:in|for|of|to)\s+(?:the\s+)?(?:(?P<sex>woman|man|girl|boy|lady|gentleman|female|male)"
-                  r"|(?P<ord>first|second|third|fourth|fifth|former|latter)(?:\s+(?:patient|case|one))?"
+                  r"|(?P<ord>first|second|third|fourth|fifth|former|latter)(?:\s+(?:patient|case|one|woman|man|child|girl|boy))?"
                   r"|(?:case|patient)\s+(?P<num>\d{1,2}|[IV]{1,3}|one|two|three))\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[:;]\s*")
+
+
+def named_patients(text: str, patients: list[int]) -> set[int]:
+    """The patients of a series a sentence names by their place or number ("in the first patient", "in case 2")."""
+    out: set[int] = set()
+    for m in _WHO.finditer(text):
+        if m.group("ord"):
+            o = m.group("ord").lower()
+            n = {"former": 1, "latter": len(patients)}.get(o) or _WORDNUM.get(o)
+        elif m.group("num"):
+            w = m.group("num").lower()
+            n = int(w) if w.isdigit() else _ROMAN.get(w) or _WORDNUM.get(w)
+        else:
+            continue
+        if n in patients:
+            out.add(n)
+    return out
 
 
 def patient_clauses(text: str, patients: list[int], sexes: dict[int, str | None],
