@@ -414,7 +414,7 @@ _NO_COURSE = re.compile(r"\b(?:no|without|free\s+of|absence\s+of|if|in\s+case\s+
                         r"(?:recurren\w*|relaps\w*|progress\w*|regrowth)|\b(?:recurrence|progression|relapse)[\s-]free\b",
                         re.IGNORECASE)
 #: a treatment named again, not given again: "pain resolved by the end of RT", "after radiotherapy"
-_BACK = re.compile(r"\b(?:the|this|that|his|her|post)\s*-?\s*$|\b(?:end\s+of|after|following|since|completion\s+of"
+_BACK = re.compile(r"\b(?:the|this|that|his|her|post)\s*-?\s*$|\b(?:end\s+of|after|following|since|from|completion\s+of"
                    r"|during)\s+(?:[\w\-]+\s+){0,5}?$", re.IGNORECASE)
 
 

@@ -56,7 +56,10 @@ _BEFORE_NOT_TUMOR = re.compile(
     r"|graft|kyphosis|scoliosis|dermatomes?|(?:sensation|sense|sensory|vibration|proprioception|pinprick|touch|an?esthesia|hypo\w+|numbness"
     r"|(?:par|dys)(?:a)?esthesi\w*|tingling)\s+below(?:\s+the)?|"
     r"sensory\s+level|level\s+of\s+sensation|nerve\s+roots?|rootlets?\s+of"
-    r"|roots?\s+of|disc|disk|kyphoplasty|imaging\s+(?:range|field)|scanned|field\s+of\s+view)\b[^.;]{0,40}$",
+    r"|roots?\s+of|disc|disk|kyphoplasty|imaging\s+(?:range|field)|scanned|field\s+of\s+view"
+    # the extent of a radiation field: "delivered to a field extending from T12 to L3"
+    r"|(?:radiation|radiotherapy|irradiation|treatment|RT|portal)\s+fields?|fields?\s+(?:extending|covering"
+    r"|encompassing|spanning))\b[^.;]{0,40}$",
     re.IGNORECASE)
 
 

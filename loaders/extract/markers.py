@@ -41,6 +41,7 @@ _POST = re.compile(
     r"(?:(?:was|were|is|are|being)\s+(?:also\s+|all\s+|both\s+|found\s+(?:to\s+be\s+)?)?)?"
     r"(?:(?:strongly|diffusely|focally|weakly|partially|patchily|moderately|intensely|and|,)\s+){0,4}"
     r"(?P<pol>positive|negative|immunoreactive|immunopositive|expressed|not\s+expressed|absent|retained|lost|preserved"
+    r"|negligible|undetectable"
     r"|low|high|elevated|increased)(?!\s+(?:for|of|to|with)\b|(?<=ve)\s+in\s+(?:the\s+)?(?:\d|(?:\w+\s+)?"
     r"(?:vessels?|endotheli\w*|background|internal|normal|entrapped|non-?neoplastic|nuclei)\b))"
     r"|(?P<mark>-positive|-negative|\s?[+\-−]\s?ve\b|\s*\(\s*\+{1,3}\s*\)|\s*\(\s*[-−]\s*\)|\+{1,3}(?![\w])"
@@ -119,7 +120,8 @@ def _post_polarity(after: str) -> str | None:
     word = (m.group("pol") or m.group("mark") or m.group("stain") or "").lower().strip()
     if re.fullmatch(r"[+\-−]\s?ve", word):  # "SATB2+ve", "CK -ve"
         return "positive" if word[0] == "+" else "negative"
-    if word in ("negative", "-negative", "absent", "lost", "not expressed") or re.fullmatch(r"\(\s*[-−]\s*\)|[-−]",
+    if word in ("negative", "-negative", "absent", "lost", "not expressed", "negligible",
+                "undetectable") or re.fullmatch(r"\(\s*[-−]\s*\)|[-−]",
                                                                                               word):
         return "negative"
     return "positive"

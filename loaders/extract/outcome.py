@@ -43,6 +43,9 @@ _FOLLOW = [
     re.compile(rf"\b(?:at|after|by)\s+(?:the\s+)?{_N}[\s-]*{_U}[\s-]+(?:post-?operative\s+)?(?:visit|review|check|"
                rf"control)", re.I),
     re.compile(rf"\b(?:at|after)\s+(?:a\s+)?{_N}[\s-]*{_U}\s+follow", re.I),
+    # "overall survival was 14 months", "the overall survival of each was 14 months" (a patient's, not a cohort's)
+    re.compile(rf"(?<!median\s)(?<!mean\s)(?<!average\s)\boverall\s+survival\s+(?:of\s+(?:each|both|the\s+\w+)\s+)?"
+               rf"(?:was\s+|of\s+|:\s*)?(?:about\s+|approximately\s+)?{_N}\s*{_U}\b(?![\s-]+(?:rate|survival))", re.I),
     # "At the most recent visit, 20 months after starting larotrectinib, ..."
     re.compile(rf"\bat\s+(?:the\s+|her\s+|his\s+)?(?:most\s+recent|last|latest|final)\s+(?:clinic\s+)?(?:visit|"
                rf"follow[\s-]?up|review|contact|evaluation|examination|assessment)\s*,?\s*(?:about\s+|approximately\s+)?"

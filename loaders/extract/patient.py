@@ -23,6 +23,9 @@ _AGE = [
     (re.compile(r"\b(?P<n>\d{1,3})\s*-?\s*(?:y/?o|yo)\b", re.I)),
     # a table's "48 / male", "40/F"
     (re.compile(r"(?:^|\|\s*|\t)(?P<n>\d{1,3})\s*(?:y(?:ears?|rs?)?\.?)?\s*/\s*(?:male|female|M|F)\b")),
+    # the age cell of a patient's row: "Patient 1 | 14 years | ..."
+    (re.compile(r"^\W{0,3}(?:patient|case|pt)\.?\s*\d{1,2}\s*[|\t]\s*(?P<n>\d{1,3})\s*(?P<u>years?|yrs?|months?)?\s*"
+                r"(?:[|\t]|$)", re.I)),
     # "a woman of 41", "a man of 62 years"
     (re.compile(r"\b(?:woman|man|girl|boy|lady|gentleman|female|male|patient)\s+of\s+(?P<n>\d{1,3})"
                 r"(?:\s*(?P<u>years?|months?))?\b(?!\s*(?:%|cm|mm|kg|gy|patients|cases))", re.I)),

@@ -75,7 +75,8 @@ _RUNIN_SECTION = {"background": "intro", "introduction": "intro", "objective": "
                   "purpose": "intro", "importance": "intro", "rationale": "intro", "study design": "intro",
                   "summary of background data": "intro", "aim": "intro", "aims": "intro"}  # "Methods:" tells the case
 _PATIENT_HEAD = re.compile(
-    r"^\W{0,6}(?:case|patient)(?:\s+report)?\s*(?:no\.?\s*|#\s*)?(\d{1,3}|[IVX]{1,4}\b|one|two|three|four|five|six)"
+    r"^\W{0,6}(?:case|patient)(?:\s+report)?\s*(?:no\.?\s*|#\s*)?(\d{1,3}|[IVX]{1,4}\b|one|two|three|four|five|six"
+    r"|(?-i:[A-F])(?=\s*[.:)]))"
     r"(?=\s*[:.)\-–—]|\s*$|\s+(?:a|an|the|was|is|was a)\b)", re.IGNORECASE)
 #: a part of a series' case section told for all its patients: "Treatment and outcome (both cases)"
 _SHARED_HEAD = re.compile(r"\b(?:both|all|either|each)\s+(?:(?:two|three|four|five|six)\s+)?(?:of\s+)?"
@@ -192,6 +193,8 @@ def _patient_number(text: str) -> int | None:
     g = m.group(1).lower()
     if g.isdigit():
         return int(g)
+    if len(g) == 1 and g in "abcdef" and m.group(1).isupper():  # "Patient A.", "Case B:"
+        return ord(g) - ord("a") + 1
     return _ROMAN.get(g) or _WORDNUM.get(g)
 
 
@@ -292,11 +295,16 @@ def segment(text: str) -> Document:
             continue
         lit_table = False
         cells = _table_cells(stripped)
-        if cells is not None and (table_open or is_row(stripped) or _patient_table(cells)[0]):
+        if cells is not None and (table_open or is_row(stripped) or _patient_table(cells)[0] or (
+                section == "case" and _row_patient(cells[0]) is not None)):
             # a table row: never a heading; the rows of one table are one sentence, except in a table of the
             # report's own patients, whose rows (or columns) are each patient's
             a, b = start + body.find(stripped), start + body.find(stripped) + len(stripped)
-            if not table_open:
+            if not table_open and section == "case" and _row_patient(cells[0]) is not None:
+                # a table of the patients without a header row ("Patient 1 | 14 years | ..."): a row each
+                table_kind, table_cols = "rows", {}
+                raw.append((stripped, a, b, section, _row_patient(cells[0]) or 0, False))
+            elif not table_open:
                 table_kind, table_cols = _patient_table(cells) if section == "case" else (None, {})
                 raw.append((stripped, a, b, section, patient if section == "case" else 0, False))
             elif table_kind == "rows" and (who := _row_patient(cells[0])) is not None:

@@ -18,6 +18,17 @@ _BACK = re.compile(r"^(?:references|bibliography|acknowledge?ments?|funding|conf
                    r"|declarations?|author contributions|consent|ethics)", re.IGNORECASE)
 
 
+#: a field of a note ("Patient: 17-year-old male"), and the fields of a title block that are not the body's
+_FIELD = re.compile(r"^[A-Z][\w /()'-]{0,30}:\s+\S")
+_META_FIELD = re.compile(r"^(?:keywords?|key\s+words|correspondence|doi|received|accepted|revised|published|citation"
+                         r"|e-?mail|authors?|affiliations?|journal|copyright|cite\s+this|how\s+to\s+cite|running\s+title"
+                         r"|article\s+type|volume|issue|pmid|pmcid|orcid|funding)\b", re.IGNORECASE)
+
+
+#: a line that starts an item of its own: a bullet, a numbered or lettered item, a field
+_ITEM = re.compile(r"^(?:[-•*–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)|^[A-Z][\w /()'-]{0,30}:\s")
+
+
 def _para(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
@@ -27,11 +38,33 @@ def _is_heading(line: str) -> bool:
     return bool(_HEADING.match(s)) and len(s.split()) <= 10 and not s.endswith(",") and "|" not in s[3:]
 
 
+def _unwrap(text: str) -> list[str]:
+    """The text's lines with the hard wraps of a copied page undone, as a JATS paragraph holds them: a long line
+    that stops mid-sentence goes on in the next one, a word hyphenated at the line end is one word again."""
+    out: list[str] = []
+    prev_blank = True
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            prev_blank = True
+            continue
+        last = out[-1] if out and not prev_blank else None
+        if last is not None and "|" not in last and "|" not in line and len(last) >= 60 \
+                and not re.search(r"[.!?:;]['\"”’)]?$", last) and not _ITEM.match(line):
+            if re.search(r"[a-z]-$", last) and line[:1].islower():
+                out[-1] = last[:-1] + line  # "osse-" + "ous"
+            else:
+                out[-1] = f"{last} {line}"
+        else:
+            out.append(line)
+        prev_blank = False
+    return out
+
+
 def render_jats(text: str, source: dict | None = None) -> str:
     """The article as JATS XML (a string)."""
     source = source or {}
-    lines = [x.strip() for x in text.splitlines()]
-    lines = [x for x in lines if x]
+    lines = _unwrap(text)
     title = source.get("title") or (lines[0] if lines else "")
     body: list[str] = []
     abstract: list[str] = []
@@ -84,8 +117,8 @@ def render_jats(text: str, source: dict | None = None) -> str:
             depth.append(level)
             target = body
             continue
-        if target is None and len(line.split()) >= 25:
-            target = body  # an article without headings: its first paragraph opens the body
+        if target is None and (len(line.split()) >= 25 or (_FIELD.match(line) and not _META_FIELD.match(line))):
+            target = body  # an article without headings: its first paragraph (or a note's first field) opens the body
         if target is None:
             continue  # title block: authors, affiliations, journal lines
         if target is abstract and re.match(r"^keywords?\s*:", line, re.IGNORECASE):

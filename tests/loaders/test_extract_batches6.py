@@ -121,3 +121,32 @@ def test_a_first_patient_told_without_a_number_and_a_regimen_the_report_names() 
     assert first == [("surgery", []), ("chemotherapy", []), ("chemotherapy", ["temozolomide", "vincristine"])]
     assert [(i["category"], sorted(i["agents"])) for i in recs[1]["interventions"]] == [
         ("chemotherapy", ["temozolomide", "vincristine"])]
+
+
+PNET = ("Patients\nPatient A. A 49-year-old woman had an intraspinal PNET at L2. She underwent a laminectomy. "
+        "Postoperative radiotherapy was delivered to a field extending from T12 to L3, to 50.4 Gy.\n"
+        "Patient B. A 29-year-old woman had a PNET at T10-T11. She received craniospinal irradiation to 35.2 Gy.\n"
+        "Results\nBoth women relapsed, at 17 and 6 months from irradiation, respectively.\n")
+
+
+def test_patients_lettered_a_and_b_and_a_radiation_field_is_not_a_level() -> None:
+    recs = _records(PNET)
+    assert [r["patient"]["age_years"] for r in recs] == [49, 29]
+    assert recs[0]["vertebrae"] == ["L2"]
+    # "months from irradiation" names the course told before, it is not another
+    assert [[i["category"] for i in r["interventions"]] for r in recs] == [["surgery", "radiotherapy"],
+                                                                            ["radiotherapy"]]
+
+
+TABLE = ("Our patients\nThe data of the two children are given below (patient; age; findings; outcome).\n"
+         "Patient 1 | 12 years | glioblastoma; high Ki-67 index; p53 immunoreactivity present | overall survival "
+         "10 months\nPatient 2 | 7 years | glioblastoma; p53 immunoreactivity negligible | overall survival 16 months\n"
+         "Discussion\nSuch tumours are rare.\n")
+
+
+def test_a_table_of_the_patients_without_a_header_row() -> None:
+    recs = _records(TABLE)
+    assert [r["patient"]["age_years"] for r in recs] == [12, 7]
+    assert [r["outcome"]["follow_up_months"] for r in recs] == [10, 16]
+    assert [[(m["name"], m["result"]) for m in r["markers"] if m["name"] == "p53"] for r in recs] == [
+        [("p53", "positive")], [("p53", "negative")]]
