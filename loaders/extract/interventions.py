@@ -65,7 +65,10 @@ _CHEMORADIATION = re.compile(r"\b(?:(?:concurrent|concomitant|adjuvant|definitiv
 _NECESSARY = re.compile(r"^[^.;]{0,80}?\b(?:was|were)\s+(?:deemed|considered|judged|thought|felt)\s+(?:to\s+be\s+)?"
                         r"(?:necessary|indicated|required|mandatory|essential|warranted)\b", re.IGNORECASE)
 _GENERIC_TERM = {"radiotherapy": SKG + "Radiotherapy", "chemotherapy": SKG + "Chemotherapy"}
-_PAREN_AFTER = re.compile(r"^\s*(?:regimen\s*|chemotherapy\s*)?\([^()]{0,200}\)")
+#: the drugs in brackets after a chemotherapy or its named regimen: "chemotherapy with the R-CHOPE regimen (rituximab,
+#: cyclophosphamide, ...)"
+_PAREN_AFTER = re.compile(r"^\s*(?:(?:with|using|of)\s+(?:the\s+|an?\s+)?[\w\-/+]{2,12}\s+)?(?:regimen\s*|protocol\s*"
+                          r"|chemotherapy\s*)?\([^()]{0,200}\)")
 _RESPONSE_NEG = re.compile(r"\b(?:did\s+not|didn't|failed\s+to)\s+respond|\bno\s+(?:significant\s+)?(?:response|"
                            r"change)",
                            re.IGNORECASE)

@@ -29,7 +29,8 @@ _FOLLOW = [
     re.compile(rf"\bFU\s*:?\s*{_N}\s*{_U}(?![\w-])"),  # "FU 30 mo NED"
     re.compile(rf"\blost\s+to\s+follow[\s-]?up\s+(?:after|at|beyond)\s+(?:about\s+|approximately\s+)?{_N}\s*{_U}",
                re.I),
-    re.compile(rf"\bfollow[\s-]?up\s+(?:period\s+|duration\s+|time\s+)?(?:of|was|lasted|for|at|over|:)\s+"
+    re.compile(rf"\bfollow[\s-]?up\s+(?:period\s+|duration\s+|time\s+|evaluation\s+|examination\s+|review\s+|visit\s+"
+               rf"|imaging\s+|MRI\s+)?(?:of|was|lasted|for|at|over|:)\s+"
                rf"(?:(?:at|after)\s+)?(?:about\s+|approximately\s+"
                rf"|nearly\s+|almost\s+|more\s+than\s+|over\s+|up\s+to\s+)?{_N}\s*{_U}", re.I),
     re.compile(rf"\b{_N}[\s-]*{_U}\s+(?:after|following|post)\s+(?!(?:starting|the\s+start|initiation|beginning|"

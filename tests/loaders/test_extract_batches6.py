@@ -150,3 +150,12 @@ def test_a_table_of_the_patients_without_a_header_row() -> None:
     assert [r["outcome"]["follow_up_months"] for r in recs] == [10, 16]
     assert [[(m["name"], m["result"]) for m in r["markers"] if m["name"] == "p53"] for r in recs] == [
         [("p53", "positive")], [("p53", "negative")]]
+
+
+def test_the_drugs_of_a_regimen_in_brackets_are_one_line_and_a_follow_up_evaluation_a_time() -> None:
+    rec = _records("A 39-year-old man had an epidural lymphoma at T7. After surgery he received six cycles of "
+                   "chemotherapy with the R-CHOPE regimen (rituximab, cyclophosphamide, doxorubicin, vincristine, "
+                   "prednisone and etoposide). Follow-up evaluation at one year showed no evidence of relapse.")[0]
+    drugs = [i for i in rec["interventions"] if i["category"] != "surgery"]
+    assert len(drugs) == 1 and drugs[0]["category"] == "chemotherapy" and len(drugs[0]["agents"]) == 6
+    assert rec["outcome"]["follow_up_months"] == 12
