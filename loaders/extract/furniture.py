@@ -21,7 +21,8 @@ import re
 from collections import Counter
 
 _PAGE_ONLY = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
-_FURNITURE = re.compile(r"^\s*(?:downloaded\s+from\b|open\s+access\b|cite\s+this\s+article\b|this\s+article\s+is\s+"
+_FURNITURE = re.compile(r"^\s*(?:downloaded\s+from\b|open\s+access\b|cite\s+this\s+article\b"
+                        r"|please\s+cite\s+this\s+article\b|this\s+article\s+is\s+"
                         r"(?:licensed|distributed)\b|©|copyright\b|\(c\)\s+\d{4}|all\s+rights\s+reserved\b"
                         r"|https?://\S+\s*$|www\.\S+\s*$)", re.IGNORECASE)
 _HYPHEN_BREAK = re.compile(r"(?<=([A-Za-z0-9]))-\n(?=([A-Za-z0-9]+))")

@@ -99,7 +99,7 @@ _CDNA_BEFORE = re.compile(r"(?<![\w.])(?P<v>c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|d
                           r"(?![\w>])\s+(?:(?:mutation|variant|change|alteration)\s+)?(?:in|of|within)\s+"
                           r"(?:exon\s*\d{1,3}\s+(?:of|in)\s+)?(?:the\s+)?[*_]?$")
 #: a change given only at the DNA level: "EGFR c.3617A>C"
-_CDNA = re.compile(r"^\s*(?:gene\s+)?(?:(?:mutation|variant)\s*[,:]?\s*)?\(?\s*"
+_CDNA = re.compile(r"^\s*(?:gene\s+)?(?:(?:mutation|variant)\s*)?[,:]?[\s*_]*\(?\s*"
                    r"(?P<v>c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+))(?![\w>])")
 #: a gene rearranged with a partner the text does not name: "rearrangement of the FUS gene", "EWSR1 rearrangement"
 _REARRANGED_AFTER = re.compile(r"^\s*(?:gene\s+|locus\s+)?(?:was\s+|is\s+)?(?:(?:shown|found|proven|confirmed"

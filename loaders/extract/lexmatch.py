@@ -60,6 +60,10 @@ _PARTICIPLE = (("ization", "ized"), ("isation", "ised"), ("ation", "ated"), ("ct
                ("sion", "sed"), ("oval", "oved"))
 
 
+#: participles that in case reports mean something else: pain "radiated to the leg" (radiotherapy is "irradiated")
+_NOT_PARTICIPLE = frozenset({"radiated"})
+
+
 def participle(noun: str) -> str | None:
     """The past participle of a procedure noun ("resection" -> "resected", "removal" -> "removed")."""
     for suffix, repl in _PARTICIPLE:
@@ -108,6 +112,8 @@ class Matcher:
             for name in [term.label, *term.synonyms]:
                 toks = [t for t, _, _ in tokens(name)]
                 part = participle(toks[0]) if len(toks) == 1 else None
+                if part in _NOT_PARTICIPLE:
+                    part = None
                 if part and (part,) not in self.names:
                     self.add(part, "procedure", iri)
                 if part:

@@ -22,6 +22,9 @@ _BOUNDARY = re.compile(
     r"[;:.!?]\s|\s[–—-]\s|\((?:[^()]{0,80})\)|\b(?:but|whereas|however|although|though|while|except|yet|which|who|because|since)\b"
     # a second verb of the same subject: "declined en bloc resection and underwent curettage"
     r"|\band\s+(?=(?:then\s+|later\s+|subsequently\s+|instead\s+)?(?:underwent|received|started|began|was\s+treated)\b)"
+    # a new subject of its own verb: "..., and denosumab was started"
+    r"|,\s*and\s+(?=[\w-]+\s+(?:was|were)\s+(?:then\s+)?(?:started|given|begun|initiated|administered|performed"
+    r"|continued)\b)"
     r"|,\s*(?:and\s+|but\s+|then\s+|so\s+|thus\s+|hence\s+|therefore\s+)?(?=(?:the|a|an|he|she|it|they|there|his|her|this|these|after|before|at|on"
     r"|in|during|we|subsequent\w*|final\w*)\b)|,\s*(?:so|thus|hence|therefore)\s+",
     re.IGNORECASE)
@@ -67,6 +70,10 @@ _POST = re.compile(
     r"|considered|favou?red|(?:the\s+|an?\s+)?(?:most\s+)?(?:possible|probable|likely)|unproven|unconfirmed|recommended|proposed|planned|suggested|advised|declined"
     r"|refused|offered|discussed(?=\s*$|\s+but\s+(?:not|never)\b)|not\s+(?:recommended|feasible|possible)|deemed|thought"
     # judged impossible: "en bloc resection was judged unfeasible", "ablation was considered unsafe"
+    r"|(?:rarely|seldom|not\s+always|often\s+not)\s+(?:feasible|possible|indicated|performed|needed|required)"
+    # "surgery and embolization were judged to have no role", "were to be reconsidered after that scan"
+    r"|(?:judged|felt|considered|thought|deemed)\s+to\s+have\s+no\s+(?:role|place|indication)"
+    r"|to\s+be\s+(?:reconsidered|considered|revisited|discussed|decided|planned|scheduled)"
     r"|(?:judged|felt|regarded\s+as)\s+(?:to\s+be\s+)?(?:unfeasible|infeasible|unsafe|impossible|inappropriate"
     r"|contraindicated|too\s+risky|not\s+(?:feasible|safe|possible|indicated))"
     r"|unfeasible|infeasible|unsafe|contraindicated)",
@@ -80,7 +87,8 @@ _POST_KIND = {"supported": "excluded", "ruled": "excluded", "excluded": "exclude
               "suggested": "proposed", "advised": "proposed", "declined": "proposed", "refused": "proposed",
               "offered": "proposed", "feasible": "proposed", "discussed": "proposed", "judged": "proposed",
               "felt": "proposed", "regarded": "proposed", "unfeasible": "proposed", "infeasible": "proposed",
-              "unsafe": "proposed", "contraindicated": "proposed"}
+              "unsafe": "proposed", "contraindicated": "proposed", "rarely": "proposed", "seldom": "proposed",
+              "often": "proposed", "to": "proposed"}
 _TRAILING_COPULA = re.compile(
     rf"\b{_COPULA}\s*(?:{_ADVERBS}\s*)?$", re.IGNORECASE)
 _POST_MODAL = re.compile(r"^[^;:.]{0,60}?\b(?:could|can|cannot|may|might)\s+(?:not\s+)?(?:be\s+)?"
@@ -165,9 +173,12 @@ _NEW_SUBJECT = re.compile(r",\s*(?:and|but)\s", re.IGNORECASE)
 def clause_start(text: str, pos: int) -> int:
     """Where the clause holding pos begins."""
     start = 0
-    for m in _BOUNDARY.finditer(text, 0, pos):
+    # (the whole text is searched: a boundary's look-ahead reads the words after it, which may lie past pos)
+    for m in _BOUNDARY.finditer(text, 0, min(len(text), pos + 80)):
         if m.end() <= pos:
             start = m.end()
+        else:
+            break
     return start
 
 

@@ -26,6 +26,9 @@ _AGE = [
     # the age cell of a patient's row: "Patient 1 | 14 years | ..."
     (re.compile(r"^\W{0,3}(?:patient|case|pt)\.?\s*\d{1,2}\s*[|\t]\s*(?P<n>\d{1,3})\s*(?P<u>years?|yrs?|months?)?\s*"
                 r"(?:[|\t]|$)", re.I)),
+    # a field of a table: "| Age at presentation | 16 years |", "Age: 16 years"
+    (re.compile(r"\bage(?:\s+at\s+(?:presentation|diagnosis|surgery|onset))?\s*(?:\(\w+\))?\s*[|:]\s*(?P<n>\d{1,3})"
+                r"\s*(?P<u>years?|yrs?|months?)?\b", re.I)),
     # "a woman of 41", "a man of 62 years"
     (re.compile(r"\b(?:woman|man|girl|boy|lady|gentleman|female|male|patient)\s+of\s+(?P<n>\d{1,3})"
                 r"(?:\s*(?P<u>years?|months?))?\b(?!\s*(?:%|cm|mm|kg|gy|patients|cases))", re.I)),

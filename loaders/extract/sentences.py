@@ -49,13 +49,14 @@ _HEADING_OTHER = re.compile(
     r"|this article is based on|learning points|key messages|take-home|supplementary"
     r"|data availability|footnotes|publisher'?s note|article information|cite this|disclosures?|patient consent"
     r"|informed consent|ethical (?:approval|statement)|acknowledg\w*|open access|author information|notes|lessons?"
-    r"|summary of (?:the )?literature|previously reported cases|similar cases)\b",
+    r"|summary of (?:the )?literature|previously reported cases|similar cases"
+    r"|(?:background|lessons?|evidence|cases?|data)\s+(?:from|in)\s+the\s+literature)\b",
     re.IGNORECASE)
 _HEADING_CASE = re.compile(
     r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:case (?:presentation|report|description|history|summary|details)"
     r"|clinical (?:presentation|summary|history|case)|patient (?:presentation|history|information)"
     r"|(?:the |our )?patient'?s?'? (?:findings|course|history|data|details)|our (?:patients?|cases?)\b"
-    r"|(?:patients|cases)(?: and methods)?\s*$|(?:the\s+|our\s+)?case\s*$"
+    r"|(?:patients|cases)(?: and methods)?\s*$|(?:the\s+|our\s+)?case\s*$|(?:the|our|this)\s+patients?\s*$"
     # "Molecular findings in the patient", "Pathology of our case"
     r"|(?:[\w-]+\s+){1,3}(?:in|of)\s+(?:the|our|this)\s+(?:patient|case|child|boy|girl|man|woman)\s*$"
     r"|history and (?:examination|presentation)|presentation)\b", re.IGNORECASE)
@@ -114,12 +115,20 @@ _LITERATURE = re.compile(
     r"|(?:previously|earlier)\s+(?:reported|published|described)\s+(?:patients?|cases?)"
     # "Another group documented a 23-year-old man", "A Japanese team reported a girl"
     r"|(?:another|one|a|an)\s+(?:[\w-]+\s+)?(?:group|team|centre|center|institution)\s+(?:\w+\s+)?(?:reported"
-    r"|described|documented|presented|published|treated))\b", re.IGNORECASE)
+    r"|described|documented|presented|published|treated)"
+    # "A 2020 letter described a 6-year-old girl", "One paper reported ..."
+    r"|\b(?:a|an|one|another)\s+(?:(?:19|20)\d\d\s+|earlier\s+|recent\s+|japanese\s+|chinese\s+)?(?:letter|report|paper"
+    r"|study|case\s+report|publication|abstract)\s+(?:\w+\s+)?(?:described|reported|documented|presented|found)"
+    # "Elsewhere, a young man with ...", "That report illustrates ...", "In that series, ..."
+    r"|^\W*elsewhere\b|\bthat\s+(?:report|series|study|paper|publication)\b|\bin\s+(?:that|the\s+same)\s+series\b)\b",
+    re.IGNORECASE)
 #: the age that introduces a patient of a series: "a 56-year-old man", "aged 62", "a woman of 41"
 _NEW_PATIENT_AGE = re.compile(rf"\b{NUMBER}[\s-]*(?:year|yr|month)s?[\s-]*old\b|\baged\s+\d{{1,3}}\b"
                               r"|\b(?:woman|man|girl|boy|lady|gentleman)\s+of\s+\d{1,3}\b", re.IGNORECASE)
 #: a patient of the literature: "The first case was reported by Smith", "(Smith et al., 2001)"
 _CITED = re.compile(r"\b(?:reported|described|published|documented)\s+by\b|\bet\s+al\b|\[\d{1,3}\]"
+                    # "Jeon and Choi described a 75-year-old woman"
+                    r"|(?-i:\b[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)\s+(?:described|reported|documented|presented|published)\b"
                     r"|\(\w+,?\s+(?:19|20)\d{2}\)"
                     r"|\band\s+(?:colleagues|co-?workers|associates|co-?authors)\b", re.IGNORECASE)
 _AGE_NOUN = re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month|week|day)s?[\s-]*old\b", re.IGNORECASE)
@@ -128,7 +137,9 @@ INTRO_PATIENT = re.compile(
     rf"\b{NUMBER}[\s-]*(?:year|yr|month|week|day)s?[\s-]*old\b|\baged\s+\d{{1,3}}\b"
     r"|\b(?:woman|man|girl|boy|lady|gentleman)\s+of\s+\d{1,3}\b"
     r"|\b(?:a|an)\s+(?:\w+\s+){0,3}(?:woman|man|girl|boy|female|male|lady|gentleman|patient|child|infant)"
-    r"\s+(?:in\s+(?:his|her)\s+\w+ies|who\s+presented|presented|was\s+admitted|was\s+referred|complained)",
+    r"\s+(?:in\s+(?:his|her)\s+\w+ies|who\s+presented|presented|was\s+admitted|was\s+referred|complained)"
+    # a patient introduced without an age: "Our patient is a Norwegian woman who ..."
+    r"|\bour\s+patient\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,3}(?:woman|man|girl|boy|lady|child|infant|patient)\b",
     re.IGNORECASE)
 #: the patient of a clinical letter or tumour-board summary: "Pt: 47M", "Patient 63 F", "Pt: 55 y/F"
 PATIENT_CODE = re.compile(r"\b(?i:pts?|patient|age/sex)\s*[:.,]?\s*(?P<n>\d{1,3})\s*-?\s*"
@@ -379,12 +390,15 @@ def segment(text: str) -> Document:
                     INTRO_PATIENT.search(sent) or PATIENT_CODE.search(sent)) and not _CITED.search(sent) \
                     and not _LITERATURE.search(sent):  # ("Bustoros and colleagues described a 40-year-old man")
                 section = sec = "case"
+                if first_age is None and not patient and not _AGE_NOUN.search(sent) and not PATIENT_CODE.search(sent):
+                    first_age = "-"  # "Our patient is a Norwegian woman": a later "58-year-old man" is someone else
             own = sec
             if sec == "case" and not patient and not heading:
                 ages = [_age_key(m) for m in _AGE_NOUN.finditer(sent)]
-                if first_age is None and ages:
+                cited = bool(_LITERATURE.search(sent) or _CITED.search(sent))
+                if first_age is None and ages and not cited:  # (a cited patient's age is never the first)
                     first_age = ages[0]
-                elif (ages and first_age not in ages) or _LITERATURE.search(sent) or _CITED.search(sent):
+                elif (ages and first_age not in ages) or cited:
                     own = "other"  # another patient's story told inside the case ("a 40-year-old man needed ...")
                     other_story = bullet
                 elif other_story and not _BACK_TO_OURS.search(sent):

@@ -159,3 +159,41 @@ def test_the_drugs_of_a_regimen_in_brackets_are_one_line_and_a_follow_up_evaluat
     drugs = [i for i in rec["interventions"] if i["category"] != "surgery"]
     assert len(drugs) == 1 and drugs[0]["category"] == "chemotherapy" and len(drugs[0]["agents"]) == 6
     assert rec["outcome"]["follow_up_months"] == 12
+
+
+# --- what articles5 (h01-h12) and molecular7 (g01, g06, g07) showed --------------------------------------------------
+
+LETTER = ("Sir,\nHistiocytoses rarely reach the cord. We wish to report a patient whose disease responded to a BRAF "
+          "inhibitor. Our patient is a Danish woman who developed a spastic paraparesis. Molecular testing showed that "
+          "her disease was BRAF-positive, that is, it carried an activating BRAF mutation. She was treated with "
+          "interferon-alpha, then with vemurafenib. Smith and Jones described a 75-year-old woman with a lesion at "
+          "T2-T4 that was resected. Elsewhere, a young man had a BRAF V600E mutation on retroperitoneal biopsy. A "
+          "58-year-old man with a suprasellar lesion recovered on vemurafenib. That report illustrates that resection "
+          "is rarely feasible.\n")
+
+
+def test_a_letter_whose_patient_has_no_age_keeps_the_literature_out() -> None:
+    rec = _records(LETTER)[0]
+    assert (rec["patient"]["age_years"], rec["patient"]["sex"]) == (None, "female")
+    assert rec["vertebrae"] == [] and rec["markers"] == []
+    assert [(g["gene"], g["variant"]) for g in rec["genomic"]] == [("BRAF", None)]
+    assert sorted(i["category"] for i in rec["interventions"]) == ["immunotherapy", "targeted_therapy"]
+
+
+PAGE = ("# Case page\n## Background from the literature\n- A 2020 letter described a 6-year-old girl with a clear cell "
+        "meningioma; germline testing found SMARCE1 c.525delT.\n## The patient\n| Field | Value |\n|---|---|\n"
+        "| Age at presentation | 16 years |\n| Sex | female |\nShe had a spinal clear cell meningioma.\n"
+        "## Molecular analysis\n- **Germline result:** frameshift variant in SMARCE1, **c.439delA (p.Ser147fs)**.\n")
+
+
+def test_a_case_page_with_a_field_table_and_a_literature_list() -> None:
+    rec = _records(PAGE)[0]
+    assert (rec["patient"]["age_years"], rec["patient"]["sex"]) == (16, "female")
+    assert [(g["gene"], g["variant"]) for g in rec["genomic"]] == [("SMARCE1", "c.439delA")]
+
+
+def test_judged_to_have_no_role_pain_that_radiated_and_plans_to_reconsider() -> None:
+    rec = _records("A 30-year-old man had low back pain that radiated to the right leg from a sacral giant cell "
+                   "tumour. Surgery and embolization were judged to have no role, and denosumab was started. "
+                   "Embolization and surgery were to be reconsidered after the next scan.")[0]
+    assert [i["category"] for i in rec["interventions"]] == ["targeted_therapy"]
