@@ -449,7 +449,8 @@ def _score(gold: Path, preds: list[dict], out: Path) -> dict:
     (REPORTS.parent / "articles", "a[0-9][0-9]-*.txt", 12),  # the 12 whole articles (about 12 s)
     (REPORTS.parent / "articles2", "w[0-9][0-9]-*.txt", 12),  # the second blind batch of 12 (about 12 s)
     (REPORTS.parent / "articles3", "r[0-9][0-9]-*.txt", 12),  # the third (about 12 s)
-    (REPORTS.parent / "articles4", "p[0-9][0-9]-*.txt", 12)])  # the fourth (about 12 s)
+    (REPORTS.parent / "articles4", "p[0-9][0-9]-*.txt", 12),  # the fourth (about 12 s)
+    (REPORTS.parent / "articles5", "h[0-9][0-9]-*.txt", 12)])  # the fifth (about 12 s)
 def test_reports_rendered_as_two_column_pdfs_score_as_their_text(tmp_path, folder, pattern, count):
     from spinekg.loaders.text import extract_text
 
