@@ -234,7 +234,7 @@ def _states_outcome(text: str) -> bool:
 
 def _time_point(text: str) -> float | int | None:
     """The time point of an outcome statement ("At 30 months there was no recurrence"), in months."""
-    if not _states_outcome(text):
+    if not _HAS_TIME.search(text) or not _states_outcome(text):  # (every time point has a unit: the cheap test first)
         return None
     best = None
     for m in [*_AT_TIME.finditer(text), *_IMAGING_LATER.finditer(text), *_LATER_WELL.finditer(text),
