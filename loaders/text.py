@@ -352,6 +352,7 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
         _tuples(told, mentions, ("procedure", "drug", "regimen", "intent", "response")), res.matcher,
         res.drug_category, res.regimen_agents, res.generic_procedures, res.labels,
         frozenset(s.start for s in told if s.summary))
+    genotyped = {x for g in gn for x in (g.gene, g.gene5, g.gene3) if x}  # the genes with a genomic finding
     oc = outcome.extract_outcome([said.get(s.start, s.text) for s in told], [s.span() for s in told])
     imaging = findings.lexical_findings(_tuples(case, mentions, ("imaging",)), "imaging", res.labels)
     symptoms = findings.lexical_findings(_tuples(case, mentions, ("symptom",)), "symptom", res.labels)
@@ -377,7 +378,7 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
             "symptoms": symptoms,
         },
         "markers": [{"name": m.name, "result": m.result, "value_percent": m.value_percent, "pattern": m.pattern,
-                     "term": m.term, "evidence": m.evidence} for m in mk if not _genotype_only(m, gn)],
+                     "term": m.term, "evidence": m.evidence} for m in mk if not _genotype_only(m, genotyped)],
         "genomic": [{"kind": g.kind, "gene5": g.gene5, "gene3": g.gene3, "exon5": g.exon5, "exon3": g.exon3,
                      "gene": g.gene, "variant": g.variant, "term": g.term, "evidence": g.evidence, "origin": g.origin}
                     for g in gn if _valid_gene(g)],
@@ -412,14 +413,13 @@ def _compartment(items: list[dict[str, object]]) -> str | None:
 
 
 #: a word of a stain, not of a genotype
-_STAIN_WORD = re.compile(r"\b(?:immuno\w*|stain\w*|IHC|antibod\w*|express\w*|VE1|clone)\b", re.IGNORECASE)
+_STAIN_WORD = re.compile(rf"\b(?:{genomic.STAIN_WORDS}|VE1|clone)\b", re.IGNORECASE)
 
 
-def _genotype_only(m: markers.MarkerFact, gn: list[genomic.GenomicFact]) -> bool:
+def _genotype_only(m: markers.MarkerFact, genotyped: set[str]) -> bool:
     """A gene said positive where only its genotype is told ("her disease was BRAF-positive, that is, it carried an
     activating BRAF mutation"): the genomic finding, not a stain."""
-    genes = {x for g in gn for x in (g.gene, g.gene5, g.gene3) if x}
-    return m.name.upper() in genes and not any(_STAIN_WORD.search(str(e.get("text", ""))) for e in m.evidence)
+    return m.name.upper() in genotyped and not any(_STAIN_WORD.search(str(e.get("text", ""))) for e in m.evidence)
 
 
 def _valid_gene(g: genomic.GenomicFact) -> bool:

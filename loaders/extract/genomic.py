@@ -79,11 +79,13 @@ _VARIANT_BEFORE = re.compile(r"(?<![\w.])(?:p\.\s?)?(?P<v>[A-Z][a-z]{2}\d{1,4}(?
                              r"(?:in|of|within)\s+(?:exon\s*\d{1,3}\s+(?:of|in)\s+)?(?:the\s+)?$")
 #: a histone or other symbol the lexicon lacks, with a hotspot, said of a sequencing result: "Sequencing revealed
 #: H3 K27M", "the same H3 K27M and PTPN11 mutations" (never of a stain: "H3 K27M immunostaining")
+#: the words of a stain (immunohistochemistry), not of a genotype
+STAIN_WORDS = r"immuno\w*|stain\w*|IHC|antibod\w*|express\w*"
 _RAW_HOTSPOT = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{0,9}(?:\.\d)?)\s+(?:p\.\s?)?(?P<v>[A-Z]\d{1,4}[A-Z])(?![\w])"
-                          r"(?!\s*(?:[-‐]?\s*(?:immuno\w*|stain\w*|IHC|antibod\w*|express\w*|positiv\w*|negativ\w*)))")
+                          rf"(?!\s*(?:[-‐]?\s*(?:{STAIN_WORDS}|positiv\w*|negativ\w*)))")
 _SEQUENCED = re.compile(r"\b(?:sequenc\w*|NGS|genotyp\w*|mutations?|mutant|genetic|molecular|pyrosequenc\w*|PCR"
                         r"|harbou?r\w*)\b", re.IGNORECASE)
-_STAINED = re.compile(r"\b(?:immuno\w*|stain\w*|IHC|antibod\w*|express\w*)\b", re.IGNORECASE)
+_STAINED = re.compile(rf"\b(?:{STAIN_WORDS})\b", re.IGNORECASE)
 #: a chromosomal region amplified: "amplification of 12q13-15", "12q13-15 amplification"
 _REGION = r"((?:\d{1,2}|X|Y)[pq]\d{1,2}(?:\.\d{1,2})?(?:\s?[-–]\s?[pq]?\d{1,2}(?:\.\d{1,2})?)?)"
 _REGION_AMP = re.compile(rf"\b[Aa]mplifi(?:cation|ed)\s+(?:of\s+)?(?:the\s+)?(?:chromosom\w+\s+)?(?:region\s+)?"
@@ -259,16 +261,11 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if (not any(a < m.end("g") and m.start("g") < b for a, b in covered) and not _STAINED.search(clause)
                         and _asserted(text, m.start(), m.end())):
                     add(GenomicFact("mutation", gene=m.group("g"), variant=m.group("v")), span)
-        for m in _REGION_AMP.finditer(text):
-            if _asserted(text, m.start(), m.end()):
-                region = m.group(1) or m.group(2)
-                add(GenomicFact("amplification", gene=re.sub(r"\s|–", lambda x: "" if x.group().isspace() else "-",
-                                                              region)), span)
-        for m in _REGION_DEL.finditer(text):
-            if _asserted(text, m.start(), m.end()):
-                region = m.group(1) or m.group(2)
-                add(GenomicFact("deletion", gene=re.sub(r"\s|–", lambda x: "" if x.group().isspace() else "-",
-                                                         region)), span)
+        for kind, rx in (("amplification", _REGION_AMP), ("deletion", _REGION_DEL)):
+            for m in rx.finditer(text):
+                if _asserted(text, m.start(), m.end()):  # the region as one token: "12q13-15"
+                    region = re.sub(r"\s|–", lambda x: "" if x.group().isspace() else "-", m.group(1) or m.group(2))
+                    add(GenomicFact(kind, gene=region), span)
         for m in _PROMOTER.finditer(text):
             if _asserted(text, m.start(), m.end()):
                 add(GenomicFact("mutation", gene=m.group("g"), variant=m.group("v").replace(" ", "")), span)

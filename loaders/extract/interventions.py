@@ -347,25 +347,23 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
     return out
 
 
-#: operations told by their number: "she underwent three additional surgical procedures", "two further operations"
+#: operations in the plural, and told by their number: "she underwent three additional surgical procedures"
+_OPERATIONS = r"(?:re-?)?operations|surgeries|procedures|(?:re-?)?resections|debulkings|laminectomies"
 _COUNTED = re.compile(r"(?<![\w/\-–.:])(?P<n>two|three|four|five|six|[2-6])\s+(?:(?:more|further|additional"
                       r"|subsequent|other|separate|repeat|revision|salvage|consecutive|open|spinal|surgical)\s+){0,3}"
-                      r"(?P<noun>operations|surgeries|procedures|resections|re-?operations|re-?resections"
-                      r"|debulkings|laminectomies)\b", re.IGNORECASE)
+                      rf"(?P<noun>{_OPERATIONS})\b", re.IGNORECASE)
+_PLURAL_OPS = re.compile(rf"(?:{_OPERATIONS})$", re.IGNORECASE)
 
 
-_PLURAL_OPS = re.compile(r"(?:operations|surgeries|procedures|resections|debulkings|laminectomies)$", re.IGNORECASE)
-
-
-def _count(f: InterventionFact) -> tuple[int, str] | None:
-    """How many operations a surgery told by its number stands for, and the number's own words; None when it is not
-    told so or when its label names something else."""
+def _count(f: InterventionFact) -> int | None:
+    """How many operations a surgery told by its number stands for; None when it is not told so or when its label
+    names something else."""
     if f.category != "surgery" or not f.label or not _PLURAL_OPS.search(f.label):
         return None
     for sp in f.evidence:
         m = _COUNTED.search(str(sp["text"]))
         if m and m.group("noun").lower() in f.label.lower() and status(str(sp["text"]), m.start(), m.end()) is None:
-            return int(to_number(m.group("n")) or 1), norm(m.group())
+            return int(to_number(m.group("n")) or 1)
     return None
 
 
@@ -373,25 +371,23 @@ def _singular(label: str) -> str:
     return re.sub(r"(?<=[a-z])s$", "", re.sub(r"ies$", "y", label))
 
 
-def counted(facts: list[InterventionFact], generic: set[str] = frozenset(),  # type: ignore[assignment]
-            names: dict[str, str] | None = None) -> list[InterventionFact]:
+def counted(facts: list[InterventionFact], generic: set[str], names: dict[str, str]) -> list[InterventionFact]:
     """An operation told as "three further operations" is three operations (the abstract's count and the
     narrative's, when they are the same number, one telling), each named in the singular."""
     out: list[InterventionFact] = []
     seen: list[tuple[int, InterventionFact]] = []
     for f in facts:
-        c = _count(f)
-        if c is None:
+        n = _count(f)
+        if n is None:
             out.append(f)
             continue
-        n = c[0]
         twin = next((g for k, g in seen if k == n and (g.summary or f.summary)), None)
         if twin is not None:  # the abstract's "three further operations" and the narrative's are the same three
             for sp in f.evidence:
                 add_evidence(twin.evidence, sp)
             continue
         seen.append((n, f))
-        f.label = ((names or {}).get(f.term or "") if f.term in generic else None) or _singular(f.label or "")
+        f.label = (names.get(f.term or "") if f.term in generic else None) or _singular(f.label or "")
         out.append(f)
         out.extend(InterventionFact(f.category, f.label, f.term, levels=list(f.levels), evidence=list(f.evidence),
                                     asserted=True, course=f.course, summary=f.summary) for _ in range(n - 1))

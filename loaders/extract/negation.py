@@ -29,14 +29,15 @@ _BOUNDARY = re.compile(
     r"|in|during|we|subsequent\w*|final\w*)\b)|,\s*(?:so|thus|hence|therefore)\s+",
     re.IGNORECASE)
 
+#: the comparatives of a claim that weighs one treatment or entity against another
+_COMPARATIVES = r"safer|quicker|faster|easier|simpler|better|cheaper|preferable|superior|inferior"
 _EXCLUDED_PRE = re.compile(
     r"\b(?:rul(?:e|ed|ing)\s+out|exclud(?:e|ed|ing)|rather\s+than|instead\s+of|not\s+(?:consistent|compatible)\s+with"
     r"|differential\s+diagnos[ie]s(?:\s+(?:of|included|includes|including|was|were|comprised))?|argu\w+\s+against"
     r"|mimick?(?:ed|s|ing)?|misdiagnos\w*|distinguish\w*\s+(?:it\s+)?from|differentiat\w+\s+(?:it\s+)?from"
     r"|no\s+(?:evidence|signs?|features?)\s+of|unlike"
     # the other term of a comparison: "marrow aspiration is quicker and safer than laminectomy"
-    r"|(?:safer|quicker|faster|easier|simpler|better|cheaper|preferable|superior|inferior|less\s+invasive"
-    r"|more\s+(?:invasive|morbid|effective|appropriate))\s+(?:than|to)"
+    rf"|(?:{_COMPARATIVES}|less\s+invasive|more\s+(?:invasive|morbid|effective|appropriate))\s+(?:than|to)"
     # a likeness measured against another entity: "weaker than is typical of Ewing sarcoma"
     r"|than\s+(?:is\s+|in\s+|that\s+of\s+)?(?:typical|usual|characteristic|expected|seen|common)\w*\s+(?:of|in|for))\b",
     re.IGNORECASE)
@@ -81,8 +82,7 @@ _POST = re.compile(
 _POST_KIND = {"supported": "excluded", "ruled": "excluded", "excluded": "excluded", "unlikely": "excluded",
               "suspected": "hedged", "considered": "hedged", "favoured": "hedged", "favored": "hedged",
               "possible": "hedged", "probable": "hedged", "likely": "hedged", "thought": "hedged",
-              "the": "hedged", "a": "hedged", "an": "hedged", "most": "hedged", "unproven": "hedged",
-              "unconfirmed": "hedged",
+              "unproven": "hedged", "unconfirmed": "hedged",
               "deemed": "hedged", "recommended": "proposed", "proposed": "proposed", "planned": "proposed",
               "suggested": "proposed", "advised": "proposed", "declined": "proposed", "refused": "proposed",
               "offered": "proposed", "feasible": "proposed", "discussed": "proposed", "judged": "proposed",
@@ -113,8 +113,8 @@ _COUNTERFACTUAL = re.compile(r"^[^;:.]{0,80}?\bwould\s+(?:have\s+)?(?:required|r
 _EITHER_AFTER = re.compile(r"^\s*(?:and\s*/\s*or\b|(?:,\s*[\w\- ]{1,40}){0,3},?\s+or\s+both\b)", re.IGNORECASE)
 _EITHER_BEFORE = re.compile(r"\band\s*/\s*or\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: a treatment as the subject of a comparison in the present: "open biopsy is safer than ...", "X is preferable to Y"
-_COMPARED_AFTER = re.compile(r"^\s*(?:is|are)\s+(?:\w+\s+){0,3}?(?:safer|quicker|faster|easier|simpler|better|cheaper"
-                             r"|preferable|superior|inferior|less\s+\w+|more\s+\w+)\s+(?:than|to)\b", re.IGNORECASE)
+_COMPARED_AFTER = re.compile(rf"^\s*(?:is|are)\s+(?:\w+\s+){{0,3}}?(?:{_COMPARATIVES}|less\s+\w+|more\s+\w+)\s+"
+                             r"(?:than|to)\b", re.IGNORECASE)
 #: what had not yet happened: "Before induction chemotherapy or radiotherapy could be given, he died"
 _BEFORE_COULD = re.compile(r"^[^;:.]{0,80}?\bcould\s+(?:\w+ly\s+)?(?:be\s+)?(?:given|started|administered|initiated"
                            r"|begun|delivered|performed|undertaken|arranged|scheduled)\b", re.IGNORECASE)
@@ -270,7 +270,8 @@ def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str |
             return _POST_KIND.get(last, "negated")
         if cue in ("negative", "absent"):
             return "negated"
-        kind = _POST_KIND.get(cue.split()[0])
+        # (the word that says it, past an article: "is the likely, but unproven, event")
+        kind = _POST_KIND.get(next(w for w in cue.split() if w not in ("the", "a", "an", "most")))
         if kind == "proposed" and not proposals:
             return None
         return kind

@@ -83,12 +83,11 @@ _PATIENT_HEAD = re.compile(
 _SHARED_HEAD = re.compile(r"\b(?:both|all|either|each)\s+(?:(?:two|three|four|five|six)\s+)?(?:of\s+)?"
                           r"(?:the\s+|our\s+)?(?:cases|patients)\b|\bour\s+(?:two|three|four|five|six)?\s*(?:cases|patients)\b",
                           re.IGNORECASE)
-_ORDINAL_PATIENT = re.compile(r"^\W{0,6}(?:the\s+)?(first|second|third|fourth|fifth)\s+(?:case|patient|child|boy"
-                              r"|girl|man|woman)\b", re.IGNORECASE)
+_ORDINAL = r"^\W{0,6}(?:the\s+)?(first|second|third|fourth|fifth)\s+(?:case|patient|child|boy|girl|man|woman)\b"
+_ORDINAL_PATIENT = re.compile(_ORDINAL, re.IGNORECASE)
 #: ... told as the subject of what happened to them: "The first child was admitted ...", "The third child, a girl, had"
-_ORDINAL_SUBJECT = re.compile(r"^\W{0,6}(?:the\s+)?(?:first|second|third|fourth|fifth)\s+(?:case|patient|child|boy|girl"
-                              r"|man|woman)\s*(?:,\s*(?:an?\s+)?[\w\s-]{1,30},\s*)?(?:was|had|presented|underwent|"
-                              r"received|developed|complained|showed)\b", re.IGNORECASE)
+_ORDINAL_SUBJECT = re.compile(_ORDINAL + r"\s*(?:,\s*(?:an?\s+)?[\w\s-]{1,30},\s*)?(?:was|had|presented|underwent"
+                              r"|received|developed|complained|showed)\b", re.IGNORECASE)
 #: a figure legend or table caption: "Fig. 1MRI results. (A) ...", "Figure 2. Histology", "Table 1 Patients": it may
 #: repeat a fact of the case but tells none, and is never shown as evidence
 _LEGEND = re.compile(r"^\W{0,3}(?:fig(?:ure)?s?\.?\s*\d{1,2}[A-Za-z]?(?:\s*[.:|)\-–—]|\s*[A-Z(])"
@@ -131,6 +130,13 @@ _CITED = re.compile(r"\b(?:reported|described|published|documented)\s+by\b|\bet\
                     r"|(?-i:\b[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)\s+(?:described|reported|documented|presented|published)\b"
                     r"|\(\w+,?\s+(?:19|20)\d{2}\)"
                     r"|\band\s+(?:colleagues|co-?workers|associates|co-?authors)\b", re.IGNORECASE)
+
+
+def _cited(text: str) -> bool:
+    """Does a sentence tell of a patient of the literature ("Smith et al. reported ...", "Another group ...")?"""
+    return bool(_LITERATURE.search(text) or _CITED.search(text))
+
+
 _AGE_NOUN = re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month|week|day)s?[\s-]*old\b", re.IGNORECASE)
 #: A sentence that introduces the patient: "A 43-year-old woman", "a 20-month-old boy", "aged 43".
 INTRO_PATIENT = re.compile(
@@ -340,8 +346,7 @@ def segment(text: str) -> Document:
         if group:
             patient, section, explicit_case = 0, "case", True  # "Cases 2 and 3": a part told for some patients
         elif num is not None and (heading or ((_PATIENT_HEAD.match(stripped) or _ORDINAL_PATIENT.match(stripped))
-                                            and not _LITERATURE.search(stripped[:200])
-                                            and not _CITED.search(stripped[:200]))):
+                                            and not _cited(stripped[:200]))):
             patient, section, explicit_case = num, "case", True
         elif heading and patient and section == "case" and _SHARED_HEAD.search(head):
             patient, shared_part = 0, True  # "Treatment and outcome (both cases)" after "Case 1", "Case 2"
@@ -382,20 +387,20 @@ def segment(text: str) -> Document:
             elif (not heading and (sec == "case" or (sec == "intro" and not in_introduction))
                   and (pn := _patient_number(sent)) is not None
                   and (_NEW_PATIENT_AGE.search(sent[:160]) or _ORDINAL_SUBJECT.match(sent))
-                  and not _LITERATURE.search(sent) and not _CITED.search(sent)):
+                  and not _cited(sent)):
                 # "The second patient, a 56-year-old man, ...": a patient of a series introduced inside a
                 # paragraph (an abstract telling the patients one after another)
                 patient, section, sec = pn, "case", "case"
             elif sec == "intro" and not explicit_case and not ((has_case_heading or patient) and in_introduction) and (
-                    INTRO_PATIENT.search(sent) or PATIENT_CODE.search(sent)) and not _CITED.search(sent) \
-                    and not _LITERATURE.search(sent):  # ("Bustoros and colleagues described a 40-year-old man")
+                    INTRO_PATIENT.search(sent) or PATIENT_CODE.search(sent)) and not _cited(sent):
+                # ("Bustoros and colleagues described a 40-year-old man" does not open the case)
                 section = sec = "case"
                 if first_age is None and not patient and not _AGE_NOUN.search(sent) and not PATIENT_CODE.search(sent):
                     first_age = "-"  # "Our patient is a Norwegian woman": a later "58-year-old man" is someone else
             own = sec
             if sec == "case" and not patient and not heading:
                 ages = [_age_key(m) for m in _AGE_NOUN.finditer(sent)]
-                cited = bool(_LITERATURE.search(sent) or _CITED.search(sent))
+                cited = _cited(sent)
                 if first_age is None and ages and not cited:  # (a cited patient's age is never the first)
                     first_age = ages[0]
                 elif (ages and first_age not in ages) or cited:
@@ -451,6 +456,8 @@ _BARE_PRESENTATION = re.compile(r"^\W{0,6}(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?presen
 #: a sentence back on the report's own patient: "In this man the only result ...", "Our patient ..."
 _BACK_TO_OURS = re.compile(r"\b(?:our|this|the\s+present)\s+(?:patient|case|man|woman|boy|girl|child|infant)\b"
                            r"|\bin\s+(?:this|our)\s+(?:man|woman|patient|child|case)\b", re.IGNORECASE)
+
+
 def _table_cells(line: str) -> list[str] | None:
     """The cells of a table row written with pipes (with or without outer ones) or tabs; None for prose."""
     if is_row(line):
@@ -534,21 +541,22 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[:;]\s*")
 
 
+def _placed(m: re.Match[str], patients: list[int]) -> int | None:
+    """The patient a match of _WHO names by place ("the second", "the latter") or number ("case 2"), if one of them."""
+    if m.group("ord"):
+        o = m.group("ord").lower()
+        n = {"former": 1, "latter": len(patients)}.get(o) or _WORDNUM.get(o)
+    elif m.group("num"):
+        w = m.group("num").lower()
+        n = int(w) if w.isdigit() else _ROMAN.get(w) or _WORDNUM.get(w)
+    else:
+        return None
+    return n if n in patients else None
+
+
 def named_patients(text: str, patients: list[int]) -> set[int]:
     """The patients of a series a sentence names by their place or number ("in the first patient", "in case 2")."""
-    out: set[int] = set()
-    for m in _WHO.finditer(text):
-        if m.group("ord"):
-            o = m.group("ord").lower()
-            n = {"former": 1, "latter": len(patients)}.get(o) or _WORDNUM.get(o)
-        elif m.group("num"):
-            w = m.group("num").lower()
-            n = int(w) if w.isdigit() else _ROMAN.get(w) or _WORDNUM.get(w)
-        else:
-            continue
-        if n in patients:
-            out.add(n)
-    return out
+    return {n for m in _WHO.finditer(text) if (n := _placed(m, patients)) is not None}
 
 
 def patient_clauses(text: str, patients: list[int], sexes: dict[int, str | None],
@@ -569,14 +577,10 @@ def patient_clauses(text: str, patients: list[int], sexes: dict[int, str | None]
             sex = "female" if m.group("sex").lower() in ("woman", "girl", "lady", "female") else "male"
             owners = [p for p in patients if sexes.get(p) == sex]
             who = owners[0] if len(owners) == 1 and all(sexes.get(p) for p in patients) else None
-        elif m.group("ord"):
-            o = m.group("ord").lower()
-            n = {"former": 1, "latter": len(patients)}.get(o) or _WORDNUM.get(o)
-            who = n if n in patients and (o not in ("former", "latter") or len(patients) == 2) else None
         else:
-            word = m.group("num").lower()
-            n = int(word) if word.isdigit() else _ROMAN.get(word) or _WORDNUM.get(word)
-            who = n if n in patients else None
+            who = _placed(m, patients)
+            if m.group("ord") and m.group("ord").lower() in ("former", "latter") and len(patients) != 2:
+                who = None  # "the latter" of three is no one in particular
         if who is not None:
             anchors.append((m.start(), m.end(), who))
     if len(anchors) < 2 or len({w for _, _, w in anchors}) < 2:
