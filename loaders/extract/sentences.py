@@ -116,7 +116,7 @@ _LITERATURE = re.compile(
     r"|(?:another|one|a|an)\s+(?:[\w-]+\s+)?(?:group|team|centre|center|institution)\s+(?:\w+\s+)?(?:reported"
     r"|described|documented|presented|published|treated)"
     # "A 2020 letter described a 6-year-old girl", "One paper reported ..."
-    r"|\b(?:a|an|one|another)\s+(?:(?:19|20)\d\d\s+|earlier\s+|recent\s+|japanese\s+|chinese\s+)?(?:letter|report|paper"
+    r"|\b(?:a|an|one|another)\s+(?:[\w-]+\s+)?(?:letter|report|paper"
     r"|study|case\s+report|publication|abstract)\s+(?:\w+\s+)?(?:described|reported|documented|presented|found)"
     # "Elsewhere, a young man with ...", "That report illustrates ...", "In that series, ..."
     r"|^\W*elsewhere\b|\bthat\s+(?:report|series|study|paper|publication)\b|\bin\s+(?:that|the\s+same)\s+series\b)\b",
@@ -518,18 +518,17 @@ _ANNOUNCED = re.compile(
     r"(?P<a>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,3}?(?:patients|cases|children|adults)\b"
     r"|(?P<b>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,3}?(?:patients|cases)\s+(?:are|were)\s+"
     r"(?:reported|described|presented)\b"
-    # "The three women described here", "Three of them were women ...; they are reported here"
+    # "The three women described here"
     r"|(?P<c>two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}?(?:patients|cases|women|men|children|girls|boys|adults"
     r"|infants)\s+(?:(?:are|were)\s+)?(?:described|reported|presented)\s+here\b"
-    r"|\b(?P<d>two|three|four|five|six)\s+of\s+them\s+were\b[^.;]{0,120};\s+they\s+are\s+(?:reported|described"
-    r"|presented)\s+here\b)", re.IGNORECASE)
+    r")", re.IGNORECASE)
 
 
 def _announced(text: str) -> int:
     m = _ANNOUNCED.search(text)
     if not m:
         return 0
-    return int(to_number(m.group("a") or m.group("b") or m.group("c") or m.group("d")) or 0)
+    return int(to_number(m.group("a") or m.group("b") or m.group("c")) or 0)
 
 
 #: who a clause of a sentence told for a whole series is about: "of C3-5 in the man and of C2 to C4 in the woman",

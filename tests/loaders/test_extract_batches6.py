@@ -197,3 +197,10 @@ def test_judged_to_have_no_role_pain_that_radiated_and_plans_to_reconsider() -> 
                    "tumour. Surgery and embolization were judged to have no role, and denosumab was started. "
                    "Embolization and surgery were to be reconsidered after the next scan.")[0]
     assert [i["category"] for i in rec["interventions"]] == ["targeted_therapy"]
+
+
+def test_a_report_named_with_any_word_before_it_is_the_literature() -> None:
+    rec = _records("A 60-year-old man had an epithelioid haemangioendothelioma at T11; FISH showed a WWTR1 "
+                   "rearrangement. A separate report described a novel WWTR1::TFE3 fusion with six secondary "
+                   "mutations.")[0]
+    assert [(g["gene5"], g["gene3"]) for g in rec["genomic"]] == [("WWTR1", None)]
