@@ -27,6 +27,18 @@ MAX_TOKENS = 10
 
 def fold(token: str) -> str:
     """One token as names and text are compared."""
+    hit = _FOLDED.get(token)
+    if hit is None:
+        if len(_FOLDED) > 50_000:
+            _FOLDED.clear()
+        hit = _FOLDED[token] = _fold(token)
+    return hit
+
+
+_FOLDED: dict[str, str] = {}  # a document's words recur: each is folded once
+
+
+def _fold(token: str) -> str:
     t = token.lower()
     if t.endswith(("'s", "’s")):
         t = t[:-2]
@@ -43,7 +55,12 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def _singular(t: str) -> list[str]:
+@functools.lru_cache(maxsize=20_000)
+def _singular(t: str) -> tuple[str, ...]:
+    return tuple(_singulars(t))
+
+
+def _singulars(t: str) -> list[str]:
     if len(t) < 4 or not t.endswith("s") or t.endswith(("ss", "us", "is")):
         return []
     out = [t[:-1]]

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spinekg.loaders.extract.numwords import NUMBER, months, to_number
 
 _UNIT = r"(?P<u>days?|weeks?|months?|years?|yrs?|mos?)\b"
+_ANY_UNIT = re.compile(r"(?:day|week|month|year|yr|mo)s?\b", re.I)
 _NUM = rf"(?P<n>{NUMBER}|several|a\s+few|few)"
 _APPROX = (r"(?:(?:about|approximately|approx\.|around|nearly|almost|over|some|roughly|more\s+than|less\s+than"
            r"|only|just|another|a\s+further|further)\s+)?")
@@ -93,6 +94,8 @@ def clear() -> None:
 def _find(sentence: str) -> tuple[RelTime, ...]:
     # the clinical readers ask for the same sentence's times several times over (neurology, complications, ...)
     found: list[RelTime] = []
+    if not _ANY_UNIT.search(sentence):
+        return ()  # every expression names a unit of time
     for rx, anchor in _PATTERNS:
         for m in rx.finditer(sentence):
             if any(m.start() < f.end and f.start < m.end() for f in found):
