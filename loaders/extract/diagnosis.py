@@ -50,6 +50,12 @@ _EVOLVED_TO = re.compile(r"\b(?:progress\w*|evolv\w*|evolution)\s+(?:\w+\s+){0,2
 _LIKENESS = re.compile(r"\b(?:immuno)?phenotype\s+(?:was\s+|is\s+)?(?:that\s+of|like\s+that\s+of|resembl\w*"
                        r"|reminiscent\s+of|similar\s+to)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 _LIKE_AFTER = re.compile(r"^-like\b", re.IGNORECASE)
+#: a first diagnosis the case then revises: "the lesion was first managed as an osteoblastoma", "at first taken for a
+#: schwannoma", "originally reported as", "mistaken for"
+_SUPERSEDED = re.compile(r"\b(?:(?:initially|originally|first|at\s+first)\s+(?:\w+\s+)?(?:managed|treated|taken"
+                         r"|regarded|interpreted|labell?ed|misdiagnosed|mistaken|considered|reported|read|thought"
+                         r"|diagnosed)\s+(?:as|for|to\s+be|with)|mistaken\s+for)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
+                         re.IGNORECASE)
 _SECTION_WEIGHT = {"case": 1.0, "intro": 0.5, "meta": 0.6, "other": 0.3}
 _HEDGE_WEIGHT = 0.15
 
@@ -123,14 +129,15 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
                     rank = 4
             if concluded:
                 rank = 4
-            if st == "hedged":
+            superseded = bool(_SUPERSEDED.search(before[-90:]))
+            if st == "hedged" or superseded:
                 rank = 0
             elif _EVOLVED_TO.search(before[-60:]):
                 rank = 1  # "progression to multiple myeloma was diagnosed": what the tumour became later
             c = cands.setdefault(m.iri, Candidate(m.iri))
             weight = _SECTION_WEIGHT.get(section, 0.5) * (rank if rank else _HEDGE_WEIGHT)
             c.score += weight
-            if st != "hedged":
+            if st != "hedged" and not superseded:
                 c.asserted = True
             key_rank = rank * 10 + (5 if section == "case" else 0)
             if key_rank > c.best_rank:

@@ -171,6 +171,11 @@ def _num(txt: str | None) -> int | None:
     return int(v) if isinstance(v, (int, float)) and v == int(v) else None
 
 
+#: a share of a cohort: "in 85% of the cases", "64% of patients"
+_COHORT_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*%\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?"
+                           r"(?:patients|cases)\b", re.IGNORECASE)
+
+
 def extract_interventions(sentences: list[tuple[str, int, dict[str, object], list[Mention]]], matcher: Matcher,
                           drug_category: dict[str, str], regimen_agents: dict[str, list[str]],
                           generic: set[str], names: dict[str, str], summaries: frozenset[int] = frozenset(),
@@ -188,6 +193,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
 
     course, narrative = 0, False
     for text, base, span, mentions in sentences:
+        if _COHORT_SHARE.search(text):
+            continue  # "resection had been carried out in 85% of the cases": a cohort's, not the patient's
         if not narrative and base not in summaries:
             course, narrative = 0, True  # the narrative tells the story again from its start
         procs = [m for m in mentions if m.kind == "procedure" and lex.category(m.iri)]
@@ -214,6 +221,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if m.kind == "procedure" and m.surface.lower().endswith("ed") and _ADJECTIVE_PARTICIPLE.match(
                     text[e:]) and re.search(r"\b(?:the|a|an|this|that)\s+$", text[max(0, s - 8):s], re.IGNORECASE):
                 continue  # "examination of the resected lesion": the operation told elsewhere, named by its specimen
+            if m.kind == "procedure" and re.search(r"inhibitors$", text[s:e], re.IGNORECASE):
+                continue  # "tyrosine kinase inhibitors have produced responses": a class of drugs, not a treatment
             if st is None and m.kind == "regimen" and _NOT_REGIMEN_AFTER.match(text[e:]):
                 continue  # "the MAP-kinase pathway": a protein, not the MAP regimen
             if st is None and _RADIATION_ATTRIBUTE.match(text[e:]):
@@ -342,7 +351,9 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
     out = counted(out, generic, names)
     for f in out:
         if f.category in ("chemotherapy", "targeted_therapy", "immunotherapy", "other_drug") and f.agents \
-                and f.term in generic and norm(f.label or "") in {norm(n) for n in (names.get(f.term or "", ""),)}:
+                and f.term in generic and (norm(f.label or "") in {norm(n) for n in (names.get(f.term or "", ""),)}
+                                           or re.search(r"\binhibitor$", f.label or "", re.IGNORECASE)):
+            # ("the BRAF inhibitor vemurafenib": the drug names the treatment better than its class)
             f.label = " + ".join(f.agents) if len(f.agents) > 1 else f.agents[0]
     return out
 

@@ -59,7 +59,9 @@ _PROPOSED_PRE = re.compile(
     r"|could|should"
     r"|would|benefit\s+from|candidate\s+for|option|options|eligible|awaiting|await\w*|if\s+needed|if\s+necessary"
     r"|in\s+case\s+of|future|potential(?:ly)?|possible|discussed|suggest\w*|unsuitable|not\s+(?:feasible|possible)"
-    r"|anticipat\w*|morbidity\s+of|alternative\s+to|avoid(?:ed|ing|s)?)\b",
+    r"|anticipat\w*|morbidity\s+of|alternative\s+to|avoid(?:ed|ing|s)?"
+    # what a treatment can do in general: "those that need treatment can usually be managed by excision alone"
+    r"|can\s+(?:\w+ly\s+|also\s+|then\s+)?be\s+\w+ed\s+(?:by|with)(?:\s+\w+){0,4})\b",
     re.IGNORECASE)
 
 _COPULA = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|remained|proved|appeared)"

@@ -38,7 +38,7 @@ _FOLLOW = [
                re.I),
     re.compile(rf"\b{_N}[\s-]*{_U}[\s-]+post-?operative(?:ly)?\s*(?:visit|review|examination|imaging|follow)?", re.I),
     re.compile(rf"\b(?:monitor(?:ing|ed)|observ(?:ed|ation)|surveillance|follow(?:ed)?[\s-]?up|followed)\s+"
-               rf"(?:\w+\s+){{0,2}}"
+               rf"(?:\w+\s+){{0,3}}"
                rf"(?:for|over|during)\s+(?:a\s+period\s+of\s+|the\s+(?:next|following|last)\s+|more\s+than\s+)"
                rf"?{_N}\s*{_U}", re.I),
     re.compile(rf"\b(?:at|after|by)\s+(?:the\s+)?{_N}[\s-]*{_U}[\s-]+(?:post-?operative\s+)?(?:visit|review|check|"
@@ -73,7 +73,10 @@ _LATER_WELL = re.compile(rf"\b{_N}[\s-]*{_U}\s+later\s*,?\s+(?:he|she|the\s+pati
 #: "died of ... about a year after the onset": the survival, counted from the onset or the diagnosis
 _DIED_AFTER = re.compile(rf"\b(?:died|death)\b[^;.]{{0,100}}?\b(?:about\s+|approximately\s+|nearly\s+|some\s+)?"
                          rf"{_N}[\s-]*{_U}\s+(?:after|from|following)\s+(?:the\s+|his\s+|her\s+)?(?:initial\s+)?"
-                         r"(?:onset|diagnosis|presentation|first\s+symptoms?|operation|surgery|admission)", re.I)
+                         r"(?:onset|diagnosis|presentation|first\s+symptoms?|operation|surgery|admission"
+                         # "died 16 months after the beginning of TMZ treatment": the survival from the treatment
+                         r"|(?:start|beginning|initiation)\s+of\s+(?:[\w-]+\s+){0,3}?(?:treatment|therapy|chemotherapy"
+                         r"|radiotherapy))", re.I)
 _CLAUSES = re.compile(r"\s*;\s+")
 #: "a spinal MRI obtained 4 years later showed no recurrence": the last imaging, counted from the treatment
 _IMAGING_LATER = re.compile(rf"\b(?:{_IMAGING})\s+(?:(?:obtained|performed|taken|done)\s+)?{_N}[\s-]*{_U}\s+later\s+"

@@ -79,6 +79,11 @@ _PATIENT_HEAD = re.compile(
     r"^\W{0,6}(?:case|patient)(?:\s+report)?\s*(?:no\.?\s*|#\s*)?(\d{1,3}|[IVX]{1,4}\b|one|two|three|four|five|six"
     r"|(?-i:[A-F])(?=\s*[.:)]))"
     r"(?=\s*[:.)\-–—]|\s*$|\s+(?:a|an|the|was|is|was a)\b)", re.IGNORECASE)
+#: a run-in opening the part of a patient named by a relation and a name, or by initials: "Twin David.",
+#: "Sister Anna:", "Proband (II-3)." is not one; "Patient J.S.", "Case M.K.:"
+_NAMED_HEAD = re.compile(r"^\W{0,6}(?:(?:twin|sibling|brother|sister|proband|son|daughter)\s+(?-i:([A-Z][a-z]{2,15}))"
+                         r"\s*[.:]|(?:case|patient)\s+(?-i:([A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?))\s*:?)\s",
+                         re.IGNORECASE)
 #: a part of a series' case section told for all its patients: "Treatment and outcome (both cases)"
 _SHARED_HEAD = re.compile(r"\b(?:both|all|either|each)\s+(?:(?:two|three|four|five|six)\s+)?(?:of\s+)?"
                           r"(?:the\s+|our\s+)?(?:cases|patients)\b|\bour\s+(?:two|three|four|five|six)?\s*(?:cases|patients)\b",
@@ -137,6 +142,8 @@ def _cited(text: str) -> bool:
     return bool(_LITERATURE.search(text) or _CITED.search(text))
 
 
+#: the age a sentence opens with: "At the age of 47 years this gentleman ...", "Aged 9, she ..."
+_AGE_AT = re.compile(r"\W*(?:at\s+the\s+age\s+of|aged)\s+(?P<n>\d{1,3})(?:\s*(?P<u>year|yr|month)s?)?\b", re.IGNORECASE)
 _AGE_NOUN = re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month|week|day)s?[\s-]*old\b", re.IGNORECASE)
 #: A sentence that introduces the patient: "A 43-year-old woman", "a 20-month-old boy", "aged 43".
 INTRO_PATIENT = re.compile(
@@ -278,6 +285,7 @@ def segment(text: str) -> Document:
     para_other = False  # inside the "Discussion:" paragraph of a summary (a field label ends it)
     first_age: str | None = None  # the age that introduced the patient ("43-year-old")
     patient = 0
+    named: dict[str, int] = {}  # the patients of a series told by name or initials, in their order
     pos = 0
     table_open = False
     # an article with a case heading tells its patient there: before it, an introduction's "a 34-year-old man"
@@ -338,6 +346,9 @@ def segment(text: str) -> Document:
         heading = _is_heading(stripped)
         head = _NUMBERING.sub("", stripped) if heading else stripped
         num = _patient_number(head)
+        if num is None and (nm := _NAMED_HEAD.match(stripped)) and not _cited(stripped[:200]):
+            # "Twin David.", "Patient J.S.": the patients in the order they are named
+            num = named.setdefault((nm.group(1) or nm.group(2)).replace(" ", ""), len(named) + 1)
         if heading:
             shared_part = False
         group = _group_numbers(head) if heading else None
@@ -345,8 +356,8 @@ def segment(text: str) -> Document:
             group_part = group
         if group:
             patient, section, explicit_case = 0, "case", True  # "Cases 2 and 3": a part told for some patients
-        elif num is not None and (heading or ((_PATIENT_HEAD.match(stripped) or _ORDINAL_PATIENT.match(stripped))
-                                            and not _cited(stripped[:200]))):
+        elif num is not None and (heading or ((_PATIENT_HEAD.match(stripped) or _ORDINAL_PATIENT.match(stripped)
+                                               or _NAMED_HEAD.match(stripped)) and not _cited(stripped[:200]))):
             patient, section, explicit_case = num, "case", True
         elif heading and patient and section == "case" and _SHARED_HEAD.search(head):
             patient, shared_part = 0, True  # "Treatment and outcome (both cases)" after "Case 1", "Case 2"
@@ -403,6 +414,10 @@ def segment(text: str) -> Document:
                 cited = _cited(sent)
                 if first_age is None and ages and not cited:  # (a cited patient's age is never the first)
                     first_age = ages[0]
+                elif first_age is None and not cited and (at := _AGE_AT.match(sent)):
+                    # "At the age of 47 years this gentleman underwent MRI": the patient's age, said first; a later
+                    # "a 28-year-old man" is someone else
+                    first_age = f"{at.group('n')} {(at.group('u') or 'year').lower()[:2]}"
                 elif (ages and first_age not in ages) or cited:
                     own = "other"  # another patient's story told inside the case ("a 40-year-old man needed ...")
                     other_story = bullet
