@@ -157,6 +157,12 @@ def _name(surface: str) -> str:
     return bare or surface
 
 
+#: what a stain shows of the tissue the tumour grows in, not of the tumour: "showed residual nerve fibres inside the
+#: tumour", "highlighted entrapped axons"
+_NATIVE_TISSUE = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:showed|highlighted|revealed|outlined|demonstrated|stained)\s+"
+                            r"(?:the\s+|a\s+few\s+|some\s+|scattered\s+)?(?:residual|entrapped|preserved|native|normal"
+                            r"|non-?neoplastic|surrounding|adjacent)\s+(?:\w+\s+)?(?:nerve\s+)?(?:fib(?:re|er)s?|axons?"
+                            r"|neurons?|vessels?|tissue|parenchyma)\b", re.IGNORECASE)
 #: a stain without a result: "Synaptophysin staining was inconclusive", "S100 was equivocal"
 _INCONCLUSIVE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:was|were|is|remained)\s+(?:\w+\s+)?(?:inconclusive|equivocal"
                            r"|indeterminate|uninterpretable|non-?contributory|non-?diagnostic|not\s+interpretable)\b",
@@ -220,6 +226,8 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     result = "positive"
                 if result is None or _INCONCLUSIVE.match(text[e:e + 60]):
                     continue  # "Synaptophysin staining was inconclusive": no result
+                if _NATIVE_TISSUE.search(text[e:e + 100]):
+                    continue  # "staining for neurofilament showed residual nerve fibres": the nerve's, not the tumour's
                 if is_ki67 and result == "negative" and value:
                     result = "positive"
                 paren = re.match(r"^\s*\(([^()]{0,60})\)", text[e:])

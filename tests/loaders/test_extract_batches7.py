@@ -123,3 +123,19 @@ def test_a_share_of_a_cohort_or_what_treatment_can_do_is_no_treatment_of_the_pat
             "excision alone, as in our first patient.\n")
     recs = _records(text)
     assert [[i["category"] for i in r["interventions"]] for r in recs] == [["surgery"], []]
+
+
+# --- the stains and genes of the wider vocabulary ---------------------------------------------------------------------
+
+def test_lymphoma_and_carcinoma_stains_are_grounded_in_the_ontology() -> None:
+    rec = _records("A 68-year-old man had an epidural lymphoma at T8. The tumour cells were positive for PAX5 and "
+                   "CD79a and negative for CK7, CD30 and CD5.\n")[0]
+    got = {m["name"]: (m["result"], (m["term"] or "").rsplit("/", 1)[-1]) for m in rec["markers"]}
+    assert got == {"PAX5": ("positive", "PAX5"), "CD79a": ("positive", "CD79a"), "CK7": ("negative", "CK7"),
+                   "CD30": ("negative", "CD30"), "CD5": ("negative", "CD5")}
+
+
+def test_a_stain_that_shows_the_native_tissue_is_no_result_of_the_tumour() -> None:
+    rec = _records("A 50-year-old man had a glioma of the S1 root. The cells were positive for GFAP. Staining for "
+                   "neurofilament proteins showed residual nerve fibres inside the tumour.\n")[0]
+    assert [m["name"] for m in rec["markers"]] == ["GFAP"]
