@@ -249,12 +249,20 @@ def _time_point(text: str) -> float | int | None:
     return best
 
 
+#: a word every recurrence, metastasis and status pattern needs (the cheap test before the patterns)
+_OUTCOME_WORD = re.compile(r"recur|relaps|progress|regr|re-gr|reactivat|metasta|dissemin|spread|seeding|carcinomat|died"
+                           r"|death|alive|\bAWD\b|residual|stable|evidence|\bsigns?\b|free|clear|\bNED\b|\bDOD\b"
+                           r"|remission|response", re.I)
+
+
 def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None = None) -> OutcomeFact:
     out = OutcomeFact()
     spans = spans or [{"text": s} for s in sentences]
     stated_fu = False
     presenting = False  # the recurrence known so far is the one the patient presented with
     for text, span in zip(sentences, spans, strict=False):
+        if not _OUTCOME_WORD.search(text) and not _HAS_TIME.search(text):
+            continue  # every outcome pattern needs one of these words, every follow-up a unit of time
         if _about_relative(text) or _STATISTIC.search(text):
             continue  # "Her mother had died of metastatic disease", "5-year progression-free survival rates were ..."
         used = False
