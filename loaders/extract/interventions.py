@@ -18,7 +18,7 @@ from spinekg.loaders.extract.levels import find_levels
 from spinekg.loaders.extract.lexmatch import Matcher, Mention
 from spinekg.loaders.extract.negation import clause_end, clause_start, status
 from spinekg.loaders.extract.numwords import NUMBER, to_number
-from spinekg.loaders.extract.sentences import add_evidence
+from spinekg.loaders.extract.sentences import COHORT_SHARE, add_evidence
 from spinekg.ontology import SKG
 from spinekg.ontology.lexicon import Lexicon, norm
 
@@ -171,11 +171,6 @@ def _num(txt: str | None) -> int | None:
     return int(v) if isinstance(v, (int, float)) and v == int(v) else None
 
 
-#: a share of a cohort: "in 85% of the cases", "64% of patients"
-_COHORT_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*%\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?"
-                           r"(?:patients|cases)\b", re.IGNORECASE)
-
-
 def extract_interventions(sentences: list[tuple[str, int, dict[str, object], list[Mention]]], matcher: Matcher,
                           drug_category: dict[str, str], regimen_agents: dict[str, list[str]],
                           generic: set[str], names: dict[str, str], summaries: frozenset[int] = frozenset(),
@@ -193,7 +188,7 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
 
     course, narrative = 0, False
     for text, base, span, mentions in sentences:
-        if _COHORT_SHARE.search(text):
+        if COHORT_SHARE.search(text):
             continue  # "resection had been carried out in 85% of the cases": a cohort's, not the patient's
         if not narrative and base not in summaries:
             course, narrative = 0, True  # the narrative tells the story again from its start

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spinekg.loaders.extract.negation import status
 from spinekg.loaders.extract.numwords import NUMBER, months, to_number
-from spinekg.loaders.extract.sentences import add_evidence
+from spinekg.loaders.extract.sentences import COHORT_SHARE, add_evidence
 
 _N = rf"(?P<n>{NUMBER}|\d{{1,3}}(?:\.\d)?)"
 _U = r"(?P<u>years?|months?|weeks?|yrs?|mos?)"
@@ -307,7 +307,7 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
 _STATISTIC = re.compile(r"\b(?:survival|recurrence|relapse|control|response)\s+"
                         r"(?:rates?|estimates?|curves?|probabilit\w*)\b"
                         r"|\bmedian\b|\bhazard\s+ratio|\bprogression-free\s+and\s+overall\s+survival"
-                        r"|\b\d+(?:\.\d+)?\s*%\s+(?:of\s+)?(?:the\s+)?(?:patients|cases)\b", re.I)
+                        rf"|{COHORT_SHARE.pattern}", re.I)
 _KIN = re.compile(r"\b(?:(?:his|her|their|the\s+patient'?s)\s+(?:\w+\s+)?(?:mother|father|sister|brother|sibling|son"
                   r"|daughter|aunt|uncle|grandmother|grandfather|cousin|twin|parent)s?|family\s+history)\b", re.I)
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 
 from spinekg.loaders.extract.numwords import NUMBER, to_number
-from spinekg.loaders.extract.sentences import PATIENT_CODE
+from spinekg.loaders.extract.sentences import AGE_OF, AGED, PATIENT_CODE
 
 _AGE = [
     (re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month|week|day)s?[\s-]*old\b", re.I)),
-    (re.compile(r"\baged\s+(?P<n>\d{1,3})(?:\s*(?P<u>years?|months?))?\b", re.I)),
-    (re.compile(r"\b(?:at\s+the\s+)?age\s+of\s+(?P<n>\d{1,3})(?:\s*(?P<u>years?|months?))?\b", re.I)),
+    AGED,
+    AGE_OF,
     (re.compile(r"\b(?P<n>\d{1,3})\s*(?P<u>years?|yrs?)\s+of\s+age\b", re.I)),
     (re.compile(r"\b(?P<n>\d{1,3})\s*-?\s*(?:y/?o|yo)\b", re.I)),
     # a table's "48 / male", "40/F"

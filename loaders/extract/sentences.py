@@ -142,8 +142,12 @@ def _cited(text: str) -> bool:
     return bool(_LITERATURE.search(text) or _CITED.search(text))
 
 
-#: the age a sentence opens with: "At the age of 47 years this gentleman ...", "Aged 9, she ..."
-_AGE_AT = re.compile(r"\W*(?:at\s+the\s+age\s+of|aged)\s+(?P<n>\d{1,3})(?:\s*(?P<u>year|yr|month)s?)?\b", re.IGNORECASE)
+#: an age told as "aged 9" or "at the age of 47 years" (the patient's reader takes them too)
+AGED = re.compile(r"\baged\s+(?P<n>\d{1,3})(?:\s*(?P<u>years?|months?))?\b", re.IGNORECASE)
+AGE_OF = re.compile(r"\b(?:at\s+the\s+)?age\s+of\s+(?P<n>\d{1,3})(?:\s*(?P<u>years?|months?))?\b", re.IGNORECASE)
+#: a share of a cohort: "in 85% of the cases", "64% of patients" (a statistic, never the patient's own fact)
+COHORT_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*%\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?"
+                          r"(?:patients|cases)\b", re.IGNORECASE)
 _AGE_NOUN = re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month|week|day)s?[\s-]*old\b", re.IGNORECASE)
 #: A sentence that introduces the patient: "A 43-year-old woman", "a 20-month-old boy", "aged 43".
 INTRO_PATIENT = re.compile(
@@ -260,6 +264,13 @@ def _split_sentences(line: str, base: int) -> list[tuple[str, int, int]]:
         if seg:
             out.append((seg, base + a + lead, base + a + lead + len(seg)))
     return out
+
+
+def _opening_age(sent: str) -> str | None:
+    """The key of the age a sentence opens with ("At the age of 47 years ...", "Aged 9, she ...")."""
+    pos = re.match(r"\W*", sent).end()  # type: ignore[union-attr]
+    m = AGE_OF.match(sent, pos) or AGED.match(sent, pos)
+    return f"{m.group('n')} {(m.group('u') or 'year').lower()[:2]}" if m else None
 
 
 def _age_key(m: re.Match[str]) -> str:
@@ -414,10 +425,10 @@ def segment(text: str) -> Document:
                 cited = _cited(sent)
                 if first_age is None and ages and not cited:  # (a cited patient's age is never the first)
                     first_age = ages[0]
-                elif first_age is None and not cited and (at := _AGE_AT.match(sent)):
+                elif first_age is None and not cited and (at := _opening_age(sent)):
                     # "At the age of 47 years this gentleman underwent MRI": the patient's age, said first; a later
                     # "a 28-year-old man" is someone else
-                    first_age = f"{at.group('n')} {(at.group('u') or 'year').lower()[:2]}"
+                    first_age = at
                 elif (ages and first_age not in ages) or cited:
                     own = "other"  # another patient's story told inside the case ("a 40-year-old man needed ...")
                     other_story = bullet
