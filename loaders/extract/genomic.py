@@ -20,7 +20,10 @@ _FUSION_CONTEXT = re.compile(r"fusion|fused|translocat|rearrang|chimer|transcrip
                              re.IGNORECASE)
 #: a promoter hotspot: "TERT promoter C228T mutation", "TERT promoter mutation (c.-124C>T)"
 _PROMOTER = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+promoter\s+(?:hotspot\s+)?(?:mutation\s*|variant\s*)?"
-                       r"[(,:]?\s*(?P<v>[ACGT]\d{2,4}[ACGT]|c\.\s?-\d{1,4}[ACGT]>[ACGT])(?![\w>])")
+                       r"[(,:]?\s*(?P<v>[ACGT]\d{2,4}[ACGT]|c\.\s?-\d{1,4}[ACGT]>[ACGT])(?![\w>])"
+                       # ... or the hotspot first: "a C250T TERT promoter mutation"
+                       r"|(?<![\w\-])(?P<v2>[ACGT]\d{2,4}[ACGT])\s+(?P<g2>[A-Z][A-Z0-9]{1,9})\s+promoter\s+"
+                       r"(?:hotspot\s+)?(?:mutation|variant)")
 #: "CDKN2A/B": two genes of one family written as one
 _SIBLING = re.compile(r"^/(?P<x>[A-Z0-9])(?![\w\-])")
 _BETWEEN = re.compile(
@@ -37,12 +40,16 @@ _RAW_FUSION = re.compile(
 _RAW_FUSION_OF = re.compile(
     r"\b(?:fusion|translocation|rearrangement)\s+(?:gene\s+|transcript\s+)?(?:of|between|involving)\s+(?:the\s+)?"
     r"(?P<a>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:with|and|to)\s+(?:the\s+)?(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])")
+#: the kind of a mutation said between the gene and the word: "NF2 nonsense mutation", "SUFU germline variant"
+_KIND_WORDS = (r"(?:(?:nonsense|missense|frameshift|frame-shift|splice[\s-]site|truncating|hotspot|point|somatic"
+               r"|germ-?line|heterozygous|homozygous|(?:likely\s+)?pathogenic|activating|inactivating|deleterious"
+               r"|de\s+novo|stop[\s-]gain)\s+)*")
 _VARIANT = re.compile(
-    r"^\s*(?:gene\s+)?(?:\(?\s*(?:mutation|variant|mutated|alteration)\s*[,:]?\s*)?"
+    rf"^\s*(?:gene\s+)?(?:\(?\s*{_KIND_WORDS}(?:mutation|variant|mutated|alteration)\s*[,:]?\s*)?\(?\s*"
     r"(?:(?:at|in)\s+codon\s+\d{1,4}\s*[,:]?\s*)?"  # "an NRAS mutation at codon 61, p.Gln61Lys"
     r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+)?\s*[,;]?\s*)?\(?\s*(?:p\.\s?)?"
     r"(?P<v>[A-Z](?:[a-z]{2})?\d{1,4}(?:[A-Z](?:[a-z]{2})?|\*|fs\*?\d*|del|dup|ins[A-Z]*)?)(?![\w])")
-_MUTATION_WORD = re.compile(r"^\s*(?:gene\s+)?(?:mutation|mutations|mutated|variant|point\s+mutation)\b", re.IGNORECASE)
+_MUTATION_WORD = re.compile(rf"^\s*(?:gene\s+)?{_KIND_WORDS}(?:mutation|mutations|mutated|variant)\b", re.IGNORECASE)
 _AMP_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:-?(?:co-?)?amplifi(?:cation|ed)|(?:was|were|is)\s+(?:co-?)?amplified|"
                         # "MDM2/CDK4 co-amplification", "MDM2 and CDK4 amplification": the list shares it
                         r"(?:\s*(?:-|/|,|and)\s*[A-Z][A-Z0-9]{1,9})+\s+(?:genes?\s+)?(?:co-?)?amplifi|"
@@ -57,8 +64,8 @@ _DEL_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:(?:homozygous|heterozygous)\s+)?(?:
 _DEL_BEFORE = re.compile(rf"\b(?:(?:[Hh]omozygous|[Hh]eterozygous|[Bb]iallelic)\s+)?[Dd]eletions?\s+of\s+(?:the\s+)?"
                          rf"{_LISTED}$")
 #: the variant said after a verb: "sequencing of CTNNB1 exon 3 detected the S45F mutation"
-_VERB_VARIANT = re.compile(r"^\s*(?:gene\s+)?(?:\(?exon\s*\d{1,3}\)?\s+)?(?:was\s+|were\s+)?(?:detected|revealed|showed"
-                           r"|identified|demonstrated|disclosed|found|harbou?red|confirmed)\s+(?:a|an|the)\s+"
+_VERB_VARIANT = re.compile(r"^\s*(?:gene\s+|promoter\s+)?(?:\(?exon\s*\d{1,3}\)?\s+)?(?:was\s+|were\s+)?"
+                           r"(?:detected|revealed|showed|identified|demonstrated|disclosed|found|harbou?red|confirmed)\s+(?:a|an|the)\s+"
                            r"(?:(?:heterozygous|homozygous|somatic|hotspot|missense|activating|point)\s+)*(?:p\.\s?)?"
                            r"(?P<v>[A-Z]\d{1,4}[A-Z*])\s+(?:(?:point|missense)\s+)?(?:mutation|variant|substitution)\b")
 #: a symbol the lexicon does not know, with a protein change and the word: "MYD88 L265P mutation"
@@ -81,7 +88,7 @@ _VARIANT_BEFORE = re.compile(r"(?<![\w.])(?:p\.\s?)?(?P<v>[A-Z][a-z]{2}\d{1,4}(?
 #: H3 K27M", "the same H3 K27M and PTPN11 mutations" (never of a stain: "H3 K27M immunostaining")
 #: the words of a stain (immunohistochemistry), not of a genotype
 STAIN_WORDS = r"immuno\w*|stain\w*|IHC|antibod\w*|express\w*"
-_RAW_HOTSPOT = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{0,9}(?:\.\d)?)\s+(?:p\.\s?)?(?P<v>[A-Z]\d{1,4}[A-Z])(?![\w])"
+_RAW_HOTSPOT = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9}(?:\.\d)?)\s+(?:p\.\s?)?(?P<v>[A-Z]\d{1,4}[A-Z])(?![\w])"
                           rf"(?!\s*(?:[-‐]?\s*(?:{STAIN_WORDS}|positiv\w*|negativ\w*)))")
 _SEQUENCED = re.compile(r"\b(?:sequenc\w*|NGS|genotyp\w*|mutations?|mutant|genetic|molecular|pyrosequenc\w*|PCR"
                         r"|harbou?r\w*)\b", re.IGNORECASE)
@@ -98,15 +105,20 @@ _REGION_DEL = re.compile(rf"\b(?:(?:homozygous|heterozygous|de\s+novo|interstiti
                          rf"(?!\w|\.\d)|(?<![\w.]){_REGION}\s+(?:micro)?deletion\b(?!\s+syndrome)")
 #: ... or before the gene: "c.340+1G>A in the VHL gene", "c.525delT of SMARCE1"
 _CDNA_BEFORE = re.compile(r"(?<![\w.])(?P<v>c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+))"
-                          r"(?![\w>])\s+(?:(?:mutation|variant|change|alteration)\s+)?(?:in|of|within)\s+"
+                          # with its protein change: "c.1799T>A (p.V600E) in BRAF" (the protein change is the variant)
+                          r"(?![\w>])(?:\s*[(,;]\s*p\.\s?(?P<p>[A-Z](?:[a-z]{2})?\d{1,4}(?:[A-Z](?:[a-z]{2})?|\*|fs\*?\d*))\)?)?"
+                          r"\s+(?:(?:mutation|variant|change|alteration)\s+)?(?:in|of|within)\s+"
                           r"(?:exon\s*\d{1,3}\s+(?:of|in)\s+)?(?:the\s+)?[*_]?$")
 #: a change given only at the DNA level: "EGFR c.3617A>C"
-_CDNA = re.compile(r"^\s*(?:gene\s+)?(?:(?:mutation|variant)\s*)?[,:]?[\s*_]*\(?\s*"
+_CDNA = re.compile(rf"^\s*(?:gene\s+)?(?:{_KIND_WORDS}(?:mutation|variant)\s*)?[,:]?[\s*_]*\(?\s*"
                    r"(?P<v>c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+))(?![\w>])")
 #: a gene rearranged with a partner the text does not name: "rearrangement of the FUS gene", "EWSR1 rearrangement"
-_REARRANGED_AFTER = re.compile(r"^\s*(?:gene\s+|locus\s+)?(?:was\s+|is\s+)?(?:(?:shown|found|proven|confirmed"
-                               r"|demonstrated)\s+to\s+be\s+)?(?:rearrange(?:ment|d)|split|translocation|translocated"
-                               r"|fusions?\s+(?:transcripts?|genes?)|break-?apart\s+(?:signals?|pattern))\b",
+_REARRANGED_AFTER = re.compile(r"^\s*(?:(?:\s*(?:,|and|/)\s*[A-Z][A-Z0-9]{1,9})+\s+)?"  # "BCL2 and MYC rearrangements"
+                               r"(?:gene\s+|genes\s+|locus\s+)?(?:was\s+|is\s+|were\s+)?(?:(?:shown|found|proven"
+                               r"|confirmed|demonstrated)\s+to\s+be\s+)?(?:rearrange(?:ments?|d)|split|translocation"
+                               r"|translocated|fusions?\s+(?:transcripts?|genes?)|break-?apart\s+(?:signals?|pattern)"
+                               # a fusion with its partner unnamed: "a ROS1 fusion" (not "ALK fusion protein" stains)
+                               r"|fusion(?![\s-]*(?:protein|positiv|negativ|status|testing|analys)))\b",
                                re.IGNORECASE)
 _REARRANGED_BEFORE = re.compile(r"\b(?:rearrangement|disruption|split(?:ting)?|translocation)\s+(?:of\s+)?(?:the\s+)?$"
                                 r"|\b(?:gene\s+)?fusion\s+(?:involving|of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -219,6 +231,10 @@ def _origins(text: str, span: dict[str, object], genes: list[_Gene], facts: dict
                     f.origin = min(after)[1]
 
 
+#: the immunoglobulin and T-cell receptor loci, rearranged in every lymphocyte: with no partner named, not a fusion
+_RECOMBINING_LOCI = frozenset({"IGH", "IGK", "IGL", "TRA", "TRB", "TRG", "TRD"})
+
+
 def _asserted(text: str, start: int, end: int) -> bool:
     if _TESTED_FOR.search(text[max(0, start - 200):start]):
         return False
@@ -268,7 +284,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     add(GenomicFact(kind, gene=region), span)
         for m in _PROMOTER.finditer(text):
             if _asserted(text, m.start(), m.end()):
-                add(GenomicFact("mutation", gene=m.group("g"), variant=m.group("v").replace(" ", "")), span)
+                add(GenomicFact("mutation", gene=m.group("g") or m.group("g2"),
+                                variant=(m.group("v") or m.group("v2")).replace(" ", "")), span)
         genes.sort(key=lambda g: g.start)
         used: set[int] = set()
         context = bool(_FUSION_CONTEXT.search(text))
@@ -328,7 +345,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             cb = _CDNA_BEFORE.search(text[max(0, g.start - 80):g.start])
             if cb and _asserted(text, g.start - len(text[max(0, g.start - 80):g.start]) + cb.start(), g.end):
                 # "the pathogenic variant c.340+1G>A in the VHL gene"
-                add(GenomicFact("mutation", gene=g.symbol, variant=re.sub(r"\s", "", cb.group("v"))), span)
+                v = one_letter(cb.group("p")) if cb.group("p") else re.sub(r"\s", "", cb.group("v"))
+                add(GenomicFact("mutation", gene=g.symbol, variant=v), span)
                 continue
             vm = _VARIANT.match(after) or _VERB_VARIANT.match(text[g.end:g.end + 90])
             stained = bool(_STAINED.search(text[clause_start(text, g.start):clause_end(text, g.end)])) and not \
@@ -372,7 +390,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     named_partners = {x for f in facts.values() if f.kind == "fusion" for x in (f.gene5, f.gene3)}
     threes = {b for _a, b in fusion_term} - {a for a, _b in fusion_term}
     for sym, sp in rearranged:
-        if sym not in named_partners:
+        # a "clonal IGH rearrangement" is the lymphocytes' own recombination (a clonality test), not a fusion
+        if sym not in named_partners and sym not in _RECOMBINING_LOCI:
             add(GenomicFact("fusion", gene5=None if sym in threes else sym, gene3=sym if sym in threes else None), sp)
     # a mutation without a variant is dropped when the same gene has one with a variant
     out = list(facts.values())
