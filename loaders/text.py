@@ -66,6 +66,8 @@ class Resources:
     generic_procedures: set[str]
     labels: dict[str, str]
     pattern_names: dict[str, str]
+    #: chromosome rearrangements of the ontology's fusions: (fusion IRI, 5' symbol, 3' symbol, ISCN notation)
+    translocations: tuple[tuple[str, str, str, str], ...] = ()
 
 
 def _query(q: str) -> list[tuple[str, ...]]:
@@ -109,8 +111,12 @@ def build_resources(lex: Lexicon, matcher: Matcher | None = None) -> Resources:
         for n in [t.label, *t.synonyms]:
             if len(tokens(n)) == 1:
                 pattern_names[norm(n)] = t.label
+    by_iri = {iri: pair for pair, iri in fusion_term.items()}
+    translocations = tuple(sorted(
+        (f, *by_iri[f], n) for f, n in _query(f"SELECT ?f ?n WHERE {{ ?f <{SKG}cytogeneticNotation> ?n }}")
+        if f in by_iri))
     return Resources(matcher, drug_category, regimen_agents, gene_symbol, fusion_term, tumor_parents, generic_tumors,
-                     generic_procedures, labels, pattern_names)
+                     generic_procedures, labels, pattern_names, translocations)
 
 
 @functools.lru_cache(maxsize=1)
@@ -347,12 +353,14 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
 
     mk = markers.extract_markers([(tables.as_prose(t), b, sp, ms) for t, b, sp, ms in  # pipe tables as prose
                                   _tuples(pathology, mentions, ("marker", "gene"))], res.pattern_names)
-    gn = genomic.extract_genomic(_tuples(pathology, mentions, ("gene",)), res.gene_symbol, res.fusion_term)
+    gn = genomic.extract_genomic(_tuples(pathology, mentions, ("gene",)), res.gene_symbol, res.fusion_term,
+                                 res.translocations)
     iv = interventions.extract_interventions(
         _tuples(told, mentions, ("procedure", "drug", "regimen", "intent", "response")), res.matcher,
         res.drug_category, res.regimen_agents, res.generic_procedures, res.labels,
         frozenset(s.start for s in told if s.summary))
-    genotyped = {x for g in gn for x in (g.gene, g.gene5, g.gene3) if x}  # the genes with a genomic finding
+    # the genes with a mutation or copy change ("ALK positive" beside an ALK fusion is the stain of the fused kinase)
+    genotyped = {g.gene for g in gn if g.gene}
     oc = outcome.extract_outcome([said.get(s.start, s.text) for s in told], [s.span() for s in told])
     imaging = findings.lexical_findings(_tuples(case, mentions, ("imaging",)), "imaging", res.labels)
     symptoms = findings.lexical_findings(_tuples(case, mentions, ("symptom",)), "symptom", res.labels)

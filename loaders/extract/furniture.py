@@ -72,6 +72,10 @@ _CONTINUES = re.compile(r"(?:,|\b(?:and|or|of|with|the|a|an|in|to|for|by|at|from
                         r"|which|who|after|before|under|into|between|showing|revealed|showed))\s*$", re.IGNORECASE)
 
 
+#: a heading naming its part by a capital letter ("Patient A", "Case B"), whose "A" is no article
+_LETTER_HEAD = re.compile(r"\W{0,3}[A-Z][a-z]+\s+[A-Z]")
+
+
 def _hard_wrapped(lines: list[str]) -> bool:
     """A text broken into lines of a page's width (a copied PDF), not one line per paragraph."""
     body = [x.strip() for x in lines if len(x.strip()) > 20]
@@ -91,6 +95,7 @@ def _join_wrapped(text: str) -> str:
         nxt = lines[i + 1]
         s, n = line.strip(), nxt.strip()
         if s and n and not _ENDS_SENTENCE.search(s) and not _TABLE.search(s) and not _TABLE.search(n) \
+                and not _LETTER_HEAD.fullmatch(s) \
                 and (n[0].islower() or _CONTINUES.search(s) or wrapped and len(s) > 40 and not n.isupper()):
             chars[pos] = " "
         pos += 1

@@ -45,19 +45,23 @@ _KIND_WORDS = (r"(?:(?:nonsense|missense|frameshift|frame-shift|splice[\s-]site|
                r"|germ-?line|heterozygous|homozygous|(?:likely\s+)?pathogenic|activating|inactivating|deleterious"
                r"|de\s+novo|stop[\s-]gain)\s+)*")
 _VARIANT = re.compile(
-    rf"^\s*(?:gene\s+)?(?:\(?\s*{_KIND_WORDS}(?:mutation|variant|mutated|alteration)\s*[,:]?\s*)?\(?\s*"
+    rf"^\s*:?\s*(?:gene\s+)?(?:\(?\s*{_KIND_WORDS}(?:mutation|variant|mutated|alteration)\s*[,:]?\s*)?\(?\s*"
     r"(?:(?:at|in)\s+codon\s+\d{1,4}\s*[,:]?\s*)?"  # "an NRAS mutation at codon 61, p.Gln61Lys"
-    r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+)?\s*[,;]?\s*)?\(?\s*(?:p\.\s?)?"
-    r"(?P<v>[A-Z](?:[a-z]{2})?\d{1,4}(?:[A-Z](?:[a-z]{2})?|\*|fs\*?\d*|del|dup|ins[A-Z]*)?)(?![\w])")
+    r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)?\s*[,;]?\s*)?\(?\s*(?:p\.\s?)?"
+    r"(?P<v>[A-Z](?:[a-z]{2})?\d{1,4}(?:(?:[A-Z](?:[a-z]{2})?)?fs\*?\d*|[A-Z](?:[a-z]{2})?|\*|del|dup|ins[A-Z]*)?)"
+    r"(?![\w])")
 _MUTATION_WORD = re.compile(rf"^\s*(?:gene\s+)?{_KIND_WORDS}(?:mutation|mutations|mutated|variant)\b", re.IGNORECASE)
-_AMP_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:-?(?:co-?)?amplifi(?:cation|ed)|(?:was|were|is)\s+(?:co-?)?amplified|"
+_AMP_AFTER = re.compile(r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?(?:-?(?:co-?)?amplifi(?:cation|ed)"
+                        # a copy-number gain: "BRAF gain", "a BRAF (7q34) duplication"
+                        r"|(?:copy[\s-]number\s+)?gain\b|duplication\b(?!\s+(?:of|in)\s+exon)"
+                        r"|(?:was|were|is)\s+(?:co-?)?amplified|"
                         # "MDM2/CDK4 co-amplification", "MDM2 and CDK4 amplification": the list shares it
                         r"(?:\s*(?:-|/|,|and)\s*[A-Z][A-Z0-9]{1,9})+\s+(?:genes?\s+)?(?:co-?)?amplifi|"
                         r"copy[\s-]number\s+gain)",
                         re.IGNORECASE)
 #: "... of A", "... of A and B", "... of A, B and C": a list after the cue shares it
-_LISTED = r"(?:[A-Z][A-Za-z0-9\-]{1,9}(?:\s+gene)?(?:\s*,\s*(?:and\s+)?|\s+and\s+))*"
-_AMP_BEFORE = re.compile(rf"\b[Aa]mplifications?\s+of\s+(?:the\s+)?{_LISTED}$")
+_LISTED = r"(?:[A-Z][A-Za-z0-9\-]{1,9}(?:\s+gene)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:of\s+)?)*"
+_AMP_BEFORE = re.compile(rf"\b(?:[Aa]mplifications?|(?:copy[\s-]number\s+)?[Gg]ains?)\s+of\s+(?:the\s+)?{_LISTED}$")
 _DEL_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:(?:homozygous|heterozygous)\s+)?(?:deletion|deleted|loss\b|(?:was|were"
                         r"|is)\s+deleted)",
                         re.IGNORECASE)
@@ -76,6 +80,69 @@ _RAW_MUTATION_HGVS = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+(?:gene
                                 r"|activating|hotspot|missense|pathogenic)\s+)?(?:mutation|variant)\s*[,:]?\s*"
                                 r"(?:\(?\s*c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+)?\s*\)?\s*[,;]?\s*)?\(?\s*p\.\s?"
                                 r"(?P<v>[A-Z]\d{1,4}[A-Z*])(?![\w])")
+
+
+#: a change in HGVS notation: "c.7675+1G>A", "c.811-39_841del69bp", "p.Cys1016Arg", "p.R352Hfs*89"
+_HGVS = (r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)"
+         r"|p\.\s?[A-Z](?:[a-z]{2})?\d{1,4}(?:(?:[A-Z](?:[a-z]{2})?)?fs\*?\d*|[A-Z](?:[a-z]{2})?|\*))(?![\w>*])")
+#: the test, its verb and the change after the gene: "NF1 analysis identified a novel splice-site mutation,
+#: c.7675+1G>A", "NF2 sequencing showed a heterozygous deletion, c.811-39_841del69bp"
+_VERB_HGVS = re.compile(rf"^\s*(?:gene\s+)?(?:(?:analysis|sequencing|testing|screening|genotyping)\s+)?"
+                        r"(?:(?:has|have)\s+)?"
+                        r"(?:(?:was|were)\s+)?(?:identified|revealed|showed|detected|disclosed|demonstrated|found"
+                        r"|uncovered)\s+(?:a|an|the|one)\s+(?:(?:novel|new|known|recurrent|previously\s+\w+)\s+)?"
+                        rf"{_KIND_WORDS}(?:mutation|variant|alteration|change|deletion|duplication|insertion"
+                        rf"|substitution)\s*[,:(]?\s*(?P<v>{_HGVS})")
+#: ... or several changes after the verb: "Two novel NF1 alterations were identified, p.Cys1016Arg and p.Arg304Ter"
+_PLURAL_HGVS = re.compile(rf"^\s*(?:gene\s+)?(?:mutations|variants|alterations|changes)\s+(?:were|have\s+been)\s+"
+                          rf"(?:\w+\s+)?(?:identified|found|detected)\s*[,:]\s*(?P<vs>{_HGVS}(?:\s*(?:,\s*(?:and\s+)?"
+                          rf"|and\s+){_HGVS})*)")
+#: the genes a panel found mutated, listed: "mutations were listed in the following genes: AXIN1, CD70, PTCH1
+#: and SPEN" (symbols the ontology lacks are taken as written)
+_GENE_LIST = re.compile(r"\b(?:[Mm]utations?|[Vv]ariants?|[Aa]lterations?)\b(?:(?!\b(?:no|not|without)\b)[^.;:]){0,60}?"
+                        r"\b(?:in|of|affecting)\s+(?:the\s+)?(?:following\s+)?genes?\s*:?\s*"
+                        r"(?P<list>[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
+                        r"[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?)+)")
+#: capitals that are no gene symbol in such a list
+_NOT_SYMBOLS = frozenset({"DNA", "RNA", "NGS", "FISH", "PCR", "IHC", "MSI", "MSS", "TMB", "CNV", "SNV", "LOH", "WHO",
+                          "MRI", "CT", "PET", "AND", "OR", "NOS"})
+
+
+def _hgvs(v: str) -> str:
+    """A change as the record gives it: the protein change in one-letter codes, the cDNA change as written."""
+    v = re.sub(r"\s", "", v)
+    return one_letter(v[2:]) if v.startswith("p.") else v
+
+
+#: a balanced chromosome rearrangement: "t(8;21)(q22;q22)", "t(X;18)", "a (2;17) translocation", "inv(16)(p13.1q22)"
+_TRANSLOCATION = re.compile(
+    r"(?<![\w(])(?:(?P<kind>t|inv)\s?\((?P<c1>[\dXY]{1,2})(?:;(?P<c2>[\dXY]{1,2}))?\)"
+    r"|\((?P<d1>[\dXY]{1,2});(?P<d2>[\dXY]{1,2})\)(?=\s*(?:chromosom\w+\s+)?translocation))"
+    r"(?:\s?\((?P<b1>[pq][\d.]+);?(?P<b2>[pq][\d.]+)\))?")
+_ISCN = re.compile(r"(?P<kind>t|inv)\((?P<c1>[\dXY]{1,2})(?:;(?P<c2>[\dXY]{1,2}))?\)(?:\((?P<b1>[pq][\d.]+);?"
+                   r"(?P<b2>[pq][\d.]+)\))?")
+
+
+def _band(a: str | None, b: str | None) -> bool:
+    """Bands agree when one refines the other: q22 and q22.1, p11.2 and p11."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def _made_by(m: re.Match[str], translocations: tuple[tuple[str, str, str, str], ...]) -> list[tuple[str, str, str]]:
+    """The ontology's fusions a rearrangement said in the text makes."""
+    kind = m.group("kind") or "t"
+    c1, c2 = m.group("c1") or m.group("d1"), m.group("c2") or m.group("d2")
+    out = []
+    for f, g5, g3, notation in translocations:
+        n = _ISCN.match(notation)
+        if not n or n.group("kind") != kind:
+            continue
+        if kind == "inv" and n.group("c1") == c1 and not c2:
+            out.append((f, g5, g3))
+        elif (n.group("c1"), n.group("c2")) == (c1, c2) and _band(m.group("b1"), n.group("b1")) \
+                and _band(m.group("b2"), n.group("b2")):
+            out.append((f, g5, g3))
+    return sorted(set(out))
 
 
 #: the protein change named before its gene: "a Phe119Leu mutation in exon 2 of the VHL gene", "p.R132H of IDH1"
@@ -104,14 +171,15 @@ _REGION_DEL = re.compile(rf"\b(?:(?:homozygous|heterozygous|de\s+novo|interstiti
                          rf"(?:of\s+\d+(?:\.\d+)?\s*(?:kb|Kb|KB|Mb|MB|bp)\s+)?(?:at|of|in)\s+(?:chromosome\s+)?{_REGION}"
                          rf"(?!\w|\.\d)|(?<![\w.]){_REGION}\s+(?:micro)?deletion\b(?!\s+syndrome)")
 #: ... or before the gene: "c.340+1G>A in the VHL gene", "c.525delT of SMARCE1"
-_CDNA_BEFORE = re.compile(r"(?<![\w.])(?P<v>c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+))"
+_CDNA_BEFORE = re.compile(r"(?<![\w.])(?P<v>c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*"
+                          r"|ins[ACGT]+))"
                           # with its protein change: "c.1799T>A (p.V600E) in BRAF" (the protein change is the variant)
                           r"(?![\w>])(?:\s*[(,;]\s*p\.\s?(?P<p>[A-Z](?:[a-z]{2})?\d{1,4}(?:[A-Z](?:[a-z]{2})?|\*|fs\*?\d*))\)?)?"
                           r"\s+(?:(?:mutation|variant|change|alteration)\s+)?(?:in|of|within)\s+"
                           r"(?:exon\s*\d{1,3}\s+(?:of|in)\s+)?(?:the\s+)?[*_]?$")
 #: a change given only at the DNA level: "EGFR c.3617A>C"
-_CDNA = re.compile(rf"^\s*(?:gene\s+)?(?:{_KIND_WORDS}(?:mutation|variant)\s*)?[,:]?[\s*_]*\(?\s*"
-                   r"(?P<v>c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del[ACGT]*|dup[ACGT]*|ins[ACGT]+))(?![\w>])")
+_CDNA = re.compile(rf"^\s*:?\s*(?:gene\s+)?(?:{_KIND_WORDS}(?:mutation|variant)\s*)?[,:]?[\s*_]*\(?\s*"
+                   r"(?P<v>c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+))(?![\w>])")
 #: a gene rearranged with a partner the text does not name: "rearrangement of the FUS gene", "EWSR1 rearrangement"
 _REARRANGED_AFTER = re.compile(r"^\s*(?:(?:\s*(?:,|and|/)\s*[A-Z][A-Z0-9]{1,9})+\s+)?"  # "BCL2 and MYC rearrangements"
                                r"(?:gene\s+|genes\s+|locus\s+)?(?:was\s+|is\s+|were\s+)?(?:(?:shown|found|proven"
@@ -235,15 +303,32 @@ def _origins(text: str, span: dict[str, object], genes: list[_Gene], facts: dict
 _RECOMBINING_LOCI = frozenset({"IGH", "IGK", "IGL", "TRA", "TRB", "TRG", "TRD"})
 
 
+#: a result field that says none was found: "IDH1 and IDH2 mutations: NOT detected", "EGFR amplification: negative"
+_FIELD_NEGATIVE = re.compile(r"^[^.;:]{0,60}:\s*(?:not\s+(?:detected|found|identified|present|seen)|negative|absent"
+                             r"|wild[\s-]?type|none(?:\s+(?:detected|found))?)\b", re.IGNORECASE)
+
+
+#: ... and a result said right after the mention: "testing of the tumour: BRAF V600E mutation DETECTED"
+#: (its own result: no other gene listed before it, and the verb has no object: not "... and EWS/WT1 transcripts
+#: detected an EWSR1/ATF1 transcript")
+_FOUND_AFTER = re.compile(r"^(?:(?!\b(?:not?|without|neither|nor|and|or)\b)[^.;:,/]){0,40}?"
+                          r"\b(?:detected|found|identified"
+                          r"|present|positive)\b(?!\s+(?:a|an|the|in|by)\b)", re.IGNORECASE)
+
+
 def _asserted(text: str, start: int, end: int) -> bool:
-    if _TESTED_FOR.search(text[max(0, start - 200):start]):
+    if _FIELD_NEGATIVE.match(text[end:]):
+        return False
+    if _TESTED_FOR.search(text[max(0, start - 200):start]) and not _FOUND_AFTER.match(text[end:]):
         return False
     return status(text, start, end, proposals=False) is None
 
 
 def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Mention]]],
-                    symbol_of: dict[str, str], fusion_term: dict[tuple[str, str], str]) -> list[GenomicFact]:
-    """Findings of the case; symbol_of maps a gene IRI to its symbol, fusion_term (5', 3') to a fusion IRI."""
+                    symbol_of: dict[str, str], fusion_term: dict[tuple[str, str], str],
+                    translocations: tuple[tuple[str, str, str, str], ...] = ()) -> list[GenomicFact]:
+    """Findings of the case; symbol_of maps a gene IRI to its symbol, fusion_term (5', 3') to a fusion IRI,
+    translocations gives the ontology's fusions with their chromosome rearrangement (ISCN)."""
     facts: dict[tuple[object, ...], GenomicFact] = {}
     rearranged: list[tuple[str, dict[str, object]]] = []
     told: list[tuple[str, dict[str, object], list[_Gene]]] = []
@@ -282,10 +367,39 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if _asserted(text, m.start(), m.end()):  # the region as one token: "12q13-15"
                     region = re.sub(r"\s|–", lambda x: "" if x.group().isspace() else "-", m.group(1) or m.group(2))
                     add(GenomicFact(kind, gene=region), span)
+        for m in _TRANSLOCATION.finditer(text):
+            # "AML with t(8;21)", "carried a (2;17) translocation": the fusion the rearrangement makes, when the
+            # ontology knows one for it (its bands, when given, choose among several: t(11;22)(q24;q12) is
+            # EWSR1::FLI1, (p13;q12) EWSR1::WT1); of several, only the gene they share
+            if not _asserted(text, m.start(), m.end()):
+                continue
+            made = _made_by(m, translocations)
+            if len(made) == 1:
+                fid, f5, f3 = made[0]
+                add(GenomicFact("fusion", gene5=f5, gene3=f3, term=fid), span)
+            elif made:
+                fives, threes_ = {x[1] for x in made}, {x[2] for x in made}
+                if len(fives) == 1:
+                    rearranged.append((next(iter(fives)), span))
+                elif len(threes_) == 1:
+                    rearranged.append((next(iter(threes_)), span))
         for m in _PROMOTER.finditer(text):
             if _asserted(text, m.start(), m.end()):
                 add(GenomicFact("mutation", gene=m.group("g") or m.group("g2"),
                                 variant=(m.group("v") or m.group("v2")).replace(" ", "")), span)
+        for m in _GENE_LIST.finditer(text):
+            if not _asserted(text, m.start(), m.end()):
+                continue
+            for tok in re.finditer(r"[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?", m.group("list")):
+                pos = m.start("list") + tok.start()
+                listed_as = next((g.symbol for g in genes if g.start <= pos < g.end), None)
+                sym = listed_as or tok.group().split("/")[0]
+                if sym in _NOT_SYMBOLS:
+                    continue
+                add(GenomicFact("mutation", gene=sym), span)
+                sib = re.search(r"/([A-Z0-9])$", tok.group())
+                if sib and sym[-1:].isalpha() == sib.group(1).isalpha():
+                    add(GenomicFact("mutation", gene=sym[:-1] + sib.group(1)), span)  # "CDKN2A/B"
         genes.sort(key=lambda g: g.start)
         used: set[int] = set()
         context = bool(_FUSION_CONTEXT.search(text))
@@ -338,6 +452,13 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             if sib and g.symbol[-1:].isalpha() == sib.group("x").isalpha():
                 symbols.append(g.symbol[:-1] + sib.group("x"))  # "CDKN2A/B" is CDKN2A and CDKN2B
                 after = after[sib.end():]
+            long_after = text[g.end:g.end + 200]
+            hv = _VERB_HGVS.match(long_after) or _PLURAL_HGVS.match(long_after)
+            if hv and _asserted(text, g.start, g.end + hv.end()):
+                found = hv.group("v") if "v" in hv.groupdict() else hv.group("vs")
+                for v in re.findall(_HGVS, found):
+                    add(GenomicFact("mutation", gene=g.symbol, variant=_hgvs(v)), span)
+                continue
             vb = _VARIANT_BEFORE.search(text[max(0, g.start - 80):g.start])
             if vb and _asserted(text, g.start - len(text[max(0, g.start - 80):g.start]) + vb.start(), g.end):
                 add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(vb.group("v"))), span)
@@ -393,6 +514,16 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
         # a "clonal IGH rearrangement" is the lymphocytes' own recombination (a clonality test), not a fusion
         if sym not in named_partners and sym not in _RECOMBINING_LOCI:
             add(GenomicFact("fusion", gene5=None if sym in threes else sym, gene3=sym if sym in threes else None), sp)
+    # a fusion written with an old symbol the ontology does not hold ("EWS-ERG ..., the product of t(21;22)") is the
+    # one its rearrangement names with the current symbols, in the same sentence
+    known = set(symbol_of.values())
+    for k, f in list(facts.items()):
+        if f.kind != "fusion" or not f.gene5 or not f.gene3 or (f.gene5 in known and f.gene3 in known):
+            continue
+        if any(o is not f and o.kind == "fusion" and o.gene5 in known and o.gene3 in known
+               and (o.gene3 == f.gene3 or o.gene5 == f.gene5)
+               and any(e in o.evidence for e in f.evidence) for o in facts.values()):
+            del facts[k]
     # a mutation without a variant is dropped when the same gene has one with a variant
     out = list(facts.values())
     with_variant = {f.gene for f in out if f.kind == "mutation" and f.variant}

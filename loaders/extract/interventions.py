@@ -35,7 +35,7 @@ _FRACTIONS = re.compile(rf"\b({NUMBER})\s+(?:daily\s+)?fractions?\b|\bin\s+({NUM
                         re.IGNORECASE)
 _CYCLES = re.compile(rf"\b({NUMBER})\s+(?:\w+\s+)?(?:cycles?|courses?|rounds?)\b", re.IGNORECASE)
 _DOSE = re.compile(
-    r"\b(\d{1,5}(?:\.\d{1,3})?\s*(?:mg|g|µg|mcg|μg|IU|U|mL)(?:\s*/\s*(?:m2|m²|kg|day|d|week|wk))?)"
+    r"\b(\d{1,5}(?:\.\d{1,3})?\s*(?:mg|g|µg|mcg|μg|IU|U|mL)(?![a-zA-Z])(?:\s*/\s*(?:m2|m²|kg|day|d|week|wk))?)"
     r"(?:\s*(?:,\s*)?(QD|q\.?d\.?|BID|b\.?i\.?d\.?|TID|QW|once\s+(?:a\s+)?daily|once\s+a\s+day|twice\s+(?:a\s+)"
     r"?daily|twice\s+a\s+day"
     r"|daily|weekly|every\s+\d+\s+(?:weeks|days|hours)|q\d+w|per\s+day))?", re.IGNORECASE)
@@ -205,6 +205,25 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
         intents = [m for m in mentions if m.kind == "intent"]
         responses = [m for m in mentions if m.kind == "response"]
         attached: set[int] = set()
+        # drugs listed together with cytotoxic ones are one regimen: "rituximab with methotrexate and cytarabine",
+        # "cyclophosphamide, vincristine, doxorubicin and dexamethasone", "bendamustine and rituximab"
+        in_regimen: set[int] = set()
+        # ... and drugs of one kind given together are one line: "nivolumab combined with ipilimumab"
+        combined: dict[int, str] = {}
+        listed = sorted(drugs, key=lambda m: m.start)
+        runs: list[list[Mention]] = [listed[:1]] if listed else []
+        for a, b in zip(listed, listed[1:], strict=False):
+            if _REGIMEN_JOIN.fullmatch(text[a.end - base:b.start - base]):
+                runs[-1].append(b)
+            else:
+                runs.append([b])
+        for run in runs:
+            cats = {drug_category.get(x.iri, "other_drug") for x in run}
+            if len(run) > 1 and "chemotherapy" in cats:
+                in_regimen.update(id(x) for x in run)
+            elif len(run) > 1 and len(cats) == 1 and len({x.iri for x in run}) > 1:
+                joint = "+".join(sorted({x.iri for x in run}))
+                combined.update((id(x), joint) for x in run)
         sentence_facts: list[tuple[InterventionFact, Mention]] = []
         for m in [*procs, *regimens]:
             s, e = m.start - base, m.end - base
@@ -216,7 +235,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if m.kind == "procedure" and m.surface.lower().endswith("ed") and _ADJECTIVE_PARTICIPLE.match(
                     text[e:]) and re.search(r"\b(?:the|a|an|this|that)\s+$", text[max(0, s - 8):s], re.IGNORECASE):
                 continue  # "examination of the resected lesion": the operation told elsewhere, named by its specimen
-            if m.kind == "procedure" and re.search(r"inhibitors$", text[s:e], re.IGNORECASE):
+            if m.kind == "procedure" and re.search(r"inhibitors$", text[s:e], re.IGNORECASE) \
+                    and not _GIVEN_BEFORE.search(text[max(0, s - 60):s]):
                 continue  # "tyrosine kinase inhibitors have produced responses": a class of drugs, not a treatment
             if st is None and m.kind == "regimen" and _NOT_REGIMEN_AFTER.match(text[e:]):
                 continue  # "the MAP-kinase pathway": a protein, not the MAP regimen
@@ -225,6 +245,9 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             iri, label = m.iri, (m.long_form or _label(text, s, e))
             if m.kind == "procedure" and norm(m.surface) in matcher.participles:
                 iri, label = _participle(text, s, e, m, matcher, iri, label)
+            elif m.kind == "procedure" and re.fullmatch(r"[a-z]+(?:ied|ed)", m.surface, re.IGNORECASE) \
+                    and label == m.surface:
+                label = lex.label(iri) or label  # "was biopsied": the biopsy
             cat = lex.category(iri) or "chemotherapy"
             if m.kind == "regimen":
                 cat = "chemotherapy"
@@ -252,6 +275,7 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 paren = _PAREN_AFTER.match(text[e:])
                 near = [d for d in drugs if cs - 80 <= d.start - base <= ce + 120
                         and (drug_category.get(d.iri) == cat or d.iri in regimen_agents.get(m.iri, ())
+                             or (cat == "chemotherapy" and id(d) in in_regimen)
                              or (paren is not None and e <= d.start - base < e + paren.end()))]
                 for d in near:
                     attached.add(id(d))
@@ -274,6 +298,15 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                     for lvl in lm.levels:
                         if lvl not in fact.levels:
                             fact.levels.append(lvl)
+        tm = _TISSUE_TAKEN.search(text)
+        if tm and not any(lex.category(p.iri) == "biopsy" or (lex.category(p.iri) == "surgery"
+                                                             and tm.start() - 40 <= p.start - base < tm.end())
+                          for p in procs) \
+                and status(text, tm.start(), tm.end()) is None and (biopsy := lex.lookup("procedure", "biopsy")):
+            fact = get(("biopsy", biopsy), InterventionFact("biopsy", names.get(biopsy, "biopsy"), biopsy,
+                                                            course=course, summary=base in summaries))
+            fact.asserted = True
+            add_evidence(fact.evidence, span)
         for cm in _CHEMORADIATION.finditer(text):
             # one phrase, two treatments: a course of radiotherapy and the chemotherapy given with it
             if status(text, cm.start(), cm.end()) is None:
@@ -290,16 +323,18 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 continue
             s, e = d.start - base, d.end - base
             st = status(text, s, e)
-            cat = drug_category.get(d.iri, "other_drug")
+            cat = "chemotherapy" if id(d) in in_regimen else drug_category.get(d.iri, "other_drug")
             # the cytotoxic agents a sentence lists are one line ("six cycles of cisplatin and vincristine"); another
             # kind of drug is a therapy of its own (denosumab, imatinib)
             key = (cat, f"drugs@{base}#{course}{'s' if base in summaries else ''}") if cat == "chemotherapy" \
-                else (cat, d.iri)
+                else (cat, combined.get(id(d), d.iri))
             fact = get(key, InterventionFact(cat, names.get(d.iri, d.surface), d.iri, course=course,
                                              summary=base in summaries) if cat != "chemotherapy" else
                        InterventionFact(cat, names.get(_GENERIC_TERM[cat], "chemotherapy"), _GENERIC_TERM[cat],
                                         course=course, summary=base in summaries))
             _add_agent(fact, names.get(d.iri, d.surface), d.iri)
+            if id(d) in combined and len(fact.agents) > 1:
+                fact.label = " + ".join(fact.agents)  # "nivolumab + ipilimumab"
             fact.asserted |= st is None
             add_evidence(fact.evidence, span)
             dm = _DOSE.search(text, e, min(len(text), e + 60))
@@ -345,12 +380,29 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                      summaries)
     out = counted(out, generic, names)
     for f in out:
+        if "sacrum" in f.levels and any(re.fullmatch(r"S\d", x) for x in f.levels):
+            f.levels.remove("sacrum")  # its levels name the sacrum better
         if f.category in ("chemotherapy", "targeted_therapy", "immunotherapy", "other_drug") and f.agents \
                 and f.term in generic and (norm(f.label or "") in {norm(n) for n in (names.get(f.term or "", ""),)}
                                            or re.search(r"\binhibitor$", f.label or "", re.IGNORECASE)):
             # ("the BRAF inhibitor vemurafenib": the drug names the treatment better than its class)
             f.label = " + ".join(f.agents) if len(f.agents) > 1 else f.agents[0]
     return out
+
+
+#: a class of drugs given to the patient: "was treated with radiation and with immune checkpoint inhibitors"
+_GIVEN_BEFORE = re.compile(r"\b(?:was|were|been)\s+(?:then\s+|subsequently\s+)?(?:treated|managed)\s+with\b"
+                           r"[^.;]{0,40}$"
+                           r"|\b(?:received|was\s+given|was\s+started\s+on|commenced)\s+(?:\w+\s+){0,3}$",
+                           re.IGNORECASE)
+#: tissue taken for diagnosis without the word biopsy: "tissue was obtained from one of the iliac lesions"
+_TISSUE_TAKEN = re.compile(r"\b(?:tissue|specimens?|samples?|material)\s+(?:was|were)\s+(?:then\s+|subsequently\s+)?"
+                           r"(?:obtained|taken|harvested|sampled)\s+from\s+(?:one\s+of\s+)?(?:the|an?|his|her)\s+"
+                           r"(?:[\w-]+\s+){0,3}?(?:lesions?|mass(?:es)?|tumou?rs?|vertebrae?|bones?|nodes?|nodules?)\b"
+                           r"|\btissue\s+sampled\s+from\b", re.IGNORECASE)
+#: what joins the drugs of one regimen in a list
+_REGIMEN_JOIN = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*(?:and\s+)?|\s(?:and|with|plus|(?:combined|together)"
+                           r"\s+with|in\s+combination\s+with)\s+|\s*[+/]\s*)\s*(?:(?:high|low)-dose\s+)?")
 
 
 #: operations in the plural, and told by their number: "she underwent three additional surgical procedures"
@@ -542,6 +594,9 @@ _PAST = re.compile(r"\b(?:earlier|previously|ago|(?:prior\s+to|before)\s+(?:(?:t
 #: the operation as the point a time is counted from: "six months after surgery", "even after gross total resection"
 _SINCE = re.compile(r"\b(?:after|since|following|post|before|from)\s+(?:(?:the|his|her|this|that|a|an|initial|first"
                     r"|index|primary|simpson|grade|[IV]+(?:-[IV]+)?)\s+){0,3}$", re.IGNORECASE)
+_TIME_SINCE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
+                         r"\s+(?:days?|weeks?|months?|years?)\s+(?:after|following|post)\s+(?:the\s+|his\s+|her\s+)?$",
+                         re.IGNORECASE)
 _DATES_FIRST = re.compile(r"\b(?:subsequently|later|then|thereafter|afterwards)\s+(?:performed|done|carried\s+out"
                           r"|undertaken|completed)\b", re.IGNORECASE)
 _FIRST = re.compile(r"\b(?:first|original|initial|index|primary|earlier|previous)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE)
@@ -672,6 +727,13 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
                 target = None
             elif idx - max(sents) <= 2 and not between and id(ev) not in closed:
                 target = ev
+        if target is None and f.term in generic and _TIME_SINCE.search(text[max(0, where - 40):max(0, where)]) \
+                and (events or any(x.category == "biopsy" for x in facts)):
+            # "he died 9 months after surgery": a time counted from an operation told elsewhere, not a new one
+            folded.add(id(f))
+            if events:
+                _fold(events[-1][0], f, lex, generic)
+            continue
         if target is None:
             events.append((f, {sentence_of(sp) for sp in f.evidence}, [f.term]))
             if f.at >= 0:

@@ -41,6 +41,11 @@ _WORDS = re.compile(
     r"(?P<reg>cervical|thoracic|dorsal|lumbar|sacral)\s+(?:vertebra[el]?|vertebral|level|segment|spinous|body|bodies"
     r"|spine|lamina|pedicle)",
     re.IGNORECASE)
+#: one sacral tumour, its level not given ("a sacral chordoma", "the sacral region"; not "sacral chordomas" of the
+#: disease in general)
+_SACRAL_SITE = re.compile(r"\b(?:(?P<w>sacral)\s+(?:region|level|spine|area|canal|mass|tumou?r|lesion|neoplasm"
+                          r"|[a-z]*oma)"
+                          r"|(?P<sc>sacrococcygeal)\s+(?:mass|tumou?r|lesion|neoplasm|[a-z]*oma))\b", re.IGNORECASE)
 _WHOLE = re.compile(r"\b(sacrum|sacral\s+bone|coccyx|coccygeal\s+bone)\b", re.IGNORECASE)
 _ALL = re.compile(rf"{_RANGE.pattern}|{_WORDS.pattern}", re.IGNORECASE)
 
@@ -127,6 +132,11 @@ def find_levels(text: str) -> list[LevelMention]:
     for m in _WHOLE.finditer(text):
         word = m.group(1).lower().split()[0]
         out.append(LevelMention(["sacrum" if word.startswith("sacr") else "coccyx"], m.start(), m.end(), m.group()))
+    for m in _SACRAL_SITE.finditer(text):
+        # "a sacral chordoma", "a tumour of the sacral region", "lesions of the lumbar and sacral spine": the sacrum,
+        # its level not given ("sacrococcygeal": the sacrum and the coccyx)
+        both = bool(m.group("sc"))
+        out.append(LevelMention(["sacrum", "coccyx"] if both else ["sacrum"], m.start(), m.end(), m.group()))
     out.sort(key=lambda x: x.start)
     return _loose_ranges(text, out)
 

@@ -74,7 +74,7 @@ def _singulars(t: str) -> list[str]:
 _GRADE_WORDS = {"low", "high", "intermediate"}
 
 _PARTICIPLE = (("ization", "ized"), ("isation", "ised"), ("ation", "ated"), ("ction", "cted"), ("ssion", "ssed"),
-               ("sion", "sed"), ("oval", "oved"))
+               ("sion", "sed"), ("oval", "oved"), ("debulking", "debulked"), ("biopsy", "biopsied"))
 
 
 #: participles that in case reports mean something else: pain "radiated to the leg" (radiotherapy is "irradiated")
@@ -84,7 +84,7 @@ _NOT_PARTICIPLE = frozenset({"radiated"})
 def participle(noun: str) -> str | None:
     """The past participle of a procedure noun ("resection" -> "resected", "removal" -> "removed")."""
     for suffix, repl in _PARTICIPLE:
-        if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
+        if noun.endswith(suffix) and (len(noun) > len(suffix) + 2 or noun == suffix):
             return noun[: -len(suffix)] + repl
     return None
 

@@ -67,7 +67,7 @@ _PERCENT = re.compile(r"^(?:approx\.|[^.;%])"r"{0,45}?(?<![\d.\-–])(\d{1,3}(?:
 #: a qualifier between a marker and its mark: "GFAP focal+", "CK weak+"
 _QUAL_MARK = re.compile(r"^\s+(?:focal|diffuse|weak|strong|patchy|partial|scattered)\w*\s*(?=[+\-−](?!\w))",
                         re.IGNORECASE)
-_RANGE_PERCENT = re.compile(r"^[^.;%]{0,45}?\d{1,3}\s*%?\s*(?:-|–|to)\s*\d{1,3}\s*%")
+_RANGE_PERCENT = re.compile(r"^[^.;%]{0,45}?(?<![\d.])(?P<lo>\d{1,3})\s*%?\s*(?:-|–|to)\s*(?P<hi>\d{1,3})\s*%")
 
 
 _KI67_TOLD = re.compile(r"^[\s\-:]*(?:\(?MIB-?1\)?\s*)?(?:(?:labell?ing|proliferati\w+|positivity)\s+)*(?:index|indices"
@@ -214,7 +214,11 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 is_ki67 = bool(re.match(r"(?:ki-?\s?67|mib)", name, re.IGNORECASE))
                 after = text[e:e + 60]
                 value = None
-                if not _RANGE_PERCENT.match(after):
+                rm = _RANGE_PERCENT.match(after)
+                if rm and not any(s2 > e and s2 < e + rm.end() for s2, _, _, _ in items):
+                    value = (float(rm.group("lo")) + float(rm.group("hi"))) / 2  # "2-3%": the middle, 2.5
+                    value = int(value) if value == int(value) else value
+                elif not rm:
                     pm = _PERCENT.match(after)
                     if pm and not any(s2 > e and s2 < e + pm.end() for s2, _, _, _ in items):
                         value = float(pm.group(1))

@@ -99,6 +99,8 @@ _RECUR_POS = re.compile(
     r"(?:detected|found|noted|observed|diagnosed|confirmed|seen|identified|documented|demonstrated)"
     # "a second relapse appeared", "local relapse occurred"
     r"|(?:recurrences?|relapses?)\s+(?:(?:at|in)\s+(?:\w+\s+){0,3}?)?(?:appeared|occurred|developed|ensued)"
+    # the lesion is the relapse: "myeloid sarcoma representing a relapse of her leukaemia"
+    r"|(?:representing|represented|was|as|taken\s+by)\s+(?:a|the)\s+(?:\w+\s+)?(?:relapse|recurrence)\s+of\s+(?:her|his|the)\b"
     r")", re.I)
 #: the case is a recurrence: "resection of the recurrent tumour", "the final diagnosis was recurrent X"; a later
 #: "no recurrence" after the reported treatment is the outcome
@@ -123,8 +125,12 @@ _METS_POS = re.compile(
     r"|distant)\s+(?:\w+\s+){0,2}?metasta(?:sis|ses|tic\s+(?:disease|lesions?|foci|nodules?|tumou?rs?|deposits?|masses))"
     r"|\b(?:confirmed|proved|proven|shown)\s+(?:\w+\s+){0,4}?(?:to\s+be|as)\s+metastatic\b"
     # spread along the neuraxis: "further metastases along the neural axis", "intramedullary dissemination"
-    r"|\bfurther\s+metasta(?:sis|ses)|\b(?:intramedullary|leptomeningeal|neuraxis|neuraxial|subarachnoid|drop|csf)"
+    r"|\bfurther\s+metasta(?:sis|ses)|\bmeningeal\s+dissemination"
+    r"|\b(?:intramedullary|leptomeningeal|neuraxis|neuraxial|subarachnoid|drop|csf)"
     r"\s+(?:dissemination|spread|seeding|metasta(?:sis|ses))|\bcarcinomatous\s+meningitis"
+    # "the recurrent disease subsequently spread to the liver", "now metastatic to the liver"
+    r"|\b(?:spread|metastasi[sz]ed|metastatic)\s+to\s+(?:the\s+|both\s+)?(?:liver|lungs?|brain|bones?|skeleton|pleura"
+    r"|peritoneum|lymph\s+nodes?|adrenals?|kidneys?|skin)\b"
     # "metastatic lesions were found in the atlas and the axis"
     r"|\bmetasta(?:sis|ses|tic\s+(?:disease|lesions?|foci|deposits?|nodules?))\s+(?:was|were|had\s+been)\s+"
     r"(?:then\s+|later\s+|subsequently\s+)?(?:found|detected|discovered|identified|noted|diagnosed)\b", re.I)

@@ -33,6 +33,8 @@ _AGE = [
     (re.compile(r"\b(?:woman|man|girl|boy|lady|gentleman|female|male|patient)\s+of\s+(?P<n>\d{1,3})"
                 r"(?:\s*(?P<u>years?|months?))?\b(?!\s*(?:%|cm|mm|kg|gy|patients|cases))", re.I)),
     (re.compile(r"\b(?P<n>\d{1,3})\s*(?:years?|y)\s*,?\s*(?:female|male|woman|man|F|M)\b")),
+    # the sex first in a field: "Decedent: female, 67 years", "Patient: male, 12 yrs"
+    (re.compile(r":\s*(?:female|male|woman|man)\s*,\s*(?P<n>\d{1,3})\s*(?P<u>years?|yrs?|months?)\b", re.I)),
     PATIENT_CODE,  # "Pt: 47M"
 ]
 _FEMALE = re.compile(r"\b(?:woman|female|girl|lady|mother|wife|daughter|pregnan\w*|primigravida|she)\b", re.I)

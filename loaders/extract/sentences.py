@@ -40,9 +40,10 @@ _HEADING_OTHER = re.compile(
     # the literature's patients: "Other published spinal epidural Ewing sarcomas", "Companion cases (not this patient)"
     r"|(?:other|published|previous(?:ly)?|reported|companion|similar|comparable)\s+(?:[\w-]+\s+){0,5}?(?:cases|patients"
     r"|reports|tumou?rs|sarcomas|series|children|adults)\b"
-    r"|.*\b(?:for\s+comparison|not\s+(?:this|our)\s+patient|other\s+patients|for\s+context\s+only)"
+    r"|.*\b(?:for\s+comparison|not\s+(?:this|our)\s+patient|other\s+patients|for\s+context\s+only"
+    r"|points?\s+of\s+comparison|not\s+to\s+be\s+confused\s+with)"
     r"|(?=(?:why|how|what|when|which|is|are|does|do|can|could|should)\b[^?]{3,80}\?\s*$)\w+"  # a question to discuss
-    r"|bibliography|acknowledge?ments?"
+    r"|bibliography|acknowledge?ments?|recommendations?\s*$"
     r"|about this article|everything you need to know|frequently asked|faq\b|newsletter|funding"
     r"|conflicts? of interest|competing interests?|declarations?|author(?:s'?)? contributions|ethics"
     r"|consent|abbreviations|literature review|review of (?:the )?literature|subscribe|related articles"
@@ -54,12 +55,20 @@ _HEADING_OTHER = re.compile(
     re.IGNORECASE)
 _HEADING_CASE = re.compile(
     r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:case (?:presentation|report|description|history|summary|details)"
-    r"|clinical (?:presentation|summary|history|case)|patient (?:presentation|history|information)"
+    r"|clinical (?:presentation|summary|history|case|course)|patient (?:presentation|history|information)"
     r"|(?:the |our )?patient'?s?'? (?:findings|course|history|data|details)|our (?:patients?|cases?)\b"
     r"|(?:patients|cases)(?: and methods)?\s*$|(?:the\s+|our\s+)?case\s*$|(?:the|our|this)\s+patients?\s*$"
     # "Molecular findings in the patient", "Pathology of our case"
     r"|(?:[\w-]+\s+){1,3}(?:in|of)\s+(?:the|our|this)\s+(?:patient|case|child|boy|girl|man|woman)\s*$"
     r"|history and (?:examination|presentation)|presentation)\b", re.IGNORECASE)
+#: a heading of a report's findings on its patient ("Molecular findings (tumour DNA)", "Additional studies",
+#: "Immunohistochemistry"): after a background part, the patient's own record resumes
+_HEADING_RESULTS = re.compile(
+    r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:(?:molecular|genetic|genomic|cytogenetic|sequencing|laboratory|imaging|radiolog\w*"
+    r"|histolog\w*|histopatholog\w*|patholog\w*|immunohistochemi\w*|operative|surgical|microscopic|gross|clinical)"
+    r"\s+(?:findings|results|studies|description|examination|analysis|testing|data)"
+    r"|(?:additional|ancillary|supplementary|further)\s+(?:stud(?:y|ies)|tests?|testing|investigations?)"
+    r"|immunohistochemistry|investigations|findings|results)(?:\s*\([^()]{0,60}\))?\s*$", re.IGNORECASE)
 _HEADING_INTRO = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:introduction|background|abstract|summary)\b",
                             re.IGNORECASE)
 #: a label that opens a part of a structured abstract or a declaration inside a paragraph: "Background:",
@@ -77,7 +86,7 @@ _RUNIN_SECTION = {"background": "intro", "introduction": "intro", "objective": "
                   "summary of background data": "intro", "aim": "intro", "aims": "intro"}  # "Methods:" tells the case
 _PATIENT_HEAD = re.compile(
     r"^\W{0,6}(?:case|patient)(?:\s+report)?\s*(?:no\.?\s*|#\s*)?(\d{1,3}|[IVX]{1,4}\b|one|two|three|four|five|six"
-    r"|(?-i:[A-F])(?=\s*[.:)]))"
+    r"|(?-i:[A-F])(?=\s*[.:)]|\s*$))"
     r"(?=\s*[:.)\-–—]|\s*$|\s+(?:a|an|the|was|is|was a)\b)", re.IGNORECASE)
 #: a run-in opening the part of a patient named by a relation and a name, or by initials: "Twin David.",
 #: "Sister Anna:", "Proband (II-3)." is not one; "Patient J.S.", "Case M.K.:"
@@ -238,6 +247,13 @@ def _is_heading(line: str) -> bool:
     if len(s) <= 110 and len(words) <= 16 and re.match(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]", s) \
             and not re.search(r"[.;,:]\s*$", s) and not re.search(r"\b(?:was|were|is|are|had|has)\b", s):
         return True  # a numbered heading of many words: "4. Comparable published cases mentioned at the board (...)"
+    if re.search(r"\)\s*$", s) and not re.search(r"[.;,]\s*\)?\s*$", s):
+        # a heading with a remark in brackets: "Points of comparison from the literature (other families; not ...)"
+        bare = re.sub(r"\s*\([^()]*\)\s*$", "", s)
+        remark = s[len(bare):]
+        if bare and bare != s and len(bare) <= 60 and len(bare.split()) <= 8 and len(s) <= 200 \
+                and not re.search(r"\b(?:table|fig(?:ure)?s?)\b", remark, re.IGNORECASE):
+            return True
     return len(s) <= 90 and len(words) <= 12 and not re.search(r"[.;,]\s*$", s) and not s.endswith(":") \
         or (len(words) <= 6 and s.endswith(":"))
 
@@ -379,6 +395,8 @@ def segment(text: str) -> Document:
         elif heading and _HEADING_CASE.match(head) and not (section == "other" and _BARE_PRESENTATION.match(head)):
             # ("Presentation and imaging" as a part of the discussion is about the disease, not the patient)
             section, explicit_case = "case", True
+        elif heading and section == "intro" and _HEADING_RESULTS.match(head):
+            section, explicit_case = "case", True  # "Molecular findings" after a report's "Background to the request"
         elif heading and _HEADING_INTRO.match(head):
             section = "intro"
             in_introduction = not re.match(r"\W*(?:abstract|summary)\b", head, re.IGNORECASE)
@@ -413,8 +431,12 @@ def segment(text: str) -> Document:
                 # "The second patient, a 56-year-old man, ...": a patient of a series introduced inside a
                 # paragraph (an abstract telling the patients one after another)
                 patient, section, sec = pn, "case", "case"
+            elif sec == "intro" and not explicit_case and not patient and _FAMILY_TOLD.search(sent) \
+                    and not _cited(sent):
+                section = sec = "case"  # "We studied a single family in which five of nine members had ..."
             elif sec == "intro" and not explicit_case and not ((has_case_heading or patient) and in_introduction) and (
-                    INTRO_PATIENT.search(sent) or PATIENT_CODE.search(sent)) and not _cited(sent):
+                    INTRO_PATIENT.search(sent) or PATIENT_CODE.search(sent) or _DEMOGRAPHIC_FIELD.match(sent)) \
+                    and not _cited(sent):
                 # ("Bustoros and colleagues described a 40-year-old man" does not open the case)
                 section = sec = "case"
                 if first_age is None and not patient and not _AGE_NOUN.search(sent) and not PATIENT_CODE.search(sent):
@@ -547,21 +569,33 @@ _ANNOUNCED = re.compile(
     # "The three women described here"
     r"|(?P<c>two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}?(?:patients|cases|women|men|children|girls|boys|adults"
     r"|infants)\s+(?:(?:are|were)\s+)?(?:described|reported|presented)\s+here\b"
+    # a family told as a whole: "a single family in which five of nine members had an intramedullary ependymoma"
+    r"|\b(?:a|one)\s+(?:single\s+|large\s+)?family\s+(?:in\s+which|where|whose)\s+"
+    r"(?P<d>two|three|four|five|six|[2-6])\s+(?:of\s+(?:its\s+|the\s+)?(?:\w+\s+)?(?:\d{1,2}|\w+)\s+)?"
+    r"(?:[\w-]+\s+)?members\s+(?:had|have|were|developed|presented|carried)\b"
     r")", re.IGNORECASE)
+
+
+#: a report's field naming its patient: "Decedent: female, 67 years", "Patient: male, 12"
+_DEMOGRAPHIC_FIELD = re.compile(r"^\W{0,3}(?:patient|decedent|deceased|subject|pt|proband)\s*:\s*"
+                                r"(?:(?:fe)?male|woman|man|girl|boy|\d)", re.IGNORECASE)
+_FAMILY_TOLD = re.compile(r"\b(?:we\s+(?:studied|report|describe|present)|here\s+we\s+(?:report|describe))\b[\s,]*"
+                          r"(?:[\w-]+[\s,]+){0,4}?(?:a|one)\s+(?:single\s+|large\s+)?family\b", re.IGNORECASE)
 
 
 def _announced(text: str) -> int:
     m = _ANNOUNCED.search(text)
     if not m:
         return 0
-    return int(to_number(m.group("a") or m.group("b") or m.group("c")) or 0)
+    return int(to_number(m.group("a") or m.group("b") or m.group("c") or m.group("d")) or 0)
 
 
 #: who a clause of a sentence told for a whole series is about: "of C3-5 in the man and of C2 to C4 in the woman",
 #: "in the first patient", "in case 2", "the latter"
 _WHO = re.compile(r"\b(?:in|for|of|to)\s+(?:the\s+)?(?:(?P<sex>woman|man|girl|boy|lady|gentleman|female|male)"
                   r"|(?P<ord>first|second|third|fourth|fifth|former|latter)(?:\s+(?:patient|case|one|woman|man|child|girl|boy))?"
-                  r"|(?:case|patient)\s+(?P<num>\d{1,2}|[IV]{1,3}|one|two|three))\b", re.IGNORECASE)
+                  r"|(?:case|patient)\s+(?P<num>\d{1,2}|[IV]{1,3}|one|two|three|(?-i:[A-F])(?='s\b|\b)))\b",
+                  re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[:;]\s*")
 
@@ -574,6 +608,8 @@ def _placed(m: re.Match[str], patients: list[int]) -> int | None:
     elif m.group("num"):
         w = m.group("num").lower()
         n = int(w) if w.isdigit() else _ROMAN.get(w) or _WORDNUM.get(w)
+        if n is None and len(w) == 1 and w in "abcdef":
+            n = ord(w) - ord("a") + 1  # "in Patient A's tumour"
     else:
         return None
     return n if n in patients else None
