@@ -244,7 +244,10 @@ _GENERALLY = (r"(?:characteristically|typically|usually|generally|classically|co
               r"|consistently)")
 _GENERAL_CLAIM = re.compile(rf"\b{_GENERALLY}\s+(?:stain|express|show|display|harbou?r|carry|are|is|lack|test)\b"
                             r"|\b(?:most|many|these|such)\s+(?:\w+\s+)?(?:tumou?rs|cases|lesions|neoplasms)\s+"
-                            r"(?:have|carry|harbou?r|show|display|express|lack)\b", re.IGNORECASE)
+                            r"(?:have|carry|harbou?r|show|display|express|lack)\b"
+                            # a share of a kind of tumour: "BRAF V600E is present in roughly 60-80% of tumours"
+                            r"|\b\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*%\s+of\s+(?:all\s+|the\s+|these\s+)?"
+                            r"(?:\w+\s+)?(?:tumou?rs|cases|patients|lesions|examples|neoplasms)\b", re.IGNORECASE)
 #: a sentence of the case part that speaks of a kind of tumour in general: "a network frequently altered in paediatric
 #: gliomas" (its tumours in the plural are nobody's diagnosis)
 _GENERAL_PLURAL = re.compile(rf"\b(?:{_GENERALLY}|rarely|most|many)\b", re.IGNORECASE)

@@ -54,8 +54,13 @@ _LIKE_AFTER = re.compile(r"^-like\b", re.IGNORECASE)
 #: schwannoma", "originally reported as", "mistaken for"
 _SUPERSEDED = re.compile(r"\b(?:(?:initially|originally|first|at\s+first)\s+(?:\w+\s+)?(?:managed|treated|taken"
                          r"|regarded|interpreted|labell?ed|misdiagnosed|mistaken|considered|reported|read|thought"
-                         r"|diagnosed)\s+(?:as|for|to\s+be|with)|mistaken\s+for)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
+                         r"|diagnosed)\s+(?:as|for|to\s+be|with)|mistaken\s+for"
+                         # "the initial histological impression was of an Ewing-like sarcoma"
+                         r"|(?:initial|first|original|provisional|preliminary)\s+(?:\w+\s+)?(?:impression|diagnosis)\s+"
+                         r"(?:was|were)(?:\s+(?:of|that\s+of))?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
                          re.IGNORECASE)
+_FINAL_STATED = re.compile(r"\b(?:final|definitive|revised|definite)\s+(?:\w+\s+)?diagnosis\s+(?:was|is|of)\b"
+                           r"|\bre-?diagnosed\s+as\b|\bdiagnosis\s+was\s+(?:then\s+)?revised\b", re.IGNORECASE)
 _SECTION_WEIGHT = {"case": 1.0, "intro": 0.5, "meta": 0.6, "other": 0.3}
 _HEDGE_WEIGHT = 0.15
 
@@ -97,7 +102,10 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
     cands: dict[str, Candidate] = {}
     ruled_out: dict[str, str] = {}
     order = 0
+    superseded_iris: set[str] = set()
+    final_said = False  # the report states its final diagnosis somewhere, in words the ontology may not name
     for text, base, span, mentions, section in sentences:
+        final_said |= section == "case" and bool(_FINAL_STATED.search(text))
         for m in mentions:
             order += 1
             if m.iri in generic:
@@ -130,6 +138,8 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
             if concluded:
                 rank = 4
             superseded = bool(_SUPERSEDED.search(before[-90:]))
+            if superseded:
+                superseded_iris.add(m.iri)
             if st == "hedged" or superseded:
                 rank = 0
             elif _EVOLVED_TO.search(before[-60:]):
@@ -156,7 +166,9 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
             ruled_out.pop(c.iri, None)
     pool = [c for c in cands.values() if c.asserted and c.iri not in ruled_out]
     if not pool:
-        pool = [c for c in cands.values() if c.iri not in ruled_out]
+        # (a first impression the report then revised is not its diagnosis when the final one is told, even in
+        # words no term names: "The final diagnosis was an undifferentiated sarcoma harbouring an NTRK3 fusion")
+        pool = [c for c in cands.values() if c.iri not in ruled_out and not (final_said and c.iri in superseded_iris)]
     best = max(pool, key=lambda c: (c.best_rank, c.last_strong, c.score), default=None)
     if best is not None:
         # a more specific term said as firmly (or a descendant at all) wins over its ancestor

@@ -28,6 +28,7 @@ _FURNITURE = re.compile(r"^\s*(?:downloaded\s+from\b|open\s+access\b|cite\s+this
 _HYPHEN_BREAK = re.compile(r"(?<=([A-Za-z0-9]))-\n(?=([A-Za-z0-9]+))")
 _ENDS_SENTENCE = re.compile(r"[.!?:;)\]\"”]\s*$")
 _TABLE = re.compile(r"\||\t")
+_LEADER = re.compile(r"(?<=\S)[ \t]*\.{4,}[ \t]*(?=\S)")
 #: "Case 12", "Patient 3": a series' headings repeat with their numbers, and are no furniture
 _NUMBERED = re.compile(r"^\W*(?:case|patient|table|figure|fig\.)\s*(?:no\.?\s*)?\d", re.IGNORECASE)
 
@@ -38,6 +39,8 @@ def _key(line: str) -> str:
 
 def clean(text: str) -> str:
     """The text with furniture blanked and broken lines joined, of the same length, line for line."""
+    # a report's dot leaders are its fields' colons: "CD34 ............ positive" is "CD34: positive"
+    text = _LEADER.sub(lambda m: " " * (len(m.group()) - 2) + ": ", text)
     if "\n" not in text:
         return text
     lines = text.split("\n")

@@ -45,9 +45,9 @@ _KIND_WORDS = (r"(?:(?:nonsense|missense|frameshift|frame-shift|splice[\s-]site|
                r"|germ-?line|heterozygous|homozygous|(?:likely\s+)?pathogenic|activating|inactivating|deleterious"
                r"|de\s+novo|stop[\s-]gain)\s+)*")
 _VARIANT = re.compile(
-    rf"^\s*:?\s*(?:gene\s+)?(?:\(?\s*{_KIND_WORDS}(?:mutation|variant|mutated|alteration)\s*[,:]?\s*)?\(?\s*"
+    rf"^\s*:?\s*(?:gene\s*,?\s+)?(?:\(?\s*{_KIND_WORDS}(?:mutation|variant|mutated|alteration)\s*[,:]?\s*)?\(?\s*"
     r"(?:(?:at|in)\s+codon\s+\d{1,4}\s*[,:]?\s*)?"  # "an NRAS mutation at codon 61, p.Gln61Lys"
-    r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)?\s*[,;]?\s*)?\(?\s*(?:p\.\s?)?"
+    r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)?\s*[,;]?\s*)?\(?\s*(?:p\.\s?\(?)?"
     r"(?P<v>[A-Z](?:[a-z]{2})?\d{1,4}(?:(?:[A-Z](?:[a-z]{2})?)?fs\*?\d*|[A-Z](?:[a-z]{2})?|\*|del|dup|ins[A-Z]*)?)"
     r"(?![\w])")
 _MUTATION_WORD = re.compile(rf"^\s*(?:gene\s+)?{_KIND_WORDS}(?:mutation|mutations|mutated|variant)\b", re.IGNORECASE)
@@ -84,7 +84,7 @@ _RAW_MUTATION_HGVS = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+(?:gene
 
 #: a change in HGVS notation: "c.7675+1G>A", "c.811-39_841del69bp", "p.Cys1016Arg", "p.R352Hfs*89"
 _HGVS = (r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)"
-         r"|p\.\s?[A-Z](?:[a-z]{2})?\d{1,4}(?:(?:[A-Z](?:[a-z]{2})?)?fs\*?\d*|[A-Z](?:[a-z]{2})?|\*))(?![\w>*])")
+         r"|p\.\s?\(?[A-Z](?:[a-z]{2})?\d{1,4}(?:(?:[A-Z](?:[a-z]{2})?)?fs\*?\d*|[A-Z](?:[a-z]{2})?|\*)\)?)(?![\w>*])")
 #: the test, its verb and the change after the gene: "NF1 analysis identified a novel splice-site mutation,
 #: c.7675+1G>A", "NF2 sequencing showed a heterozygous deletion, c.811-39_841del69bp"
 _VERB_HGVS = re.compile(rf"^\s*(?:gene\s+)?(?:(?:analysis|sequencing|testing|screening|genotyping)\s+)?"
@@ -92,7 +92,7 @@ _VERB_HGVS = re.compile(rf"^\s*(?:gene\s+)?(?:(?:analysis|sequencing|testing|scr
                         r"(?:(?:was|were)\s+)?(?:identified|revealed|showed|detected|disclosed|demonstrated|found"
                         r"|uncovered)\s+(?:a|an|the|one)\s+(?:(?:novel|new|known|recurrent|previously\s+\w+)\s+)?"
                         rf"{_KIND_WORDS}(?:mutation|variant|alteration|change|deletion|duplication|insertion"
-                        rf"|substitution)\s*[,:(]?\s*(?P<v>{_HGVS})")
+                        rf"|substitution)\b(?:\s+in\s+exon\s*\d{{1,3}})?(?:\s*[,:(]?\s*(?P<v>{_HGVS}))?")
 #: ... or several changes after the verb: "Two novel NF1 alterations were identified, p.Cys1016Arg and p.Arg304Ter"
 _PLURAL_HGVS = re.compile(rf"^\s*(?:gene\s+)?(?:mutations|variants|alterations|changes)\s+(?:were|have\s+been)\s+"
                           rf"(?:\w+\s+)?(?:identified|found|detected)\s*[,:]\s*(?P<vs>{_HGVS}(?:\s*(?:,\s*(?:and\s+)?"
@@ -108,10 +108,16 @@ _NOT_SYMBOLS = frozenset({"DNA", "RNA", "NGS", "FISH", "PCR", "IHC", "MSI", "MSS
                           "MRI", "CT", "PET", "AND", "OR", "NOS"})
 
 
+#: a report's gene and variant fields: "Gene: SMARCB1", then "Variant: c.92A>T, p.(Glu31Val)"
+_GENE_FIELD = re.compile(r"^\W{0,3}gene\s*:\s*\S+\s*$", re.IGNORECASE)
+_VARIANT_FIELD = re.compile(r"^\W{0,3}(?:variant|mutation|alteration|change|HGVS)\s*:\s*(?P<v>.{3,120})$",
+                            re.IGNORECASE)
+
+
 def _hgvs(v: str) -> str:
     """A change as the record gives it: the protein change in one-letter codes, the cDNA change as written."""
     v = re.sub(r"\s", "", v)
-    return one_letter(v[2:]) if v.startswith("p.") else v
+    return one_letter(v[2:].strip("()")) if v.startswith("p.") else v
 
 
 #: a balanced chromosome rearrangement: "t(8;21)(q22;q22)", "t(X;18)", "a (2;17) translocation", "inv(16)(p13.1q22)"
@@ -194,7 +200,8 @@ _REARRANGED_BEFORE = re.compile(r"\b(?:rearrangement|disruption|split(?:ting)?|t
 #: the word before the gene: "activating mutations of FGFR1", "a somatic mutation in the NF2 gene"
 _MUTATION_BEFORE = re.compile(rf"\b(?:(?:activating|inactivating|somatic|germline|point|missense|hotspot|pathogenic"
                               rf"|likely\s+pathogenic|truncating|frameshift|nonsense|loss-of-function|gain-of-function)\s+)*"
-                              rf"(?:[Mm]utations?|(?<=pathogenic\s)variants?)\s+(?:of|in)\s+(?:the\s+)?{_LISTED}$"
+                              rf"(?:[Mm]utations?|(?<=pathogenic\s)variants?)\s+(?:of|in)\s+(?:exon\s*\d{{1,3}}\s+(?:of|in)\s+)?"
+                              rf"(?:the\s+)?{_LISTED}$"
                               # "mutations in SMARCB1 (also known as INI1, SNF5 or BAF47) and in LZTR1"
                               rf"|\b[Mm]utations?\s+(?:of|in)\s+(?:the\s+)?[A-Z][A-Za-z0-9\-]{{1,9}}\s*(?:\([^()]{{0,60}}\))?"
                               rf"\s*,?\s*(?:and|or)\s+(?:in\s+|of\s+)?(?:the\s+)?$")
@@ -343,9 +350,17 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             old.exon3 = old.exon3 if old.exon3 is not None else fact.exon3
             add_evidence(old.evidence, span)
 
-    for text, base, span, mentions in sentences:
+    field_gene: tuple[str, int] | None = None  # a report's "Gene: SMARCB1" line, for the "Variant:" line after it
+    for n_sent, (text, base, span, mentions) in enumerate(sentences):
         genes = [_Gene(m.start - base, m.end - base, symbol_of.get(m.iri, m.surface), m.iri)
                  for m in mentions if m.kind == "gene"]
+        if _GENE_FIELD.match(text) and len(genes) == 1:
+            field_gene = (genes[0].symbol, n_sent)
+        elif (vf := _VARIANT_FIELD.match(text)) and field_gene and n_sent - field_gene[1] <= 2 and not genes:
+            changes = re.findall(_HGVS, vf.group("v"))
+            best = next((c for c in changes if c.startswith("p.")), changes[0] if changes else None)
+            if best:
+                add(GenomicFact("mutation", gene=field_gene[0], variant=_hgvs(best)), span)
         covered = [(g.start, g.end) for g in genes]
         # symbols the lexicon does not know, in explicit fusion notation
         for m in [*_RAW_FUSION.finditer(text), *_RAW_FUSION_OF.finditer(text)]:
@@ -456,8 +471,10 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             hv = _VERB_HGVS.match(long_after) or _PLURAL_HGVS.match(long_after)
             if hv and _asserted(text, g.start, g.end + hv.end()):
                 found = hv.group("v") if "v" in hv.groupdict() else hv.group("vs")
-                for v in re.findall(_HGVS, found):
+                for v in re.findall(_HGVS, found or ""):
                     add(GenomicFact("mutation", gene=g.symbol, variant=_hgvs(v)), span)
+                if not found:
+                    add(GenomicFact("mutation", gene=g.symbol), span)  # "NF1 testing showed a missense mutation"
                 continue
             vb = _VARIANT_BEFORE.search(text[max(0, g.start - 80):g.start])
             if vb and _asserted(text, g.start - len(text[max(0, g.start - 80):g.start]) + vb.start(), g.end):
@@ -523,6 +540,14 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
         if any(o is not f and o.kind == "fusion" and o.gene5 in known and o.gene3 in known
                and (o.gene3 == f.gene3 or o.gene5 == f.gene5)
                and any(e in o.evidence for e in f.evidence) for o in facts.values()):
+            del facts[k]
+    # one change told in both notations ("c.7109T>A (p.Val2370Asp)" in one sentence, "c.7109T>A" in another) is its
+    # protein change
+    for k, f in list(facts.items()):
+        if f.kind == "mutation" and f.variant and f.variant.startswith("c.") and any(
+                o.kind == "mutation" and o.gene == f.gene and o.variant and not o.variant.startswith("c.")
+                and any(f.variant in re.sub(r"\s", "", str(e.get("text", ""))) for e in o.evidence)
+                for o in facts.values()):
             del facts[k]
     # a mutation without a variant is dropped when the same gene has one with a variant
     out = list(facts.values())

@@ -124,8 +124,10 @@ _MODIFIER = re.compile(
 def _label(text: str, s: int, e: int) -> str:
     """The mention widened by the modifiers before it and an 'of ...' phrase after it."""
     lo = max(0, s - 60)
-    words = list(re.finditer(r"[\w][\w\-–/’']*", text[lo:s]))
     start = s
+    if lm := re.search(r"\blateral\s+mass\s+$", text[lo:s], re.IGNORECASE):
+        start = lo + lm.start()  # "lateral mass stabilization": the vertebra's lateral mass, not the tumour
+    words = list(re.finditer(r"[\w][\w\-–/’']*", text[lo:start]))
     for w in reversed(words[-3:]):
         gap = text[lo + w.end():start]
         if gap.strip() or w.group().lower() in _STOP or not _MODIFIER.match(w.group()):
@@ -506,6 +508,9 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
                          and x.course < f.course), None)
         if f.term in generic and not f.agents and into is not None:
             _merge_course(into, f)
+            continue
+        if f.back and f.category == "radiotherapy" and into is not None and not f.dose_gy:
+            _merge_course(into, f)  # "after completion of proton therapy": the course told before
             continue
         kept.append(f)
     # a chemotherapy without agents folds into one with agents of its course; a line told again is that line

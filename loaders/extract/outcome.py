@@ -91,7 +91,9 @@ _RECUR_POS = re.compile(
     r"\b(?:recurred|relapsed|recurrence\s+(?:was|were)\s+(?:detected|found|noted|observed|diagnosed|confirmed|seen)"
     r"|(?:developed|had|showed|revealed|with)\s+(?:a\s+)?(?:(?!(?:no|not|without|any|neither|nor|never)\b)[\w.\-]+\s+){0,3}?"
     r"(?:recurrence|relapse|reactivation)"
-    r"|(?:tumou?r|lesion|mass|residual\s+\w+)\s+(?:had\s+|has\s+)?(?:progressed|regrew|re-grew|recurred|relapsed)\b"
+    # (not "progressed on first-line treatment": a tumour that never went away)
+    r"|(?:tumou?r|lesion|mass|residual\s+\w+)\s+(?:had\s+|has\s+)?(?:progressed(?!\s+(?:on|during|despite|under|while|through)\b)"
+    r"|regrew|re-grew|recurred|relapsed)\b"
     r"|local\s+recurrence\s+(?:at|in|of)|regrowth|re-growth|tumou?r\s+progression\s+(?:was\s+)?(?:noted|observed|"
     r"seen)"
     # "a local relapse at T11 was detected", "local relapse at the ventral margin was diagnosed"

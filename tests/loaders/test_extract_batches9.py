@@ -211,3 +211,69 @@ def test_a_ki67_range_gives_its_middle():
 def test_common_markers_are_grounded(marker):
     r = _one(CASE + f"The tumour cells were negative for {marker}.")
     assert [(m["name"], m["result"], bool(m["term"])) for m in r["markers"]] == [(marker, "negative", True)]
+
+
+# --- what the first run of molecular10 showed ------------------------------------------------------------------------
+
+def test_a_reports_dot_leaders_are_its_fields_colons():
+    r = _one("Patient: 58-year-old woman\n\nIMMUNOHISTOCHEMISTRY\nDesmin .......... positive, diffuse\n"
+             "Myogenin ........ negative\n")
+    assert sorted((m["name"], m["result"]) for m in r["markers"]) == [("Desmin", "positive"), ("Myogenin", "negative")]
+
+
+def test_a_predicted_protein_change_in_brackets():
+    assert _genomic(_one(CASE + "Sequencing showed LZTR1 c.628C>T, p.(Arg210Ter).")) == [
+        ("mutation", "LZTR1", "", "", "R210*")]
+
+
+def test_a_reports_gene_and_variant_fields():
+    text = (CASE + "\n\nGenetic result\nGermline testing found a heterozygous change.\n\n  Gene: PTCH1\n"
+            "  Variant: c.1804C>T, p.(Arg602Ter)\n  Zygosity: heterozygous\n")
+    assert _genomic(_one(text)) == [("mutation", "PTCH1", "", "", "R602*")]
+
+
+def test_a_mutation_said_after_the_test_without_its_change():
+    assert _genomic(_one(CASE + "TSC2 testing showed a missense mutation in exon 16.")) == [
+        ("mutation", "TSC2", "", "", "")]
+
+
+def test_one_change_told_in_both_notations_is_one_finding():
+    got = _genomic(_one(CASE + "A missense mutation in exon 39 of the NF1 gene, c.7109T>A (p.Val2370Asp), was "
+                               "found. Analysis of the NF1 gene identified a missense mutation in exon 39, c.7109T>A."))
+    assert got == [("mutation", "NF1", "", "", "V2370D")]
+
+
+def test_a_share_of_a_kind_of_tumour_is_no_finding_of_the_patient():
+    r = _one(CASE + "Diagnosis: epithelioid sarcoma. BRAF V600E is present in roughly 5-10% of tumours. Loss of "
+                    "INI-1 expression is present in more than 90% of cases.")
+    assert r["genomic"] == [] and all(m.get("value_percent") is None for m in r["markers"])
+
+
+def test_a_first_impression_is_no_diagnosis_when_the_final_one_is_told():
+    r = _one("A 7-year-old girl had a mass invading L4. The initial histological impression was of an Ewing-like "
+             "sarcoma. The final diagnosis was an unclassified spindle cell tumour with a kinase fusion.")
+    assert r["diagnosis"]["label"] is None
+
+
+def test_a_tumour_that_progressed_on_treatment_did_not_recur():
+    r = _one(CASE + "She received chemotherapy with vincristine and doxorubicin. The tumour progressed on first-line "
+                    "treatment.")
+    assert r["outcome"]["recurrence"] is None
+
+
+def test_a_radiotherapy_told_back_is_the_course_before():
+    r = _one(CASE + "She then had proton beam radiotherapy. Imatinib was continued for 12 months after completion of "
+                    "proton therapy.")
+    assert [i["category"] for i in r["interventions"]].count("radiotherapy") == 1
+
+
+def test_a_lateral_mass_stabilization_keeps_its_name():
+    r = _one(CASE + "She was operated on through a posterior approach with lateral mass stabilization from C3 to C6.")
+    assert [i["label"] for i in r["interventions"]] == ["lateral mass stabilization"]
+
+
+def test_abl_kinase_inhibitors_and_intrathecal_hydrocortisone():
+    r = _one(CASE + "Oral dasatinib was started. She received intrathecal cytarabine, methotrexate and hydrocortisone.")
+    lines = sorted((i["category"], tuple(sorted(i["agents"]))) for i in r["interventions"])
+    assert lines == [("chemotherapy", ("cytarabine", "hydrocortisone", "methotrexate")),
+                     ("targeted_therapy", ("dasatinib",))]
