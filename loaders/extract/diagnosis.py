@@ -59,6 +59,11 @@ _SUPERSEDED = re.compile(r"\b(?:(?:initially|originally|first|at\s+first)\s+(?:\
                          r"|(?:initial|first|original|provisional|preliminary)\s+(?:\w+\s+)?(?:impression|diagnosis)\s+"
                          r"(?:was|were)(?:\s+(?:of|that\s+of))?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
                          re.IGNORECASE)
+#: a cohort's diagnoses, counted: "three patients had NF1, one a ganglioneuroma, and four had schwannomatosis"
+_COUNTED_DIAGNOSES = re.compile(r"(?:^|[,;:]\s*|\band\s+)(?:one|two|three|four|five|six|seven|eight|nine|ten"
+                                r"|\d{1,3})\s+"
+                                r"(?:(?:of\s+them|patients?|cases?)\s+)?(?:had|with|showed|were|was|an?)\b",
+                                re.IGNORECASE)
 _FINAL_STATED = re.compile(r"\b(?:final|definitive|revised|definite)\s+(?:\w+\s+)?diagnosis\s+(?:was|is|of)\b"
                            r"|\bre-?diagnosed\s+as\b|\bdiagnosis\s+was\s+(?:then\s+)?revised\b", re.IGNORECASE)
 _SECTION_WEIGHT = {"case": 1.0, "intro": 0.5, "meta": 0.6, "other": 0.3}
@@ -106,6 +111,8 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
     final_said = False  # the report states its final diagnosis somewhere, in words the ontology may not name
     for text, base, span, mentions, section in sentences:
         final_said |= section == "case" and bool(_FINAL_STATED.search(text))
+        if len(_COUNTED_DIAGNOSES.findall(text)) >= 2:
+            continue  # "three patients had NF1, one a ganglioneuroma, one an ependymoma": a cohort's diagnoses
         for m in mentions:
             order += 1
             if m.iri in generic:

@@ -100,7 +100,7 @@ _PLURAL_HGVS = re.compile(rf"^\s*(?:gene\s+)?(?:mutations|variants|alterations|c
 #: the genes a panel found mutated, listed: "mutations were listed in the following genes: AXIN1, CD70, PTCH1
 #: and SPEN" (symbols the ontology lacks are taken as written)
 _GENE_LIST = re.compile(r"\b(?:[Mm]utations?|[Vv]ariants?|[Aa]lterations?)\b(?:(?!\b(?:no|not|without)\b)[^.;:]){0,60}?"
-                        r"\b(?:in|of|affecting)\s+(?:the\s+)?(?:following\s+)?genes?\s*:?\s*"
+                        r"\b(?:in|of|affecting)\s+(?:the\s+)?(?:(?:following\s+)?(?:[\w-]+\s+){0,2}?genes?\s*:?\s*)?"
                         r"(?P<list>[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
                         r"[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?)+)")
 #: capitals that are no gene symbol in such a list
@@ -409,8 +409,9 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 pos = m.start("list") + tok.start()
                 listed_as = next((g.symbol for g in genes if g.start <= pos < g.end), None)
                 sym = listed_as or tok.group().split("/")[0]
-                if sym in _NOT_SYMBOLS:
-                    continue
+                if sym in _NOT_SYMBOLS or re.fullmatch(r"[ACGTU]+", sym) \
+                        or text[m.start("list") + tok.end():].lstrip().startswith(">"):
+                    continue  # ("CGA>C": a nucleotide change, not a gene)
                 add(GenomicFact("mutation", gene=sym), span)
                 sib = re.search(r"/([A-Z0-9])$", tok.group())
                 if sib and sym[-1:].isalpha() == sib.group(1).isalpha():

@@ -277,3 +277,21 @@ def test_abl_kinase_inhibitors_and_intrathecal_hydrocortisone():
     lines = sorted((i["category"], tuple(sorted(i["agents"]))) for i in r["interventions"])
     assert lines == [("chemotherapy", ("cytarabine", "hydrocortisone", "methotrexate")),
                      ("targeted_therapy", ("dasatinib",))]
+
+
+# --- what the first run of molecular11 showed ------------------------------------------------------------------------
+
+def test_genes_listed_after_variants_in_without_the_word_genes():
+    got = _genomic(_one(CASE + "Sequencing found an EWSR1-FLI1 fusion and variants in PTCH1, TERT, CREBBP and STK11."))
+    assert [g[1] for g in got if g[0] == "mutation"] == ["CREBBP", "PTCH1", "STK11", "TERT"]
+
+
+def test_a_nucleotide_change_is_no_gene():
+    got = _genomic(_one(CASE + "Sequencing showed a somatic frame-shift mutation of NF2, CGA>C."))
+    assert all(g[1] != "CGA" for g in got)
+
+
+def test_a_cohorts_counted_diagnoses_are_nobodys():
+    r = _one("Nine patients with spinal tumours were operated on. Three patients had neurofibromas, one a "
+             "ganglioneuroma, one an ependymoma, and four had schwannomas.")
+    assert r["diagnosis"]["label"] is None
