@@ -40,6 +40,8 @@ _RAW_FUSION = re.compile(
 _RAW_FUSION_OF = re.compile(
     r"\b(?:fusion|translocation|rearrangement)\s+(?:gene\s+|transcript\s+)?(?:of|between|involving)\s+(?:the\s+)?"
     r"(?P<a>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:with|and|to)\s+(?:the\s+)?(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])")
+#: a change at the DNA level: "c.1799T>A", "c.463+1G>A", "c.811-39_841del69bp", "c.237_238insC"
+_C_CHANGE = r"c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)"
 #: the kind of a mutation said between the gene and the word: "NF2 nonsense mutation", "SUFU germline variant"
 _KIND_WORDS = (r"(?:(?:nonsense|missense|frameshift|frame-shift|splice[\s-]site|truncating|hotspot|point|somatic"
                r"|germ-?line|heterozygous|homozygous|(?:likely\s+)?pathogenic|activating|inactivating|deleterious"
@@ -83,7 +85,7 @@ _RAW_MUTATION_HGVS = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+(?:gene
 
 
 #: a change in HGVS notation: "c.7675+1G>A", "c.811-39_841del69bp", "p.Cys1016Arg", "p.R352Hfs*89"
-_HGVS = (r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)"
+_HGVS = (rf"(?:{_C_CHANGE}"
          r"|p\.\s?\(?[A-Z](?:[a-z]{2})?\d{1,4}(?:(?:[A-Z](?:[a-z]{2})?)?fs\*?\d*|[A-Z](?:[a-z]{2})?|\*)\)?)(?![\w>*])")
 #: the test, its verb and the change after the gene: "NF1 analysis identified a novel splice-site mutation,
 #: c.7675+1G>A", "NF2 sequencing showed a heterozygous deletion, c.811-39_841del69bp"
@@ -177,15 +179,14 @@ _REGION_DEL = re.compile(rf"\b(?:(?:homozygous|heterozygous|de\s+novo|interstiti
                          rf"(?:of\s+\d+(?:\.\d+)?\s*(?:kb|Kb|KB|Mb|MB|bp)\s+)?(?:at|of|in)\s+(?:chromosome\s+)?{_REGION}"
                          rf"(?!\w|\.\d)|(?<![\w.]){_REGION}\s+(?:micro)?deletion\b(?!\s+syndrome)")
 #: ... or before the gene: "c.340+1G>A in the VHL gene", "c.525delT of SMARCE1"
-_CDNA_BEFORE = re.compile(r"(?<![\w.])(?P<v>c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*"
-                          r"|ins[ACGT]+))"
+_CDNA_BEFORE = re.compile(rf"(?<![\w.])(?P<v>{_C_CHANGE})"
                           # with its protein change: "c.1799T>A (p.V600E) in BRAF" (the protein change is the variant)
                           r"(?![\w>])(?:\s*[(,;]\s*p\.\s?(?P<p>[A-Z](?:[a-z]{2})?\d{1,4}(?:[A-Z](?:[a-z]{2})?|\*|fs\*?\d*))\)?)?"
                           r"\s+(?:(?:mutation|variant|change|alteration)\s+)?(?:in|of|within)\s+"
                           r"(?:exon\s*\d{1,3}\s+(?:of|in)\s+)?(?:the\s+)?[*_]?$")
 #: a change given only at the DNA level: "EGFR c.3617A>C"
 _CDNA = re.compile(rf"^\s*:?\s*(?:gene\s+)?(?:{_KIND_WORDS}(?:mutation|variant)\s*)?[,:]?[\s*_]*\(?\s*"
-                   r"(?P<v>c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+))(?![\w>])")
+                   rf"(?P<v>{_C_CHANGE})(?![\w>])")
 #: a gene rearranged with a partner the text does not name: "rearrangement of the FUS gene", "EWSR1 rearrangement"
 _REARRANGED_AFTER = re.compile(r"^\s*(?:(?:\s*(?:,|and|/)\s*[A-Z][A-Z0-9]{1,9})+\s+)?"  # "BCL2 and MYC rearrangements"
                                r"(?:gene\s+|genes\s+|locus\s+)?(?:was\s+|is\s+|were\s+)?(?:(?:shown|found|proven"
