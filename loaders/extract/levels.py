@@ -43,6 +43,9 @@ _WORDS = re.compile(
     re.IGNORECASE)
 #: one sacral tumour, its level not given ("a sacral chordoma", "the sacral region"; not "sacral chordomas" of the
 #: disease in general)
+#: the region an examination covers: "MRI of the sacrum", "plain radiographs of the coccyx"
+_IMAGED = re.compile(r"\b(?:MRI|MR\s+imaging|CT|imaging|scans?|radiographs?|X-rays?|films?|views?|ultrasound)\s+of\s+"
+                     r"(?:the\s+)?$", re.IGNORECASE)
 _SACRAL_SITE = re.compile(r"\b(?:(?P<w>sacral)\s+(?:region|level|spine|area|canal|mass|tumou?r|lesion|neoplasm"
                           r"|[a-z]*oma)"
                           r"|(?P<sc>sacrococcygeal)\s+(?:mass|tumou?r|lesion|neoplasm|[a-z]*oma))\b", re.IGNORECASE)
@@ -130,6 +133,8 @@ def find_levels(text: str) -> list[LevelMention]:
             out = [x for x in out if not (m.start() <= x.start < m.end())]
             out.append(LevelMention(expand_range("C1", last), m.start(), m.end(), m.group()))
     for m in _WHOLE.finditer(text):
+        if _IMAGED.search(text[max(0, m.start() - 40):m.start()]):
+            continue  # "an MRI of the sacrum showed ...": the region imaged, not where the tumour is
         word = m.group(1).lower().split()[0]
         out.append(LevelMention(["sacrum" if word.startswith("sacr") else "coccyx"], m.start(), m.end(), m.group()))
     for m in _SACRAL_SITE.finditer(text):

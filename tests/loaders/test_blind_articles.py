@@ -28,7 +28,7 @@ BATCHES = {"articles": (0.966, 0.97, 12), "series": (0.836, 0.95, 6), "molecular
            "molecular5": (0.729, 0.95, 10), "series5": (0.630, 0.94, 6), "molecular6": (0.579, 0.80, 8),
            "articles4": (0.978, 0.98, 12), "articles5": (0.946, 0.95, 12), "series6": (1.0, 1.0, 1),
            "molecular7": (0.617, 0.96, 3), "series7": (0.900, 0.99, 6), "molecular8": (0.831, 0.93, 3),
-           "molecular9": (0.706, 0.96, 12), "molecular10": (0.809, 0.96, 8),
+           "molecular9": (0.706, 0.97, 12), "molecular10": (0.809, 0.96, 8),
            "molecular11": (0.802, 0.86, 4)}
 
 

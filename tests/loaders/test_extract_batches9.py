@@ -295,3 +295,9 @@ def test_a_cohorts_counted_diagnoses_are_nobodys():
     r = _one("Nine patients with spinal tumours were operated on. Three patients had neurofibromas, one a "
              "ganglioneuroma, one an ependymoma, and four had schwannomas.")
     assert r["diagnosis"]["label"] is None
+
+
+def test_the_region_an_examination_covers_is_no_level():
+    r = _one("A 40-year-old man had back pain. An MRI of the sacrum showed distortion of the L5 nerve roots. MRI of "
+             "the cord showed a mass from C2 to C5.")
+    assert r["vertebrae"] == ["C2", "C3", "C4", "C5"]
