@@ -9,6 +9,7 @@ findings ("no EWSR1 rearrangement", "FISH was negative for ...") are not finding
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -136,13 +137,19 @@ def _band(a: str | None, b: str | None) -> bool:
     return not a or not b or a.startswith(b) or b.startswith(a)
 
 
+@functools.lru_cache(maxsize=256)
+def _iscn(notation: str) -> re.Match[str] | None:
+    """An ontology fusion's ISCN notation, parsed once per process."""
+    return _ISCN.match(notation)
+
+
 def _made_by(m: re.Match[str], translocations: tuple[tuple[str, str, str, str], ...]) -> list[tuple[str, str, str]]:
     """The ontology's fusions a rearrangement said in the text makes."""
     kind = m.group("kind") or "t"
     c1, c2 = m.group("c1") or m.group("d1"), m.group("c2") or m.group("d2")
     out = []
     for f, g5, g3, notation in translocations:
-        n = _ISCN.match(notation)
+        n = _iscn(notation)
         if not n or n.group("kind") != kind:
             continue
         if kind == "inv" and n.group("c1") == c1 and not c2:
