@@ -21,40 +21,70 @@ _FUSION_CONTEXT = re.compile(r"fusion|fused|translocat|rearrang|chimer|transcrip
                              re.IGNORECASE)
 #: a promoter hotspot: "TERT promoter C228T mutation", "TERT promoter mutation (c.-124C>T)"
 _PROMOTER = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+promoter\s+(?:hotspot\s+)?(?:mutation\s*|variant\s*)?"
-                       r"[(,:]?\s*(?P<v>[ACGT]\d{2,4}[ACGT]|c\.\s?-\d{1,4}[ACGT]>[ACGT])(?![\w>])"
+                       r"[(,:]?\s*(?P<v>[ACGT]\d{2,4}[ACGT]|(?:c\.\s?)?-\d{1,4}[ACGT]>[ACGT])(?![\w>])"
                        # ... or the hotspot first: "a C250T TERT promoter mutation"
                        r"|(?<![\w\-])(?P<v2>[ACGT]\d{2,4}[ACGT])\s+(?P<g2>[A-Z][A-Z0-9]{1,9})\s+promoter\s+"
                        r"(?:hotspot\s+)?(?:mutation|variant)")
+#: the TERT promoter hotspots by their place before the start codon ("c.-124C>T"), as reports and the record name
+#: them by their genomic coordinate (C228T: chr5:1,295,228 C>T)
+_TERT_HOTSPOTS = {"-124C>T": "C228T", "-146C>T": "C250T", "-124C>A": "C228A"}
+
+
+def _promoter_variant(gene: str, v: str) -> str:
+    v = re.sub(r"\s|^c\.", "", v)
+    return _TERT_HOTSPOTS.get(v, v) if gene == "TERT" else v
+
+
 #: "CDKN2A/B": two genes of one family written as one
 _SIBLING = re.compile(r"^/(?P<x>[A-Z0-9])(?![\w\-])")
 _BETWEEN = re.compile(
-    r"^\)?\s*(?:exon\s*(?P<e5>\d{1,3})\s*)?(?:(?P<sym>::|-|–|—|/)|\s(?:was|is|were|being)?\s*(?:joined|fused|linked)"
+    r"^\)?\s*(?:exon\s*(?P<e5>\d{1,3})\s*)?(?:(?P<sym>::|-|–|—|/|^:$)|\s(?:was|is|were|being)?\s*(?:joined|fused|linked)"
     r"\s+(?:to|with)"
     r"|\s(?P<conj>and|with|to)\s)\s*$", re.IGNORECASE)
 _EXON_AFTER = re.compile(r"^\s*(?:\(\s*)?exon\s*(\d{1,3})", re.IGNORECASE)
+_EXONS_AFTER = re.compile(r"^\s*(?:(?:gene\s+)?fusion\s*)?[(,]?\s*(?:exons?\s*(?P<e5>\d{1,3})\s*(?:[:/_\-–]|to|and)\s*"
+                          r"(?:exon\s*)?(?P<e3>\d{1,3})\b|(?P<f5>\d{1,2})\s*[_:]\s*(?P<f3>\d{1,2})(?=\s*\)|\s+(?:fusion"
+                          r"|variant|transcript)))", re.IGNORECASE)
+#: each partner with its exon, glued: "NAB2ex6-STAT6ex16", "NAB2 ex4::STAT6 ex2"
+_GLUED_EXONS = re.compile(r"(?<![\w\-])(?P<a>[A-Z][A-Z0-9]{1,9}?)\s?ex(?:on)?\s?(?P<e5>\d{1,3})\s?(?:::|[-–/:])\s?"
+                          r"(?P<b>[A-Z][A-Z0-9]{1,9}?)\s?ex(?:on)?\s?(?P<e3>\d{1,3})(?!\d)")
 _FUSION_OF = re.compile(r"\b(?:fusion|fused|translocation|rearrangement|chimer\w*)\s+(?:gene\s+|transcript\s+)?"
                         r"(?:of|between|involving)"
                         r"\s+(?:the\s+)?$", re.IGNORECASE)
 _RAW_FUSION = re.compile(
-    r"(?<![\w\-])(?P<a>[A-Z][A-Z0-9]{1,9})\s?(?:::|-|–|/)\s?(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])"
+    r"(?<![\w\-])(?P<a>[A-Z][A-Z0-9]{1,9})(?:\s?(?:::|-|–|/)\s?|:(?!:))(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])"
     r"(?=[\s-]*(?:gene\s+|in-frame\s+)?(?:fusion|rearrangement|translocation|chimer|transcript))")
 _RAW_FUSION_OF = re.compile(
     r"\b(?:fusion|translocation|rearrangement)\s+(?:gene\s+|transcript\s+)?(?:of|between|involving)\s+(?:the\s+)?"
     r"(?P<a>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:with|and|to)\s+(?:the\s+)?(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])")
 #: a change at the DNA level: "c.1799T>A", "c.463+1G>A", "c.811-39_841del69bp", "c.237_238insC"
 _C_CHANGE = r"c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)"
+#: a change at the protein level, without its "p.": "R132H", "Arg248Gln", "R352Hfs*89", "Leu341SerfsTer23", "R1426*",
+#: an in-frame deletion or duplication over a range "W557_K558del", "Ala502_Tyr503dup", "V560del", "E746_A750delinsQ"
+_AA = r"[A-Z](?:[a-z]{2})?"
+_P_CHANGE = (rf"{_AA}\d{{1,4}}(?:_{_AA}\d{{1,4}}(?=del|dup|ins))?"
+             rf"(?:(?:{_AA})?fs(?:\*|Ter)?\d*|delins[A-Z](?:[a-z]{{2}})?"
+             rf"(?:[A-Z](?:[a-z]{{2}})?)*|{_AA}|\*|del|dup|ins[A-Z]*)?")
 #: the kind of a mutation said between the gene and the word: "NF2 nonsense mutation", "SUFU germline variant"
 _KIND_WORDS = (r"(?:(?:nonsense|missense|frameshift|frame-shift|splice[\s-]site|truncating|hotspot|point|somatic"
                r"|germ-?line|heterozygous|homozygous|(?:likely\s+)?pathogenic|activating|inactivating|deleterious"
                r"|de\s+novo|stop[\s-]gain)\s+)*")
 _VARIANT = re.compile(
-    rf"^\s*:?\s*(?:gene\s*,?\s+)?(?:\(?\s*{_KIND_WORDS}(?:mutation|variant|mutated|alteration)\s*[,:]?\s*)?\(?\s*"
+    rf"^\s*:?\s*(?:gene\s*,?\s+)?(?:\(?\s*(?:exon\s*\d{{1,3}}\s+)?{_KIND_WORDS}"
+    r"(?:mutation|variant|mutated|alteration|(?=[^.;]{0,30}p\.)(?:in-frame\s+)?(?:deletion|duplication|insertion))"
+    r"\s*[,:]?\s*(?:(?:(?:was|is)\s+(?:located\s+|found\s+)?)?in\s+exon\s*\d{1,3}\s*[,:]?\s*)?)?\(?\s*"
     r"(?:(?:at|in)\s+codon\s+\d{1,4}\s*[,:]?\s*)?"  # "an NRAS mutation at codon 61, p.Gln61Lys"
     r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)?\s*[,;]?\s*)?\(?\s*(?:p\.\s?\(?)?"
-    r"(?P<v>[A-Z](?:[a-z]{2})?\d{1,4}(?:(?:[A-Z](?:[a-z]{2})?)?fs\*?\d*|[A-Z](?:[a-z]{2})?|\*|del|dup|ins[A-Z]*)?)"
-    r"(?![\w])")
+    rf"(?P<v>{_P_CHANGE})(?![\w])")
+_ITD_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:\(?exon\s*\d{1,3}\)?\s+)?(?:-\s*)?"
+                        r"(?:internal\s+tandem\s+duplication|ITD)s?\b"
+                        r"|^\s*(?:gene\s+)?(?:(?:was|were|is)\s+)?(?:found\s+to\s+)?(?:harbou?r|carr(?:y|ied)|show)\w*\s+"
+                        r"(?:an?\s+)?(?:internal\s+tandem\s+duplication|ITD)\b", re.IGNORECASE)
+_ITD_BEFORE = re.compile(r"\b(?:internal\s+tandem\s+duplications?|ITDs?)\s+(?:\(ITD\)\s+)?(?:of|in|within|affecting)\s+"
+                         r"(?:exon\s*\d{1,3}\s+(?:of|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _MUTATION_WORD = re.compile(rf"^\s*(?:gene\s+)?{_KIND_WORDS}(?:mutation|mutations|mutated|variant)\b", re.IGNORECASE)
-_AMP_AFTER = re.compile(r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?(?:-?(?:co-?)?amplifi(?:cation|ed)"
+_AMP_AFTER = re.compile(r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?(?::\s*)?"
+                        r"(?:-?(?:co-?)?amplifi(?:cation|ed)"
                         # a copy-number gain: "BRAF gain", "a BRAF (7q34) duplication"
                         r"|(?:copy[\s-]number\s+)?gain\b|duplication\b(?!\s+(?:of|in)\s+exon)"
                         r"|(?:was|were|is)\s+(?:co-?)?amplified|"
@@ -65,7 +95,9 @@ _AMP_AFTER = re.compile(r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?(?:
 #: "... of A", "... of A and B", "... of A, B and C": a list after the cue shares it
 _LISTED = r"(?:[A-Z][A-Za-z0-9\-]{1,9}(?:\s+gene)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:of\s+)?)*"
 _AMP_BEFORE = re.compile(rf"\b(?:[Aa]mplifications?|(?:copy[\s-]number\s+)?[Gg]ains?)\s+of\s+(?:the\s+)?{_LISTED}$")
-_DEL_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:(?:homozygous|heterozygous)\s+)?(?:deletion|deleted|loss\b|(?:was|were"
+_DEL_AFTER = re.compile(r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?(?::\s*)?"
+                        r"(?:(?:homozygous|heterozygous)\s+)?"
+                        r"(?:deletion|deleted|loss\b|(?:was|were"
                         r"|is)\s+deleted)",
                         re.IGNORECASE)
 _DEL_BEFORE = re.compile(rf"\b(?:(?:[Hh]omozygous|[Hh]eterozygous|[Bb]iallelic)\s+)?[Dd]eletions?\s+of\s+(?:the\s+)?"
@@ -87,7 +119,7 @@ _RAW_MUTATION_HGVS = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+(?:gene
 
 #: a change in HGVS notation: "c.7675+1G>A", "c.811-39_841del69bp", "p.Cys1016Arg", "p.R352Hfs*89"
 _HGVS = (rf"(?:{_C_CHANGE}"
-         r"|p\.\s?\(?[A-Z](?:[a-z]{2})?\d{1,4}(?:(?:[A-Z](?:[a-z]{2})?)?fs\*?\d*|[A-Z](?:[a-z]{2})?|\*)\)?)(?![\w>*])")
+         rf"|p\.\s?\(?{_P_CHANGE}\)?)(?![\w>*])")
 #: the test, its verb and the change after the gene: "NF1 analysis identified a novel splice-site mutation,
 #: c.7675+1G>A", "NF2 sequencing showed a heterozygous deletion, c.811-39_841del69bp"
 _VERB_HGVS = re.compile(rf"^\s*(?:gene\s+)?(?:(?:analysis|sequencing|testing|screening|genotyping)\s+)?"
@@ -170,8 +202,21 @@ _VARIANT_BEFORE = re.compile(r"(?<![\w.])(?:p\.\s?)?(?P<v>[A-Z][a-z]{2}\d{1,4}(?
 #: H3 K27M", "the same H3 K27M and PTPN11 mutations" (never of a stain: "H3 K27M immunostaining")
 #: the words of a stain (immunohistochemistry), not of a genotype
 STAIN_WORDS = r"immuno\w*|stain\w*|IHC|antibod\w*|express\w*"
-_RAW_HOTSPOT = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9}(?:\.\d)?)\s+(?:p\.\s?)?(?P<v>[A-Z]\d{1,4}[A-Z])(?![\w])"
+_RAW_HOTSPOT = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9}(?:\.\d)?)\s+(?:p\.\s?)?"
+                          r"(?P<v>[A-Z]\d{1,4}[A-Z]|[A-Z][a-z]{2}\d{1,4}[A-Z][a-z]{2})(?![\w])"
                           rf"(?!\s*(?:[-‐]?\s*(?:{STAIN_WORDS}|positiv\w*|negativ\w*)))")
+#: ... or glued to its symbol: "BRAFV600E", "IDH1R132H", "H3K27M-mutant" (of a symbol the ontology knows, or a histone)
+_GLUED_HOTSPOT = re.compile(r"(?<![\w\-.])(?P<g>H3\.3|[A-Z][A-Z0-9]{1,9}?)(?P<v>[A-Z]\d{1,4}[A-Z])(?![\w])"
+                            rf"(?!\s*(?:[-‐]?\s*(?:{STAIN_WORDS}|positiv\w*|negativ\w*)))")
+
+
+def _histone(gene: str, variant: str) -> str:
+    """'H3.3' is the histone of two genes: its K36M is H3-3B's (chondroblastoma), its K27M and G34 changes H3-3A's."""
+    if gene != "H3.3":
+        return gene
+    return "H3-3B" if variant.startswith("K36") else "H3-3A"
+
+
 _SEQUENCED = re.compile(r"\b(?:sequenc\w*|NGS|genotyp\w*|mutations?|mutant|genetic|molecular|pyrosequenc\w*|PCR"
                         r"|harbou?r\w*)\b", re.IGNORECASE)
 _STAINED = re.compile(rf"\b(?:{STAIN_WORDS})\b", re.IGNORECASE)
@@ -196,7 +241,8 @@ _CDNA = re.compile(rf"^\s*:?\s*(?:gene\s+)?(?:{_KIND_WORDS}(?:mutation|variant)\
                    rf"(?P<v>{_C_CHANGE})(?![\w>])")
 #: a gene rearranged with a partner the text does not name: "rearrangement of the FUS gene", "EWSR1 rearrangement"
 _REARRANGED_AFTER = re.compile(r"^\s*(?:(?:\s*(?:,|and|/)\s*[A-Z][A-Z0-9]{1,9})+\s+)?"  # "BCL2 and MYC rearrangements"
-                               r"(?:gene\s+|genes\s+|locus\s+)?(?:was\s+|is\s+|were\s+)?(?:(?:shown|found|proven"
+                               r"(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+|genes\s+|locus\s+)?(?::\s*)?"
+                               r"(?:was\s+|is\s+|were\s+)?(?:(?:shown|found|proven"
                                r"|confirmed|demonstrated)\s+to\s+be\s+)?(?:rearrange(?:ments?|d)|split|translocation"
                                r"|translocated|fusions?\s+(?:transcripts?|genes?)|break-?apart\s+(?:signals?|pattern)"
                                # a fusion with its partner unnamed: "a ROS1 fusion" (not "ALK fusion protein" stains)
@@ -216,7 +262,17 @@ _MUTATION_BEFORE = re.compile(rf"\b(?:(?:activating|inactivating|somatic|germlin
 #: a break-apart FISH result said as positive: "FISH for the FOXO1 gene was positive" (with the split signals or the
 #: probe named in the sentence)
 _FISH_BEFORE = re.compile(r"\b(?:FISH|fluorescence\s+in\s+situ\s+hybridi[sz]ation)\s+(?:\(FISH\)\s+)?(?:for|of|with)\s+"
-                          r"(?:the\s+)?(?:break-?apart\s+(?:probe\s+)?(?:of|for)\s+(?:the\s+)?)?$", re.IGNORECASE)
+                          r"(?:(?:the|a|an)\s+)?(?:break-?apart\s+(?:probe\s+)?(?:of|for)\s+(?:the\s+)?)?$"
+                          r"|\bbreak-?apart\s+(?:FISH\s+)?(?:probes?\s+)?(?:for|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_PROBE_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:dual[\s-]colou?r\s+)?break-?apart\s+"
+                          r"(?:FISH\s+)?(?:probes?|assay|FISH|analysis|testing)", re.IGNORECASE)
+#: ... its result: "showed rearrangement", "revealed split signals", "demonstrated a break-apart pattern"
+_NOT_WORD = r"(?!\b(?:no|not|nor|neither|without|absen\w*|negative|lack\w*)\b)"
+_SPLIT_FOUND = re.compile(rf"^(?:{_NOT_WORD}[^.;]){{0,60}}?"
+                          rf"\b(?:show|reveal|demonstrat|confirm|detect|display|disclos)\w*\s+"
+                          rf"(?:an?\s+|the\s+)?(?:{_NOT_WORD}\w+\s+){{0,2}}?(?:rearrange\w*|split|separat\w*"
+                          rf"|break-?apart\s+(?:signal|pattern)\w*)"
+                          rf"|^(?:{_NOT_WORD}[^.;]){{0,60}}?\b(?:was|were)\s+positive\b", re.IGNORECASE)
 _POSITIVE_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:break-?apart\s+)?(?:probe\s+)?(?:was|were|is)\s+positive\b",
                              re.IGNORECASE)
 _BREAK_APART = re.compile(r"\bbreak-?apart\b|\bsplit\s+signals?\b|\bseparated\s+(?:\w+\s+){0,3}signals?\b"
@@ -244,8 +300,8 @@ def one_letter(variant: str) -> str:
     m = _THREE_LETTER.match(variant)
     if not m or m.group(1).lower() not in _AA3 or (m.group(3) and m.group(3).lower() not in _AA3):
         return variant
-    alt = _AA3[m.group(3).lower()] if m.group(3) else ""
-    return f"{_AA3[m.group(1).lower()]}{m.group(2)}{alt}{m.group(4)}"
+    # every residue of it: "Trp557_Lys558del" -> "W557_K558del", "Leu341SerfsTer23" -> "L341Sfs*23"
+    return re.sub(r"[A-Z][a-z]{2}", lambda x: _AA3.get(x.group().lower(), x.group()), variant)
 
 
 @dataclass
@@ -358,6 +414,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             old.exon3 = old.exon3 if old.exon3 is not None else fact.exon3
             add_evidence(old.evidence, span)
 
+    gene_symbols = set(symbol_of.values())
     field_gene: tuple[str, int] | None = None  # a report's "Gene: SMARCB1" line, for the "Variant:" line after it
     for n_sent, (text, base, span, mentions) in enumerate(sentences):
         genes = [_Gene(m.start - base, m.end - base, symbol_of.get(m.iri, m.surface), m.iri)
@@ -379,12 +436,21 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
         for m in [*_RAW_MUTATION.finditer(text), *_RAW_MUTATION_HGVS.finditer(text)]:
             if not any(a < m.end("g") and m.start("g") < b for a, b in covered) and _asserted(text, m.start(), m.end()):
                 add(GenomicFact("mutation", gene=m.group("g"), variant=m.group("v")), span)
-        if _SEQUENCED.search(text):
-            for m in _RAW_HOTSPOT.finditer(text):
-                clause = text[clause_start(text, m.start()):clause_end(text, m.end())]
+        # (a gene's own symbol glued to a hotspot is a genotype without more words: "carried BRAFV600E"; a histone
+        # hotspot is as often the name of a stain: "H3K27M" needs a word of sequencing)
+        sequenced = bool(_SEQUENCED.search(text))
+        glued = [m for m in _GLUED_HOTSPOT.finditer(text) if m.group("g") in gene_symbols
+                 or (sequenced and m.group("g") in ("H3", "H3.3"))]
+        if sequenced or glued:
+            for m in [*(_RAW_HOTSPOT.finditer(text) if sequenced else ()), *glued]:
+                # (its clause, and the words after a bracketed clone name: "BRAFV600E (VE1) immunostain")
+                clone = re.match(r"\s*\([^()]{1,20}\)\s*\S+", text[m.end():])
+                clause = text[clause_start(text, m.start()):max(clause_end(text, m.end()),
+                                                                 m.end() + (clone.end() if clone else 0))]
                 if (not any(a < m.end("g") and m.start("g") < b for a, b in covered) and not _STAINED.search(clause)
                         and _asserted(text, m.start(), m.end())):
-                    add(GenomicFact("mutation", gene=m.group("g"), variant=m.group("v")), span)
+                    v = one_letter(m.group("v"))
+                    add(GenomicFact("mutation", gene=_histone(m.group("g"), v), variant=v), span)
         for kind, rx in (("amplification", _REGION_AMP), ("deletion", _REGION_DEL)):
             for m in rx.finditer(text):
                 if _asserted(text, m.start(), m.end()):  # the region as one token: "12q13-15"
@@ -408,8 +474,9 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     rearranged.append((next(iter(threes_)), span))
         for m in _PROMOTER.finditer(text):
             if _asserted(text, m.start(), m.end()):
-                add(GenomicFact("mutation", gene=m.group("g") or m.group("g2"),
-                                variant=(m.group("v") or m.group("v2")).replace(" ", "")), span)
+                gene = m.group("g") or m.group("g2")
+                add(GenomicFact("mutation", gene=gene, variant=_promoter_variant(gene, m.group("v") or m.group("v2"))),
+                    span)
         for m in _GENE_LIST.finditer(text):
             if not _asserted(text, m.start(), m.end()):
                 continue
@@ -447,12 +514,21 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if not _asserted(text, a.start, b.end):
                     continue
                 e3 = _EXON_AFTER.match(text[b.end:])
+                e5 = bm.group("e5")
+                both = None if (e3 or e5) else _EXONS_AFTER.match(text[b.end:b.end + 60])
+                if both:
+                    e5, e3x = both.group("e5") or both.group("f5"), both.group("e3") or both.group("f3")
                 fact = GenomicFact("fusion", gene5=a.symbol, gene3=b.symbol,
-                                   exon5=int(bm.group("e5")) if bm.group("e5") else None,
-                                   exon3=int(e3.group(1)) if e3 else None,
+                                   exon5=int(e5) if e5 else None,
+                                   exon3=int(e3.group(1)) if e3 else (int(e3x) if both else None),
                                    term=fusion_term.get((a.symbol, b.symbol)))
                 add(fact, span)
                 used.update((i, i + 1))
+        for m in _GLUED_EXONS.finditer(text):
+            g5, g3 = m.group("a"), m.group("b")
+            if g5 in gene_symbols and g3 in gene_symbols and g5 != g3 and _asserted(text, m.start(), m.end()):
+                add(GenomicFact("fusion", gene5=g5, gene3=g3, exon5=int(m.group("e5")), exon3=int(m.group("e3")),
+                                term=fusion_term.get((g5, g3))), span)
         for m in [*_EXON_OF.finditer(text), *_SYMBOL_EXON.finditer(text)]:
             at = {g.start: g.symbol for g in genes}
             g5, g3 = at.get(m.start("a")), at.get(m.start("b"))
@@ -467,15 +543,18 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
         for i, g in enumerate(genes):
             if i in used or g.iri is None:
                 continue
-            after = text[g.end:g.end + 40]
+            pos = g.end  # where the words after the gene begin
             before = text[max(0, g.start - 40):g.start]
-            if after.startswith(")") and before.rstrip().endswith("("):
-                after = after[1:]  # "succinate dehydrogenase subunit B (SDHB) mutation": the symbol after its name
-            sib = _SIBLING.match(after)
+            if text.startswith(")", pos) and before.rstrip().endswith("("):
+                pos += 1  # "succinate dehydrogenase subunit B (SDHB) mutation": the symbol after its name
+            sib = _SIBLING.match(text[pos:pos + 40])
             symbols = [g.symbol]
             if sib and g.symbol[-1:].isalpha() == sib.group("x").isalpha():
                 symbols.append(g.symbol[:-1] + sib.group("x"))  # "CDKN2A/B" is CDKN2A and CDKN2B
-                after = after[sib.end():]
+                pos += sib.end()
+            after = text[pos:pos + 40]
+            # (a change is read whole, however long its words: "frameshift mutation (c.1021delC, p.Leu341Serfs*23)")
+            change_after = text[pos:pos + 120]
             long_after = text[g.end:g.end + 200]
             hv = _VERB_HGVS.match(long_after) or _PLURAL_HGVS.match(long_after)
             if hv and _asserted(text, g.start, g.end + hv.end()):
@@ -495,12 +574,12 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 v = one_letter(cb.group("p")) if cb.group("p") else re.sub(r"\s", "", cb.group("v"))
                 add(GenomicFact("mutation", gene=g.symbol, variant=v), span)
                 continue
-            vm = _VARIANT.match(after) or _VERB_VARIANT.match(text[g.end:g.end + 90])
+            vm = _VARIANT.match(change_after) or _VERB_VARIANT.match(text[g.end:g.end + 90])
             stained = bool(_STAINED.search(text[clause_start(text, g.start):clause_end(text, g.end)])) and not \
                 re.search(r"mutat|sequenc|variant", text, re.IGNORECASE)  # "immunostains for ... BRAF V600E"
             if vm and stained:
                 continue
-            cm = _CDNA.match(after)
+            cm = _CDNA.match(change_after)
             if cm and not vm:
                 if _asserted(text, g.start, g.end + cm.end()):
                     add(GenomicFact("mutation", gene=g.symbol, variant=re.sub(r"\s", "", cm.group("v"))), span)
@@ -510,13 +589,20 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if _asserted(text, g.start, g.end + vm.end()):
                     add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(vm.group("v"))), span)
                 continue
+            if _ITD_AFTER.match(after) or _ITD_BEFORE.search(before):
+                if _asserted(text, g.start, g.end):
+                    add(GenomicFact("mutation", gene=g.symbol, variant="ITD"), span)
+                continue
             wide = text[max(0, g.start - 120):g.start]
             if _MUTATION_WORD.match(after) or (_MUTATION_BEFORE.search(wide) and not _STAINED.search(before)):
                 if _asserted(text, g.start, g.end):
                     add(GenomicFact("mutation", gene=g.symbol), span)
                 continue
-            fish = (_FISH_BEFORE.search(before) and _POSITIVE_AFTER.match(after)
-                    and _BREAK_APART.search(text))  # "FISH for the FOXO1 gene was positive: ... separated signals"
+            fish = ((_FISH_BEFORE.search(before) and _POSITIVE_AFTER.match(after)
+                     and _BREAK_APART.search(text))  # "FISH for the FOXO1 gene was positive: ... separated signals"
+                    or ((_FISH_BEFORE.search(before) or _PROBE_AFTER.match(after))
+                        and (sf := _SPLIT_FOUND.match(text[g.end:g.end + 120]))
+                        and _asserted(text, g.start, g.end + sf.end())))
             if _REARRANGED_AFTER.match(after) or _REARRANGED_BEFORE.search(before) or fish:
                 if _asserted(text, g.start, g.end):
                     rearranged.append((g.symbol, span))

@@ -13,6 +13,8 @@ mention of the metastasis class, labelled as the report words it. Phrases the le
 ['papillary thyroid carcinoma']
 >>> [m.surface for m in carcinoma_mentions("cervical cancer screening; cervical spine carcinoma", 0, "M")]
 []
+>>> [m.surface for m in carcinoma_mentions("resection revealed metastatic melanoma", 0, "M")]
+['metastatic melanoma']
 """
 
 from __future__ import annotations
@@ -33,14 +35,18 @@ _PHRASES = re.compile(
     rf"\b(?:(?:{_ORGAN})(?:[\s-]+{_HISTOLOGY})*[\s-]+(?:{_CARCINOMA})"
     rf"|(?:{_HISTOLOGY}[\s-]+)*(?:{_ORGAN})[\s-]+(?:{_HISTOLOGY}[\s-]+)*(?:{_CARCINOMA})"
     rf"|(?:{_HISTOLOGY}[\s-]+)*(?:{_CARCINOMA})\s+of\s+(?:the\s+)?(?:{_ORGAN}|uterine\s+cervix|cervix)"
-    r"|renal[\s-]+cell[\s-]+carcinomas?|hepatocellular[\s-]+carcinomas?|cholangiocarcinomas?)\b",
+    r"|renal[\s-]+cell[\s-]+carcinomas?|hepatocellular[\s-]+carcinomas?|cholangiocarcinomas?"
+    # a melanoma of the skin, eye or mucosa that spread to the spine (a primary melanocytic tumour of the meninges
+    # is the lexicon's): "metastatic melanoma", "cutaneous malignant melanoma", "melanoma metastasis"
+    r"|(?:metastatic|cutaneous|uveal|choroidal|conjunctival|mucosal|acral|ocular|skin)(?:\s+malignant)?\s+melanomas?"
+    r"|melanomas?(?=\s+metasta))\b",
     re.IGNORECASE)
 
 
 def carcinoma_mentions(text: str, base: int, iri: str, taken: list[Mention] | None = None) -> list[Mention]:
     """Mentions of ``iri`` (the metastasis class) for the carcinomas text names by their primary."""
     low = text.lower()
-    if "carcinom" not in low and "cancer" not in low:
+    if "carcinom" not in low and "cancer" not in low and "melanom" not in low:
         return []
     busy = [(m.start, m.end) for m in taken or [] if m.kind == "tumor_type"]
     out = []
