@@ -96,6 +96,7 @@ class InterventionFact:
     summary: bool = False  # told only in the title or abstract
     at: int = -1  # where a surgery mention is (document offset), for operations() to group mentions into events
     back: bool = False  # every mention refers back to a treatment told before ("by the end of RT")
+    resumed: int = 0  # a drug given again after it was stopped ("Alectinib was restarted"): a line of its own
 
 
 def _adjective(adverb: str) -> str:
@@ -189,6 +190,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
         return by_key[key]
 
     course, narrative = 0, False
+    stopped: set[str] = set()  # drugs the story has stopped ("Alectinib was then discontinued")
+    resumed: dict[str, int] = {}  # ... and how often one was given again after that
     for text, base, span, mentions in sentences:
         if COHORT_SHARE.search(text):
             continue  # "resection had been carried out in 85% of the cases": a cohort's, not the patient's
@@ -240,6 +243,10 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if m.kind == "procedure" and re.search(r"inhibitors$", text[s:e], re.IGNORECASE) \
                     and not _GIVEN_BEFORE.search(text[max(0, s - 60):s]):
                 continue  # "tyrosine kinase inhibitors have produced responses": a class of drugs, not a treatment
+            if m.kind == "procedure" and lex.category(m.iri) == "surgery" and any(
+                    lex.category(p.iri) == "biopsy" and p.start - base >= e and _BY_MEANS.fullmatch(
+                        text[e:p.start - base]) for p in procs):
+                continue  # "the swelling was removed by excisional biopsy": one event, the biopsy
             if st is None and m.kind == "regimen" and _NOT_REGIMEN_AFTER.match(text[e:]):
                 continue  # "the MAP-kinase pathway": a protein, not the MAP regimen
             if st is None and _RADIATION_ATTRIBUTE.match(text[e:]):
@@ -326,12 +333,19 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             s, e = d.start - base, d.end - base
             st = status(text, s, e)
             cat = "chemotherapy" if id(d) in in_regimen else drug_category.get(d.iri, "other_drug")
+            clause = text[clause_start(text, s):clause_end(text, e)]
+            if st is None and _RESUMED.search(clause) and d.iri in stopped:
+                resumed[d.iri] = resumed.get(d.iri, 0) + 1  # "Alectinib was restarted": a new line of the drug
+                stopped.discard(d.iri)
+            elif _STOPPED.search(clause):
+                stopped.add(d.iri)
             # the cytotoxic agents a sentence lists are one line ("six cycles of cisplatin and vincristine"); another
             # kind of drug is a therapy of its own (denosumab, imatinib)
             key = (cat, f"drugs@{base}#{course}{'s' if base in summaries else ''}") if cat == "chemotherapy" \
-                else (cat, combined.get(id(d), d.iri))
+                else (cat, combined.get(id(d), d.iri) + (f"^{resumed[d.iri]}" if resumed.get(d.iri) else ""))
             fact = get(key, InterventionFact(cat, names.get(d.iri, d.surface), d.iri, course=course,
-                                             summary=base in summaries) if cat != "chemotherapy" else
+                                             summary=base in summaries, resumed=resumed.get(d.iri, 0))
+                       if cat != "chemotherapy" else
                        InterventionFact(cat, names.get(_GENERIC_TERM[cat], "chemotherapy"), _GENERIC_TERM[cat],
                                         course=course, summary=base in summaries))
             _add_agent(fact, names.get(d.iri, d.surface), d.iri)
@@ -465,6 +479,9 @@ _NEW_COURSE = re.compile(r"\b(?:recurren(?:ce|t)|recurred|relaps\w*|regrowth|re-
                          r"|progression(?!\s+of\s+(?:the\s+|her\s+|his\s+)?(?:weakness|symptoms?|paresis|pain|deficits?"
                          r"|myelopathy|\w*paresis|numbness|gait))|(?:tumou?r|disease|lesion|mass)\s+(?:had\s+)?progressed"
                          r"|progressive\s+disease"
+                         # "the primary tumour nevertheless kept growing": progression in other words
+                         r"|(?:kept|continued)\s+(?:on\s+)?(?:growing|enlarging|to\s+(?:grow|enlarge))"
+                         r"|grew\s+(?:despite|during|on)"
                          r"|(?:second|third|fourth)[- ]line|salvage|switched|changed\s+to|refractory"
                          r"|(?:months?|years?)\s+later)\b", re.IGNORECASE)
 #: ... unless it says there was none: "no recurrence", "without progression"
@@ -472,6 +489,13 @@ _NO_COURSE = re.compile(r"\b(?:no|without|free\s+of|absence\s+of|if|in\s+case\s+
                         r"|propensity\s+(?:for|to))\s+(?:\w+\s+){0,3}?"
                         r"(?:recurren\w*|relaps\w*|progress\w*|regrowth)|\b(?:recurrence|progression|relapse)[\s-]free\b",
                         re.IGNORECASE)
+#: the means of a procedure named after it: "removed by excisional biopsy"
+_BY_MEANS = re.compile(r"\s+(?:by|via|through|using)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
+#: a drug stopped, and given again after that
+_STOPPED = re.compile(r"\b(?:discontinu\w*|stopped|ceased|withdrawn|withheld|interrupted|halted|suspended"
+                      r"|withdrawal\s+of)\b", re.IGNORECASE)
+_RESUMED = re.compile(r"\b(?:re-?start\w*|resum\w*|re-?introduc\w*|re-?initiat\w*|re-?challeng\w*|reinstitut\w*"
+                      r"|re-?administ\w*|(?:started|given|begun)\s+again)\b", re.IGNORECASE)
 #: a treatment named again, not given again: "pain resolved by the end of RT", "after radiotherapy"
 _BACK = re.compile(r"\b(?:the|this|that|his|her|post)\s*-?\s*$|\b(?:end\s+of|after|following|since|from|completion\s+of"
                    r"|during)\s+(?:[\w\-]+\s+){0,5}?$", re.IGNORECASE)
@@ -534,6 +558,7 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
             _merge_course(told_with, f)
             continue
         again = next((x for x in final if x.category == f.category and f.category in drugs and f.agents
+                      and x.resumed == f.resumed
                       and (set(x.agents) == set(f.agents) or set(f.agents) < set(x.agents) and same_course(x, f))),
                      None)  # the line told again, or some of its agents named again in its course
         if again is not None:
@@ -600,7 +625,9 @@ _PAST = re.compile(r"\b(?:earlier|previously|ago|(?:prior\s+to|before)\s+(?:(?:t
 _SINCE = re.compile(r"\b(?:after|since|following|post|before|from)\s+(?:(?:the|his|her|this|that|a|an|initial|first"
                     r"|index|primary|simpson|grade|[IV]+(?:-[IV]+)?)\s+){0,3}$", re.IGNORECASE)
 _TIME_SINCE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
-                         r"\s+(?:days?|weeks?|months?|years?)\s+(?:after|following|post)\s+(?:the\s+|his\s+|her\s+)?$",
+                         r"\s+(?:days?|weeks?|months?|years?)\s+(?:after|following|post)\s+(?:the\s+|his\s+|her\s+)?"
+                         # "14 years after the first spinal cord operation"
+                         r"(?:(?:first|initial|index|original|spinal|cord|spine|primary)\s+){0,3}$",
                          re.IGNORECASE)
 _DATES_FIRST = re.compile(r"\b(?:subsequently|later|then|thereafter|afterwards)\s+(?:performed|done|carried\s+out"
                           r"|undertaken|completed)\b", re.IGNORECASE)
@@ -705,9 +732,12 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
                 target = ev  # told in a sentence of that operation: one of its steps
             elif idx in sents:
                 target = None
-            elif _PAST.search(text) and not _PAST.search(texts.get(starts[min(sents)], "")) and not _anaphor(
-                    text, where):
-                target = None  # "Seven years earlier he had undergone palliative surgery": an operation of the past
+            elif _PAST.search(text[:where + len(f.label or "") + 40]) and not _PAST.search(
+                    texts.get(starts[min(sents)], "")) and not _anaphor(text, where):
+                # "Seven years earlier he had undergone palliative surgery": an operation of the past (a word of the
+                # past well after it is another clause's: "... so soon after surgery, [...] could have been found
+                # earlier")
+                target = None
             elif past and not (family and _anaphor(text, where)):
                 target = None  # the last operation was told as history ("ten years earlier he had undergone")
             elif _is(lex, f.term, _STANDALONE):
@@ -722,6 +752,11 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
                 target = family[-1] if family else ev  # "26 months after surgery": a time counted from it
                 closed.add(id(target))  # time has passed since it: what is told next is not one of its steps
             elif _NEW_OPERATION.search(cue_window):
+                target = None
+            elif _is(lex, ev.term, ("PrimaryTumorResection",)) and not _is(lex, f.term, ("PrimaryTumorResection",)) \
+                    and any(_NEW_OPERATION.search(texts.get(starts[x], "")) for x in range(max(sents) + 1, idx)):
+                # "He first underwent pulmonary surgery ... Four years later he developed cervical myelopathy ... He
+                # underwent cervical surgery": time has passed since the operation on the primary; this is the spine's
                 target = None
             elif step and idx - max(sents) <= 2 and not between and id(ev) not in closed and not _is(
                     lex, ev.term, _STANDALONE):  # a decompression after a kyphoplasty is an open operation of its own

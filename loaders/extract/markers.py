@@ -22,7 +22,11 @@ from spinekg.loaders.extract.sentences import add_evidence
 _IHC_SENTENCE = re.compile(r"immun|stain|positiv|negativ|express|reactiv|label|index|\(\s*[+\-−]\s*\)|\+|ki-?67|mib"
                            r"|\bIHC\b|[A-Za-z0-9][\-−](?=\s*,\s*[A-Za-z]|\s*[.;)]|\s*$)",
                            re.IGNORECASE)
-_MOLECULAR = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS|karyotyp\w*|methylation)\b",
+_MOLECULAR = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS|karyotyp\w*|methylation"
+                        # "molecular testing showed a BRAF V600E-positive carcinoma", "molecular work-up ... showed an
+                        # ALK rearrangement (ALK-positive disease)": a genotype, not a stain
+                        r"|molecular(?:ly)?\s+(?:test\w*|analys[ie]s|work-?up|stud(?:y|ies)|profil\w*|diagnos\w*)"
+                        r"|genetic\s+(?:test\w*|analys[ie]s))\b",
                         re.IGNORECASE)
 _IHC_WORD = re.compile(r"immun|stain", re.IGNORECASE)
 _GENOMIC_BEFORE = re.compile(r"[A-Za-z0-9]{2,}\s?(?:-|–|::|/)\s?$|\b(?:gene|fusion\s+of|rearrangement\s+of)\s+$",

@@ -68,8 +68,11 @@ _AT_TIME = re.compile(rf"(?:(?:^|[,;:]\s*|\b(?:and|but)\s+|{_WELL}\s+)(?:at|afte
                       rf"{_N}[\s-]*{_U}\b(?!\s+(?:of\s+age|old|later|earlier|before|prior))", re.I)
 #: "five years later he leads a normal daily life without recurrence": the state of the patient a time later
 _LATER_WELL = re.compile(rf"\b{_N}[\s-]*{_U}\s+later\s*,?\s+(?:he|she|the\s+patient|the\s+child|both|they)\s+"
-                         r"(?:\w+\s+){0,8}?(?:without|no|free\s+of)\s+(?:\w+\s+){0,2}?(?:recurrence|relapse|"
-                         r"evidence|signs?|progression|disease)", re.I)
+                         r"(?:(?:\w+\s+){0,8}?(?:without|no|free\s+of)\s+(?:\w+\s+){0,2}?(?:recurrence|relapse|"
+                         r"evidence|signs?|progression|disease|symptoms?)"
+                         # "more than 12 months later, the patient was alive and had no symptoms"
+                         r"|(?:is|was|remains|remained|are|were)\s+(?:still\s+)?(?:alive|well|asymptomatic"
+                         r"|symptom[\s-]free|pain[\s-]free|doing\s+well)\b)", re.I)
 #: "died of ... about a year after the onset": the survival, counted from the onset or the diagnosis
 _DIED_AFTER = re.compile(rf"\b(?:died|death)\b[^;.]{{0,100}}?\b(?:about\s+|approximately\s+|nearly\s+|some\s+)?"
                          rf"{_N}[\s-]*{_U}\s+(?:after|from|following)\s+(?:the\s+|his\s+|her\s+)?(?:initial\s+)?"
@@ -135,7 +138,14 @@ _METS_POS = re.compile(
     r"|peritoneum|lymph\s+nodes?|adrenals?|kidneys?|skin)\b"
     # "metastatic lesions were found in the atlas and the axis"
     r"|\bmetasta(?:sis|ses|tic\s+(?:disease|lesions?|foci|deposits?|nodules?))\s+(?:was|were|had\s+been)\s+"
-    r"(?:then\s+|later\s+|subsequently\s+)?(?:found|detected|discovered|identified|noted|diagnosed)\b", re.I)
+    r"(?:then\s+|later\s+|subsequently\s+)?(?:found|detected|discovered|identified|noted|diagnosed)\b"
+    # "systemic metastases developed in the vertebra and the chest", "a metastasis appeared in the liver"
+    r"|\bmetasta(?:sis|ses)\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?(?:developed|appeared|occurred"
+    r"|emerged)\b", re.I)
+#: a new deposit of the disease appearing later in the story
+_NEW_DEPOSIT = re.compile(r"\bnew\s+(?:\w+\s+){0,2}?(?:metasta(?:sis|ses|tic\s+(?:lesions?|deposits?))|deposits?)\s+"
+                          r"(?:then\s+|later\s+|subsequently\s+)?(?:appeared|developed|occurred|emerged|was\s+found"
+                          r"|was\s+detected)\b", re.I)
 _METS_NEG = re.compile(
     r"\b(?:no|without|neither|nor|free\s+of|clear\s+of)\s+(?:\w+\s+){0,7}?(?:metasta\w*|dissemination|seeding)"
     r"|metasta\w*[\s-]free"
@@ -159,6 +169,8 @@ _STATUS = [
                                    r"(?:disease|tumou?r|"
                                    r"progressi\w*|metasta\w*|cancer|sarcoma|lymphoma|recurren\w*|dissemin\w*|spread"
                                    r"|carcinomat\w*|leptomening\w*|meningitis)|\bdied\b"
+                                   # "the disease was fatal within six months"
+                                   r"|\b(?:disease|tumou?r|cancer|sarcoma|illness)\s+(?:was|proved|became)\s+fatal\b"
                                    r"|\b(?-i:DOD)\b", re.I)),
     ("alive with disease", re.compile(r"\balive\s+with\s+(?:\w+\s+)?(?:disease|tumou?r)|\b(?-i:AWD)\b"
                                       r"|\bresidual\s+(?:disease|tumou?r)"
@@ -245,11 +257,13 @@ def _states_outcome(text: str) -> bool:
 
 def _time_point(text: str) -> float | int | None:
     """The time point of an outcome statement ("At 30 months there was no recurrence"), in months."""
-    if not _HAS_TIME.search(text) or not _states_outcome(text):  # (every time point has a unit: the cheap test first)
+    if not _HAS_TIME.search(text):  # (every time point has a unit: the cheap test first)
         return None
+    # (a state "a time later" is itself the outcome: "12 months later, the patient was alive and had no symptoms")
+    found = [*_AT_TIME.finditer(text), *_IMAGING_LATER.finditer(text), *_LATER_WELL.finditer(text),
+             *_DIED_AFTER.finditer(text)] if _states_outcome(text) else list(_LATER_WELL.finditer(text))
     best = None
-    for m in [*_AT_TIME.finditer(text), *_IMAGING_LATER.finditer(text), *_LATER_WELL.finditer(text),
-              *_DIED_AFTER.finditer(text)]:
+    for m in found:
         n = to_number(m.group("n"))
         if n and not _not_follow(text, m):
             v = months(n, m.group("u"))
@@ -260,7 +274,7 @@ def _time_point(text: str) -> float | int | None:
 #: a word every recurrence, metastasis and status pattern needs (the cheap test before the patterns)
 _OUTCOME_WORD = re.compile(r"recur|relaps|progress|regr|re-gr|reactivat|metasta|dissemin|spread|seeding|carcinomat|died"
                            r"|death|alive|\bAWD\b|residual|stable|evidence|\bsigns?\b|free|clear|\bNED\b|\bDOD\b"
-                           r"|remission|response", re.I)
+                           r"|remission|response|fatal", re.I)
 
 
 def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None = None) -> OutcomeFact:
@@ -299,6 +313,10 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
                 out.metastasis, used = False, True
         elif _METS_POS.search(text) and not _hedged(text, _METS_POS):
             out.metastasis, used = True, True
+            if out.recurrence is False and _NEW_DEPOSIT.search(text) and not past:
+                # "he stayed disease-free ... About one year later a new intramedullary metastasis appeared": the
+                # disease came back; the earlier "disease-free" no longer holds
+                out.recurrence = True
         for name, rx in _STATUS:
             if rx.search(text) and not _hedged(text, rx) and not (past and name == "no evidence of disease"):
                 if name != "no evidence of disease" or out.status is None or out.status == name:

@@ -112,6 +112,11 @@ _META = re.compile(r"^\s*(?:title|doi(?:-link)?|journal|publisher|authors?|publi
                    # an affiliation line: "1Department of Orthopaedic Surgery, 2Department of ..."
                    r"|^\W{0,3}(?:[a-z\d]{1,2}\s*)?(?:Department|Division|Faculty|School|Institute|Centre|Center"
                    r"|Laboratory|Unit)\s+of\s+[A-Z]", re.IGNORECASE)
+#: a structured abstract's keywords line, where the abstract ends; its closing parts; how long such a part runs
+_KEYWORDS = re.compile(r"^\W{0,3}key\s?-?words?\b\s*[:.\-–—]?", re.IGNORECASE | re.MULTILINE)
+_ABSTRACT_DISCUSSION = re.compile(r"\W*discussion\W*$", re.IGNORECASE)
+_ABSTRACT_CLOSING = re.compile(r"\W*(?:discussion|conclusions?)\W*$", re.IGNORECASE)
+_ABSTRACT_PART = 2500
 _PARA_OTHER = re.compile(r"^\W{0,3}(?:comments?|discussion|conclusions?)\s*[:.\-–—]\s*", re.IGNORECASE)
 #: a field of a clinical letter or tumour-board summary ("Rx:", "FU 28 mo:", "Outcome:"): after a
 #: "Discussion:"/"Conclusion:" paragraph of such a summary, the patient's own record resumes
@@ -330,6 +335,14 @@ def segment(text: str) -> Document:
     # introduction is its summary
     abstract_at = next((i for i, h in heads if re.match(r"\W*(?:abstract|summary)\W*$", h, re.IGNORECASE)), -1)
     body_at = next((i for i, h in heads if re.match(r"\W*introduction\b", h, re.IGNORECASE)), -1)
+    # a structured abstract ends at its keywords: its "Discussion" part, before them, still tells the patient
+    # ("DISCUSSION The patient was first given an EGFR inhibitor, then underwent surgery ..."), as the abstract's
+    # other parts do
+    keywords_at = next((m.start() for m in _KEYWORDS.finditer(text)), -1)
+
+    def abstract_part(at: int) -> bool:
+        return at < keywords_at <= at + _ABSTRACT_PART and explicit_case and not any(
+            at < i < keywords_at and not _ABSTRACT_CLOSING.match(h) for i, h in heads)
     for line in text.splitlines(keepends=True):
         start = pos
         pos += len(line)
@@ -389,7 +402,7 @@ def segment(text: str) -> Document:
         elif heading and patient and section == "case" and _SHARED_HEAD.search(head):
             patient, shared_part = 0, True  # "Treatment and outcome (both cases)" after "Case 1", "Case 2"
         elif heading and _HEADING_OTHER.match(head):
-            section = "other"
+            section = "case" if _ABSTRACT_DISCUSSION.match(head) and abstract_part(start) else "other"
         elif heading and _HEADING_CASE.match(head) and start < abstract_at:
             pass  # "Case Report" above the abstract: the article type, in the title block
         elif heading and _HEADING_CASE.match(head) and not (section == "other" and _BARE_PRESENTATION.match(head)):
@@ -423,7 +436,7 @@ def segment(text: str) -> Document:
                 intro_label = _RUNIN_SECTION.get(label)
                 section = sec = (section if intro_label and section == "case" else intro_label) or ("other" if re.match(
                     r"concl|(?:clinical )?discuss|comment|lesson|learning|fund|conflict|compet|consent|ethic|author"
-                    r"|acknow|data|discl", label) else "case")
+                    r"|acknow|data|discl", label) and not (label == "discussion" and abstract_part(a)) else "case")
             elif (not heading and (sec == "case" or (sec == "intro" and not in_introduction))
                   and (pn := _patient_number(sent)) is not None
                   and (_NEW_PATIENT_AGE.search(sent[:160]) or _ORDINAL_SUBJECT.match(sent))
