@@ -368,7 +368,7 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     iv = interventions.extract_interventions(
         told_iv, res.matcher,
         res.drug_category, res.regimen_agents, res.generic_procedures, res.labels,
-        frozenset(s.start for s in told if s.summary))
+        frozenset(s.start for s in told if s.summary), metastatic=diag.term == _METASTASIS)
     # the genes with a mutation or copy change ("ALK positive" beside an ALK fusion is the stain of the fused kinase)
     genotyped = {g.gene for g in gn if g.gene}
     oc = outcome.extract_outcome([said.get(s.start, s.text) for s in told], [s.span() for s in told])
@@ -401,9 +401,11 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
                      "gene": g.gene, "variant": g.variant, "term": g.term, "evidence": g.evidence, "origin": g.origin}
                     for g in gn if _valid_gene(g)],
         "interventions": ivs,
+        # (a spinal tumour that is a carcinoma's metastasis is a metastasis of the disease, said or not)
         "outcome": {"follow_up_months": oc.follow_up_months, "recurrence": oc.recurrence,
-                    "metastasis": oc.metastasis, "status": oc.status, "recurrence_timing": recurrence_timing,
-                    "evidence": oc.evidence},
+                    "metastasis": True if oc.metastasis is None and diag.term == _METASTASIS and not any(
+                        outcome.about_relative(str(e.get("text", ""))) for e in diag.evidence) else oc.metastasis,
+                    "status": oc.status, "recurrence_timing": recurrence_timing, "evidence": oc.evidence},
         "neurological": neuro,
         "complications": complications,
         "compartment": _compartment(compartments),

@@ -76,6 +76,12 @@ _VARIANT = re.compile(
     r"(?:(?:at|in)\s+codon\s+\d{1,4}\s*[,:]?\s*)?"  # "an NRAS mutation at codon 61, p.Gln61Lys"
     r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)?\s*[,;]?\s*)?\(?\s*(?:p\.\s?\(?)?"
     rf"(?P<v>{_P_CHANGE})(?![\w])")
+#: a change told by its exon: "EGFR exon 19 deletion", "EGFR exon 20 insertion", "MET exon 14 skipping"
+_EXON_CHANGE_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:\(\s*)?exon\s*(\d{1,2})\s+(?:in-frame\s+)?"
+                                r"(deletion|insertion|skipping|duplication)s?\b(?![^.;]{0,30}\bp\.)", re.IGNORECASE)
+#: a BCR::ABL1 junction: e1a2 (p190), e13a2 and e14a2 (also b2a2, b3a2: p210), e19a2 (p230)
+_BCR_ABL_JUNCTION = re.compile(r"(?<![\w-])(e1|e13|e14|e19|b2|b3)a(2|3)(?![\w-])", re.IGNORECASE)
+_B_EXONS = {"b2": 13, "b3": 14}
 _ITD_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:\(?exon\s*\d{1,3}\)?\s+)?(?:-\s*)?"
                         r"(?:internal\s+tandem\s+duplication|ITD)s?\b"
                         r"|^\s*(?:gene\s+)?(?:(?:was|were|is)\s+)?(?:found\s+to\s+)?(?:harbou?r|carr(?:y|ied)|show)\w*\s+"
@@ -316,9 +322,10 @@ class GenomicFact:
     term: str | None = None
     evidence: list[dict[str, object]] = field(default_factory=list)
     origin: str | None = None  # "germline" or "somatic", when the report says so next to it
+    exon_change: str | None = None  # a change told by its exon only ("EGFR exon 19 deletion"): no protein change
 
     def key(self) -> tuple[object, ...]:
-        return (self.kind, self.gene5, self.gene3, self.gene, self.variant)
+        return (self.kind, self.gene5, self.gene3, self.gene, self.variant, self.exon_change)
 
 
 @dataclass(frozen=True)
@@ -589,6 +596,12 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if _asserted(text, g.start, g.end + vm.end()):
                     add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(vm.group("v"))), span)
                 continue
+            ex = _EXON_CHANGE_AFTER.match(after)
+            if ex and _asserted(text, g.start, g.end + ex.end()):
+                # "an EGFR exon 19 deletion", "MET exon 14 skipping": a mutation whose protein change is not told
+                add(GenomicFact("mutation", gene=g.symbol, exon_change=f"exon {ex.group(1)} {ex.group(2).lower()}"),
+                    span)
+                continue
             if _ITD_AFTER.match(after) or _ITD_BEFORE.search(before):
                 if _asserted(text, g.start, g.end):
                     add(GenomicFact("mutation", gene=g.symbol, variant="ITD"), span)
@@ -644,13 +657,21 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 and any(f.variant in re.sub(r"\s", "", str(e.get("text", ""))) for e in o.evidence)
                 for o in facts.values()):
             del facts[k]
+    # the BCR::ABL1 transcript named by its junction ("the e1a2 BCR-ABL1 fusion transcript", "b3a2"): its exons
+    for f in facts.values():
+        if f.kind == "fusion" and (f.gene5, f.gene3) == ("BCR", "ABL1") and f.exon5 is None and f.exon3 is None:
+            jm = next((m for e in f.evidence for m in [_BCR_ABL_JUNCTION.search(str(e.get("text", "")))] if m), None)
+            if jm:
+                f.exon5 = _B_EXONS.get(jm.group(1).lower(), None) or int(jm.group(1)[1:])
+                f.exon3 = int(jm.group(2))
     # a mutation without a variant is dropped when the same gene has one with a variant
     out = list(facts.values())
-    with_variant = {f.gene for f in out if f.kind == "mutation" and f.variant}
+    with_variant = {f.gene for f in out if f.kind == "mutation" and (f.variant or f.exon_change)}
     # ... or a copy-number change ("EGFR amplification", loosely called an "EGFR amplification mutation")
     with_variant |= {f.gene for f in out if f.kind in ("amplification", "deletion")}
     # ... and a family name ("H3 K27M") when a gene of it has the same change ("H3F3A K27M", read as H3-3A)
     named = {(f.gene, f.variant) for f in out if f.kind == "mutation" and f.variant}
-    return [f for f in out if not (f.kind == "mutation" and not f.variant and f.gene in with_variant)
+    return [f for f in out if not (f.kind == "mutation" and not f.variant and not f.exon_change
+                                   and f.gene in with_variant)
             and not (f.kind == "mutation" and f.variant and any(
                 v == f.variant and g != f.gene and (g or "").startswith(f.gene or "") for g, v in named))]

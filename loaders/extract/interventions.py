@@ -55,6 +55,10 @@ _REMOTE_PAST = re.compile(rf"\b(?:(?:{NUMBER}|\d{{1,2}}|several|many)\s+years?\s
 _FOR_OTHER_DISEASE = re.compile(r"^[^;.]{0,40}?\bfor\s+(?:a|an|the|her|his)?\s*(?:[\w\-']+\s+){0,3}?"
                                 r"(?:carcinoma|cancer|lymphoma|leuk(?:a)?emia|seminoma|retinoblastoma|Wilms|"
                                 r"nephroblastoma|neuroblastoma|medulloblastoma)\b", re.IGNORECASE)
+#: (a carcinoma only: the spine has no epithelium, so a carcinoma treated years before is another disease, where a
+#: lymphoma or a medulloblastoma treated before may be the case's own)
+_FOR_A_DISEASE = re.compile(r"\bfor\s+(?:a|an|the|her|his)?\s*(?:[\w\-']+\s+){0,3}?(?:carcinoma|cancer)\b",
+                            re.IGNORECASE)
 #: a laboratory step named like an operation: "after formalin fixation and paraffin embedding"
 _LAB_PROCESS = re.compile(r"\b(?:formalin|formaldehyde|buffered|alcohol|tissue|specimen|sample)[\s-]+$", re.IGNORECASE)
 #: a radiation word naming a cause or a place, not a treatment given: "radiation-induced sarcoma", "radiation field"
@@ -177,8 +181,9 @@ def _num(txt: str | None) -> int | None:
 def extract_interventions(sentences: list[tuple[str, int, dict[str, object], list[Mention]]], matcher: Matcher,
                           drug_category: dict[str, str], regimen_agents: dict[str, list[str]],
                           generic: set[str], names: dict[str, str], summaries: frozenset[int] = frozenset(),
-                          ) -> list[InterventionFact]:
-    """Interventions of the case. names: term IRI -> preferred label (drugs, regimens, procedures)."""
+                          metastatic: bool = False) -> list[InterventionFact]:
+    """Interventions of the case. names: term IRI -> preferred label (drugs, regimens, procedures); metastatic:
+    the case's tumour is a carcinoma's metastasis (that carcinoma's earlier treatment is the patient's own)."""
     lex = matcher.lex
     facts: list[InterventionFact] = []
     by_key: dict[tuple[str, str], InterventionFact] = {}
@@ -226,6 +231,9 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             cats = {drug_category.get(x.iri, "other_drug") for x in run}
             if len(run) > 1 and "chemotherapy" in cats:
                 in_regimen.update(id(x) for x in run)
+        for d in drugs:  # ... and a drug joined to a named regimen: "rituximab with hyper-CVAD", "R plus CHOP"
+            if any(_REGIMEN_JOIN.fullmatch(text[d.end - base:r.start - base]) for r in regimens if r.start >= d.end):
+                in_regimen.add(id(d))
             elif len(run) > 1 and len(cats) == 1 and len({x.iri for x in run}) > 1:
                 joint = "+".join(sorted({x.iri for x in run}))
                 combined.update((id(x), joint) for x in run)
@@ -243,6 +251,10 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if m.kind == "procedure" and re.search(r"inhibitors$", text[s:e], re.IGNORECASE) \
                     and not _GIVEN_BEFORE.search(text[max(0, s - 60):s]):
                 continue  # "tyrosine kinase inhibitors have produced responses": a class of drugs, not a treatment
+            if m.kind == "procedure" and m.iri == _MARROW and (_MARROW_NORMAL.search(text[e:]) or re.search(
+                    r"\b(?:of|on|in|from)\s+(?:the\s+|a\s+|her\s+|his\s+)?$", text[max(0, s - 12):s], re.IGNORECASE)):
+                # (a test "of the bone marrow aspirate" names the specimen, not a sampling of the tumour)
+                continue  # a staging marrow ("bone marrow aspirates were normal"), not a biopsy of the tumour
             if m.kind == "procedure" and lex.category(m.iri) == "surgery" and any(
                     lex.category(p.iri) == "biopsy" and p.start - base >= e and _BY_MEANS.fullmatch(
                         text[e:p.start - base]) for p in procs):
@@ -282,7 +294,9 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if cat in ("chemotherapy", "targeted_therapy", "immunotherapy", "other_drug"):
                 # drugs named with it ("doxorubicin/ifosfamide combination chemotherapy", "R-CHOP (rituximab, ...)")
                 paren = _PAREN_AFTER.match(text[e:])
-                near = [d for d in drugs if cs - 80 <= d.start - base <= ce + 120
+                # (a prophylactic intrathecal chemotherapy told beside a systemic line does not take its drugs)
+                near = [] if _OWN_LINE.search(label) and not paren else [
+                    d for d in drugs if cs - 80 <= d.start - base <= ce + 120
                         and (drug_category.get(d.iri) == cat or d.iri in regimen_agents.get(m.iri, ())
                              or (cat == "chemotherapy" and id(d) in in_regimen)
                              or (paren is not None and e <= d.start - base < e + paren.end()))]
@@ -327,8 +341,11 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                     add_evidence(fact.evidence, span)
                     if cat == "radiotherapy" and fact.dose_gy is None:
                         fact.dose_gy = _dose_gy(text)
+        # "Six years earlier she had undergone lumpectomy ... for a breast carcinoma, followed by adjuvant tamoxifen":
+        # the drugs of another, earlier disease
+        other_disease = not metastatic and bool(_REMOTE_PAST.search(text) and _FOR_A_DISEASE.search(text))
         for d in drugs:
-            if id(d) in attached:
+            if id(d) in attached or other_disease:
                 continue
             s, e = d.start - base, d.end - base
             st = status(text, s, e)
@@ -489,6 +506,15 @@ _NO_COURSE = re.compile(r"\b(?:no|without|free\s+of|absence\s+of|if|in\s+case\s+
                         r"|propensity\s+(?:for|to))\s+(?:\w+\s+){0,3}?"
                         r"(?:recurren\w*|relaps\w*|progress\w*|regrowth)|\b(?:recurrence|progression|relapse)[\s-]free\b",
                         re.IGNORECASE)
+#: a marrow sampled for staging and found normal ("bone marrow aspirates were clear", "free of tumour"): no biopsy
+#: of the case's tumour
+_MARROW = SKG + "BoneMarrowBiopsy"
+_MARROW_NORMAL = re.compile(r"^[^.;]{0,80}?\b(?:(?:was|were)\s+(?:\w+\s+)?(?:normal|clear|negative|unremarkable"
+                            r"|uninvolved|free\s+of)|showed\s+no\b|revealed\s+no\b|without\s+(?:\w+\s+)?(?:involvement|infiltration"
+                            r"|tumou?r|malignan\w*))", re.IGNORECASE)
+#: a chemotherapy given for another purpose than the line it is told with: central nervous system prophylaxis
+#: ("prophylactic intrathecal chemotherapy")
+_OWN_LINE = re.compile(r"\bprophyla\w*\s+intrathecal\b|\bintrathecal\s+prophyla\w*", re.IGNORECASE)
 #: the means of a procedure named after it: "removed by excisional biopsy"
 _BY_MEANS = re.compile(r"\s+(?:by|via|through|using)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 #: a drug stopped, and given again after that
@@ -530,7 +556,7 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
         if into is None and f.back:  # "by the end of RT": the course told before
             into = next((x for x in reversed(out) if x is not f and x.category == f.category
                          and x.course < f.course), None)
-        if f.term in generic and not f.agents and into is not None:
+        if f.term in generic and not f.agents and into is not None and not _OWN_LINE.search(f.label or ""):
             _merge_course(into, f)
             continue
         if f.back and f.category == "radiotherapy" and into is not None and not f.dose_gy:
@@ -540,7 +566,7 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
     # a chemotherapy without agents folds into one with agents of its course; a line told again is that line
     final: list[InterventionFact] = []
     for f in kept:
-        if f.category == "chemotherapy" and not f.agents:
+        if f.category == "chemotherapy" and not f.agents and not _OWN_LINE.search(f.label or ""):
             into = next((x for x in kept if x.category == "chemotherapy" and x.agents and same_course(x, f)), None)
             if into is not None:
                 _merge_course(into, f)

@@ -54,7 +54,8 @@ _ALL = re.compile(rf"{_RANGE.pattern}|{_WORDS.pattern}", re.IGNORECASE)
 
 #: Words after a level that make it something other than a vertebra the tumour is in.
 _AFTER_NOT_TUMOR = re.compile(
-    r"^[\s,]*(?:and\s+(?:the\s+)?[\w/\-]+\s+)?(?:\(?[A-Z]\d+\)?\s*)?(?:(?:left|right|bilateral)\s+)?(?:nerve\s+)?"
+    r"^[\s,]*(?:and\s+(?:the\s+)?[\w/\-]+\s+)?(?:\(?[A-Z]\d+\)?\s*)?(?:(?:left|right|bilateral)\s+)?"
+    r"(?:(?:sensory|motor|sensorimotor|sensory-motor)\s+)?(?:nerve\s+)?"
     r"(?:roots?|rootlets?|dermatomes?|dermatomal|nerves?|discs?|disks?|interspaces?|(?:segmental\s+)?arter(?:y|ies)"
     r"|intervertebral|foram\w*|sensory\s+level|spinal\s+nerve|radicul\w*|myotome|pedicle\s+screws?|screws?"
     r"|(?:cervical|thoracic|lumbar|sacral|intercostal|segmental|radicular)\s+(?:arter(?:y|ies)|nerves?|roots?))\b",

@@ -26,7 +26,9 @@ _MOLECULAR = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS|
                         # "molecular testing showed a BRAF V600E-positive carcinoma", "molecular work-up ... showed an
                         # ALK rearrangement (ALK-positive disease)": a genotype, not a stain
                         r"|molecular(?:ly)?\s+(?:test\w*|analys[ie]s|work-?up|stud(?:y|ies)|profil\w*|diagnos\w*)"
-                        r"|genetic\s+(?:test\w*|analys[ie]s))\b",
+                        r"|genetic\s+(?:test\w*|analys[ie]s)"
+                        # a flow cytometry result is not immunohistochemistry: "Flow cytometry: CD56 expressed"
+                        r"|flow\s+cytometr\w*|immunophenotyping\s+by\s+flow)\b",
                         re.IGNORECASE)
 _IHC_WORD = re.compile(r"immun|stain", re.IGNORECASE)
 _GENOMIC_BEFORE = re.compile(r"[A-Za-z0-9]{2,}\s?(?:-|–|::|/)\s?$|\b(?:gene|fusion\s+of|rearrangement\s+of)\s+$",

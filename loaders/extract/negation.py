@@ -69,7 +69,9 @@ _ADVERBS = r"(?:all|also|both|completely|entirely|therefore|thus|thereby|hence|f
 _POST = re.compile(
     rf"^[^;:.]{{0,160}}?\b{_COPULA}\s+(?:{_ADVERBS}\s+)?"
     r"(?P<cue>not\s+(?:supported|detected|found|seen|identified|observed|performed|done|given|present|confirmed"
-    r"|consistent|compatible|expressed|shown|evident)|ruled\s+out|excluded|negative|absent|unlikely|suspected"
+    r"|consistent|compatible|expressed|shown|evident"
+    # a treatment never given: "an EGFR TKI was not available", "BRAF inhibitor treatment was not started"
+    r"|available|started|initiated|administered|begun|used|prescribed|pursued|undertaken|attempted)|ruled\s+out|excluded|negative|absent|unlikely|suspected"
     r"|considered|favou?red|(?:the\s+|an?\s+)?(?:most\s+)?(?:possible|probable|likely)|unproven|unconfirmed|recommended|proposed|planned|suggested|advised|declined"
     r"|refused|offered|discussed(?=\s*$|\s+but\s+(?:not|never)\b)|not\s+(?:recommended|feasible|possible)|deemed|thought"
     # judged impossible: "en bloc resection was judged unfeasible", "ablation was considered unsafe"
@@ -247,7 +249,9 @@ def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str |
         return "hedged"
     # a bracketed aside does not end the clause after the mention: "Myeloma screening (SPEP) was negative"
     masked = _ASIDE.sub(lambda a: " " * len(a.group()), text)
-    after = masked[end:clause_end(masked, end)]
+    # ... nor does an appositive between commas: "An EGFR TKI, the class designed for T790M, was not available"
+    ap = _APPOSITIVE.match(masked, end)
+    after = masked[end:clause_end(masked, end)] if ap is None else masked[ap.end():clause_end(masked, ap.end())]
     if _POST_MODAL.match(after):
         return "hedged"
     if _TERSE_EXCLUDED.match(after):
@@ -278,6 +282,10 @@ def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str |
             return None
         return kind
     return None
+
+
+#: an appositive right after a mention, between commas, before the mention's own verb
+_APPOSITIVE = re.compile(rf",\s*(?:the|a|an|which|that)\s+[^,;:.()]{{1,80}},\s*(?={_COPULA}\b)", re.IGNORECASE)
 
 
 def _strip_last_copula(s: str) -> str:

@@ -106,6 +106,9 @@ _RECUR_POS = re.compile(
     r"|(?:recurrences?|relapses?)\s+(?:(?:at|in)\s+(?:\w+\s+){0,3}?)?(?:appeared|occurred|developed|ensued)"
     # the lesion is the relapse: "myeloid sarcoma representing a relapse of her leukaemia"
     r"|(?:representing|represented|was|as|taken\s+by)\s+(?:a|the)\s+(?:\w+\s+)?(?:relapse|recurrence)\s+of\s+(?:her|his|the)\b"
+    # the tissue says so: "Biopsy of the mass showed recurrent B-LBL"
+    r"|(?:biopsy|histolog\w*|patholog\w*|specimen|cytolog\w*)\b[^.;]{0,40}?\b(?:showed|revealed|confirmed|demonstrated"
+    r"|disclosed)\s+(?:a\s+|an\s+)?recurrent\b"
     r")", re.I)
 #: the case is a recurrence: "resection of the recurrent tumour", "the final diagnosis was recurrent X"; a later
 #: "no recurrence" after the reported treatment is the outcome
@@ -341,6 +344,9 @@ _KIN = re.compile(r"\b(?:(?:his|her|their|the\s+patient'?s)\s+(?:\w+\s+)?(?:moth
 def _about_relative(text: str) -> bool:
     """A sentence about a relative (its outcome words are not the patient's)."""
     return bool(_KIN.search(text))
+
+
+about_relative = _about_relative
 
 
 #: a sentence about an earlier illness: its "disease-free" is not the outcome of this tumour

@@ -55,7 +55,11 @@ _HEADING_OTHER = re.compile(
     re.IGNORECASE)
 _HEADING_CASE = re.compile(
     r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:case (?:presentation|report|description|history|summary|details)"
-    r"|clinical (?:presentation|summary|history|case|course)|patient (?:presentation|history|information)"
+    r"|clinical (?:presentation|summary|history|case|course|follow[\s-]?up)"
+    r"|patient (?:presentation|history|information)"
+    # the patient's later story: "Follow-up", "Treatment and outcome", "Outcome and follow-up"
+    r"|follow[\s-]?up\s*(?:\([^()]{0,80}\))?\s*$|(?:treatment|management|therapy)\s+and\s+(?:outcome|follow[\s-]?up)"
+    r"|outcome\s+and\s+follow[\s-]?up"
     r"|(?:the |our )?patient'?s?'? (?:findings|course|history|data|details)|our (?:patients?|cases?)\b"
     r"|(?:patients|cases)(?: and methods)?\s*$|(?:the\s+|our\s+)?case\s*$|(?:the|our|this)\s+patients?\s*$"
     # "Molecular findings in the patient", "Pathology of our case"
@@ -405,8 +409,10 @@ def segment(text: str) -> Document:
             section = "case" if _ABSTRACT_DISCUSSION.match(head) and abstract_part(start) else "other"
         elif heading and _HEADING_CASE.match(head) and start < abstract_at:
             pass  # "Case Report" above the abstract: the article type, in the title block
-        elif heading and _HEADING_CASE.match(head) and not (section == "other" and _BARE_PRESENTATION.match(head)):
-            # ("Presentation and imaging" as a part of the discussion is about the disease, not the patient)
+        elif heading and _HEADING_CASE.match(head) and not (section == "other" and (
+                _BARE_PRESENTATION.match(head) or (_LATER_STORY.match(head) and _SUBSECTION.match(stripped)))):
+            # ("Presentation and imaging" as a part of the discussion is about the disease, not the patient, as is
+            # its "3.3 | Treatment and follow-up"; an unnumbered "Clinical follow-up" after a comment is the patient's)
             section, explicit_case = "case", True
         elif heading and section == "intro" and _HEADING_RESULTS.match(head):
             section, explicit_case = "case", True  # "Molecular findings" after a report's "Background to the request"
@@ -513,6 +519,9 @@ def _first_unnumbered(raw: list[tuple[str, int, int, str, int, bool]]) -> None:
             raw[i] = (t, a, b, sec, 1, head)
 
 
+_LATER_STORY = re.compile(r"\W*(?:clinical\s+)?follow[\s-]?up|\W*(?:treatment|management|therapy|outcome)\s+and\s+",
+                          re.IGNORECASE)
+_SUBSECTION = re.compile(r"^\W{0,6}\d{1,2}\.\d{1,2}")
 _BARE_PRESENTATION = re.compile(r"^\W{0,6}(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?presentation\b", re.IGNORECASE)
 #: a sentence back on the report's own patient: "In this man the only result ...", "Our patient ..."
 _BACK_TO_OURS = re.compile(r"\b(?:our|this|the\s+present)\s+(?:patient|case|man|woman|boy|girl|child|infant)\b"
