@@ -82,6 +82,12 @@ _EXON_CHANGE_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:\(\s*)?exon\s*(\d{1,2})\s+(
 #: a BCR::ABL1 junction: e1a2 (p190), e13a2 and e14a2 (also b2a2, b3a2: p210), e19a2 (p230)
 _BCR_ABL_JUNCTION = re.compile(r"(?<![\w-])(e1|e13|e14|e19|b2|b3)a(2|3)(?![\w-])", re.IGNORECASE)
 _B_EXONS = {"b2": 13, "b3": 14}
+#: a gene said to carry an inherited or pathogenic change without the word mutation: "the pathogenic BRCA2
+#: alteration", "germline BRCA2 was found in a young woman"
+_QUALIFIED_BEFORE = re.compile(r"\b(?:(?:likely\s+)?pathogenic|deleterious|germ-?line|constitutional)\s+(?:\w+\s+)?$",
+                               re.IGNORECASE)
+_ALTERATION_AFTER = re.compile(r"^\s*(?:alterations?|changes?|defects?\b|(?:was|were|is)\s+(?:also\s+)?(?:found|"
+                               r"detected|identified|confirmed|uncovered|present))\b", re.IGNORECASE)
 _ITD_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:\(?exon\s*\d{1,3}\)?\s+)?(?:-\s*)?"
                         r"(?:internal\s+tandem\s+duplication|ITD)s?\b"
                         r"|^\s*(?:gene\s+)?(?:(?:was|were|is)\s+)?(?:found\s+to\s+)?(?:harbou?r|carr(?:y|ied)|show)\w*\s+"
@@ -605,6 +611,11 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             if _ITD_AFTER.match(after) or _ITD_BEFORE.search(before):
                 if _asserted(text, g.start, g.end):
                     add(GenomicFact("mutation", gene=g.symbol, variant="ITD"), span)
+                continue
+            if _QUALIFIED_BEFORE.search(before) and _ALTERATION_AFTER.match(after):
+                # "the pathogenic BRCA2 alteration was confirmed", "germline BRCA2 was found": a mutation
+                if _asserted(text, g.start, g.end):
+                    add(GenomicFact("mutation", gene=g.symbol), span)
                 continue
             wide = text[max(0, g.start - 120):g.start]
             if _MUTATION_WORD.match(after) or (_MUTATION_BEFORE.search(wide) and not _STAINED.search(before)):
