@@ -49,7 +49,6 @@ from spinekg.model import CaseRecord
 
 logger = logging.getLogger(__name__)
 _METASTASIS = f"{SKG}Metastasis"
-_PRIMARY_RESECTION = f"{SKG}PrimaryTumorResection"
 
 
 
@@ -359,14 +358,8 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
                                   _tuples(pathology, mentions, ("marker", "gene"))], res.pattern_names)
     gn = genomic.extract_genomic(_tuples(pathology, mentions, ("gene",)), res.gene_symbol, res.fusion_term,
                                  res.translocations)
-    told_iv = _tuples(told, mentions, ("procedure", "drug", "regimen", "intent", "response"))
-    if diag.term != _METASTASIS:
-        # the operation on a carcinoma's organ of origin is this patient's treatment only when the spinal tumour is
-        # that carcinoma's metastasis ("a nephrectomy 2015 for clear cell RCC" beside a schwannoma is another
-        # disease's, "the phaeochromocytoma was treated by adrenalectomy" beside haemangioblastomas another tumour's)
-        told_iv = [(t, b, sp, [m for m in ms if m.iri != _PRIMARY_RESECTION]) for t, b, sp, ms in told_iv]
     iv = interventions.extract_interventions(
-        told_iv, res.matcher,
+        _tuples(told, mentions, ("procedure", "drug", "regimen", "intent", "response")), res.matcher,
         res.drug_category, res.regimen_agents, res.generic_procedures, res.labels,
         frozenset(s.start for s in told if s.summary), metastatic=diag.term == _METASTASIS)
     # the genes with a mutation or copy change ("ALK positive" beside an ALK fusion is the stain of the fused kinase)

@@ -95,7 +95,10 @@ _ITD_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:\(?exon\s*\d{1,3}\)?\s+)?(?:-\s*)?"
 _ITD_BEFORE = re.compile(r"\b(?:internal\s+tandem\s+duplications?|ITDs?)\s+(?:\(ITD\)\s+)?(?:of|in|within|affecting)\s+"
                          r"(?:exon\s*\d{1,3}\s+(?:of|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _MUTATION_WORD = re.compile(rf"^\s*(?:gene\s+)?{_KIND_WORDS}(?:mutation|mutations|mutated|variant)\b", re.IGNORECASE)
-_AMP_AFTER = re.compile(r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?(?::\s*)?"
+#: what may stand between a gene and the result said of it: its band, the word gene, a field's colon ("MDM2 (12q15)
+#: amplification", "CDKN2A: homozygous deletion")
+_RESULT_PREFIX = r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?(?::\s*)?"
+_AMP_AFTER = re.compile(rf"{_RESULT_PREFIX}"
                         r"(?:-?(?:co-?)?amplifi(?:cation|ed)"
                         # a copy-number gain: "BRAF gain", "a BRAF (7q34) duplication"
                         r"|(?:copy[\s-]number\s+)?gain\b|duplication\b(?!\s+(?:of|in)\s+exon)"
@@ -107,8 +110,7 @@ _AMP_AFTER = re.compile(r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?(?:
 #: "... of A", "... of A and B", "... of A, B and C": a list after the cue shares it
 _LISTED = r"(?:[A-Z][A-Za-z0-9\-]{1,9}(?:\s+gene)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:of\s+)?)*"
 _AMP_BEFORE = re.compile(rf"\b(?:[Aa]mplifications?|(?:copy[\s-]number\s+)?[Gg]ains?)\s+of\s+(?:the\s+)?{_LISTED}$")
-_DEL_AFTER = re.compile(r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?(?::\s*)?"
-                        r"(?:(?:homozygous|heterozygous)\s+)?"
+_DEL_AFTER = re.compile(rf"{_RESULT_PREFIX}(?:(?:homozygous|heterozygous)\s+)?"
                         r"(?:deletion|deleted|loss\b|(?:was|were"
                         r"|is)\s+deleted)",
                         re.IGNORECASE)
@@ -229,6 +231,8 @@ def _histone(gene: str, variant: str) -> str:
     return "H3-3B" if variant.startswith("K36") else "H3-3A"
 
 
+#: a bracketed clone name and the word after it: "BRAFV600E (VE1) immunostain"
+_CLONE_AFTER = re.compile(r"\s*\([^()]{1,20}\)\s*\S+")
 _SEQUENCED = re.compile(r"\b(?:sequenc\w*|NGS|genotyp\w*|mutations?|mutant|genetic|molecular|pyrosequenc\w*|PCR"
                         r"|harbou?r\w*)\b", re.IGNORECASE)
 _STAINED = re.compile(rf"\b(?:{STAIN_WORDS})\b", re.IGNORECASE)
@@ -457,9 +461,9 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
         if sequenced or glued:
             for m in [*(_RAW_HOTSPOT.finditer(text) if sequenced else ()), *glued]:
                 # (its clause, and the words after a bracketed clone name: "BRAFV600E (VE1) immunostain")
-                clone = re.match(r"\s*\([^()]{1,20}\)\s*\S+", text[m.end():])
+                clone = _CLONE_AFTER.match(text, m.end())
                 clause = text[clause_start(text, m.start()):max(clause_end(text, m.end()),
-                                                                 m.end() + (clone.end() if clone else 0))]
+                                                                 clone.end() if clone else 0)]
                 if (not any(a < m.end("g") and m.start("g") < b for a, b in covered) and not _STAINED.search(clause)
                         and _asserted(text, m.start(), m.end())):
                     v = one_letter(m.group("v"))
@@ -652,11 +656,10 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             add(GenomicFact("fusion", gene5=None if sym in threes else sym, gene3=sym if sym in threes else None), sp)
     # a fusion written with an old symbol the ontology does not hold ("EWS-ERG ..., the product of t(21;22)") is the
     # one its rearrangement names with the current symbols, in the same sentence
-    known = set(symbol_of.values())
     for k, f in list(facts.items()):
-        if f.kind != "fusion" or not f.gene5 or not f.gene3 or (f.gene5 in known and f.gene3 in known):
+        if f.kind != "fusion" or not f.gene5 or not f.gene3 or (f.gene5 in gene_symbols and f.gene3 in gene_symbols):
             continue
-        if any(o is not f and o.kind == "fusion" and o.gene5 in known and o.gene3 in known
+        if any(o is not f and o.kind == "fusion" and o.gene5 in gene_symbols and o.gene3 in gene_symbols
                and (o.gene3 == f.gene3 or o.gene5 == f.gene5)
                and any(e in o.evidence for e in f.evidence) for o in facts.values()):
             del facts[k]

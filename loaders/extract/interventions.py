@@ -52,13 +52,13 @@ _RIGHT_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?!\d)((?:[\w\-/]+\s+){0,3}?[\w\-/]
 #: carcinoma" (a remote-past cue in the sentence, and "for" a carcinoma/lymphoma/... after the treatment)
 _REMOTE_PAST = re.compile(rf"\b(?:(?:{NUMBER}|\d{{1,2}}|several|many)\s+years?\s+(?:earlier|before|previously|ago|"
                           r"prior)|previously|in\s+(?:her|his)\s+(?:childhood|youth|adolescence))\b", re.IGNORECASE)
-_FOR_OTHER_DISEASE = re.compile(r"^[^;.]{0,40}?\bfor\s+(?:a|an|the|her|his)?\s*(?:[\w\-']+\s+){0,3}?"
+_FOR_A = r"\bfor\s+(?:a|an|the|her|his)?\s*(?:[\w\-']+\s+){0,3}?"  # "for a hormone receptor-positive ..."
+_FOR_OTHER_DISEASE = re.compile(rf"^[^;.]{{0,40}}?{_FOR_A}"
                                 r"(?:carcinoma|cancer|lymphoma|leuk(?:a)?emia|seminoma|retinoblastoma|Wilms|"
                                 r"nephroblastoma|neuroblastoma|medulloblastoma)\b", re.IGNORECASE)
 #: (a carcinoma only: the spine has no epithelium, so a carcinoma treated years before is another disease, where a
 #: lymphoma or a medulloblastoma treated before may be the case's own)
-_FOR_A_DISEASE = re.compile(r"\bfor\s+(?:a|an|the|her|his)?\s*(?:[\w\-']+\s+){0,3}?(?:carcinoma|cancer)\b",
-                            re.IGNORECASE)
+_FOR_A_DISEASE = re.compile(rf"{_FOR_A}(?:carcinoma|cancer)\b", re.IGNORECASE)
 #: a laboratory step named like an operation: "after formalin fixation and paraffin embedding"
 _LAB_PROCESS = re.compile(r"\b(?:formalin|formaldehyde|buffered|alcohol|tissue|specimen|sample)[\s-]+$", re.IGNORECASE)
 #: a radiation word naming a cause or a place, not a treatment given: "radiation-induced sarcoma", "radiation field"
@@ -183,7 +183,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                           generic: set[str], names: dict[str, str], summaries: frozenset[int] = frozenset(),
                           metastatic: bool = False) -> list[InterventionFact]:
     """Interventions of the case. names: term IRI -> preferred label (drugs, regimens, procedures); metastatic:
-    the case's tumour is a carcinoma's metastasis (that carcinoma's earlier treatment is the patient's own)."""
+    the case's tumour is a carcinoma's metastasis (that carcinoma's earlier treatment and the operation on its organ
+    of origin are the patient's own)."""
     lex = matcher.lex
     facts: list[InterventionFact] = []
     by_key: dict[tuple[str, str], InterventionFact] = {}
@@ -202,7 +203,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             continue  # "resection had been carried out in 85% of the cases": a cohort's, not the patient's
         if not narrative and base not in summaries:
             course, narrative = 0, True  # the narrative tells the story again from its start
-        procs = [m for m in mentions if m.kind == "procedure" and lex.category(m.iri)]
+        procs = [m for m in mentions if m.kind == "procedure" and lex.category(m.iri)
+                 and (metastatic or m.iri != _PRIMARY_RESECTION)]
         drugs = [m for m in mentions if m.kind == "drug"]
         regimens = [m for m in mentions if m.kind == "regimen"]
         cue = _NEW_COURSE.search(text) if not _NO_COURSE.search(text) else None
@@ -251,8 +253,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if m.kind == "procedure" and re.search(r"inhibitors$", text[s:e], re.IGNORECASE) \
                     and not _GIVEN_BEFORE.search(text[max(0, s - 60):s]):
                 continue  # "tyrosine kinase inhibitors have produced responses": a class of drugs, not a treatment
-            if m.kind == "procedure" and m.iri == _MARROW and (_MARROW_NORMAL.search(text[e:]) or re.search(
-                    r"\b(?:of|on|in|from)\s+(?:the\s+|a\s+|her\s+|his\s+)?$", text[max(0, s - 12):s], re.IGNORECASE)):
+            if m.kind == "procedure" and m.iri == _MARROW and (_MARROW_NORMAL.search(text[e:])
+                                                               or _SPECIMEN_OF.search(text[max(0, s - 12):s])):
                 # (a test "of the bone marrow aspirate" names the specimen, not a sampling of the tumour)
                 continue  # a staging marrow ("bone marrow aspirates were normal"), not a biopsy of the tumour
             if m.kind == "procedure" and lex.category(m.iri) == "surgery" and any(
@@ -509,6 +511,10 @@ _NO_COURSE = re.compile(r"\b(?:no|without|free\s+of|absence\s+of|if|in\s+case\s+
 #: a marrow sampled for staging and found normal ("bone marrow aspirates were clear", "free of tumour"): no biopsy
 #: of the case's tumour
 _MARROW = SKG + "BoneMarrowBiopsy"
+_SPECIMEN_OF = re.compile(r"\b(?:of|on|in|from)\s+(?:the\s+|a\s+|her\s+|his\s+)?$", re.IGNORECASE)
+#: the operation on a carcinoma's organ of origin: the patient's treatment only when the spinal tumour is that
+#: carcinoma's metastasis ("a nephrectomy 2015 for clear cell RCC" beside a schwannoma is another disease's)
+_PRIMARY_RESECTION = SKG + "PrimaryTumorResection"
 _MARROW_NORMAL = re.compile(r"^[^.;]{0,80}?\b(?:(?:was|were)\s+(?:\w+\s+)?(?:normal|clear|negative|unremarkable"
                             r"|uninvolved|free\s+of)|showed\s+no\b|revealed\s+no\b|without\s+(?:\w+\s+)?(?:involvement|infiltration"
                             r"|tumou?r|malignan\w*))", re.IGNORECASE)

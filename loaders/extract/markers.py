@@ -22,7 +22,8 @@ from spinekg.loaders.extract.sentences import add_evidence
 _IHC_SENTENCE = re.compile(r"immun|stain|positiv|negativ|express|reactiv|label|index|\(\s*[+\-−]\s*\)|\+|ki-?67|mib"
                            r"|\bIHC\b|[A-Za-z0-9][\-−](?=\s*,\s*[A-Za-z]|\s*[.;)]|\s*$)",
                            re.IGNORECASE)
-_MOLECULAR = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS|karyotyp\w*|methylation"
+#: a test of another kind than a stain (molecular, genetic, flow cytometry): its "positive" is no stain's
+_OTHER_TEST = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS|karyotyp\w*|methylation"
                         # "molecular testing showed a BRAF V600E-positive carcinoma", "molecular work-up ... showed an
                         # ALK rearrangement (ALK-positive disease)": a genotype, not a stain
                         r"|molecular(?:ly)?\s+(?:test\w*|analys[ie]s|work-?up|stud(?:y|ies)|profil\w*|diagnos\w*)"
@@ -180,7 +181,7 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
     """Markers of the case: sentences are (text, offset, span, mentions of kind marker/gene/pattern)."""
     facts: dict[str, MarkerFact] = {}
     for text, base, span, mentions in sentences:
-        if not _IHC_SENTENCE.search(text) or (_MOLECULAR.search(text) and not _IHC_WORD.search(text)):
+        if not _IHC_SENTENCE.search(text) or (_OTHER_TEST.search(text) and not _IHC_WORD.search(text)):
             continue
         marks = [m for m in mentions if m.kind == "marker"]
         taken = {(m.start, m.end) for m in marks}

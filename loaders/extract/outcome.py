@@ -293,7 +293,7 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
     for text, span in zip(sentences, spans, strict=False):
         if not _OUTCOME_WORD.search(text) and not _HAS_TIME.search(text):
             continue  # every outcome pattern needs one of these words, every follow-up a unit of time
-        if _about_relative(text) or _STATISTIC.search(text):
+        if about_relative(text) or _STATISTIC.search(text):
             continue  # "Her mother had died of metastatic disease", "5-year progression-free survival rates were ..."
         used = False
         past = bool(_PAST.search(text))  # "Six years earlier ... breast carcinoma ..., disease-free since"
@@ -346,12 +346,10 @@ _KIN = re.compile(r"\b(?:(?:his|her|their|the\s+patient'?s)\s+(?:\w+\s+)?(?:moth
                   r"|daughter|aunt|uncle|grandmother|grandfather|cousin|twin|parent)s?|family\s+history)\b", re.I)
 
 
-def _about_relative(text: str) -> bool:
+def about_relative(text: str) -> bool:
     """A sentence about a relative (its outcome words are not the patient's)."""
     return bool(_KIN.search(text))
 
-
-about_relative = _about_relative
 
 
 #: a sentence about an earlier illness: its "disease-free" is not the outcome of this tumour
