@@ -33,6 +33,7 @@ from spinekg.loaders.extract import diagnosis as dx
 from spinekg.loaders.extract.levels import find_levels, tumor_levels
 from spinekg.loaders.extract.lexmatch import Matcher, Mention, abbreviations, default_matcher, tokens
 from spinekg.loaders.extract.numwords import NUMBER
+from spinekg.loaders.extract.prefilter import needs
 from spinekg.loaders.extract.primary_site import carcinoma_mentions
 from spinekg.loaders.extract.sentences import (
     Document,
@@ -242,12 +243,15 @@ _DEFINITE_SUBJECT = re.compile(r"^\W*(?:the|his|her|this)\s+(?:patient'?s\s+)?(?
 #: the adverbs of a statement about a kind of tumour, not about a patient
 _GENERALLY = (r"(?:characteristically|typically|usually|generally|classically|commonly|frequently|often|invariably"
               r"|consistently)")
-_GENERAL_CLAIM = re.compile(rf"\b{_GENERALLY}\s+(?:stain|express|show|display|harbou?r|carry|are|is|lack|test)\b"
-                            r"|\b(?:most|many|these|such)\s+(?:\w+\s+)?(?:tumou?rs|cases|lesions|neoplasms)\s+"
-                            r"(?:have|carry|harbou?r|show|display|express|lack)\b"
-                            # a share of a kind of tumour: "BRAF V600E is present in roughly 60-80% of tumours"
-                            r"|\b\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*%\s+of\s+(?:all\s+|the\s+|these\s+)?"
-                            r"(?:\w+\s+)?(?:tumou?rs|cases|patients|lesions|examples|neoplasms)\b", re.IGNORECASE)
+_GENERAL_CLAIM = needs(re.compile(
+    rf"\b{_GENERALLY}\s+(?:stain|express|show|display|harbou?r|carry|are|is|lack|test)\b"
+    r"|\b(?:most|many|these|such)\s+(?:\w+\s+)?(?:tumou?rs|cases|lesions|neoplasms)\s+"
+    r"(?:have|carry|harbou?r|show|display|express|lack)\b"
+    # a share of a kind of tumour: "BRAF V600E is present in roughly 60-80% of tumours"
+    r"|\b\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*%\s+of\s+(?:all\s+|the\s+|these\s+)?"
+    r"(?:\w+\s+)?(?:tumou?rs|cases|patients|lesions|examples|neoplasms)\b", re.IGNORECASE),
+    "characteristic", "typical", "usual", "general", "classical", "common", "frequent", "often",
+    "invariabl", "consistent", "most", "many", "these", "such", "%")
 #: a sentence of the case part that speaks of a kind of tumour in general: "a network frequently altered in paediatric
 #: gliomas" (its tumours in the plural are nobody's diagnosis)
 _GENERAL_PLURAL = re.compile(rf"\b(?:{_GENERALLY}|rarely|most|many)\b", re.IGNORECASE)

@@ -27,6 +27,7 @@ from typing import Any
 
 from spinekg.loaders.extract import negation, timing
 from spinekg.loaders.extract.lexmatch import Matcher
+from spinekg.loaders.extract.prefilter import needs
 from spinekg.ontology.lexicon import Lexicon
 
 Sent = tuple[str, int]  # text, start offset in the document
@@ -44,17 +45,22 @@ _MRC_FRACTION = re.compile(r"(?<![\d/.])(?P<g>[0-5][+-]?)\s*/\s*5\b(?!\s*/|\.\d)
 _MRC_WORD = re.compile(r"\bMRC(?:\s+(?:scale|grade|score))*\s*(?:of\s+)?(?P<g>[0-5][+-]?)(?![\d/.])"
                        r"|\b(?:strength|power)\s+(?:\w+\s+){0,2}?grade\s+(?P<h>[0-5][+-]?)"
                        r"(?![\d/.]|\s*(?:cm|mm|%))", re.I)
-_MOTOR_CUE = re.compile(r"strength|power|motor|weak|\bMRC\b|muscle|pares|plegi|flex|extens|limb|\blegs?\b|\barms?\b"
-                        r"|\bhip|knee|ankle|hand|grip|foot|feet|toe|deltoid|biceps|triceps|quadriceps|psoas|dorsi",
-                        re.I)
+_MOTOR_CUE = needs(re.compile(
+    r"strength|power|motor|weak|\bMRC\b|muscle|pares|plegi|flex|extens|limb|\blegs?\b|\barms?\b"
+    r"|\bhip|knee|ankle|hand|grip|foot|feet|toe|deltoid|biceps|triceps|quadriceps|psoas|dorsi",
+    re.I),
+    "strength", "power", "motor", "weak", "mrc", "muscle", "pares", "plegi", "flex", "extens", "limb",
+    "leg", "arm", "hip", "knee", "ankle", "hand", "grip", "foot", "feet", "toe", "deltoid", "biceps",
+    "triceps", "quadriceps", "psoas", "dorsi")
 _NEURO = r"neurologic(?:al)?(?:ally)?"
-_INTACT = re.compile(
+_INTACT = needs(re.compile(
     rf"\b{_NEURO}\s+(?:intact|normal|unremarkable)\b|\b(?:no|without(?:\s+any)?)\s+(?:(?:focal|obvious|significant|major"
     rf"|apparent|residual|motor|sensory|or|and|other)\s+){{0,3}}{_NEURO}\s+(?:deficits?|impairment|signs|symptoms"
     rf"|abnormalit\w+|dysfunction)|\b{_NEURO}\s+(?:examination|exam|status|function|findings)\s+(?:was|were|remained|is)"
     rf"\s+(?:\w+\s+)?(?:normal|intact|unremarkable)|\bnormal\s+{_NEURO}\s+(?:examination|exam|status|function)"
     rf"|\b(?:complete|full)\s+{_NEURO}\s+recovery|\b{_NEURO}\s+(?:deficits?|symptoms)\s+(?:\w+\s+){{0,2}}?"
-    r"(?:resolved|disappeared|recovered\s+(?:completely|fully))", re.I)
+    r"(?:resolved|disappeared|recovered\s+(?:completely|fully))", re.I),
+    "neurologic")
 _NOT_INTACT_QUAL = re.compile(r"\b(?:new|further|additional|worsening|worsened|progressive|deteriorat\w*)"
                               r"\s+(?:\w+\s+)?$",
                               re.I)
@@ -82,12 +88,14 @@ _RADIO_CUE = re.compile(r"\bradiat\w*|\bradiotherap\w*|\birradiat\w*|\bradiosurg
                         r"|\bcarbon[- ]ion", re.I)
 _CHEMO_CUE = re.compile(r"\bchemotherap\w*|\bcycles?\b", re.I)
 _CUES = (("surgery", _SURGERY_CUE), ("radiotherapy", _RADIO_CUE), ("chemotherapy", _CHEMO_CUE))
-_UNEVENTFUL = re.compile(r"\b(?:course|recovery|period|convalescence|stay)\s+(?:\w+\s+){0,2}?"
-                         r"(?:was|were|remained|proved)\s+"
-                         r"uneventful|\buneventful\s+(?:post-?\s?operative\s+)?(?:course|recovery|period|convalescence)"
-                         r"|\brecovered\s+uneventfully|\bwithout\s+(?:any\s+)?(?:\w+\s+)?complications?\b|\bno\s+(?:\w+\s+){0,2}?"
-                         r"complications?\b|\bfree\s+of\s+(?:any\s+)?complications?|\buncomplicated\b"
-                         r"|\bcomplication[- ]free\b", re.I)
+_UNEVENTFUL = needs(re.compile(
+    r"\b(?:course|recovery|period|convalescence|stay)\s+(?:\w+\s+){0,2}?"
+    r"(?:was|were|remained|proved)\s+"
+    r"uneventful|\buneventful\s+(?:post-?\s?operative\s+)?(?:course|recovery|period|convalescence)"
+    r"|\brecovered\s+uneventfully|\bwithout\s+(?:any\s+)?(?:\w+\s+)?complications?\b|\bno\s+(?:\w+\s+){0,2}?"
+    r"complications?\b|\bfree\s+of\s+(?:any\s+)?complications?|\buncomplicated\b"
+    r"|\bcomplication[- ]free\b", re.I),
+    "uneventful", "complicat")
 
 
 def _when(text: str, pos: int, first_treatment: int, start: int, later: bool = False) -> str | None:

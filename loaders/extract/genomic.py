@@ -15,16 +15,22 @@ from dataclasses import dataclass, field
 
 from spinekg.loaders.extract.lexmatch import Mention
 from spinekg.loaders.extract.negation import clause_end, clause_start, status
+from spinekg.loaders.extract.prefilter import needs
 from spinekg.loaders.extract.sentences import add_evidence
 
-_FUSION_CONTEXT = re.compile(r"fusion|fused|translocat|rearrang|chimer|transcript|joined|breakpoint|t\(\s*[\dXY]|::",
-                             re.IGNORECASE)
+_FUSION_CONTEXT = needs(re.compile(
+    r"fusion|fused|translocat|rearrang|chimer|transcript|joined|breakpoint|t\(\s*[\dXY]|::",
+    re.IGNORECASE),
+    "fusion", "fused", "translocat", "rearrang", "chimer", "transcript", "joined", "breakpoint",
+    "t(", "::")
 #: a promoter hotspot: "TERT promoter C228T mutation", "TERT promoter mutation (c.-124C>T)"
-_PROMOTER = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+promoter\s+(?:hotspot\s+)?(?:mutation\s*|variant\s*)?"
-                       r"[(,:]?\s*(?P<v>[ACGT]\d{2,4}[ACGT]|(?:c\.\s?)?-\d{1,4}[ACGT]>[ACGT])(?![\w>])"
-                       # ... or the hotspot first: "a C250T TERT promoter mutation"
-                       r"|(?<![\w\-])(?P<v2>[ACGT]\d{2,4}[ACGT])\s+(?P<g2>[A-Z][A-Z0-9]{1,9})\s+promoter\s+"
-                       r"(?:hotspot\s+)?(?:mutation|variant)")
+_PROMOTER = needs(re.compile(
+    r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+promoter\s+(?:hotspot\s+)?(?:mutation\s*|variant\s*)?"
+    r"[(,:]?\s*(?P<v>[ACGT]\d{2,4}[ACGT]|(?:c\.\s?)?-\d{1,4}[ACGT]>[ACGT])(?![\w>])"
+    # ... or the hotspot first: "a C250T TERT promoter mutation"
+    r"|(?<![\w\-])(?P<v2>[ACGT]\d{2,4}[ACGT])\s+(?P<g2>[A-Z][A-Z0-9]{1,9})\s+promoter\s+"
+    r"(?:hotspot\s+)?(?:mutation|variant)"),
+    "promoter")
 #: the TERT promoter hotspots by their place before the start codon ("c.-124C>T"), as reports and the record name
 #: them by their genomic coordinate (C228T: chr5:1,295,228 C>T)
 _TERT_HOTSPOTS = {"-124C>T": "C228T", "-146C>T": "C250T", "-124C>A": "C228A"}
@@ -46,17 +52,21 @@ _EXONS_AFTER = re.compile(r"^\s*(?:(?:gene\s+)?fusion\s*)?[(,]?\s*(?:exons?\s*(?
                           r"(?:exon\s*)?(?P<e3>\d{1,3})\b|(?P<f5>\d{1,2})\s*[_:]\s*(?P<f3>\d{1,2})(?=\s*\)|\s+(?:fusion"
                           r"|variant|transcript)))", re.IGNORECASE)
 #: each partner with its exon, glued: "NAB2ex6-STAT6ex16", "NAB2 ex4::STAT6 ex2"
-_GLUED_EXONS = re.compile(r"(?<![\w\-])(?P<a>[A-Z][A-Z0-9]{1,9}?)\s?ex(?:on)?\s?(?P<e5>\d{1,3})\s?(?:::|[-–/:])\s?"
-                          r"(?P<b>[A-Z][A-Z0-9]{1,9}?)\s?ex(?:on)?\s?(?P<e3>\d{1,3})(?!\d)")
+_GLUED_EXONS = needs(re.compile(
+    r"(?<![\w\-])(?P<a>[A-Z][A-Z0-9]{1,9}?)\s?ex(?:on)?\s?(?P<e5>\d{1,3})\s?(?:::|[-–/:])\s?"
+    r"(?P<b>[A-Z][A-Z0-9]{1,9}?)\s?ex(?:on)?\s?(?P<e3>\d{1,3})(?!\d)"),
+    "ex")
 _FUSION_OF = re.compile(r"\b(?:fusion|fused|translocation|rearrangement|chimer\w*)\s+(?:gene\s+|transcript\s+)?"
                         r"(?:of|between|involving)"
                         r"\s+(?:the\s+)?$", re.IGNORECASE)
-_RAW_FUSION = re.compile(
+_RAW_FUSION = needs(re.compile(
     r"(?<![\w\-])(?P<a>[A-Z][A-Z0-9]{1,9})(?:\s?(?:::|-|–|/)\s?|:(?!:))(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])"
-    r"(?=[\s-]*(?:gene\s+|in-frame\s+)?(?:fusion|rearrangement|translocation|chimer|transcript))")
-_RAW_FUSION_OF = re.compile(
+    r"(?=[\s-]*(?:gene\s+|in-frame\s+)?(?:fusion|rearrangement|translocation|chimer|transcript))"),
+    "fusion", "rearrangement", "translocation", "chimer", "transcript")
+_RAW_FUSION_OF = needs(re.compile(
     r"\b(?:fusion|translocation|rearrangement)\s+(?:gene\s+|transcript\s+)?(?:of|between|involving)\s+(?:the\s+)?"
-    r"(?P<a>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:with|and|to)\s+(?:the\s+)?(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])")
+    r"(?P<a>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:with|and|to)\s+(?:the\s+)?(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])"),
+    "fusion", "translocation", "rearrangement")
 #: a change at the DNA level: "c.1799T>A", "c.463+1G>A", "c.811-39_841del69bp", "c.237_238insC"
 _C_CHANGE = r"c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)"
 #: a change at the protein level, without its "p.": "R132H", "Arg248Gln", "R352Hfs*89", "Leu341SerfsTer23", "R1426*",
@@ -122,13 +132,16 @@ _VERB_VARIANT = re.compile(r"^\s*(?:gene\s+|promoter\s+)?(?:\(?exon\s*\d{1,3}\)?
                            r"(?:(?:heterozygous|homozygous|somatic|hotspot|missense|activating|point)\s+)*(?:p\.\s?)?"
                            r"(?P<v>[A-Z]\d{1,4}[A-Z*])\s+(?:(?:point|missense)\s+)?(?:mutation|variant|substitution)\b")
 #: a symbol the lexicon does not know, with a protein change and the word: "MYD88 L265P mutation"
-_RAW_MUTATION = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:p\.\s?)?"
-                           r"(?P<v>[A-Z]\d{1,4}[A-Z*])(?![\w])\s+(?:(?:point|somatic|germline|activating|hotspot|missense)\s+)?(?:mutation|variant)")
+_RAW_MUTATION = needs(re.compile(
+    r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:p\.\s?)?"
+    r"(?P<v>[A-Z]\d{1,4}[A-Z*])(?![\w])\s+(?:(?:point|somatic|germline|activating|hotspot|missense)\s+)?(?:mutation|variant)"),
+    "mutation", "variant")
 #: ... or with the word first and the protein change in HGNC notation after it: "SDHD mutation, c.242C>T (p.P81L)"
-_RAW_MUTATION_HGVS = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:(?:point|somatic|germline"
-                                r"|activating|hotspot|missense|pathogenic)\s+)?(?:mutation|variant)\s*[,:]?\s*"
-                                r"(?:\(?\s*c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+)?\s*\)?\s*[,;]?\s*)?\(?\s*p\.\s?"
-                                r"(?P<v>[A-Z]\d{1,4}[A-Z*])(?![\w])")
+_RAW_MUTATION_HGVS = needs(re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:(?:point|somatic|germline"
+                                      r"|activating|hotspot|missense|pathogenic)\s+)?(?:mutation|variant)\s*[,:]?\s*"
+                                      r"(?:\(?\s*c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+)?\s*\)?\s*[,;]?\s*)?\(?\s*p\.\s?"
+                                      r"(?P<v>[A-Z]\d{1,4}[A-Z*])(?![\w])"),
+                           "mutation", "variant")
 
 
 #: a change in HGVS notation: "c.7675+1G>A", "c.811-39_841del69bp", "p.Cys1016Arg", "p.R352Hfs*89"
@@ -148,10 +161,12 @@ _PLURAL_HGVS = re.compile(rf"^\s*(?:gene\s+)?(?:mutations|variants|alterations|c
                           rf"|and\s+){_HGVS})*)")
 #: the genes a panel found mutated, listed: "mutations were listed in the following genes: AXIN1, CD70, PTCH1
 #: and SPEN" (symbols the ontology lacks are taken as written)
-_GENE_LIST = re.compile(r"\b(?:[Mm]utations?|[Vv]ariants?|[Aa]lterations?)\b(?:(?!\b(?:no|not|without)\b)[^.;:]){0,60}?"
-                        r"\b(?:in|of|affecting)\s+(?:the\s+)?(?:(?:following\s+)?(?:[\w-]+\s+){0,2}?genes?\s*:?\s*)?"
-                        r"(?P<list>[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
-                        r"[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?)+)")
+_GENE_LIST = needs(re.compile(
+    r"\b(?:[Mm]utations?|[Vv]ariants?|[Aa]lterations?)\b(?:(?!\b(?:no|not|without)\b)[^.;:]){0,60}?"
+    r"\b(?:in|of|affecting)\s+(?:the\s+)?(?:(?:following\s+)?(?:[\w-]+\s+){0,2}?genes?\s*:?\s*)?"
+    r"(?P<list>[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
+    r"[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?)+)"),
+    "mutation", "variant", "alteration")
 #: capitals that are no gene symbol in such a list
 _NOT_SYMBOLS = frozenset({"DNA", "RNA", "NGS", "FISH", "PCR", "IHC", "MSI", "MSS", "TMB", "CNV", "SNV", "LOH", "WHO",
                           "MRI", "CT", "PET", "AND", "OR", "NOS"})
@@ -233,19 +248,24 @@ def _histone(gene: str, variant: str) -> str:
 
 #: a bracketed clone name and the word after it: "BRAFV600E (VE1) immunostain"
 _CLONE_AFTER = re.compile(r"\s*\([^()]{1,20}\)\s*\S+")
-_SEQUENCED = re.compile(r"\b(?:sequenc\w*|NGS|genotyp\w*|mutations?|mutant|genetic|molecular|pyrosequenc\w*|PCR"
-                        r"|harbou?r\w*)\b", re.IGNORECASE)
+_SEQUENCED = needs(re.compile(r"\b(?:sequenc\w*|NGS|genotyp\w*|mutations?|mutant|genetic|molecular|pyrosequenc\w*|PCR"
+                              r"|harbou?r\w*)\b", re.IGNORECASE),
+                   "sequenc", "ngs", "genotyp", "mutation", "mutant", "genetic", "molecular", "pcr", "harbo")
 _STAINED = re.compile(rf"\b(?:{STAIN_WORDS})\b", re.IGNORECASE)
 #: a chromosomal region amplified: "amplification of 12q13-15", "12q13-15 amplification"
 _REGION = r"((?:\d{1,2}|X|Y)[pq]\d{1,2}(?:\.\d{1,2})?(?:\s?[-–]\s?[pq]?\d{1,2}(?:\.\d{1,2})?)?)"
-_REGION_AMP = re.compile(rf"\b[Aa]mplifi(?:cation|ed)\s+(?:of\s+)?(?:the\s+)?(?:chromosom\w+\s+)?(?:region\s+)?"
-                         rf"{_REGION}"
-                         rf"(?![\w.])|(?<![\w.]){_REGION}\s+(?:region\s+)?(?:amplification|gain)\b")
+_REGION_AMP = needs(re.compile(
+    rf"\b[Aa]mplifi(?:cation|ed)\s+(?:of\s+)?(?:the\s+)?(?:chromosom\w+\s+)?(?:region\s+)?"
+    rf"{_REGION}"
+    rf"(?![\w.])|(?<![\w.]){_REGION}\s+(?:region\s+)?(?:amplification|gain)\b"),
+    "amplifi", "gain")
 
 #: a chromosomal region deleted: "a de novo deletion of 1.5 Mb at 22q11.21", "22q11.23 deletion"
-_REGION_DEL = re.compile(rf"\b(?:(?:homozygous|heterozygous|de\s+novo|interstitial|constitutional)\s+)?[Dd]eletions?\s+"
-                         rf"(?:of\s+\d+(?:\.\d+)?\s*(?:kb|Kb|KB|Mb|MB|bp)\s+)?(?:at|of|in)\s+(?:chromosome\s+)?{_REGION}"
-                         rf"(?!\w|\.\d)|(?<![\w.]){_REGION}\s+(?:micro)?deletion\b(?!\s+syndrome)")
+_REGION_DEL = needs(re.compile(
+    rf"\b(?:(?:homozygous|heterozygous|de\s+novo|interstitial|constitutional)\s+)?[Dd]eletions?\s+"
+    rf"(?:of\s+\d+(?:\.\d+)?\s*(?:kb|Kb|KB|Mb|MB|bp)\s+)?(?:at|of|in)\s+(?:chromosome\s+)?{_REGION}"
+    rf"(?!\w|\.\d)|(?<![\w.]){_REGION}\s+(?:micro)?deletion\b(?!\s+syndrome)"),
+    "delet")
 #: ... or before the gene: "c.340+1G>A in the VHL gene", "c.525delT of SMARCE1"
 _CDNA_BEFORE = re.compile(rf"(?<![\w.])(?P<v>{_C_CHANGE})"
                           # with its protein change: "c.1799T>A (p.V600E) in BRAF" (the protein change is the variant)
@@ -294,11 +314,13 @@ _POSITIVE_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:break-?apart\s+)?(?:probe\s+)?
 _BREAK_APART = re.compile(r"\bbreak-?apart\b|\bsplit\s+signals?\b|\bseparated\s+(?:\w+\s+){0,3}signals?\b"
                           r"|\brearrang\w*", re.IGNORECASE)
 #: exons said apart from the fusion's name: "joining exon 7 of TPM3 to exon 10 of NTRK1"
-_EXON_OF = re.compile(r"\bexon\s*(?P<e5>\d{1,3})\s+of\s+(?:the\s+)?(?P<a>[A-Z][A-Za-z0-9]{1,9})\b[^.;]{0,40}?"
-                      r"\bexon\s*(?P<e3>\d{1,3})\s+of\s+(?:the\s+)?(?P<b>[A-Z][A-Za-z0-9]{1,9})\b")
+_EXON_OF = needs(re.compile(r"\bexon\s*(?P<e5>\d{1,3})\s+of\s+(?:the\s+)?(?P<a>[A-Z][A-Za-z0-9]{1,9})\b[^.;]{0,40}?"
+                            r"\bexon\s*(?P<e3>\d{1,3})\s+of\s+(?:the\s+)?(?P<b>[A-Z][A-Za-z0-9]{1,9})\b"),
+                 "exon")
 #: ... or after the symbol: "joining EWSR1 exon 7 to FLI1 exon 6", "NAB2 exon 4 with STAT6 exon 2"
-_SYMBOL_EXON = re.compile(r"\b(?P<a>[A-Z][A-Za-z0-9]{1,9})\s+exon\s*(?P<e5>\d{1,3})\s*(?:to|with|and|-|–|::)\s*"
-                          r"(?:the\s+)?(?P<b>[A-Z][A-Za-z0-9]{1,9})\s+exon\s*(?P<e3>\d{1,3})\b")
+_SYMBOL_EXON = needs(re.compile(r"\b(?P<a>[A-Z][A-Za-z0-9]{1,9})\s+exon\s*(?P<e5>\d{1,3})\s*(?:to|with|and|-|–|::)\s*"
+                                r"(?:the\s+)?(?P<b>[A-Z][A-Za-z0-9]{1,9})\s+exon\s*(?P<e3>\d{1,3})\b"),
+                     "exon")
 
 
 _AA3 = {"ala": "A", "arg": "R", "asn": "N", "asp": "D", "cys": "C", "gln": "Q", "glu": "E", "gly": "G", "his": "H",

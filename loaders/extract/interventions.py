@@ -18,6 +18,7 @@ from spinekg.loaders.extract.levels import find_levels
 from spinekg.loaders.extract.lexmatch import Matcher, Mention
 from spinekg.loaders.extract.negation import clause_end, clause_start, status
 from spinekg.loaders.extract.numwords import NUMBER, to_number
+from spinekg.loaders.extract.prefilter import needs
 from spinekg.loaders.extract.sentences import COHORT_SHARE, add_evidence
 from spinekg.ontology import SKG
 from spinekg.ontology.lexicon import Lexicon, norm
@@ -31,8 +32,9 @@ _STOP = {"a", "an", "the", "of", "with", "was", "were", "is", "are", "be", "been
          "treatment", "given", "administered", "started", "starting", "multiple", "several", "two", "three",
          "one", "both", "all", "any", "there", "these", "those", "new", "whole", "single", "prior"}
 _GY = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*(?:Gy|gray)\b")
-_FRACTIONS = re.compile(rf"\b({NUMBER})\s+(?:daily\s+)?fractions?\b|\bin\s+({NUMBER})\s+(?:sessions|fx)\b",
-                        re.IGNORECASE)
+_FRACTIONS = needs(re.compile(rf"\b({NUMBER})\s+(?:daily\s+)?fractions?\b|\bin\s+({NUMBER})\s+(?:sessions|fx)\b",
+                              re.IGNORECASE),
+                   "fraction", "session", "fx")
 _CYCLES = re.compile(rf"\b({NUMBER})\s+(?:\w+\s+)?(?:cycles?|courses?|rounds?)\b", re.IGNORECASE)
 _DOSE = re.compile(
     r"\b(\d{1,5}(?:\.\d{1,3})?\s*(?:mg|g|µg|mcg|μg|IU|U|mL)(?![a-zA-Z])(?:\s*/\s*(?:m2|m²|kg|day|d|week|wk))?)"
@@ -50,22 +52,26 @@ _RIGHT_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?!\d)((?:[\w\-/]+\s+){0,3}?[\w\-/]
                        re.IGNORECASE)
 #: a treatment of another, earlier disease: "Twenty years earlier she had received pelvic irradiation for a cervical
 #: carcinoma" (a remote-past cue in the sentence, and "for" a carcinoma/lymphoma/... after the treatment)
-_REMOTE_PAST = re.compile(rf"\b(?:(?:{NUMBER}|\d{{1,2}}|several|many)\s+years?\s+(?:earlier|before|previously|ago|"
-                          r"prior)|previously|in\s+(?:her|his)\s+(?:childhood|youth|adolescence))\b", re.IGNORECASE)
+_REMOTE_PAST = needs(re.compile(
+    rf"\b(?:(?:{NUMBER}|\d{{1,2}}|several|many)\s+years?\s+(?:earlier|before|previously|ago|"
+    r"prior)|previously|in\s+(?:her|his)\s+(?:childhood|youth|adolescence))\b", re.IGNORECASE),
+    "year", "previously", "childhood", "youth", "adolescence")
 _FOR_A = r"\bfor\s+(?:a|an|the|her|his)?\s*(?:[\w\-']+\s+){0,3}?"  # "for a hormone receptor-positive ..."
 _FOR_OTHER_DISEASE = re.compile(rf"^[^;.]{{0,40}}?{_FOR_A}"
                                 r"(?:carcinoma|cancer|lymphoma|leuk(?:a)?emia|seminoma|retinoblastoma|Wilms|"
                                 r"nephroblastoma|neuroblastoma|medulloblastoma)\b", re.IGNORECASE)
 #: (a carcinoma only: the spine has no epithelium, so a carcinoma treated years before is another disease, where a
 #: lymphoma or a medulloblastoma treated before may be the case's own)
-_FOR_A_DISEASE = re.compile(rf"{_FOR_A}(?:carcinoma|cancer)\b", re.IGNORECASE)
+_FOR_A_DISEASE = needs(re.compile(rf"{_FOR_A}(?:carcinoma|cancer)\b", re.IGNORECASE),
+                       "carcinoma", "cancer")
 #: a laboratory step named like an operation: "after formalin fixation and paraffin embedding"
 _LAB_PROCESS = re.compile(r"\b(?:formalin|formaldehyde|buffered|alcohol|tissue|specimen|sample)[\s-]+$", re.IGNORECASE)
 #: a radiation word naming a cause or a place, not a treatment given: "radiation-induced sarcoma", "radiation field"
 _RADIATION_ATTRIBUTE = re.compile(r"^(?:-|\s)(?:associated|induced|related)\b|^\s+fields?\b(?![^.;]{0,60}\b(?:Gy|"
                                   r"fractions?)\b)", re.IGNORECASE)
-_CHEMORADIATION = re.compile(r"\b(?:(?:concurrent|concomitant|adjuvant|definitive|neoadjuvant)\s+)?chemo-?\s?"
-                             r"(?:radiation|radiotherapy|irradiation)(?:\s+therapy)?\b", re.IGNORECASE)
+_CHEMORADIATION = needs(re.compile(r"\b(?:(?:concurrent|concomitant|adjuvant|definitive|neoadjuvant)\s+)?chemo-?\s?"
+                                   r"(?:radiation|radiotherapy|irradiation)(?:\s+therapy)?\b", re.IGNORECASE),
+                        "chemo")
 _NECESSARY = re.compile(r"^[^.;]{0,80}?\b(?:was|were)\s+(?:deemed|considered|judged|thought|felt)\s+(?:to\s+be\s+)?"
                         r"(?:necessary|indicated|required|mandatory|essential|warranted)\b", re.IGNORECASE)
 _GENERIC_TERM = {"radiotherapy": SKG + "Radiotherapy", "chemotherapy": SKG + "Chemotherapy"}
@@ -73,9 +79,10 @@ _GENERIC_TERM = {"radiotherapy": SKG + "Radiotherapy", "chemotherapy": SKG + "Ch
 #: cyclophosphamide, ...)"
 _PAREN_AFTER = re.compile(r"^\s*(?:(?:with|using|of)\s+(?:the\s+|an?\s+)?[\w\-/+]{2,12}\s+)?(?:regimen\s*|protocol\s*"
                           r"|chemotherapy\s*)?\([^()]{0,200}\)")
-_RESPONSE_NEG = re.compile(r"\b(?:did\s+not|didn't|failed\s+to)\s+respond|\bno\s+(?:significant\s+)?(?:response|"
-                           r"change)",
-                           re.IGNORECASE)
+_RESPONSE_NEG = needs(re.compile(r"\b(?:did\s+not|didn't|failed\s+to)\s+respond|\bno\s+(?:significant\s+)?(?:response|"
+                                 r"change)",
+                                 re.IGNORECASE),
+                      "respond", "response", "change")
 
 
 @dataclass
@@ -431,10 +438,12 @@ _GIVEN_BEFORE = re.compile(r"\b(?:was|were|been)\s+(?:then\s+|subsequently\s+)?(
                            r"|\b(?:received|was\s+given|was\s+started\s+on|commenced)\s+(?:\w+\s+){0,3}$",
                            re.IGNORECASE)
 #: tissue taken for diagnosis without the word biopsy: "tissue was obtained from one of the iliac lesions"
-_TISSUE_TAKEN = re.compile(r"\b(?:tissue|specimens?|samples?|material)\s+(?:was|were)\s+(?:then\s+|subsequently\s+)?"
-                           r"(?:obtained|taken|harvested|sampled)\s+from\s+(?:one\s+of\s+)?(?:the|an?|his|her)\s+"
-                           r"(?:[\w-]+\s+){0,3}?(?:lesions?|mass(?:es)?|tumou?rs?|vertebrae?|bones?|nodes?|nodules?)\b"
-                           r"|\btissue\s+sampled\s+from\b", re.IGNORECASE)
+_TISSUE_TAKEN = needs(re.compile(
+    r"\b(?:tissue|specimens?|samples?|material)\s+(?:was|were)\s+(?:then\s+|subsequently\s+)?"
+    r"(?:obtained|taken|harvested|sampled)\s+from\s+(?:one\s+of\s+)?(?:the|an?|his|her)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:lesions?|mass(?:es)?|tumou?rs?|vertebrae?|bones?|nodes?|nodules?)\b"
+    r"|\btissue\s+sampled\s+from\b", re.IGNORECASE),
+    "tissue", "specimen", "sample", "material")
 #: what joins the drugs of one regimen in a list
 _REGIMEN_JOIN = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*(?:and\s+)?|\s(?:and|with|plus|(?:combined|together)"
                            r"\s+with|in\s+combination\s+with)\s+|\s*[+/]\s*)\s*(?:(?:high|low)-dose\s+)?")
@@ -493,21 +502,26 @@ _ADJECTIVE_PARTICIPLE = re.compile(r"^\s+(?:lesions?|tumou?rs?|mass|masses|speci
 #: a regimen's letters as part of another name: "MAP-kinase", "MAP kinase pathway"
 _NOT_REGIMEN_AFTER = re.compile(r"^[\s-]?(?:kinases?|K\b|signal\w*|pathways?|cascade)", re.IGNORECASE)
 #: the story moves to another course of treatment: a recurrence, progression, a change of line
-_NEW_COURSE = re.compile(r"\b(?:recurren(?:ce|t)|recurred|relaps\w*|regrowth|re-?growth"
-                         # progression of the disease, not of a symptom ("progressive tetraparesis")
-                         r"|progression(?!\s+of\s+(?:the\s+|her\s+|his\s+)?(?:weakness|symptoms?|paresis|pain|deficits?"
-                         r"|myelopathy|\w*paresis|numbness|gait))|(?:tumou?r|disease|lesion|mass)\s+(?:had\s+)?progressed"
-                         r"|progressive\s+disease"
-                         # "the primary tumour nevertheless kept growing": progression in other words
-                         r"|(?:kept|continued)\s+(?:on\s+)?(?:growing|enlarging|to\s+(?:grow|enlarge))"
-                         r"|grew\s+(?:despite|during|on)"
-                         r"|(?:second|third|fourth)[- ]line|salvage|switched|changed\s+to|refractory"
-                         r"|(?:months?|years?)\s+later)\b", re.IGNORECASE)
+_NEW_COURSE = needs(re.compile(
+    r"\b(?:recurren(?:ce|t)|recurred|relaps\w*|regrowth|re-?growth"
+    # progression of the disease, not of a symptom ("progressive tetraparesis")
+    r"|progression(?!\s+of\s+(?:the\s+|her\s+|his\s+)?(?:weakness|symptoms?|paresis|pain|deficits?"
+    r"|myelopathy|\w*paresis|numbness|gait))|(?:tumou?r|disease|lesion|mass)\s+(?:had\s+)?progressed"
+    r"|progressive\s+disease"
+    # "the primary tumour nevertheless kept growing": progression in other words
+    r"|(?:kept|continued)\s+(?:on\s+)?(?:growing|enlarging|to\s+(?:grow|enlarge))"
+    r"|grew\s+(?:despite|during|on)"
+    r"|(?:second|third|fourth)[- ]line|salvage|switched|changed\s+to|refractory"
+    r"|(?:months?|years?)\s+later)\b", re.IGNORECASE),
+    "recur", "relaps", "growth", "progress", "grow", "grew", "enlarg", "line", "salvage", "switched",
+    "changed", "refractory", "month", "year")
 #: ... unless it says there was none: "no recurrence", "without progression"
-_NO_COURSE = re.compile(r"\b(?:no|without|free\s+of|absence\s+of|if|in\s+case\s+of|risk\s+of|tendency\s+(?:for|to)"
-                        r"|propensity\s+(?:for|to))\s+(?:\w+\s+){0,3}?"
-                        r"(?:recurren\w*|relaps\w*|progress\w*|regrowth)|\b(?:recurrence|progression|relapse)[\s-]free\b",
-                        re.IGNORECASE)
+_NO_COURSE = needs(re.compile(
+    r"\b(?:no|without|free\s+of|absence\s+of|if|in\s+case\s+of|risk\s+of|tendency\s+(?:for|to)"
+    r"|propensity\s+(?:for|to))\s+(?:\w+\s+){0,3}?"
+    r"(?:recurren\w*|relaps\w*|progress\w*|regrowth)|\b(?:recurrence|progression|relapse)[\s-]free\b",
+    re.IGNORECASE),
+    "recur", "relaps", "progress", "regrowth")
 #: a marrow sampled for staging and found normal ("bone marrow aspirates were clear", "free of tumour"): no biopsy
 #: of the case's tumour
 _MARROW = SKG + "BoneMarrowBiopsy"

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from spinekg.loaders.extract.numwords import ORDINAL, to_number
+from spinekg.loaders.extract.prefilter import Prefiltered, needs
 from spinekg.loaders.extract.sentences import add_evidence
 
 from spinekg.levels import INDEX, canonical_level, expand_range
@@ -46,11 +47,16 @@ _WORDS = re.compile(
 #: the region an examination covers: "MRI of the sacrum", "plain radiographs of the coccyx"
 _IMAGED = re.compile(r"\b(?:MRI|MR\s+imaging|CT|imaging|scans?|radiographs?|X-rays?|films?|views?|ultrasound)\s+of\s+"
                      r"(?:the\s+)?$", re.IGNORECASE)
-_SACRAL_SITE = re.compile(r"\b(?:(?P<w>sacral)\s+(?:region|level|spine|area|canal|mass|tumou?r|lesion|neoplasm"
-                          r"|[a-z]*oma)"
-                          r"|(?P<sc>sacrococcygeal)\s+(?:mass|tumou?r|lesion|neoplasm|[a-z]*oma))\b", re.IGNORECASE)
-_WHOLE = re.compile(r"\b(sacrum|sacral\s+bone|coccyx|coccygeal\s+bone)\b", re.IGNORECASE)
-_ALL = re.compile(rf"{_RANGE.pattern}|{_WORDS.pattern}", re.IGNORECASE)
+_SACRAL_SITE = needs(re.compile(
+    r"\b(?:(?P<w>sacral)\s+(?:region|level|spine|area|canal|mass|tumou?r|lesion|neoplasm"
+    r"|[a-z]*oma)"
+    r"|(?P<sc>sacrococcygeal)\s+(?:mass|tumou?r|lesion|neoplasm|[a-z]*oma))\b", re.IGNORECASE),
+    "sacr")
+_WHOLE = needs(re.compile(r"\b(sacrum|sacral\s+bone|coccyx|coccygeal\s+bone)\b", re.IGNORECASE),
+               "sacr", "cocc")
+#: (a sentence without a region word is searched only if it writes a letter and a number as a level does)
+_ALL = needs(re.compile(rf"{_RANGE.pattern}|{_WORDS.pattern}", re.IGNORECASE),
+             "cervical", "thoracic", "dorsal", "lumbar", "sacral", cue=re.compile(r"[CTDLSctdls][Hh]?\s?-?\d"))
 
 #: Words after a level that make it something other than a vertebra the tumour is in.
 _AFTER_NOT_TUMOR = re.compile(
@@ -148,7 +154,7 @@ def find_levels(text: str) -> list[LevelMention]:
 
 
 @functools.lru_cache(maxsize=1)
-def _named_vertebrae() -> list[tuple[re.Pattern[str], str]]:
+def _named_vertebrae() -> list[tuple[Prefiltered, str]]:
     """The ontology's word names of single vertebrae ("the atlas", "the axis", "vertebra prominens").
 
     A one-word name that is also an ordinary word must follow "the" (or a bracket) and not start a
@@ -158,7 +164,7 @@ def _named_vertebrae() -> list[tuple[re.Pattern[str], str]]:
         terms = lexicon().of_kind("vertebra")
     except (OSError, ValueError, SyntaxError):  # no ontology
         return []
-    out: list[tuple[re.Pattern[str], str]] = []
+    out: list[tuple[Prefiltered, str]] = []
     for t in terms:
         lvl = canonical_level(t.label)
         if lvl is None or lvl in ("sacrum", "coccyx"):
@@ -171,7 +177,7 @@ def _named_vertebrae() -> list[tuple[re.Pattern[str], str]]:
                 rx = rf"\b(?P<name>{words})\b"
             else:
                 rx = rf"(?:\bthe\s+|\()(?P<name>{words})\b(?!\s+(?:of|to)\b|-)"
-            out.append((re.compile(rx, re.IGNORECASE), lvl))
+            out.append((needs(re.compile(rx, re.IGNORECASE), name.split()[0].casefold()), lvl))
     return out
 
 
@@ -181,11 +187,12 @@ _TO_LOOSE = re.compile(r"^\s+(?:to|through|down\s+to|as\s+far\s+as)\s+(?:the\s+)
 
 
 #: a tumour reaching down from above the spine: "from the medulla oblongata down to the C3 level"
-_FROM_SKULL = re.compile(
+_FROM_SKULL = needs(re.compile(
     r"\bfrom\s+(?:the\s+)?(?:lower\s+)?(?:medulla(?:\s+oblongata)?|foramen\s+magnum|cranio-?cervical\s+junction"
     r"|cervicomedullary\s+junction|brain\s*stem|clivus|posterior\s+fossa|skull\s+base|occiput)\s+"
     r"(?:(?:down|caudally)\s+)?(?:to|through|as\s+far\s+as)\s+(?:the\s+)?(?:level\s+of\s+(?:the\s+)?)?"
-    r"C\s?-?(?P<n>[1-7])\b(?![\s-]*(?:weighted|W\b))", re.IGNORECASE)
+    r"C\s?-?(?P<n>[1-7])\b(?![\s-]*(?:weighted|W\b))", re.IGNORECASE),
+    "from")
 _FROM_BEFORE = re.compile(r"\b(?:from|between|extend\w*|spann\w*)\s+(?:from\s+)?(?:the\s+)?$", re.IGNORECASE)
 _TO_COCCYX = re.compile(r"^\s*(?:-|–|to|through|down\s+to|as\s+far\s+as)\s*(?:the\s+)?$", re.IGNORECASE)
 

@@ -52,7 +52,12 @@ def _fold(token: str) -> str:
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """(folded token, start, end) of a text."""
-    return [(fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    get = _FOLDED.get
+    out = []
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        out.append((get(t) or fold(t), *m.span()))
+    return out
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -119,6 +124,9 @@ class Matcher:
         self._recent: dict[tuple[str, int], list[Mention]] = {}  # one document's sentences (see forget())
         self.names: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
         self.prefixes: set[tuple[str, ...]] = set()
+        #: the first token of every name (a token that starts none is passed over at once)
+        self.starts: set[str] = set()
+        self._may_start: dict[str, bool] = {}  # a token -> whether it or its singular starts a name
         #: a procedure's past participle -> the noun it comes from ("resected" -> "resection")
         self.participles: dict[str, str] = {}
         for kind in kinds:
@@ -151,6 +159,8 @@ class Matcher:
         if any(e.kind == kind for e in entries):
             return  # the first term of a kind keeps a shared name
         entries.append(_Entry(kind, iri, caps))
+        self.starts.add(toks[0])
+        self._may_start.clear()
         for i in range(1, len(toks)):
             self.prefixes.add(toks[:i])
 
@@ -181,7 +191,20 @@ class Matcher:
         toks = tokens(text)
         found: dict[str, list[tuple[int, int, str, str | None, int]]] = defaultdict(list)
         n = len(toks)
+        starts, may_start = self.starts, self._may_start
+        # every prefix of the text's own abbreviations, whole ones included
+        extra_prefixes = {k[:i] for k in extra for i in range(1, len(k) + 1)} if extra else set()
+        extra_starts = {k[0] for k in extra_prefixes}
         for i in range(n):
+            first = toks[i][0]
+            may = may_start.get(first)
+            if may is None:
+                if len(may_start) > 50_000:
+                    may_start.clear()
+                may = may_start[first] = first in starts or any(v in starts for v in _singular(first))
+            if not may and not (extra_starts and (first in extra_starts
+                                                  or any(v in extra_starts for v in _singular(first)))):
+                continue  # no name starts here
             key: tuple[str, ...] = ()
             best: dict[str, tuple[int, str, str | None, int]] = {}
             j = i - 1
@@ -217,7 +240,7 @@ class Matcher:
                 for kind, iri, lf in hits:
                     best[kind] = (j, iri, lf, strip)
                 key = (*key, tok)
-                if key not in self.prefixes and not (extra and any(k[:len(key)] == key for k in extra)):
+                if key not in self.prefixes and key not in extra_prefixes:
                     break
             for kind, (j, iri, lf, strip) in best.items():
                 if _glued(text, toks[i][1], toks[j][2]):

@@ -17,11 +17,15 @@ from dataclasses import dataclass, field
 
 from spinekg.loaders.extract.lexmatch import Mention
 from spinekg.loaders.extract.marker_lists import _NEG_PRE, _POS_PRE, _add_unknown, _clause_bounds
+from spinekg.loaders.extract.prefilter import needs
 from spinekg.loaders.extract.sentences import add_evidence
 
-_IHC_SENTENCE = re.compile(r"immun|stain|positiv|negativ|express|reactiv|label|index|\(\s*[+\-−]\s*\)|\+|ki-?67|mib"
-                           r"|\bIHC\b|[A-Za-z0-9][\-−](?=\s*,\s*[A-Za-z]|\s*[.;)]|\s*$)",
-                           re.IGNORECASE)
+_IHC_SENTENCE = needs(re.compile(
+    r"immun|stain|positiv|negativ|express|reactiv|label|index|\(\s*[+\-−]\s*\)|\+|ki-?67|mib"
+    r"|\bIHC\b|[A-Za-z0-9][\-−](?=\s*,\s*[A-Za-z]|\s*[.;)]|\s*$)",
+    re.IGNORECASE),
+    "immun", "stain", "positiv", "negativ", "express", "reactiv", "label", "index", "+", "ki",
+    "mib", "ihc", "-", "−")
 #: a test of another kind than a stain (molecular, genetic, flow cytometry): its "positive" is no stain's
 _OTHER_TEST = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS|karyotyp\w*|methylation"
                         # "molecular testing showed a BRAF V600E-positive carcinoma", "molecular work-up ... showed an

@@ -16,7 +16,11 @@ it stands in ("... were negative", "... was not performed") applies to it.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+
+from spinekg.loaders.extract.prefilter import needs
 
 _BOUNDARY = re.compile(
     r"[;:.!?]\s|\s[–—-]\s|\((?:[^()]{0,80})\)|\b(?:but|whereas|however|although|though|while|except|yet|which|who|because|since)\b"
@@ -31,7 +35,7 @@ _BOUNDARY = re.compile(
 
 #: the comparatives of a claim that weighs one treatment or entity against another
 _COMPARATIVES = r"safer|quicker|faster|easier|simpler|better|cheaper|preferable|superior|inferior"
-_EXCLUDED_PRE = re.compile(
+_EXCLUDED_PRE = needs(re.compile(
     r"\b(?:rul(?:e|ed|ing)\s+out|exclud(?:e|ed|ing)|rather\s+than|instead\s+of|not\s+(?:consistent|compatible)\s+with"
     r"|differential\s+diagnos[ie]s(?:\s+(?:of|included|includes|including|was|were|comprised))?|argu\w+\s+against"
     r"|mimick?(?:ed|s|ing)?|misdiagnos\w*|distinguish\w*\s+(?:it\s+)?from|differentiat\w+\s+(?:it\s+)?from"
@@ -40,11 +44,15 @@ _EXCLUDED_PRE = re.compile(
     rf"|(?:{_COMPARATIVES}|less\s+invasive|more\s+(?:invasive|morbid|effective|appropriate))\s+(?:than|to)"
     # a likeness measured against another entity: "weaker than is typical of Ewing sarcoma"
     r"|than\s+(?:is\s+|in\s+|that\s+of\s+)?(?:typical|usual|characteristic|expected|seen|common)\w*\s+(?:of|in|for))\b",
-    re.IGNORECASE)
+    re.IGNORECASE),
+    "rul", "exclud", "rather", "instead", "consistent", "compatible", "differential", "argu", "mimic", "misdiagnos",
+    "distinguish", "differentiat", "evidence", "sign", "feature", "unlike", "safer", "quicker", "faster", "easier",
+    "simpler", "better", "cheaper", "preferable", "superior", "inferior", "invasive", "morbid", "effective",
+    "appropriate", "than")
 _NEG_PRE = re.compile(
     r"\b(?:no|not|without|absence\s+of|absent|negative\s+for|negativity\s+for|free\s+of|lack(?:ed|s|ing)?(?:\s+of)?"
     r"|neither|nor|denied|denies|never|none\s+of|loss\s+of|lost)\b", re.IGNORECASE)
-_HEDGE_PRE = re.compile(
+_HEDGE_PRE = needs(re.compile(
     r"\b(?:suspect(?:ed|ing)?|suspicious\s+(?:of|for)|possib(?:le|ly)|probabl[ey]|likely|presum(?:ed|ptive)"
     r"|such\s+as|considered|consideration|favou?r(?:ed|ing|s)?|read\s+as|interpreted\s+as|suggest(?:ive|ing|ed|s)?"
     r"|versus|vs\.?|(?-i:DDx)|working\s+diagnosis|provisional|impression|mimic\w*|resembl\w+|may|might|could|would"
@@ -53,7 +61,11 @@ _HEDGE_PRE = re.compile(
     # a likeness of phenotype, not the diagnosis: "its immunophenotype was that of a glomus tumour"
     r"|(?:immuno)?phenotype\s+(?:was\s+|is\s+)?(?:that\s+of|like\s+that\s+of|resembl\w*|reminiscent\s+of)"
     # a property of the disease, not a treatment given: "ASPS is resistant to conventional chemotherapy"
-    r"|(?:is|are)\s+(?:\w+\s+)?(?:resistant|refractory|insensitive|sensitive|responsive)\s+to)\b", re.IGNORECASE)
+    r"|(?:is|are)\s+(?:\w+\s+)?(?:resistant|refractory|insensitive|sensitive|responsive)\s+to)\b", re.IGNORECASE),
+    "suspect", "suspicious", "possib", "probabl", "likely", "presum", "such", "consider", "favo", "read",
+    "interpreted", "suggest", "versus", "vs", "ddx", "working", "provisional", "impression", "mimic", "resembl",
+    "may", "might", "could", "would", "cannot", "differential", "question", "concern", "initially", "thought",
+    "potential", "candidate", "phenotype", "resistant", "refractory", "sensitive", "responsive")
 _PROPOSED_PRE = re.compile(
     r"\b(?:recommend\w*|advis\w*|propos\w*|plan(?:s|ned|ning)?\b|consider\w*|offered|declin\w*|refus\w*|might|may"
     r"|could|should"
@@ -176,14 +188,16 @@ _NEW_SUBJECT = re.compile(r",\s*(?:and|but)\s", re.IGNORECASE)
 
 def clause_start(text: str, pos: int) -> int:
     """Where the clause holding pos begins."""
-    start = 0
-    # (the whole text is searched: a boundary's look-ahead reads the words after it, which may lie past pos)
-    for m in _BOUNDARY.finditer(text, 0, min(len(text), pos + 80)):
-        if m.end() <= pos:
-            start = m.end()
-        else:
-            break
-    return start
+    # (the boundaries of the whole text: a boundary's look-ahead reads the words after it, which may lie past pos)
+    ends = _boundary_ends(text)
+    i = bisect.bisect_right(ends, pos)
+    return ends[i - 1] if i else 0
+
+
+@functools.lru_cache(maxsize=256)
+def _boundary_ends(text: str) -> tuple[int, ...]:
+    """Where each clause boundary of a text ends, in order (a sentence's clauses are asked for again and again)."""
+    return tuple(m.end() for m in _BOUNDARY.finditer(text))
 
 
 def clause_end(text: str, pos: int) -> int:

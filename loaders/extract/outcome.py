@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spinekg.loaders.extract.negation import status
 from spinekg.loaders.extract.numwords import NUMBER, months, to_number
+from spinekg.loaders.extract.prefilter import needs
 from spinekg.loaders.extract.sentences import COHORT_SHARE, add_evidence
 
 _N = rf"(?P<n>{NUMBER}|\d{{1,3}}(?:\.\d)?)"
@@ -55,7 +56,8 @@ _FOLLOW = [
 #: the patterns that name the follow-up itself (the others infer it from a time after the treatment)
 _STATED = [_FOLLOW[i] for i in (0, 1, 2, 3, 6)]
 #: every follow-up pattern needs a unit of time: a sentence without one is not read further
-_HAS_TIME = re.compile(r"(?:week|month|year|mo|yr)s?\b", re.IGNORECASE)
+_HAS_TIME = needs(re.compile(r"(?:week|month|year|mo|yr)s?\b", re.IGNORECASE),
+                  "week", "month", "year", "mo", "yr")
 _AT = re.compile(r"\b(?:at|after|by)\s+(?:the\s+|a\s+)?$", re.I)
 _IMAGING = r"MRI|CT|PET(?:[\s-]CT)?|imaging|scans?|radiographs?|X-rays?"
 #: "pain-free at 18 months": a state of the patient said at a time point
@@ -90,7 +92,7 @@ _FREE_OF_DISEASE = (r"(?:free|clear)\s+of\s+(?:(?:any|local|distant|residual|rec
                     r"\s+){0,4}disease")
 #: the abbreviation of letters and tumour-board summaries ("FU 30 mo NED")
 _NED = r"\b(?-i:NED)\b"
-_RECUR_POS = re.compile(
+_RECUR_POS = needs(re.compile(
     r"\b(?:recurred|relapsed|recurrence\s+(?:was|were)\s+(?:detected|found|noted|observed|diagnosed|confirmed|seen)"
     r"|(?:developed|had|showed|revealed|with)\s+(?:a\s+)?(?:(?!(?:no|not|without|any|neither|nor|never)\b)[\w.\-]+\s+){0,3}?"
     r"(?:recurrence|relapse|reactivation)"
@@ -109,7 +111,8 @@ _RECUR_POS = re.compile(
     # the tissue says so: "Biopsy of the mass showed recurrent B-LBL"
     r"|(?:biopsy|histolog\w*|patholog\w*|specimen|cytolog\w*)\b[^.;]{0,40}?\b(?:showed|revealed|confirmed|demonstrated"
     r"|disclosed)\s+(?:a\s+|an\s+)?recurrent\b"
-    r")", re.I)
+    r")", re.I),
+    "recur", "relaps", "reactivat", "progress", "regrew", "re-grew", "growth")
 #: the case is a recurrence: "resection of the recurrent tumour", "the final diagnosis was recurrent X"; a later
 #: "no recurrence" after the reported treatment is the outcome
 _RECUR_PRESENTING = re.compile(
@@ -118,7 +121,7 @@ _RECUR_PRESENTING = re.compile(
     # "the findings were interpreted as recurrence of the pilocytic astrocytoma"
     r"|\b(?:interpreted|diagnosed|regarded|confirmed|identified)\s+as\s+(?:an?\s+)?(?:late\s+|local\s+|distant\s+)?"
     r"(?:recurrence|relapse)\b", re.I)
-_RECUR_NEG = re.compile(
+_RECUR_NEG = needs(re.compile(
     r"\b(?:no|without|neither|nor|free\s+of|clear\s+of|none\s+of\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,4}?"
     r"(?:recurren\w*|relapse|progression|regrowth"
     r"|reactivation)"
@@ -126,8 +129,10 @@ _RECUR_NEG = re.compile(
     r"tumou?r)"
     r"|disease[\s-]free|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|complete\s+(?:remission|response)|"
     rf"{_FREE_OF_DISEASE}|{_NED}",
-    re.I)
-_METS_POS = re.compile(
+    re.I),
+    "recur", "relaps", "progress", "regrowth", "reactivat", "disease", "tumor", "tumour", "remission", "response",
+    "ned")
+_METS_POS = needs(re.compile(
     r"\b(?:developed|had|showed|revealed|with|detected|found|multiple|new|pulmonary|lung|liver|hepatic|brain|bone|"
     r"osseous"
     r"|distant)\s+(?:\w+\s+){0,2}?metasta(?:sis|ses|tic\s+(?:disease|lesions?|foci|nodules?|tumou?rs?|deposits?|masses))"
@@ -149,15 +154,17 @@ _METS_POS = re.compile(
     r"|spine|cauda\s+equina|leptomeninges|neuraxis|sacrum|vertebra\w*)\b"
     # "systemic metastases developed in the vertebra and the chest", "a metastasis appeared in the liver"
     r"|\bmetasta(?:sis|ses)\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?(?:developed|appeared|occurred"
-    r"|emerged)\b", re.I)
+    r"|emerged)\b", re.I),
+    "metasta", "dissemin", "spread", "seeding", "carcinomat")
 #: a new deposit of the disease appearing later in the story
 _NEW_DEPOSIT = re.compile(r"\bnew\s+(?:\w+\s+){0,2}?(?:metasta(?:sis|ses|tic\s+(?:lesions?|deposits?))|deposits?)\s+"
                           r"(?:then\s+|later\s+|subsequently\s+)?(?:appeared|developed|occurred|emerged|was\s+found"
                           r"|was\s+detected)\b", re.I)
-_METS_NEG = re.compile(
+_METS_NEG = needs(re.compile(
     r"\b(?:no|without|neither|nor|free\s+of|clear\s+of)\s+(?:\w+\s+){0,7}?(?:metasta\w*|dissemination|seeding)"
     r"|metasta\w*[\s-]free"
-    rf"|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?disease|disease[\s-]free|{_FREE_OF_DISEASE}|{_NED}", re.I)
+    rf"|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?disease|disease[\s-]free|{_FREE_OF_DISEASE}|{_NED}", re.I),
+    "metasta", "dissemin", "seeding", "disease", "ned")
 _STATUS = [
     # a cause other than the tumour, named: never guessed from a cause the list does not know
     ("died of other cause", re.compile(r"\b(?:died|death)\s+(?:of|from|due\s+to)\s+(?:an?\s+)?(?:unrelated|other|non-?"
@@ -216,8 +223,9 @@ def follow_up(text: str, *, stated: bool = False) -> float | int | None:
 
 
 #: "one year and two months", "2 years 3 months": one time told in two units
-_COMPOUND = re.compile(rf"\b(?P<y>{NUMBER})[\s-]*(?:years?|yrs?)\s*(?:,\s*|and\s+|\s)(?P<m>{NUMBER})[\s-]*"
-                       r"(?:months?|mos?)\b", re.I)
+_COMPOUND = needs(re.compile(rf"\b(?P<y>{NUMBER})[\s-]*(?:years?|yrs?)\s*(?:,\s*|and\s+|\s)(?P<m>{NUMBER})[\s-]*"
+                             r"(?:months?|mos?)\b", re.I),
+                  "year", "yr")
 
 
 def _compound_months(m: re.Match[str]) -> str:
@@ -280,9 +288,13 @@ def _time_point(text: str) -> float | int | None:
 
 
 #: a word every recurrence, metastasis and status pattern needs (the cheap test before the patterns)
-_OUTCOME_WORD = re.compile(r"recur|relaps|progress|regr|re-gr|reactivat|metasta|dissemin|spread|seeding|carcinomat|died"
-                           r"|death|alive|\bAWD\b|residual|stable|evidence|\bsigns?\b|free|clear|\bNED\b|\bDOD\b"
-                           r"|remission|response|fatal", re.I)
+_OUTCOME_WORD = needs(re.compile(
+    r"recur|relaps|progress|regr|re-gr|reactivat|metasta|dissemin|spread|seeding|carcinomat|died"
+    r"|death|alive|\bAWD\b|residual|stable|evidence|\bsigns?\b|free|clear|\bNED\b|\bDOD\b"
+    r"|remission|response|fatal", re.I),
+    "recur", "relaps", "progress", "regr", "re-gr", "reactivat", "metasta", "dissemin", "spread",
+    "seeding", "carcinomat", "died", "death", "alive", "awd", "residual", "stable", "evidence",
+    "sign", "free", "clear", "ned", "dod", "remission", "response", "fatal")
 
 
 def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None = None) -> OutcomeFact:

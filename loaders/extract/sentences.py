@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from spinekg.loaders.extract.numwords import NUMBER, to_number
+from spinekg.loaders.extract.prefilter import needs
 from spinekg.loaders.extract.tables import is_row
 
 #: A sentence longer than this is cut (bounded work on single huge lines).
@@ -166,7 +167,8 @@ AGE_OF = re.compile(r"\b(?:at\s+the\s+)?age\s+of\s+(?P<n>\d{1,3})(?:\s*(?P<u>yea
 #: a share of a cohort: "in 85% of the cases", "64% of patients" (a statistic, never the patient's own fact)
 COHORT_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*%\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?"
                           r"(?:patients|cases)\b", re.IGNORECASE)
-_AGE_NOUN = re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month|week|day)s?[\s-]*old\b", re.IGNORECASE)
+_AGE_NOUN = needs(re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month|week|day)s?[\s-]*old\b", re.IGNORECASE),
+                  "old")
 #: A sentence that introduces the patient: "A 43-year-old woman", "a 20-month-old boy", "aged 43".
 INTRO_PATIENT = re.compile(
     rf"\b{NUMBER}[\s-]*(?:year|yr|month|week|day)s?[\s-]*old\b|\baged\s+\d{{1,3}}\b"
@@ -583,7 +585,7 @@ def _group_numbers(head: str) -> frozenset[int] | None:
 
 
 #: "Three patients are reported", "We describe these three patients", "we report two cases": a series told as a whole
-_ANNOUNCED = re.compile(
+_ANNOUNCED = needs(re.compile(
     r"\b(?:we\s+(?:report|describe|present|treated|operated\s+on)\s+(?:these\s+|the\s+)?"
     r"(?P<a>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,3}?(?:patients|cases|children|adults)\b"
     r"|(?P<b>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,3}?(?:patients|cases)\s+(?:are|were)\s+"
@@ -595,7 +597,8 @@ _ANNOUNCED = re.compile(
     r"|\b(?:a|one)\s+(?:single\s+|large\s+)?family\s+(?:in\s+which|where|whose)\s+"
     r"(?P<d>two|three|four|five|six|[2-6])\s+(?:of\s+(?:its\s+|the\s+)?(?:\w+\s+)?(?:\d{1,2}|\w+)\s+)?"
     r"(?:[\w-]+\s+)?members\s+(?:had|have|were|developed|presented|carried)\b"
-    r")", re.IGNORECASE)
+    r")", re.IGNORECASE),
+    "report", "describ", "present", "treated", "operated", "family")
 
 
 #: a report's field naming its patient: "Decedent: female, 67 years", "Patient: male, 12"
