@@ -100,6 +100,14 @@ _GRADE = re.compile(r"\b((?:low|intermediate|high|low-intermediate|intermediate-
                     re.IGNORECASE)
 
 
+#: the disease a tumour arose in or came with, named after it: "myeloid sarcoma with concurrent acute myeloid
+#: leukaemia", "... occurring together with APL", "in the setting of myelofibrosis"
+_SETTING_BEFORE = re.compile(r"\b(?:with\s+(?:concurrent|coexisting|co-existing|concomitant|simultaneous|accompanying"
+                             r"|underlying)|(?:occurring\s+)?together\s+with|in\s+(?:the|a)\s+(?:setting|context)\s+of"
+                             r"|on\s+(?:a|the)\s+background\s+of|secondary\s+to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+                             re.IGNORECASE)
+
+
 def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Mention], str]],
                       parents: dict[str, list[str]], generic: set[str],
                       lookup: Callable[[str], str | None] | None = None) -> DiagnosisFact:
@@ -144,6 +152,8 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
                     rank = 4
             if concluded:
                 rank = 4
+            if rank > 1 and _SETTING_BEFORE.search(before[-60:]):
+                rank = 1  # "myeloid sarcoma with concurrent acute myeloid leukaemia": the setting, not the tumour
             superseded = bool(_SUPERSEDED.search(before[-90:]))
             if superseded:
                 superseded_iris.add(m.iri)

@@ -89,6 +89,21 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return len(open_ended) > 0.4 * len(body)
 
 
+#: words set apart by a run of spaces: the columns of a table laid out with spaces
+#: ("EWSR1 rearrangement    not present")
+_COLUMN_GAP = re.compile(r"\S {4,}\S")
+
+
+#: a line drawn under a table's header ("-------  -------")
+_RULE = re.compile(r"^[-=_–—\s]{3,}$")
+
+
+def _caps_heading(line: str) -> bool:
+    """A short line in capitals ("COMMENT", "WHAT THE SPINE MRI SHOWED"): a heading, never the start of a paragraph
+    the next line goes on with ("COMMENT" then "pPNET belongs to ...")."""
+    return line.isupper() and len(line.split()) <= 12
+
+
 def _join_wrapped(text: str) -> str:
     chars = list(text)
     pos = 0
@@ -99,8 +114,15 @@ def _join_wrapped(text: str) -> str:
         nxt = lines[i + 1]
         s, n = line.strip(), nxt.strip()
         if s and n and not _ENDS_SENTENCE.search(s) and not _TABLE.search(s) and not _TABLE.search(n) \
-                and not _LETTER_HEAD.fullmatch(s) \
+                and not _LETTER_HEAD.fullmatch(s) and not (_caps_heading(s) and not _caps_heading(n)) \
+                and not (_COLUMN_GAP.search(s) and _COLUMN_GAP.search(n)) \
+                and not _RULE.match(s) and not _RULE.match(n) \
                 and (n[0].islower() or _CONTINUES.search(s) or wrapped and len(s) > 40 and not n.isupper()):
             chars[pos] = " "
+        elif s and not n and i + 2 < len(lines) and (after := lines[i + 2].strip()) and after[0].islower() \
+                and len(s) > 20 and not _ENDS_SENTENCE.search(s) and not _TABLE.search(s) and not _caps_heading(s) \
+                and not _TABLE.search(after) and (_CONTINUES.search(s) or after.split()[0].isalpha()):
+            # a sentence a column or page break cut in two paragraphs: "... neither a local" / "" / "recurrence nor"
+            chars[pos] = chars[pos + 1 + len(nxt)] = " "
         pos += 1
     return "".join(chars)

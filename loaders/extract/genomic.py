@@ -104,7 +104,13 @@ _ITD_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:\(?exon\s*\d{1,3}\)?\s+)?(?:-\s*)?"
                         r"(?:an?\s+)?(?:internal\s+tandem\s+duplication|ITD)\b", re.IGNORECASE)
 _ITD_BEFORE = re.compile(r"\b(?:internal\s+tandem\s+duplications?|ITDs?)\s+(?:\(ITD\)\s+)?(?:of|in|within|affecting)\s+"
                          r"(?:exon\s*\d{1,3}\s+(?:of|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
-_MUTATION_WORD = re.compile(rf"^\s*(?:gene\s+)?{_KIND_WORDS}(?:mutation|mutations|mutated|variant)\b", re.IGNORECASE)
+#: the word of a mutation after the gene, or a row's or a field's result ("NRAS - mutation detected", "NRAS: mutation
+#: detected"); not "the PLZF-RARA variant of APL", a form of a disease
+_MUTATION_WORD = re.compile(rf"^\s*(?:gene\s+)?(?:[:–—-]\s*)?{_KIND_WORDS}(?:mutation|mutations|mutated"
+                            r"|variant(?!\s+(?:form\s+)?of\b))\b", re.IGNORECASE)
+#: a list of genes sharing the word after its last: "NRAS, PIK3CA, KIT and TP53 mutations"
+_LISTED_MUTATIONS = re.compile(rf"^(?:\s*(?:,|/|and|or|,\s*and|,\s*or)\s*[A-Z][A-Z0-9]{{1,9}})+\s+(?:genes?\s+)?"
+                               rf"{_KIND_WORDS}(?:mutations|variants)\b")
 #: what may stand between a gene and the result said of it: its band, the word gene, a field's colon ("MDM2 (12q15)
 #: amplification", "CDKN2A: homozygous deletion")
 _RESULT_PREFIX = r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?(?::\s*)?"
@@ -169,7 +175,7 @@ _GENE_LIST = needs(re.compile(
     "mutation", "variant", "alteration")
 #: capitals that are no gene symbol in such a list
 _NOT_SYMBOLS = frozenset({"DNA", "RNA", "NGS", "FISH", "PCR", "IHC", "MSI", "MSS", "TMB", "CNV", "SNV", "LOH", "WHO",
-                          "MRI", "CT", "PET", "AND", "OR", "NOS"})
+                          "MRI", "CT", "PET", "AND", "OR", "NOS", "RT", "QPCR", "CISH", "SISH"})
 
 
 #: a report's gene and variant fields: "Gene: SMARCB1", then "Variant: c.92A>T, p.(Glu31Val)"
@@ -414,8 +420,15 @@ _RECOMBINING_LOCI = frozenset({"IGH", "IGK", "IGL", "TRA", "TRB", "TRG", "TRD"})
 
 
 #: a result field that says none was found: "IDH1 and IDH2 mutations: NOT detected", "EGFR amplification: negative"
-_FIELD_NEGATIVE = re.compile(r"^[^.;:]{0,60}:\s*(?:not\s+(?:detected|found|identified|present|seen)|negative|absent"
-                             r"|wild[\s-]?type|none(?:\s+(?:detected|found))?)\b", re.IGNORECASE)
+_NEGATIVE_RESULT = (r"(?:not\s+(?:detected|found|identified|present|seen)|negative|absent|wild[\s-]?type"
+                    r"|none(?:\s+(?:detected|found))?)\b")
+#: a result field or table cell after the mention: "EWSR1 rearrangement: not present", "EWSR1 rearrangement
+#: negative" (a column of a table laid out with spaces), "EWSR1 rearrangement not present"
+_FIELD_NEGATIVE = re.compile(rf"^(?:[^.;:]{{0,60}}:"
+                             rf"|(?:(?!\b(?:positive|detected|present|found|identified)\b)[^.;:\t]){{0,60}}?"
+                             rf"(?:\t| {{2,}}|\s[-–—]\s))\s*{_NEGATIVE_RESULT}"
+                             rf"|^\s*(?:gene\s+)?(?:rearrangements?|fusions?|translocations?|mutations?|amplifications?"
+                             rf"|deletions?)\s+{_NEGATIVE_RESULT}", re.IGNORECASE)
 
 
 #: ... and a result said right after the mention: "testing of the tumour: BRAF V600E mutation DETECTED"
@@ -442,6 +455,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     facts: dict[tuple[object, ...], GenomicFact] = {}
     rearranged: list[tuple[str, dict[str, object]]] = []
     told: list[tuple[str, dict[str, object], list[_Gene]]] = []
+    exon_claims: list[tuple[str, str, int, int]] = []  # (5' gene, 3' gene, its exon, the other's) said in the text
 
     def add(fact: GenomicFact, span: dict[str, object]) -> None:
         old = facts.get(fact.key())
@@ -468,6 +482,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
         covered = [(g.start, g.end) for g in genes]
         # symbols the lexicon does not know, in explicit fusion notation
         for m in [*_RAW_FUSION.finditer(text), *_RAW_FUSION_OF.finditer(text)]:
+            if m.group("a") in _NOT_SYMBOLS or m.group("b") in _NOT_SYMBOLS:
+                continue  # "RT-PCR chimeric transcript": a method, not two genes
             for grp in ("a", "b"):
                 s, e = m.span(grp)
                 if not any(a < e and s < b for a, b in covered):
@@ -565,16 +581,20 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 used.update((i, i + 1))
         for m in _GLUED_EXONS.finditer(text):
             g5, g3 = m.group("a"), m.group("b")
-            if g5 in gene_symbols and g3 in gene_symbols and g5 != g3 and _asserted(text, m.start(), m.end()):
+            if g5 == g3 or not _asserted(text, m.start(), m.end()):
+                continue
+            if g5 in gene_symbols and g3 in gene_symbols:
                 add(GenomicFact("fusion", gene5=g5, gene3=g3, exon5=int(m.group("e5")), exon3=int(m.group("e3")),
                                 term=fusion_term.get((g5, g3))), span)
+            else:  # (partners the ontology lacks: the exons of a fusion read elsewhere, never a fusion of their own)
+                exon_claims.append((g5, g3, int(m.group("e5")), int(m.group("e3"))))
         for m in [*_EXON_OF.finditer(text), *_SYMBOL_EXON.finditer(text)]:
             at = {g.start: g.symbol for g in genes}
             g5, g3 = at.get(m.start("a")), at.get(m.start("b"))
-            old = facts.get(("fusion", g5, g3, None, None))
-            if old is not None and old.exon5 is None and old.exon3 is None:
-                old.exon5, old.exon3 = int(m.group("e5")), int(m.group("e3"))
-            elif old is None and g5 and g3 and g5 != g3 and context and _asserted(text, m.start(), m.end()):
+            if (g5 or m.group("a")) == (g3 or m.group("b")) or not _asserted(text, m.start(), m.end()):
+                continue
+            exon_claims.append((g5 or m.group("a"), g3 or m.group("b"), int(m.group("e5")), int(m.group("e3"))))
+            if g5 and g3 and context:
                 # "fusion of exon 4 of NAB2 with exon 2 of STAT6": the exons name the partners
                 add(GenomicFact("fusion", gene5=g5, gene3=g3, exon5=int(m.group("e5")), exon3=int(m.group("e3")),
                                 term=fusion_term.get((g5, g3))), span)
@@ -648,6 +668,10 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if _asserted(text, g.start, g.end):
                     add(GenomicFact("mutation", gene=g.symbol), span)
                 continue
+            if lm := _LISTED_MUTATIONS.match(after):
+                if _asserted(text, g.start, pos + lm.end()):  # (what is said after the list is said of each)
+                    add(GenomicFact("mutation", gene=g.symbol), span)
+                continue
             fish = ((_FISH_BEFORE.search(before) and _POSITIVE_AFTER.match(after)
                      and _BREAK_APART.search(text))  # "FISH for the FOXO1 gene was positive: ... separated signals"
                     or ((_FISH_BEFORE.search(before) or _PROBE_AFTER.match(after))
@@ -668,6 +692,13 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                         add(GenomicFact("deletion", gene=sym), span)
     for text, span, genes in told:
         _origins(text, span, genes, facts)
+    # the exons said apart from the fusion's name, in another sentence or for partners the ontology lacks:
+    # "chimeric transcript: exon 5 of FUS joined to exon 2 of POU5F1", then "FUS::POU5F1 fusion"
+    for f in facts.values():
+        if f.kind == "fusion" and f.exon5 is None and f.exon3 is None:
+            claim = next(((e5, e3) for g5, g3, e5, e3 in exon_claims if (g5, g3) == (f.gene5, f.gene3)), None)
+            if claim:
+                f.exon5, f.exon3 = claim
     # a gene rearranged with a partner not named is a fusion of one known partner, unless a named fusion holds it
     # (break-apart FISH, then the transcript): on the side the ontology's fusions give it ("NTRK1" 3', "FUS" 5')
     named_partners = {x for f in facts.values() if f.kind == "fusion" for x in (f.gene5, f.gene3)}

@@ -231,17 +231,27 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
         combined: dict[int, str] = {}
         listed = sorted(drugs, key=lambda m: m.start)
         runs: list[list[Mention]] = [listed[:1]] if listed else []
+        # the run's last drug was paired with what stands before it ("X combined with Y", "chemotherapy with Y")
+        paired = bool(listed and _PAIRED_BEFORE.search(text[:listed[0].start - base]))
         for a, b in zip(listed, listed[1:], strict=False):
-            if _REGIMEN_JOIN.fullmatch(text[a.end - base:b.start - base]):
+            between = text[a.end - base:b.start - base]
+            # (a pair, then ", and" another: "... hypomethylating therapy combined with venetoclax, and trametinib":
+            # the items of a list of lines, where "rituximab with cyclophosphamide, doxorubicin, ..." goes on)
+            if _REGIMEN_JOIN.fullmatch(between) and not (paired and _SERIAL_AND.fullmatch(between)):
                 runs[-1].append(b)
+                paired = bool(_PAIRED.search(between))
             else:
                 runs.append([b])
+                paired = bool(_PAIRED_BEFORE.search(text[:b.start - base]))
         for run in runs:
             cats = {drug_category.get(x.iri, "other_drug") for x in run}
             if len(run) > 1 and "chemotherapy" in cats:
                 in_regimen.update(id(x) for x in run)
-        for d in drugs:  # ... and a drug joined to a named regimen: "rituximab with hyper-CVAD", "R plus CHOP"
-            if any(_REGIMEN_JOIN.fullmatch(text[d.end - base:r.start - base]) for r in regimens if r.start >= d.end):
+        for d in drugs:  # ... and a drug joined to a named regimen: "rituximab with hyper-CVAD", "R plus CHOP", or
+            # to a chemotherapy named by its kind: "hypomethylating therapy combined with venetoclax"
+            if any(_REGIMEN_JOIN.fullmatch(text[d.end - base:r.start - base]) for r in regimens if r.start >= d.end) \
+                    or not regimens and any(lex.category(p.iri) == "chemotherapy" and p.end <= d.start
+                           and _PAIRED_JOIN.fullmatch(text[p.end - base:d.start - base]) for p in procs):
                 in_regimen.add(id(d))
             elif len(run) > 1 and len(cats) == 1 and len({x.iri for x in run}) > 1:
                 joint = "+".join(sorted({x.iri for x in run}))
@@ -449,6 +459,14 @@ _REGIMEN_JOIN = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*(?:and\s+)?|\s(?:a
                            r"\s+with|in\s+combination\s+with)\s+|\s*[+/]\s*)\s*(?:(?:high|low)-dose\s+)?")
 
 
+#: what pairs two drugs, and the ", and" of a list's last item
+_PAIRED = re.compile(r"\b(?:with|plus)\b|[+/]", re.IGNORECASE)
+_SERIAL_AND = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
+_PAIR_WORDS = r"(?:(?:combined|together)\s+with|in\s+combination\s+with|with|plus)"
+_PAIRED_BEFORE = re.compile(rf"\b{_PAIR_WORDS}\s+$", re.IGNORECASE)
+_PAIRED_JOIN = re.compile(rf"\s+{_PAIR_WORDS}\s+|\s*\+\s*", re.IGNORECASE)
+
+
 #: operations in the plural, and told by their number: "she underwent three additional surgical procedures"
 _OPERATIONS = r"(?:re-?)?operations|surgeries|procedures|(?:re-?)?resections|debulkings|laminectomies"
 _COUNTED = re.compile(r"(?<![\w/\-–.:])(?P<n>two|three|four|five|six|[2-6])\s+(?:(?:more|further|additional"
@@ -547,6 +565,11 @@ _BACK = re.compile(r"\b(?:the|this|that|his|her|post)\s*-?\s*$|\b(?:end\s+of|aft
                    r"|during)\s+(?:[\w\-]+\s+){0,5}?$", re.IGNORECASE)
 
 
+#: a radionuclide swallowed or injected, not a beam: a treatment of its own beside a course of external beam
+#: radiotherapy ("external beam radiotherapy to the spinal lesion ... radioactive iodine therapy")
+_SYSTEMIC_RT = frozenset({SKG + "RadioiodineTherapy"})
+
+
 def courses(facts: list[InterventionFact], generic: set[str]) -> list[InterventionFact]:
     """One radiotherapy per course, one chemotherapy per line: a generic "radiotherapy"/"chemotherapy" folds
     into a named one of its course (a bare "surgery" or "biopsy" into a named one of its category), what the
@@ -572,7 +595,8 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
         if f.category == "surgery":  # operations() folds a generic operation into its event
             kept.append(f)
             continue
-        into = next((x for x in named if x is not f and x.category == f.category and same_course(x, f)), None)
+        into = next((x for x in named if x is not f and x.category == f.category and same_course(x, f)
+                     and x.term not in _SYSTEMIC_RT), None)
         if into is None and f.back:  # "by the end of RT": the course told before
             into = next((x for x in reversed(out) if x is not f and x.category == f.category
                          and x.course < f.course), None)
@@ -594,7 +618,8 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
         # one course of radiotherapy, whatever techniques its planning named ("3DCRT and IMRT plans were compared"),
         # unless the doses say two
         one_course = next((x for x in final if x.category == f.category == "radiotherapy" and same_course(x, f)
-                           and not (x.dose_gy and f.dose_gy and x.dose_gy != f.dose_gy)), None)
+                           and not (x.dose_gy and f.dose_gy and x.dose_gy != f.dose_gy)
+                           and (x.term in _SYSTEMIC_RT) == (f.term in _SYSTEMIC_RT)), None)
         if one_course is not None:
             _merge_course(one_course, f)
             continue

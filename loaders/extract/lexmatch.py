@@ -182,6 +182,11 @@ class Matcher:
         m = _ACRONYM_BEFORE.search(text, max(0, start - 5), start)
         return m is not None and (m.group(1).lower(),) not in self.names
 
+    def _gene_after(self, text: str, end: int) -> bool:
+        """Is the acronym hyphenated after a gene symbol another gene ("PLZF-RARA": two genes, not one name)?"""
+        m = _HYPHENED_SYMBOL.match(text, end)
+        return m is not None and any(x.kind == "gene" for x in self.names.get((fold(m.group(1)),), ()))
+
     def forget(self) -> None:
         """Drop the mentions kept for the document read last."""
         self._recent.clear()
@@ -225,7 +230,8 @@ class Matcher:
                     k = (*key, variant)
                     for e in self.names.get(k, ()):
                         if e.caps and (not _caps_surface(text[toks[i][1]:toks[j][2]])
-                                       or _COMPOUND_ACRONYM.match(text, toks[j][2])
+                                       or (_COMPOUND_ACRONYM.match(text, toks[j][2])
+                                           and not (e.kind == "gene" and self._gene_after(text, toks[j][2])))
                                        or self._slashed(text, toks[i][1])
                                        or _STAGE_BEFORE.search(text, max(0, toks[i][1] - 12), toks[i][1])):
                             continue
@@ -283,6 +289,7 @@ def _glued(text: str, start: int, end: int) -> bool:
 _NON_BEFORE = re.compile(r"\bnon-$", re.IGNORECASE)
 #: an acronym hyphenated to another is one name: "RT" in "RT-PCR" is not radiotherapy
 _COMPOUND_ACRONYM = re.compile(r"[-–][A-Z]{2,}\b")
+_HYPHENED_SYMBOL = re.compile(r"[-–]([A-Z][A-Z0-9]{1,9})\b")
 #: ... or the second half of one written with a slash: the "RT" of "AT/RT" (atypical teratoid/rhabdoid tumour)
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z]{1,3})/$")
 #: a capital code after "stage" is a stage ("stage IE", "stage IIB"), not an acronym ("IE" chemotherapy)

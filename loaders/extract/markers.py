@@ -78,6 +78,11 @@ _PERCENT = re.compile(r"^(?:approx\.|[^.;%])"r"{0,45}?(?<![\d.\-–])(\d{1,3}(?:
 #: a qualifier between a marker and its mark: "GFAP focal+", "CK weak+"
 _QUAL_MARK = re.compile(r"^\s+(?:focal|diffuse|weak|strong|patchy|partial|scattered)\w*\s*(?=[+\-−](?!\w))",
                         re.IGNORECASE)
+#: a bracketed aside right after a marker's name
+_ASIDE_AFTER = re.compile(r"\s*\([^()]{1,60}\)")
+#: a share under 1% ("below 1%", "<1%", "in less than 1% of cells") or none ("0%")
+_UNDER_ONE = re.compile(r"^[^.;%]{0,45}?(?:(?:below|less\s+than|under|fewer\s+than|<)\s*1\s*(?:%|per\s?cent\b)"
+                        r"|(?<![\d.])0\s*(?:%|per\s?cent\b))", re.IGNORECASE)
 _RANGE_PERCENT = re.compile(r"^[^.;%]{0,45}?(?<![\d.])(?P<lo>\d{1,3})\s*%?\s*(?:-|–|to)\s*(?P<hi>\d{1,3})\s*%")
 
 
@@ -202,7 +207,10 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
         last_result: str | None = None
         for group in _groups(text, items):
             end = group[-1][1]
-            group_post = _post_polarity(text[end:end + 80]) if not _modifies_next(text, end, items) else None
+            # (past a bracketed clone or alias before the result: "CD99 (MIC2 gene product, clone O13): positive")
+            aside = _ASIDE_AFTER.match(text, end) if not _PAREN_PATTERN.match(text[end:]) else None
+            told_at = aside.end() if aside else end
+            group_post = _post_polarity(text[told_at:told_at + 80]) if not _modifies_next(text, end, items) else None
             pre, cue_at = _pre_polarity(text, group[0][0])
             if pre is None and _AS_WERE.search(text[max(0, group[0][0] - 20):group[0][0]]):
                 pre = last_result  # "CD34 was negative, as were TTF-1 and CDX2"
@@ -234,6 +242,10 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     if pm and not any(s2 > e and s2 < e + pm.end() for s2, _, _, _ in items):
                         value = float(pm.group(1))
                         value = int(value) if value == int(value) else value
+                if not is_ki67 and _UNDER_ONE.match(after) and result in (None, "positive"):
+                    # fewer than 1% of the cells stained (or none): the negative result of every scoring of a stain
+                    # (PD-L1 "below 1%", ER and PR "<1%"), not a low positive one
+                    result, value = "negative", None
                 # a Ki-67 index is a result when one is told ("Ki-67 index was low", "Ki-67 of 5%"), not when Ki-67
                 # is only listed among the stains done
                 ki67_told = is_ki67 and bool(_KI67_TOLD.match(after))

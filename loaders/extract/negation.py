@@ -68,6 +68,7 @@ _HEDGE_PRE = needs(re.compile(
     "potential", "candidate", "phenotype", "resistant", "refractory", "sensitive", "responsive")
 _PROPOSED_PRE = re.compile(
     r"\b(?:recommend\w*|advis\w*|propos\w*|plan(?:s|ned|ning)?\b|consider\w*|offered|declin\w*|refus\w*|might|may"
+    r"|booked|scheduled"
     r"|could|should"
     r"|would|benefit\s+from|candidate\s+for|option|options|eligible|awaiting|await\w*|if\s+needed|if\s+necessary"
     r"|in\s+case\s+of|future|potential(?:ly)?|possible|discussed|suggest\w*|unsuitable|not\s+(?:feasible|possible)"
@@ -93,9 +94,16 @@ _POST = re.compile(
     r"|to\s+be\s+(?:reconsidered|considered|revisited|discussed|decided|planned|scheduled)"
     r"|(?:judged|felt|regarded\s+as)\s+(?:to\s+be\s+)?(?:unfeasible|infeasible|unsafe|impossible|inappropriate"
     r"|contraindicated|too\s+risky|not\s+(?:feasible|safe|possible|indicated))"
-    r"|unfeasible|infeasible|unsafe|contraindicated)",
+    r"|unfeasible|infeasible|unsafe|contraindicated"
+    # a treatment called off: "the chemotherapy appointments were cancelled"
+    r"|cancell?ed|called\s+off|withheld|abandoned|postponed|deferred|missing|lacking"
+    r"|(?:scheduled|booked)(?!\s+and\s+(?:\w+\s+)?(?:performed|carried|done|given|administered|completed|started"
+    r"|undertaken)\b))",
     re.IGNORECASE)
-_POST_KIND = {"supported": "excluded", "ruled": "excluded", "excluded": "excluded", "unlikely": "excluded",
+_POST_KIND = {"cancelled": "negated", "canceled": "negated", "called": "negated", "withheld": "negated",
+              "abandoned": "negated", "postponed": "proposed", "deferred": "proposed", "scheduled": "proposed",
+              "booked": "proposed", "missing": "negated", "lacking": "negated",
+              "supported": "excluded", "ruled": "excluded", "excluded": "excluded", "unlikely": "excluded",
               "suspected": "hedged", "considered": "hedged", "favoured": "hedged", "favored": "hedged",
               "possible": "hedged", "probable": "hedged", "likely": "hedged", "thought": "hedged",
               "unproven": "hedged", "unconfirmed": "hedged",
@@ -234,6 +242,8 @@ _HEDGED_FIELD = re.compile(r"^\W{0,3}(?:(?-i:DDx)|differentials?(?:\s+diagnos[ie
 
 
 def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str | None:
+    if text.rstrip().endswith("?"):
+        return "hedged"  # a question asks, it tells nothing: "START CHEMOTHERAPY OR WAIT FOR MOLECULAR RESULTS?"
     cs = clause_start(text, start)
     if cs and text[:cs].rstrip().endswith(":") and (_MODAL_LEAD.search(text[clause_start(text, cs - 2):cs])
                                                     or _HEDGED_FIELD.match(text[:cs])):

@@ -134,7 +134,7 @@ _RECUR_NEG = needs(re.compile(
     "ned")
 _METS_POS = needs(re.compile(
     r"\b(?:developed|had|showed|revealed|with|detected|found|multiple|new|pulmonary|lung|liver|hepatic|brain|bone|"
-    r"osseous"
+    r"osseous|skull|ribs?|nodal|adrenal|skeletal|peritoneal|pleural|cutaneous|skin|widespread|further"
     r"|distant)\s+(?:\w+\s+){0,2}?metasta(?:sis|ses|tic\s+(?:disease|lesions?|foci|nodules?|tumou?rs?|deposits?|masses))"
     r"|\b(?:confirmed|proved|proven|shown)\s+(?:\w+\s+){0,4}?(?:to\s+be|as)\s+metastatic\b"
     # spread along the neuraxis: "further metastases along the neural axis", "intramedullary dissemination"
@@ -198,7 +198,8 @@ _STATUS = [
         r"(?:disease|tumou?r|recurren\w*|relapse)|disease[\s-]free|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|"
         rf"{_FREE_OF_DISEASE}|{_NED}"
         r"|complete\s+(?:remission|response)|no\s+(?:local\s+)?recurrence|without\s+recurrence"
-        r"|recurrence[\s-]free", re.I)),
+        r"|recurrence[\s-]free|\bfree\s+of\s+(?:any\s+)?(?:local\s+|tumou?r\s+)?(?:recurrence|relapse)"
+        r"|\bneither\s+(?:an?\s+)?(?:local\s+)?(?:recurrence|relapse)\s+nor\b", re.I)),
 ]
 
 

@@ -15,6 +15,8 @@ mention of the metastasis class, labelled as the report words it. Phrases the le
 []
 >>> [m.surface for m in carcinoma_mentions("resection revealed metastatic melanoma", 0, "M")]
 ['metastatic melanoma']
+>>> [m.surface for m in carcinoma_mentions("adenocarcinoma with features pointing to a lung primary", 0, "M")]
+['adenocarcinoma']
 """
 
 from __future__ import annotations
@@ -43,16 +45,22 @@ _PHRASES = re.compile(
     re.IGNORECASE)
 
 
+#: a carcinoma whose organ is said after it: "adenocarcinoma with features pointing to a lung primary",
+#: "a carcinoma of probable renal origin"
+_ORGAN_SAID_AFTER = re.compile(rf"\b(?:(?:{_HISTOLOGY})[\s-]+)*(?:{_CARCINOMA})\b"
+                               rf"(?=[^.;]{{0,60}}?\b(?:{_ORGAN})\s+(?:primary|origin)\b)", re.IGNORECASE)
+
+
 def carcinoma_mentions(text: str, base: int, iri: str, taken: list[Mention] | None = None) -> list[Mention]:
     """Mentions of ``iri`` (the metastasis class) for the carcinomas text names by their primary."""
     low = text.lower()
     if "carcinom" not in low and "cancer" not in low and "melanom" not in low:
         return []
     busy = [(m.start, m.end) for m in taken or [] if m.kind == "tumor_type"]
-    out = []
-    for m in _PHRASES.finditer(text):
+    out: list[Mention] = []
+    for m in [*_PHRASES.finditer(text), *_ORGAN_SAID_AFTER.finditer(text)]:
         a, b = base + m.start(), base + m.end()
-        if any(s < b and a < e for s, e in busy):
+        if any(s < b and a < e for s, e in busy) or any(o.start < b and a < o.end for o in out):
             continue
         out.append(Mention("tumor_type", iri, a, b, m.group()))
-    return out
+    return sorted(out, key=lambda x: x.start)

@@ -143,7 +143,9 @@ _LITERATURE = re.compile(
     r"|\b(?:a|an|one|another)\s+(?:[\w-]+\s+)?(?:letter|report|paper"
     r"|study|case\s+report|publication|abstract)\s+(?:\w+\s+)?(?:described|reported|documented|presented|found)"
     # "Elsewhere, a young man with ...", "That report illustrates ...", "In that series, ..."
-    r"|^\W*elsewhere\b|\bthat\s+(?:report|series|study|paper|publication)\b|\bin\s+(?:that|the\s+same)\s+series\b)\b",
+    r"|^\W*elsewhere\b|\bthat\s+(?:report|series|study|paper|publication)\b|\bin\s+(?:that|the\s+same)\s+series\b"
+    # "Those authors suggested that decompression be reserved for ...": the authors of a report just cited
+    r"|\b(?:those|these)\s+authors\b)\b",
     re.IGNORECASE)
 #: the age that introduces a patient of a series: "a 56-year-old man", "aged 62", "a woman of 41"
 _NEW_PATIENT_AGE = re.compile(rf"\b{NUMBER}[\s-]*(?:year|yr|month)s?[\s-]*old\b|\baged\s+\d{{1,3}}\b"
@@ -153,7 +155,18 @@ _CITED = re.compile(r"\b(?:reported|described|published|documented)\s+by\b|\bet\
                     # "Jeon and Choi described a 75-year-old woman"
                     r"|(?-i:\b[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)\s+(?:described|reported|documented|presented|published)\b"
                     r"|\(\w+,?\s+(?:19|20)\d{2}\)"
+                    # a journal reference in brackets: "(J Clin Neurosci 2011;18:601-606)", "(BMC Res Notes 2016;9:438)"
+                    r"|\((?:(?-i:[A-Z])[A-Za-z.&-]*\s+){1,6}(?:19|20)\d{2}\s*;\s*\d"
                     r"|\band\s+(?:colleagues|co-?workers|associates|co-?authors)\b", re.IGNORECASE)
+
+
+#: the lead-in of a list of other patients: "two other published tumours are summarised below for comparison only;
+#: neither concerns this patient:", "other reports in lung cancer involving the spine:"
+_OTHERS_LISTED = re.compile(
+    r"(?:\bfor\s+comparison\b|\bnone\s+of\s+(?:them|these)\s+(?:is|was|concerns?)\b|\bneither\s+(?:of\s+them\s+)?"
+    r"(?:is|was|concerns?)\b|\bnot\s+(?:our|the\s+index|this)\s+patient\b|\bother\s+(?:\w+\s+){0,4}?(?:reports?|cases?"
+    r"|patients?|publications?)\b|\b(?:published|reported|described)\s+(?:\w+\s+){0,3}?(?:cases|patients|reports)\b)"
+    r"[^.]*:\s*$", re.IGNORECASE)
 
 
 def _cited(text: str) -> bool:
@@ -255,6 +268,10 @@ def _is_heading(line: str) -> bool:
     words = s.split()
     if re.match(r"^\W{0,3}[A-Za-z][\w /()'-]{0,30}:\s+\S", s) and not _PATIENT_HEAD.match(s):
         return False  # a field with its value ("Patient: 17-year-old male", "- CD99: positive"), not a heading
+    if re.match(r"[-•*–]\s+\S", s):
+        return False  # an item of a list ("- NRAS - mutation detected")
+    if re.search(r"\S {4,}\S", s) and not re.search(r"\S {4,}\d{1,4}$", s):
+        return False  # the cells of a table laid out with spaces ("EWSR1 rearrangement      not present")
     if len(s) <= 110 and len(words) <= 16 and re.match(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]", s) \
             and not re.search(r"[.;,:]\s*$", s) and not re.search(r"\b(?:was|were|is|are|had|has)\b", s):
         return True  # a numbered heading of many words: "4. Comparable published cases mentioned at the board (...)"
@@ -305,6 +322,18 @@ def _age_key(m: re.Match[str]) -> str:
     return f"{n if n is not None else m.group('n').lower()} {m.group('u').lower()[:2]}"
 
 
+#: an age said after the person: "a woman of 66", "a man of 70 years"
+_PERSON_OF_AGE = re.compile(r"\b(?:woman|man|girl|boy|lady|gentleman)\s+of\s+(?P<n>\d{1,3})\b"
+                            r"(?:\s*(?P<u>years?|months?))?", re.IGNORECASE)
+
+
+def _ages(sent: str) -> list[str]:
+    """The keys of the ages a sentence states ("43-year-old", "a woman of 66")."""
+    out = [_age_key(m) for m in _AGE_NOUN.finditer(sent)]
+    out += [f"{int(m.group('n'))} {(m.group('u') or 'year').lower()[:2]}" for m in _PERSON_OF_AGE.finditer(sent)]
+    return out
+
+
 def _line_starts(text: str) -> dict[int, str]:
     """Each line by the offset it starts at."""
     out, pos = {}, 0
@@ -349,14 +378,33 @@ def segment(text: str) -> Document:
     def abstract_part(at: int) -> bool:
         return at < keywords_at <= at + _ABSTRACT_PART and explicit_case and not any(
             at < i < keywords_at and not _ABSTRACT_CLOSING.match(h) for i, h in heads)
+    item_other = False  # the list item the last line belongs to tells another patient's story
+    others_listed = False  # inside a list its lead-in says is of other patients ("none of them is our patient:")
+    in_item = False  # the last line was a list item or a line of one
+    item_open = False  # ... and it broke off mid-sentence (a column or page break of a PDF)
     for line in text.splitlines(keepends=True):
         start = pos
         pos += len(line)
-        other_story = False  # the list item has turned to another patient's story
         body = line.rstrip("\r\n")
         bullet = bool(re.match(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+", body))
         stripped = body.strip()
         if not stripped:
+            # (blank lines may stand between a lead-in and its list, between its items, and in an item broken off)
+            in_item = in_item and item_open
+            continue
+        # a line indented under a list item, or after one broken off, goes on with that item ("- A 24-year-old man
+        # ... L5.\n  He received ...")
+        goes_on = not bullet and in_item and (bool(re.match(r"^\s{2,}\S", body)) or item_open)
+        if bullet:
+            item_other = False
+        other_story = item_other if goes_on else False  # the list item has turned to another patient's story
+        in_item = bullet or goes_on
+        item_open = in_item and not re.search(r"[.!?]\W{0,2}$", stripped)
+        if not in_item:
+            others_listed = item_other = False
+        if in_item and others_listed:
+            for sent, sa, sb in _split_sentences(body, start):
+                raw.append((sent, sa, sb, "other", 0, False))
             continue
         if lit_table and (stripped.count(";") >= 2 or "\t" in body or is_row(stripped)):
             # a row of a table of the literature ("Table 1. Reported cases ...; source; age/sex; level; ..."): never
@@ -460,11 +508,11 @@ def segment(text: str) -> Document:
                     and not _cited(sent):
                 # ("Bustoros and colleagues described a 40-year-old man" does not open the case)
                 section = sec = "case"
-                if first_age is None and not patient and not _AGE_NOUN.search(sent) and not PATIENT_CODE.search(sent):
+                if first_age is None and not patient and not _ages(sent) and not PATIENT_CODE.search(sent):
                     first_age = "-"  # "Our patient is a Norwegian woman": a later "58-year-old man" is someone else
             own = sec
             if sec == "case" and not patient and not heading:
-                ages = [_age_key(m) for m in _AGE_NOUN.finditer(sent)]
+                ages = _ages(sent)
                 cited = _cited(sent)
                 if first_age is None and ages and not cited:  # (a cited patient's age is never the first)
                     first_age = ages[0]
@@ -474,9 +522,11 @@ def segment(text: str) -> Document:
                     first_age = at
                 elif (ages and first_age not in ages) or cited:
                     own = "other"  # another patient's story told inside the case ("a 40-year-old man needed ...")
-                    other_story = bullet
+                    other_story = item_other = in_item
                 elif other_story and not _BACK_TO_OURS.search(sent):
                     own = "other"  # ... and the rest of that list item ("- Smith described ... He had GTR ...")
+            if not in_item and _OTHERS_LISTED.search(sent):
+                others_listed = True  # "... for comparison; none of them is our patient:" opens a list of others
             if shared_part and own == "case" and not heading:
                 doc.for_all.add(a)
             if group_part and own == "case" and not heading:
