@@ -688,8 +688,8 @@ STEP_CLASSES = ("SpinalReconstruction", "InstrumentationAndFusion", "FlapReconst
 #: procedures done on their own, percutaneously: never folded into an open operation by being told next to it
 _STANDALONE = ("RadiofrequencyAblation", "Cryoablation", "Kyphoplasty")
 #: an operation of the patient's past, told before the present one
-_PAST = re.compile(r"\b(?:earlier|previously|ago|(?:prior\s+to|before)\s+(?:(?:this|the|her|his)\s+)?(?:presentation"
-                   r"|admission|referral)|had\s+(?:undergone"
+_PAST = re.compile(r"\b(?:earlier|previously|ago|years?\s+before|(?:prior\s+to|before)\s+(?:(?:this|the|her|his)\s+)?"
+                   r"(?:(?:present|current|index)\s+)?(?:presentation|admission|referral)|had\s+(?:undergone"
                    r"|been\s+(?:treated|operated)|received)|at\s+another\s+(?:hospital|institution|centre|center))\b",
                    re.IGNORECASE)
 #: the operation as the point a time is counted from: "six months after surgery", "even after gross total resection"
@@ -774,10 +774,14 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
             # once time has passed since an operation, only its own name or a broader one is it again ("the en
             # bloc spondylectomy"); a narrower or sibling procedure ("an anterior corpectomy") is a new one
             # (a named procedure is not one of "three further operations": operations told by number are not it)
-            again = [e for e, _, ts in pool if any(related(f.term, t) for t in ts if t not in generic
-                                                         or f.term in generic or not _PLURAL_OPS.search(e.label or ""))
+            again = [e for e, e_sents, ts in pool if any(related(f.term, t) for t in ts if t not in generic
+                                                               or f.term in generic
+                                                               or not _PLURAL_OPS.search(e.label or ""))
                      and (
-                id(e) not in closed or any(f.term == t or f.term in lex.ancestors(t) for t in ts if t))]  # type: ignore[attr-defined]
+                id(e) not in closed or any(f.term == t or f.term in lex.ancestors(t) for t in ts if t))  # type: ignore[attr-defined]
+                     # (an operation told as history is not the one told now, unless named back: "the earlier X")
+                     and not (_PAST.search(texts.get(starts[min(e_sents)], "")) and not _PAST.search(text)
+                              and not _anaphor(text, where))]
             between = any(max(sents) < o < idx for o in others)
             # "a posterior fusion, followed one week later by a transoral resection": two operations in a sentence
             said = last_at.get((id(ev), idx), -1)

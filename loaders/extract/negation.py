@@ -55,7 +55,7 @@ _NEG_PRE = re.compile(
 _HEDGE_PRE = needs(re.compile(
     r"\b(?:suspect(?:ed|ing)?|suspicious\s+(?:of|for)|possib(?:le|ly)|probabl[ey]|likely|presum(?:ed|ptive)"
     r"|such\s+as|considered|consideration|favou?r(?:ed|ing|s)?|read\s+as|interpreted\s+as|suggest(?:ive|ing|ed|s)?"
-    r"|versus|vs\.?|(?-i:DDx)|working\s+diagnosis|provisional|impression|mimic\w*|resembl\w+|may|might|could|would"
+    r"|(?<!-)versus(?!-)|vs\.?|(?-i:DDx)|working\s+diagnosis|provisional|impression|mimic\w*|resembl\w+|may|might|could|would"
     r"|cannot|differential|question\s+of|concern\s+for|initially\s+(?:thought|diagnosed|suspected)|thought\s+to\s+be"
     r"|potential(?:ly)?|candidate"
     # a likeness of phenotype, not the diagnosis: "its immunophenotype was that of a glomus tumour"

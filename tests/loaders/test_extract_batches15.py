@@ -231,3 +231,19 @@ def test_a_sentence_a_column_break_cut_in_two_paragraphs():
     r = extract("A 54-year-old man had a sacral chordoma treated by en bloc resection.\n\nCourse: followed for 87 "
                 "months after the resection; neither a local\n\nrecurrence nor a distant metastasis developed.\n")
     assert (r["outcome"]["recurrence"], r["outcome"]["metastasis"]) == (False, False)
+
+
+def test_graft_versus_host_disease_is_no_hedge():
+    r = extract("A 19-year-old man had acute myeloid leukaemia relapsing in the cauda equina.\n"
+                "- Post-transplant course: acute graft-versus-host disease, treated with tacrolimus and prednisone.\n")
+    assert [(i["category"], sorted(i["agents"])) for i in r["interventions"]] == [
+        ("other_drug", ["prednisone", "tacrolimus"])]
+
+
+def test_an_operation_told_as_history_is_not_the_one_done_now():
+    r = extract("A 73-year-old woman had a T8 metastasis of follicular thyroid carcinoma.\n"
+                "Eight years before the present admission she had a left hemithyroidectomy for an adenoma.\n"
+                "She underwent decompression and stabilisation for the T8 lesion.\n"
+                "- External beam radiotherapy to the spinal lesion.\n"
+                "- Completion thyroidectomy of the right lobe.\n")
+    assert [i["category"] for i in r["interventions"]].count("surgery") == 3
