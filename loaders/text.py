@@ -398,10 +398,13 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
                      "gene": g.gene, "variant": g.variant, "term": g.term, "evidence": g.evidence, "origin": g.origin}
                     for g in gn if _valid_gene(g)],
         "interventions": ivs,
-        # (a spinal tumour that is a carcinoma's metastasis is a metastasis of the disease, said or not)
+        # (a spinal tumour that is a carcinoma's metastasis, or a tumour the report calls metastatic ("metastatic
+        # paraganglioma"), is a metastasis of the disease, said or not)
         "outcome": {"follow_up_months": oc.follow_up_months, "recurrence": oc.recurrence,
-                    "metastasis": True if oc.metastasis is None and diag.term == _METASTASIS and not any(
-                        outcome.about_relative(str(e.get("text", ""))) for e in diag.evidence) else oc.metastasis,
+                    "metastasis": True if oc.metastasis is None
+                    and (diag.term == _METASTASIS or _called_metastatic(diag))
+                    and not any(outcome.about_relative(str(e.get("text", ""))) for e in diag.evidence)
+                    else oc.metastasis,
                     "status": oc.status, "recurrence_timing": recurrence_timing, "evidence": oc.evidence},
         "neurological": neuro,
         "complications": complications,
@@ -409,6 +412,14 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
         "size_cm": size,
         "necrosis_percent": necro,
     }
+
+
+def _called_metastatic(diag: dx.DiagnosisFact) -> bool:
+    """Does the report call the tumour of its diagnosis metastatic ("the case as metastatic paraganglioma")?"""
+    if not diag.label:
+        return False
+    said = re.compile(rf"\bmetastatic\s+(?:[\w-]+\s+)?{re.escape(diag.label)}", re.IGNORECASE)
+    return any(said.search(str(e.get("text", ""))) for e in diag.evidence)
 
 
 def _clinical(case: list[Sentence], ivs: list[dict[str, object]], res: Resources, recurrence: bool | None,

@@ -84,6 +84,8 @@ class Candidate:
     excluded_at: int = -1
     reasserted: bool = False  # stated firmly in the case after it was excluded (a revised differential)
     excluded_in_case: bool = False  # excluded by the case description itself (not only by the discussion)
+    spinal: int = 0  # mentions tied to the spine by the nearest site word ("the spinal lesion was diagnosed as X")
+    elsewhere: int = 0  # ... and to a site outside it ("the femoral LGCOS")
 
 
 @dataclass
@@ -106,6 +108,26 @@ _SETTING_BEFORE = re.compile(r"\b(?:with\s+(?:concurrent|coexisting|co-existing|
                              r"|underlying)|(?:occurring\s+)?together\s+with|in\s+(?:the|a)\s+(?:setting|context)\s+of"
                              r"|on\s+(?:a|the)\s+background\s+of|secondary\s+to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
                              re.IGNORECASE)
+
+
+#: the words that place a tumour: in the spine, or outside it
+_SPINE_SITE = (r"spin(?:e|al)|vertebra\w*|lumbar|thoracic|cervical|sacr(?:um|al)|coccy\w*|cauda|epidural|intradural"
+               r"|extradural|intramedullary|paraspinal|conus|(?-i:[CTLS]\d{1,2})")
+_OTHER_SITE = (r"femur|femoral|tibia\w*|fibula\w*|humer\w*|radius|ulna\w*|pelvi\w*|iliac|ilium|ribs?|skull|cranial"
+               r"|orbit\w*|mandib\w*|maxill\w*|lung|pulmonary|liver|hepatic|breast|kidney|renal|thyroid|adrenal"
+               r"|pancrea\w*|gastric|stomach|colon|ovar\w*|uter\w*|testi\w*|prostat\w*|brain|cerebr\w*|knee|shoulder"
+               r"|thigh|forearm")
+_SITE = re.compile(rf"\b(?:(?P<spine>{_SPINE_SITE})|(?P<other>{_OTHER_SITE}))\b", re.IGNORECASE)
+
+
+def _site_of(text: str, start: int, end: int) -> str | None:
+    """Where the nearest site word places a mention ("the spinal lesion was diagnosed as X", "the femoral X"): the
+    last one in the 80 characters before it, or else the first in the 40 after."""
+    before = list(_SITE.finditer(text, max(0, start - 80), start))
+    m = before[-1] if before else _SITE.search(text, end, min(len(text), end + 40))
+    if m is None:
+        return None
+    return "spine" if m.group("spine") else "elsewhere"
 
 
 def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Mention], str]],
@@ -162,6 +184,10 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
             elif _EVOLVED_TO.search(before[-60:]):
                 rank = 1  # "progression to multiple myeloma was diagnosed": what the tumour became later
             c = cands.setdefault(m.iri, Candidate(m.iri))
+            if rank and section == "case":
+                site = _site_of(text, s, e)
+                c.spinal += site == "spine"
+                c.elsewhere += site == "elsewhere"
             weight = _SECTION_WEIGHT.get(section, 0.5) * (rank if rank else _HEDGE_WEIGHT)
             c.score += weight
             if st != "hedged" and not superseded:
@@ -187,6 +213,10 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
         # words no term names: "The final diagnosis was an undifferentiated sarcoma harbouring an NTRK3 fusion")
         pool = [c for c in cands.values() if c.iri not in ruled_out and not (final_said and c.iri in superseded_iris)]
     best = max(pool, key=lambda c: (c.best_rank, c.last_strong, c.score), default=None)
+    if best is not None and best.elsewhere and not best.spinal:
+        # two tumours said as firmly, one of a site outside the spine ("a synchronous low-grade central
+        # osteosarcoma of the femur"): the spine's is the case's
+        best = next((c for c in pool if c.best_rank >= best.best_rank and c.spinal and c.spinal >= c.elsewhere), best)
     if best is not None:
         # a more specific term said as firmly (or a descendant at all) wins over its ancestor
         for c in pool:

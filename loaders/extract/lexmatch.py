@@ -183,9 +183,11 @@ class Matcher:
         return m is not None and (m.group(1).lower(),) not in self.names
 
     def _gene_after(self, text: str, end: int) -> bool:
-        """Is the acronym hyphenated after a gene symbol another gene ("PLZF-RARA": two genes, not one name)?"""
+        """Is the acronym hyphenated after a gene symbol another gene ("PLZF-RARA": two genes, not one name), or
+        the partner of a fusion the words after name ("SYT-SSX fusion", where the SSX family is no one gene)?"""
         m = _HYPHENED_SYMBOL.match(text, end)
-        return m is not None and any(x.kind == "gene" for x in self.names.get((fold(m.group(1)),), ()))
+        return m is not None and (any(x.kind == "gene" for x in self.names.get((fold(m.group(1)),), ()))
+                                  or _FUSION_WORD_AFTER.match(text, m.end()) is not None)
 
     def forget(self) -> None:
         """Drop the mentions kept for the document read last."""
@@ -290,6 +292,8 @@ _NON_BEFORE = re.compile(r"\bnon-$", re.IGNORECASE)
 #: an acronym hyphenated to another is one name: "RT" in "RT-PCR" is not radiotherapy
 _COMPOUND_ACRONYM = re.compile(r"[-–][A-Z]{2,}\b")
 _HYPHENED_SYMBOL = re.compile(r"[-–]([A-Z][A-Z0-9]{1,9})\b")
+_FUSION_WORD_AFTER = re.compile(r"[\s-]*(?:gene\s+)?(?:fusion|rearrangement|translocation|chimer|transcript)",
+                                re.IGNORECASE)
 #: ... or the second half of one written with a slash: the "RT" of "AT/RT" (atypical teratoid/rhabdoid tumour)
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z]{1,3})/$")
 #: a capital code after "stage" is a stage ("stage IE", "stage IIB"), not an acronym ("IE" chemotherapy)

@@ -32,7 +32,9 @@ def add_evidence(spans: list[dict[str, object]], span: dict[str, object]) -> Non
         spans.append(span)
 
 #: the numbering and markup before a heading's words: "2 | ", "3.1 ", "II. ", "## ", "**"
-_NUMBERING = re.compile(r"^[\W_]{0,6}(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|(?:[IVX]{1,4}|[A-H])[.)])\s*"
+_NUMBERING = re.compile(r"^[\W_]{0,6}(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|(?:[IVX]{1,4}|[A-H])[.)]"
+                        # a poster's or a form's numbered parts: "PANEL 5 - SIMILAR CASES", "Part 2: Discussion"
+                        r"|(?i:panel|part|section|box|step)\s+\d{1,2}[.)]?)\s*"
                         r"(?:[|:.)\-–—]\s*)?)?(?=[A-Za-z])")
 _HEADING_OTHER = re.compile(
     r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:comments?|(?:clinical\s+|general\s+|brief\s+|board\s+|panel\s+)?discussion"
@@ -41,7 +43,8 @@ _HEADING_OTHER = re.compile(
     # the literature's patients: "Other published spinal epidural Ewing sarcomas", "Companion cases (not this patient)"
     r"|(?:other|published|previous(?:ly)?|reported|companion|similar|comparable)\s+(?:[\w-]+\s+){0,5}?(?:cases|patients"
     r"|reports|tumou?rs|sarcomas|series|children|adults)\b"
-    r"|.*\b(?:for\s+comparison|not\s+(?:this|our)\s+patient|other\s+patients|for\s+context\s+only"
+    r"|.*\b(?:for\s+comparison|not\s+(?:this|our)\s+patient|none\s+(?:is|was|of\s+them\s+is)\s+(?:this|our)\s+patient"
+    r"|other\s+patients|for\s+context\s+only"
     r"|points?\s+of\s+comparison|not\s+to\s+be\s+confused\s+with)"
     r"|(?=(?:why|how|what|when|which|is|are|does|do|can|could|should)\b[^?]{3,80}\?\s*$)\w+"  # a question to discuss
     r"|bibliography|acknowledge?ments?|recommendations?\s*$"
@@ -279,7 +282,8 @@ def _is_heading(line: str) -> bool:
         # a heading with a remark in brackets: "Points of comparison from the literature (other families; not ...)"
         bare = re.sub(r"\s*\([^()]*\)\s*$", "", s)
         remark = s[len(bare):]
-        if bare and bare != s and len(bare) <= 60 and len(bare.split()) <= 8 and len(s) <= 200 \
+        if bare and bare != s and len(bare) <= 60 and len(bare.split()) <= (12 if bare.isupper() else 8) \
+                and len(s) <= 200 \
                 and not re.search(r"\b(?:table|fig(?:ure)?s?)\b", remark, re.IGNORECASE):
             return True
     return len(s) <= 90 and len(words) <= 12 and not re.search(r"[.;,]\s*$", s) and not s.endswith(":") \
