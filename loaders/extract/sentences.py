@@ -390,7 +390,7 @@ def segment(text: str) -> Document:
         start = pos
         pos += len(line)
         body = line.rstrip("\r\n")
-        bullet = bool(re.match(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+", body))
+        bullet = bool(re.match(r"^\s*(?:[-•*–]|\d{1,2}[.)]|\(?[a-h]\))\s+", body))  # (and "a)", "(b)" items)
         stripped = body.strip()
         if not stripped:
             # (blank lines may stand between a lead-in and its list, between its items, and in an item broken off)

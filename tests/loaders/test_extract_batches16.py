@@ -46,3 +46,13 @@ def test_the_spinal_tumour_of_a_patient_with_a_second_one_elsewhere():
                 "distal femur; a biopsy of the femoral mass was diagnosed as low-grade central osteosarcoma. "
                 "The spinal Ewing sarcoma and the femoral low-grade central osteosarcoma were synchronous.")
     assert r["diagnosis"]["term"].endswith("/EwingSarcoma")
+
+
+def test_lettered_items_of_a_list_of_other_patients():
+    r = extract("A 55-year-old woman had an L5 paraganglioma metastasis, resected.\n\n"
+                # (a heading and the first item's label run together, as a PDF's text layer may give them)
+                "SIMILAR CASES (for comparison; none is this patient) a) Smith & Jones (Abstracts 28 P150):\n"
+                "- a 44-year-old woman with a femoral metastasis had it excised.\n"
+                "b) A D10 fracture in another woman was treated with 30 Gy of radiotherapy and kyphoplasty.\n")
+    assert [i["category"] for i in r["interventions"]] == ["surgery"]
+    assert r["vertebrae"] == ["L5"]
