@@ -67,6 +67,9 @@ _FOR_A_DISEASE = needs(re.compile(rf"{_FOR_A}(?:carcinoma|cancer)\b", re.IGNOREC
 #: a laboratory step named like an operation: "after formalin fixation and paraffin embedding"
 _LAB_PROCESS = re.compile(r"\b(?:formalin|formaldehyde|buffered|alcohol|tissue|specimen|sample)[\s-]+$", re.IGNORECASE)
 #: a radiation word naming a cause or a place, not a treatment given: "radiation-induced sarcoma", "radiation field"
+#: a drug naming a harm it did, not a treatment given: "ATRA (differentiation) syndrome", "bleomycin-induced ..."
+_DRUG_ATTRIBUTE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:syndrome|toxicity)\b|[\s-](?:induced|related|associated)\b",
+                             re.IGNORECASE)
 _RADIATION_ATTRIBUTE = re.compile(r"^(?:-|\s)(?:associated|induced|related)\b|^\s+fields?\b(?![^.;]{0,60}\b(?:Gy|"
                                   r"fractions?)\b)", re.IGNORECASE)
 _CHEMORADIATION = needs(re.compile(r"\b(?:(?:concurrent|concomitant|adjuvant|definitive|neoadjuvant)\s+)?chemo-?\s?"
@@ -230,6 +233,11 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
         # ... and drugs of one kind given together are one line: "nivolumab combined with ipilimumab"
         combined: dict[int, str] = {}
         listed = sorted(drugs, key=lambda m: m.start)
+        # (a drug's abbreviation in brackets after its name is that drug again: "all-trans retinoic acid (ATRA) plus
+        # daunorubicin" joins the two drugs across the bracket)
+        again_bracketed = {id(m) for i, m in enumerate(listed) if i and listed[i - 1].iri == m.iri and re.fullmatch(
+            r"\s*\(\s*", text[listed[i - 1].end - base:m.start - base])}
+        listed = [m for m in listed if id(m) not in again_bracketed]
         runs: list[list[Mention]] = [listed[:1]] if listed else []
         # the run's last drug was paired with what stands before it ("X combined with Y", "chemotherapy with Y")
         paired = bool(listed and _PAIRED_BEFORE.search(text[:listed[0].start - base]))
@@ -364,9 +372,11 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
         # the drugs of another, earlier disease
         other_disease = not metastatic and bool(_REMOTE_PAST.search(text) and _FOR_A_DISEASE.search(text))
         for d in drugs:
-            if id(d) in attached or other_disease:
+            if id(d) in attached or id(d) in again_bracketed or other_disease:
                 continue
             s, e = d.start - base, d.end - base
+            if _DRUG_ATTRIBUTE.match(text, e):
+                continue  # "ATRA (differentiation) syndrome", "bleomycin-induced pneumonitis": a harm the drug did
             st = status(text, s, e)
             cat = "chemotherapy" if id(d) in in_regimen else drug_category.get(d.iri, "other_drug")
             clause = text[clause_start(text, s):clause_end(text, e)]

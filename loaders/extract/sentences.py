@@ -168,8 +168,11 @@ _CITED = re.compile(r"\b(?:reported|described|published|documented)\s+by\b|\bet\
 _OTHERS_LISTED = re.compile(
     r"(?:\bfor\s+comparison\b|\bnone\s+of\s+(?:them|these)\s+(?:is|was|concerns?)\b|\bneither\s+(?:of\s+them\s+)?"
     r"(?:is|was|concerns?)\b|\bnot\s+(?:our|the\s+index|this)\s+patient\b|\bother\s+(?:\w+\s+){0,4}?(?:reports?|cases?"
-    r"|patients?|publications?)\b|\b(?:published|reported|described)\s+(?:\w+\s+){0,3}?(?:cases|patients|reports)\b)"
-    r"[^.]*:\s*$", re.IGNORECASE)
+    r"|patients?|publications?)\b|\b(?:published|reported|described)\s+(?:\w+\s+){0,3}?(?:cases|patients|reports)\b"
+    r"|\bnot\s+(?:about|concerning)\s+(?:this|our|the)\s+patient\b)"
+    # (a lead-in ends with a colon, or is a line of its own without a full stop: "... - the items below are NOT about
+    # this patient")
+    r"[^.]*(?::\s*$|(?<![.:])$)", re.IGNORECASE)
 
 
 def _cited(text: str) -> bool:
