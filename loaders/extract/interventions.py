@@ -469,12 +469,12 @@ _REGIMEN_JOIN = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*(?:and\s+)?|\s(?:a
                            r"\s+with|in\s+combination\s+with)\s+|\s*[+/]\s*)\s*(?:(?:high|low)-dose\s+)?")
 
 
-#: what pairs two drugs, and the ", and" of a list's last item
-_PAIRED = re.compile(r"\b(?:with|plus)\b|[+/]", re.IGNORECASE)
-_SERIAL_AND = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
+#: what pairs two drugs ("X combined with Y", "X plus Y", "X + Y"), and the ", and" of a list's last item
 _PAIR_WORDS = r"(?:(?:combined|together)\s+with|in\s+combination\s+with|with|plus)"
+_PAIRED = re.compile(rf"\b{_PAIR_WORDS}\b|[+/]", re.IGNORECASE)
 _PAIRED_BEFORE = re.compile(rf"\b{_PAIR_WORDS}\s+$", re.IGNORECASE)
 _PAIRED_JOIN = re.compile(rf"\s+{_PAIR_WORDS}\s+|\s*\+\s*", re.IGNORECASE)
+_SERIAL_AND = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
 
 
 #: operations in the plural, and told by their number: "she underwent three additional surgical procedures"
