@@ -165,14 +165,15 @@ _CITED = re.compile(r"\b(?:reported|described|published|documented)\s+by\b|\bet\
 
 #: the lead-in of a list of other patients: "two other published tumours are summarised below for comparison only;
 #: neither concerns this patient:", "other reports in lung cancer involving the spine:"
-_OTHERS_LISTED = re.compile(
+_OTHERS_LISTED = needs(re.compile(
     r"(?:\bfor\s+comparison\b|\bnone\s+of\s+(?:them|these)\s+(?:is|was|concerns?)\b|\bneither\s+(?:of\s+them\s+)?"
     r"(?:is|was|concerns?)\b|\bnot\s+(?:our|the\s+index|this)\s+patient\b|\bother\s+(?:\w+\s+){0,4}?(?:reports?|cases?"
     r"|patients?|publications?)\b|\b(?:published|reported|described)\s+(?:\w+\s+){0,3}?(?:cases|patients|reports)\b"
     r"|\bnot\s+(?:about|concerning)\s+(?:this|our|the)\s+patient\b)"
     # (a lead-in ends with a colon, or is a line of its own without a full stop: "... - the items below are NOT about
     # this patient")
-    r"[^.]*(?::\s*$|(?<![.:])$)", re.IGNORECASE)
+    r"[^.]*(?::\s*$|(?<![.:])$)", re.IGNORECASE),
+    "comparison", "none", "neither", "not", "other", "published", "reported", "described")
 
 
 def _cited(text: str) -> bool:
@@ -330,8 +331,8 @@ def _age_key(m: re.Match[str]) -> str:
 
 
 #: an age said after the person: "a woman of 66", "a man of 70 years"
-_PERSON_OF_AGE = re.compile(r"\b(?:woman|man|girl|boy|lady|gentleman)\s+of\s+(?P<n>\d{1,3})\b"
-                            r"(?:\s*(?P<u>years?|months?))?", re.IGNORECASE)
+_PERSON_OF_AGE = needs(re.compile(r"\b(?:woman|man|girl|boy|lady|gentleman)\s+of\s+(?P<n>\d{1,3})\b"
+                                  r"(?:\s*(?P<u>years?|months?))?", re.IGNORECASE), "man", "girl", "boy", "lady")
 
 
 def _ages(sent: str) -> list[str]:
