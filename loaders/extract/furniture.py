@@ -91,11 +91,11 @@ def _hard_wrapped(lines: list[str]) -> bool:
 
 #: words set apart by a run of spaces: the columns of a table laid out with spaces
 #: ("EWSR1 rearrangement    not present")
-_COLUMN_GAP = re.compile(r"\S {4,}\S")
+COLUMN_GAP = re.compile(r"\S {4,}\S")
 
 
 #: the start of a list's item ("- ", "• ", "2) ", "(b) "): a line of its own
-_ITEM_START = re.compile(r"(?:[-•*–]|\d{1,2}[.)]|\(?[a-h]\))\s+\S")
+LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)]|\(?[a-h]\))\s+")
 #: a line drawn under a table's header ("-------  -------")
 _RULE = re.compile(r"^[-=_–—\s]{3,}$")
 
@@ -117,9 +117,9 @@ def _join_wrapped(text: str) -> str:
         s, n = line.strip(), nxt.strip()
         if s and n and not _ENDS_SENTENCE.search(s) and not _TABLE.search(s) and not _TABLE.search(n) \
                 and not _LETTER_HEAD.fullmatch(s) and not (_caps_heading(s) and not _caps_heading(n)) \
-                and not (_COLUMN_GAP.search(s) and (_COLUMN_GAP.search(n) or not n[0].islower())) \
-                and not (_COLUMN_GAP.search(n) and not _COLUMN_GAP.search(s)) \
-                and not _RULE.match(s) and not _RULE.match(n) and not _ITEM_START.match(n) \
+                and not (COLUMN_GAP.search(s) and (COLUMN_GAP.search(n) or not n[0].islower())) \
+                and not (COLUMN_GAP.search(n) and not COLUMN_GAP.search(s)) \
+                and not _RULE.match(s) and not _RULE.match(n) and not LIST_ITEM.match(n) \
                 and (n[0].islower() or _CONTINUES.search(s) or wrapped and len(s) > 40 and not n.isupper()):
             chars[pos] = " "
         elif s and not n and i + 2 < len(lines) and (after := lines[i + 2].strip()) and after[0].islower() \

@@ -45,9 +45,6 @@ class Prefiltered:
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.rx.match(text, pos, endpos) if self.may_match(text, pos, endpos) else None
 
-    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.rx.fullmatch(text, pos, endpos) if self.may_match(text, pos, endpos) else None
-
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return self.rx.finditer(text, pos, endpos) if self.may_match(text, pos, endpos) else iter(())
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spinekg.loaders.extract.furniture import COLUMN_GAP, LIST_ITEM
 from spinekg.loaders.extract.numwords import NUMBER, to_number
 from spinekg.loaders.extract.prefilter import needs
 from spinekg.loaders.extract.tables import is_row
@@ -277,7 +278,7 @@ def _is_heading(line: str) -> bool:
         return False  # a field with its value ("Patient: 17-year-old male", "- CD99: positive"), not a heading
     if re.match(r"[-•*–]\s+\S", s):
         return False  # an item of a list ("- NRAS - mutation detected")
-    if re.search(r"\S {4,}\S", s) and not re.search(r"\S {4,}\d{1,4}$", s):
+    if COLUMN_GAP.search(s) and not re.search(r"\S {4,}\d{1,4}$", s):
         return False  # the cells of a table laid out with spaces ("EWSR1 rearrangement      not present")
     if len(s) <= 110 and len(words) <= 16 and re.match(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]", s) \
             and not re.search(r"[.;,:]\s*$", s) and not re.search(r"\b(?:was|were|is|are|had|has)\b", s):
@@ -394,7 +395,7 @@ def segment(text: str) -> Document:
         start = pos
         pos += len(line)
         body = line.rstrip("\r\n")
-        bullet = bool(re.match(r"^\s*(?:[-•*–]|\d{1,2}[.)]|\(?[a-h]\))\s+", body))  # (and "a)", "(b)" items)
+        bullet = bool(LIST_ITEM.match(body))  # ("- ", "2) ", and "a)", "(b)" items)
         stripped = body.strip()
         if not stripped:
             # (blank lines may stand between a lead-in and its list, between its items, and in an item broken off)
