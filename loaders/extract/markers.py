@@ -36,6 +36,13 @@ _OTHER_TEST = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS
                         r"|flow\s+cytometr\w*|immunophenotyping\s+by\s+flow)\b",
                         re.IGNORECASE)
 _IHC_WORD = re.compile(r"immun|stain", re.IGNORECASE)
+#: a laboratory value, not a stain: "serum PSA was negative", "tumour markers (CEA, AFP) were negative", "AFP level"
+_LAB_WORD = re.compile(r"\b(?:serum|plasma(?!\s*(?:cells?|cytoid|blast\w*|cytom\w*))|urin(?:e|ary)|laboratory"
+                       r"|tumou?r\s+markers?|blood\s+(?:tests?|levels?|work-?up|work))\b", re.IGNORECASE)
+_TISSUE_WORD = re.compile(r"immun|stain|\bIHC\b|biops|specimen|tissue|(?:tumou?r|neoplastic|lesional)\s+cells",
+                          re.IGNORECASE)
+_LAB_AFTER = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:levels?|concentrations?|titres?|titers?)\b"
+                        r"|^[^.;]{0,30}?\d\s*(?:ng|[µμ]g|mg|pg|m?IU|k?U|[nmp]mol)\s*/\s*(?:m?L|dL|l)\b", re.IGNORECASE)
 _GENOMIC_BEFORE = re.compile(r"[A-Za-z0-9]{2,}\s?(?:-|–|::|/)\s?$|\b(?:gene|fusion\s+of|rearrangement\s+of)\s+$",
                              re.IGNORECASE)
 _INDEX_TAIL = re.compile(r"[\s-]+(?:(?:labell?ing|proliferati\w+|positivity)\s+)?(?:index|LI|rate)$", re.IGNORECASE)
@@ -193,12 +200,15 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
     for text, base, span, mentions in sentences:
         if not _IHC_SENTENCE.search(text) or (_OTHER_TEST.search(text) and not _IHC_WORD.search(text)):
             continue
+        if _LAB_WORD.search(text) and not _TISSUE_WORD.search(text):
+            continue  # "Serum PSA was negative": a blood test, not a stain
         marks = [m for m in mentions if m.kind == "marker"]
         taken = {(m.start, m.end) for m in marks}
         marks += [m for m in mentions if m.kind == "gene" and not any(a < m.end and m.start < b for a, b in taken)]
         marks = [m for m in marks if not _GENOMIC_AFTER.match(text[m.end - base:m.end - base + 20])
                  and not _PARTNER_AFTER.match(text[m.end - base:m.end - base + 20])
-                 and not _GENOMIC_BEFORE.search(text[max(0, m.start - base - 20):m.start - base])]
+                 and not _GENOMIC_BEFORE.search(text[max(0, m.start - base - 20):m.start - base])
+                 and not _lab_value(text, m.start - base, m.end - base)]
         items: list[tuple[int, int, str, str | None]] = [
             (m.start - base, _closed(text, m.surface, m.end - base), _name(_INDEX_TAIL.sub("", m.surface)), m.iri)
             for m in sorted(marks, key=lambda x: x.start)]
@@ -274,6 +284,19 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
 
 _PRE_MODIFIER = re.compile(r"^\s*,?\s*(?:and\s+)?(?:retained|preserved|lost|positive|negative)\s+"
                            r"(?:(?:nuclear|cytoplasmic|membranous|diffuse|focal|strong|weak)\s+){0,2}$", re.IGNORECASE)
+
+
+def _lab_value(text: str, start: int, end: int) -> bool:
+    """A marker named as a laboratory value in a sentence that also tells stains: "serum AFP (1,200 ng/mL)", "CEA
+    levels", "the tumour markers CEA and AFP"."""
+    if _LAB_AFTER.match(text[end:end + 45]):
+        return True
+    before = text[max(0, start - 45):start]
+    ends = [m.end() for m in _LAB_WORD.finditer(before)]
+    if not ends:
+        return False
+    between = before[ends[-1]:]
+    return not _TISSUE_WORD.search(between) and ";" not in between and ":" not in between
 
 
 def _closed(text: str, surface: str, end: int) -> int:
