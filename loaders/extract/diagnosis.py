@@ -56,8 +56,10 @@ _SUPERSEDED = re.compile(r"\b(?:(?:initially|originally|first|at\s+first)\s+(?:\
                          r"|regarded|interpreted|labell?ed|misdiagnosed|mistaken|considered|reported|read|thought"
                          r"|diagnosed)\s+(?:as|for|to\s+be|with)|mistaken\s+for"
                          # "the initial histological impression was of an Ewing-like sarcoma"
-                         r"|(?:initial|first|original|provisional|preliminary)\s+(?:\w+\s+)?(?:impression|diagnosis)\s+"
-                         r"(?:was|were)(?:\s+(?:of|that\s+of))?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
+                         # ("working diagnosis: pilocytic astrocytoma", a field of a first report)
+                         r"|(?:initial|first|original|provisional|preliminary|working)\s+(?:\w+\s+)?(?:impression"
+                         r"|diagnosis)(?:\s+(?:was|were)(?:\s+(?:of|that\s+of))?|\s*[:.]+))\s+(?:an?\s+|the\s+)?"
+                         r"(?:[\w-]+\s+){0,3}$",
                          re.IGNORECASE)
 #: a cohort's diagnoses, counted: "three patients had NF1, one a ganglioneuroma, and four had schwannomatosis"
 _COUNTED_DIAGNOSES = re.compile(r"(?:^|[,;:]\s*|\band\s+)(?:one|two|three|four|five|six|seven|eight|nine|ten"

@@ -29,6 +29,10 @@ _HYPHEN_BREAK = re.compile(r"(?<=([A-Za-z0-9]))-\n(?=([A-Za-z0-9]+))")
 _ENDS_SENTENCE = re.compile(r"[.!?:;)\]\"”]\s*$")
 _TABLE = re.compile(r"\||\t")
 _LEADER = re.compile(r"(?<=\S)[ \t]*\.{4,}[ \t]*(?=\S)")
+#: a short leader after a field's name at the start of a line ("IDH status .. negative", "- DOG1 ... positive"); a
+#: spaced ellipsis ("The tumour ... was removed") stays one
+_SHORT_LEADER = re.compile(r"^(?P<field>[^\n.]{0,40}\S)(?P<lead>[ \t]+\.\.[ \t]+)(?=\S)"
+                           r"|^(?P<field3>[ \t]*[-•*–][ \t]+[^\n.]{0,40}\S)(?P<lead3>[ \t]+\.{3}[ \t]+)(?=\S)", re.MULTILINE)
 #: "Case 12", "Patient 3": a series' headings repeat with their numbers, and are no furniture
 _NUMBERED = re.compile(r"^\W*(?:case|patient|table|figure|fig\.)\s*(?:no\.?\s*)?\d", re.IGNORECASE)
 
@@ -41,6 +45,9 @@ def clean(text: str) -> str:
     """The text with furniture blanked and broken lines joined, of the same length, line for line."""
     # a report's dot leaders are its fields' colons: "CD34 ............ positive" is "CD34: positive"
     text = _LEADER.sub(lambda m: " " * (len(m.group()) - 2) + ": ", text)
+    if ".." in text:
+        text = _SHORT_LEADER.sub(lambda m: (m.group("field") or m.group("field3"))
+                                 + " " * (len(m.group("lead") or m.group("lead3")) - 2) + ": ", text)
     if "\n" not in text:
         return text
     lines = text.split("\n")
@@ -106,6 +113,13 @@ def _caps_heading(line: str) -> bool:
     return line.isupper() and len(line.split()) <= 12
 
 
+def _list_title(line: str, after: str) -> bool:
+    """A short capitalised line whose next line starts a list's item: the title of that list ("Molecular addendum"
+    above "- diffuse midline glioma, ..."), never the end of the line before."""
+    return line[0].isupper() and len(line.split()) <= 10 and not re.search(r"[.!?;:,]\s*$", line) \
+        and bool(LIST_ITEM.match(after))
+
+
 def _join_wrapped(text: str) -> str:
     chars = list(text)
     pos = 0
@@ -120,6 +134,7 @@ def _join_wrapped(text: str) -> str:
                 and not (COLUMN_GAP.search(s) and (COLUMN_GAP.search(n) or not n[0].islower())) \
                 and not (COLUMN_GAP.search(n) and not COLUMN_GAP.search(s)) \
                 and not _RULE.match(s) and not _RULE.match(n) and not LIST_ITEM.match(n) \
+                and not _list_title(n, lines[i + 2] if i + 2 < len(lines) else "") \
                 and (n[0].islower() or _CONTINUES.search(s) or wrapped and len(s) > 40 and not n.isupper()):
             chars[pos] = " "
         elif s and not n and i + 2 < len(lines) and (after := lines[i + 2].strip()) and after[0].islower() \

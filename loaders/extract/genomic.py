@@ -106,8 +106,9 @@ _ITD_BEFORE = re.compile(r"\b(?:internal\s+tandem\s+duplications?|ITDs?)\s+(?:\(
                          r"(?:exon\s*\d{1,3}\s+(?:of|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
 #: the word of a mutation after the gene, or a row's or a field's result ("NRAS - mutation detected", "NRAS: mutation
 #: detected"); not "the PLZF-RARA variant of APL", a form of a disease
-_MUTATION_WORD = re.compile(rf"^\s*(?:gene\s+)?(?:[:–—-]\s*)?{_KIND_WORDS}(?:mutation|mutations|mutated"
-                            r"|variant(?!\s+(?:form\s+)?of\b))\b", re.IGNORECASE)
+#: ("KIT exon 11 mutation": the exon between them)
+_MUTATION_WORD = re.compile(rf"^\s*(?:gene\s+)?(?:[:–—-]\s*)?(?:\(?exon\s*\d{{1,3}}\)?\s+)?{_KIND_WORDS}"
+                            r"(?:mutation|mutations|mutated|variant(?!\s+(?:form\s+)?of\b))\b", re.IGNORECASE)
 #: a list of genes sharing the word after its last: "NRAS, PIK3CA, KIT and TP53 mutations"
 _LISTED_MUTATIONS = re.compile(rf"^(?:\s*(?:,|/|and|or|,\s*and|,\s*or)\s*[A-Z][A-Z0-9]{{1,9}})+\s+(?:genes?\s+)?"
                                rf"{_KIND_WORDS}(?:mutations|variants)\b")
@@ -127,7 +128,9 @@ _AMP_AFTER = re.compile(rf"{_RESULT_PREFIX}"
 _LISTED = r"(?:[A-Z][A-Za-z0-9\-]{1,9}(?:\s+gene)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:of\s+)?)*"
 _AMP_BEFORE = re.compile(rf"\b(?:[Aa]mplifications?|(?:copy[\s-]number\s+)?[Gg]ains?)\s+of\s+(?:the\s+)?{_LISTED}$")
 _DEL_AFTER = re.compile(rf"{_RESULT_PREFIX}(?:(?:homozygous|heterozygous)\s+)?"
-                        r"(?:deletion|deleted|loss\b|(?:was|were"
+                        # (not a stain's loss: "ATRX: loss of immunohistochemical expression")
+                        r"(?:deletion|deleted|loss\b(?!\s+of\s+(?:\w+\s+){0,2}(?:expression|staining|immunoreactivity"
+                        r"|immunostaining|protein))|(?:was|were"
                         r"|is)\s+deleted)",
                         re.IGNORECASE)
 _DEL_BEFORE = re.compile(rf"\b(?:(?:[Hh]omozygous|[Hh]eterozygous|[Bb]iallelic)\s+)?[Dd]eletions?\s+of\s+(?:the\s+)?"
@@ -245,6 +248,13 @@ _GLUED_HOTSPOT = re.compile(r"(?<![\w\-.])(?P<g>H3\.3|[A-Z][A-Z0-9]{1,9}?)(?P<v>
                             rf"(?!\s*(?:[-‐]?\s*(?:{STAIN_WORDS}|positiv\w*|negativ\w*)))")
 
 
+#: a histone residue said mutant without the change: "diffuse midline glioma, H3 K27-mutant", "H3F3A G34-mutated"
+#: ("H3 K27-altered" is not: the alteration may be EZHIP overexpression)
+_HISTONE_SITE = needs(re.compile(r"(?<![\w\-.])(?P<g>H3(?:\.3)?|H3-3A|H3F3A|H3-3B|H3F3B)[\s-]?(?P<site>K27|K36|G34)"
+                                 r"[\s-](?:mutant|mutated|mutation)\b"), "mutant", "mutated", "mutation")
+_HISTONE_GENE = {"H3F3A": "H3-3A", "H3F3B": "H3-3B"}
+
+
 def _histone(gene: str, variant: str) -> str:
     """'H3.3' is the histone of two genes: its K36M is H3-3B's (chondroblastoma), its K27M and G34 changes H3-3A's."""
     if gene != "H3.3":
@@ -258,6 +268,9 @@ _SEQUENCED = needs(re.compile(r"\b(?:sequenc\w*|NGS|genotyp\w*|mutations?|mutant
                               r"|harbou?r\w*)\b", re.IGNORECASE),
                    "sequenc", "ngs", "genotyp", "mutation", "mutant", "genetic", "molecular", "pcr", "harbo")
 _STAINED = re.compile(rf"\b(?:{STAIN_WORDS})\b", re.IGNORECASE)
+#: the words of a test of the genome
+_GENOTYPED = re.compile(r"\b(?:FISH|in\s+situ\s+hybridi[sz]ation|sequenc\w*|NGS|copy[\s-]number|PCR|array|karyotyp\w*"
+                        r"|MLPA|SNP|methylation|molecular|genetic|genomic)\b", re.IGNORECASE)
 #: a chromosomal region amplified: "amplification of 12q13-15", "12q13-15 amplification"
 _REGION = r"((?:\d{1,2}|X|Y)[pq]\d{1,2}(?:\.\d{1,2})?(?:\s?[-–]\s?[pq]?\d{1,2}(?:\.\d{1,2})?)?)"
 _REGION_AMP = needs(re.compile(
@@ -296,8 +309,11 @@ _REARRANGED_BEFORE = re.compile(r"\b(?:rearrangement|disruption|split(?:ting)?|t
 #: the word before the gene: "activating mutations of FGFR1", "a somatic mutation in the NF2 gene"
 _MUTATION_BEFORE = re.compile(rf"\b(?:(?:activating|inactivating|somatic|germline|point|missense|hotspot|pathogenic"
                               rf"|likely\s+pathogenic|truncating|frameshift|nonsense|loss-of-function|gain-of-function)\s+)*"
-                              rf"(?:[Mm]utations?|(?<=pathogenic\s)variants?)\s+(?:of|in)\s+(?:exon\s*\d{{1,3}}\s+(?:of|in)\s+)?"
-                              rf"(?:the\s+)?{_LISTED}$"
+                              rf"(?:[Mm]utations?|MUTATIONS?|(?<=pathogenic\s)variants?)\s+"
+                              # ("a mutation detected in exon 11 of KIT", "MUTATION DETECTED in ...")
+                              rf"(?:(?:was\s+|were\s+)?(?:detected|found|identified|DETECTED|FOUND|IDENTIFIED)\s+)?"
+                              rf"(?:of|in)\s+(?:exon\s*\d{{1,3}}\s+(?:of|in)\s+)?"
+                              rf"(?:the\s+)?{_LISTED}(?:c-)?$"
                               # "mutations in SMARCB1 (also known as INI1, SNF5 or BAF47) and in LZTR1"
                               rf"|\b[Mm]utations?\s+(?:of|in)\s+(?:the\s+)?[A-Z][A-Za-z0-9\-]{{1,9}}\s*(?:\([^()]{{0,60}}\))?"
                               rf"\s*,?\s*(?:and|or)\s+(?:in\s+|of\s+)?(?:the\s+)?$")
@@ -506,6 +522,12 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                         and _asserted(text, m.start(), m.end())):
                     v = one_letter(m.group("v"))
                     add(GenomicFact("mutation", gene=_histone(m.group("g"), v), variant=v), span)
+        for m in _HISTONE_SITE.finditer(text):
+            clause = text[clause_start(text, m.start()):clause_end(text, m.end())]
+            if not any(a < m.end("g") and m.start("g") < b for a, b in covered) and not _STAINED.search(clause) \
+                    and _asserted(text, m.start(), m.end()):
+                g = _HISTONE_GENE.get(m.group("g"), m.group("g"))
+                add(GenomicFact("mutation", gene=_histone(g, m.group("site"))), span)
         for kind, rx in (("amplification", _REGION_AMP), ("deletion", _REGION_DEL)):
             for m in rx.finditer(text):
                 if _asserted(text, m.start(), m.end()):  # the region as one token: "12q13-15"
@@ -686,8 +708,11 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     for sym in symbols:
                         add(GenomicFact("amplification", gene=sym), span)
                 continue
-            if _DEL_AFTER.match(after) or _DEL_BEFORE.search(before):
-                if _asserted(text, g.start, g.end):
+            if (dm := _DEL_AFTER.match(change_after)) or _DEL_BEFORE.search(before):
+                # (a stain's loss is no deletion: "Immunohistochemistry: ATRX loss", unless a genotype is told too)
+                lost_stain = dm is not None and dm.group().rstrip().lower().endswith("loss") \
+                    and bool(_STAINED.search(text)) and not _GENOTYPED.search(text)
+                if _asserted(text, g.start, g.end) and not lost_stain:
                     for sym in symbols:
                         add(GenomicFact("deletion", gene=sym), span)
     for text, span, genes in told:

@@ -58,7 +58,7 @@ _POST = re.compile(
     r"(?:\([^()]{0,60}\)\s*)?(?:(?:(?:staining|expression|immunoreactivity|immunostain(?:ing)?|reactivity)\s+)?"
     r"(?:(?:was|were|is|are|being)\s+(?:also\s+|all\s+|both\s+|found\s+(?:to\s+be\s+)?)?)?"
     r"(?:(?:strongly|diffusely|focally|weakly|partially|patchily|moderately|intensely|and|,)\s+){0,4}"
-    r"(?P<pol>positive|negative|immunoreactive|reactive|immunopositive|expressed|not\s+expressed|absent|retained|lost"
+    r"(?P<pol>positive|negative|immunoreactive|reactive|immunopositive|expressed|not\s+expressed|absent|retained|lost|loss(?!\s+of\b)"
     r"|preserved"
     r"|negligible|undetectable"
     r"|low|high|elevated|increased)(?!\s+(?:for|of|to|with)\b|(?<=ve)\s+in\s+(?:the\s+)?(?:\d|(?:\w+\s+)?"
@@ -133,9 +133,16 @@ _SHOWED = re.compile(r"^\s*(?:antibody\s+)?(?:showed|demonstrated|revealed|displ
                      r"(?:immuno)?(?:staining|positivity|expression|reactivity|immunoreactivity)\b", re.IGNORECASE)
 
 
+#: a stain's loss told after its name: "ATRX: loss of immunohistochemical expression", "INI1 - loss of nuclear staining"
+_LOSS_AFTER = re.compile(r"^\s*(?:[:\-–]\s*)?(?:(?:complete|partial|total|diffuse)\s+)?loss\s+of\s+(?:\w+\s+){0,2}"
+                         r"(?:expression|staining|immunoreactivity|immunostaining)\b", re.IGNORECASE)
+
+
 def _post_polarity(after: str) -> str | None:
     if _SHOWED.match(after):
         return "noun"
+    if _LOSS_AFTER.match(after):
+        return "negative"
     m = _POST.match(after)
     if not m:
         return None
@@ -144,7 +151,7 @@ def _post_polarity(after: str) -> str | None:
     word = (m.group("pol") or m.group("mark") or m.group("stain") or "").lower().strip()
     if re.fullmatch(r"[+\-−]\s?ve", word):  # "SATB2+ve", "CK -ve"
         return "positive" if word[0] == "+" else "negative"
-    if word in ("negative", "-negative", "absent", "lost", "not expressed", "negligible",
+    if word in ("negative", "-negative", "absent", "lost", "loss", "not expressed", "negligible",
                 "undetectable") or re.fullmatch(r"\(\s*[-−]\s*\)|[-−]",
                                                                                               word):
         return "negative"

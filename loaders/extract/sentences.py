@@ -274,8 +274,11 @@ def _is_heading(line: str) -> bool:
     if s.startswith("#"):
         return True
     words = s.split()
-    if re.match(r"^\W{0,3}[A-Za-z][\w /()'-]{0,30}:\s+\S", s) and not _PATIENT_HEAD.match(s):
-        return False  # a field with its value ("Patient: 17-year-old male", "- CD99: positive"), not a heading
+    if re.match(r"^\W{0,3}[A-Za-z][\w /()'-]{0,30}:\s+\S", s) and not _PATIENT_HEAD.match(s) and not (
+            s.isupper() and len(words) <= 16 and _HEADING_OTHER.match(s)):
+        # a field with its value ("Patient: 17-year-old male", "- CD99: positive"), not a heading; a title in capitals
+        # that opens a part of other patients is one ("PART C - FOR COMPARISON: OTHER PUBLISHED PATIENTS")
+        return False
     if re.match(r"[-•*–]\s+\S", s):
         return False  # an item of a list ("- NRAS - mutation detected")
     if COLUMN_GAP.search(s) and not re.search(r"\S {4,}\d{1,4}$", s):
