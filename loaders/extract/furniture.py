@@ -32,7 +32,8 @@ _LEADER = re.compile(r"(?<=\S)[ \t]*\.{4,}[ \t]*(?=\S)")
 #: a short leader after a field's name at the start of a line ("IDH status .. negative", "- DOG1 ... positive"); a
 #: spaced ellipsis ("The tumour ... was removed") stays one
 _SHORT_LEADER = re.compile(r"^(?P<field>[^\n.]{0,40}\S)(?P<lead>[ \t]+\.\.[ \t]+)(?=\S)"
-                           r"|^(?P<field3>[ \t]*[-•*–][ \t]+[^\n.]{0,40}\S)(?P<lead3>[ \t]+\.{3}[ \t]+)(?=\S)", re.MULTILINE)
+                           r"|^(?P<field3>[ \t]*[-•*–][ \t]+[^\n.]{0,40}\S)(?P<lead3>[ \t]+\.{3}[ \t]+)(?=\S)",
+                           re.MULTILINE)
 #: "Case 12", "Patient 3": a series' headings repeat with their numbers, and are no furniture
 _NUMBERED = re.compile(r"^\W*(?:case|patient|table|figure|fig\.)\s*(?:no\.?\s*)?\d", re.IGNORECASE)
 

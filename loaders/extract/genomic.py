@@ -44,7 +44,10 @@ def _promoter_variant(gene: str, v: str) -> str:
 #: "CDKN2A/B": two genes of one family written as one
 _SIBLING = re.compile(r"^/(?P<x>[A-Z0-9])(?![\w\-])")
 _BETWEEN = re.compile(
-    r"^\)?\s*(?:exon\s*(?P<e5>\d{1,3})\s*)?(?:(?P<sym>::|-|–|—|/|^:$)|\s(?:was|is|were|being)?\s*(?:joined|fused|linked)"
+    # (the 5' partner's exon, or its breakpoint in an intron, between them: "PHF1 (breakpoint in intron 1) and EPC1",
+    # "PHF1(intron 1) - EPC1(exon 10)")
+    r"^\)?\s*(?:\(?\s*(?:breakpoint\s+in\s+)?(?:exon\s*(?P<e5>\d{1,3})|intron\s*\d{1,3})\s*\)?\s*)?"
+    r"(?:(?P<sym>::|-|–|—|/|^:$)|\s(?:was|is|were|being)?\s*(?:joined|fused|linked)"
     r"\s+(?:to|with)"
     r"|\s(?P<conj>and|with|to)\s)\s*$", re.IGNORECASE)
 _EXON_AFTER = re.compile(r"^\s*(?:\(\s*)?exon\s*(\d{1,3})", re.IGNORECASE)
@@ -57,7 +60,7 @@ _GLUED_EXONS = needs(re.compile(
     r"(?P<b>[A-Z][A-Z0-9]{1,9}?)\s?ex(?:on)?\s?(?P<e3>\d{1,3})(?!\d)"),
     "ex")
 _FUSION_OF = re.compile(r"\b(?:fusion|fused|translocation|rearrangement|chimer\w*)\s+(?:gene\s+|transcript\s+)?"
-                        r"(?:of|between|involving)"
+                        r"(?:of|between|involving|joining|linking)"
                         r"\s+(?:the\s+)?$", re.IGNORECASE)
 _RAW_FUSION = needs(re.compile(
     r"(?<![\w\-])(?P<a>[A-Z][A-Z0-9]{1,9})(?:\s?(?:::|-|–|/)\s?|:(?!:))(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])"
@@ -581,7 +584,11 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if not bm:
                     continue
                 # without a fusion word, only a pair the ontology knows as a fusion, written as one ("SS18-SSX1")
-                if not context and not ((a.symbol, b.symbol) in fusion_term and bm.group("sym") in ("::", "-", "–")):
+                # (or a pair each named with its exon or intron: "PHF1(intron 1) - EPC1(exon 10)")
+                told_exons = bool(re.search(r"exon|intron", between, re.IGNORECASE)) and bool(
+                    _EXON_AFTER.match(text[b.end:]))
+                if not context and not told_exons and not (
+                        (a.symbol, b.symbol) in fusion_term and bm.group("sym") in ("::", "-", "–")):
                     continue
                 if bm.group("conj") and not _FUSION_OF.search(text[max(0, a.start - 40):a.start]):
                     continue

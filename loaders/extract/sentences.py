@@ -42,9 +42,10 @@ _HEADING_OTHER = re.compile(
     r"|discussion\s+points?|teaching\s+points?|questions?\s+(?:for|to)\s+the\s+(?:board|panel)"
     r"|why\s+(?:this|the)\s+case|what\s+(?:this|the)\s+case\s+(?:teaches|shows|adds)|conclusions?|references"
     # the literature's patients: "Other published spinal epidural Ewing sarcomas", "Companion cases (not this patient)"
-    r"|(?:other|published|previous(?:ly)?|reported|companion|similar|comparable)\s+(?:[\w-]+\s+){0,5}?(?:cases|patients"
+    r"|(?:other|published|previous(?:ly)?|reported|companion|similar|comparable|comparison)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:cases|patients"
     r"|reports|tumou?rs|sarcomas|series|children|adults)\b"
-    r"|.*\b(?:for\s+comparison|not\s+(?:this|our)\s+patient|none\s+(?:is|was|of\s+them\s+is)\s+(?:this|our)\s+patient"
+    r"|.*\b(?:for\s+comparison|not\s+(?:this|our|the\s+index)\s+patient|none\s+(?:is|was|of\s+them\s+is)\s+(?:this|our)\s+patient"
     r"|other\s+patients|for\s+context\s+only"
     r"|points?\s+of\s+comparison|not\s+to\s+be\s+confused\s+with)"
     r"|(?=(?:why|how|what|when|which|is|are|does|do|can|could|should)\b[^?]{3,80}\?\s*$)\w+"  # a question to discuss

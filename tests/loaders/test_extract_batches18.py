@@ -13,7 +13,8 @@ pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontolo
 
 
 def test_a_title_in_capitals_opens_a_part_of_other_patients():
-    r = extract("TEACHING FILE 4\n\nINDEX CASE\nA 47-year-old man had a chordoma of the sacrum. A biopsy confirmed it.\n\n"
+    r = extract("TEACHING FILE 4\n\nINDEX CASE\n"
+                "A 47-year-old man had a chordoma of the sacrum. A biopsy confirmed it.\n\n"
                 "PART D - FOR COMPARISON: OTHER PUBLISHED PATIENTS\n"
                 "(These are not the index case.)\n"
                 "D1. Smith A. Spine J 2019.\n"
@@ -85,3 +86,24 @@ def test_a_gastrointestinal_stromal_tumour_and_its_extirpation():
                 "She underwent microsurgical extirpation of the tumour.\n")
     assert r["diagnosis"]["term"].endswith("/GastrointestinalStromalTumor")
     assert [i["category"] for i in r["interventions"]] == ["surgery"]
+
+
+def test_a_numbered_heading_of_comparison_cases_not_the_index_patient():
+    r = extract("1. CLINICAL SUMMARY OF THE INDEX PATIENT\n"
+                "- A man presented with a lytic lesion of the 4th lumbar vertebra.\n- The lesion was resected.\n\n"
+                "2. COMPARISON CASES DISCUSSED AT THE MEETING (not the index patient)\n"
+                "a) Companion case. A 71-year-old woman had a rib tumour and later a lung metastasis; she underwent\n"
+                "   lobectomy.\n")
+    assert r["patient"].get("age_years") is None and r["patient"]["sex"] == "male"
+    assert [i["category"] for i in r["interventions"]] == ["surgery"]
+    assert r["outcome"]["metastasis"] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sequencing found a fusion transcript joining PHF1 (breakpoint in intron 1) and EPC1 (exon 10).",
+    "Notation as reported: PHF1(intron 1) - EPC1(exon 10).",
+])
+def test_a_fusion_told_with_an_intron_breakpoint(sentence):
+    r = extract("A 50-year-old man had a malignant ossifying fibromyxoid tumour of C5.\n" + sentence + "\n")
+    assert [(g["kind"], g["gene5"], g["gene3"], g.get("exon5"), g.get("exon3")) for g in r["genomic"]] == [
+        ("fusion", "PHF1", "EPC1", None, 10)]
