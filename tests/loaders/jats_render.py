@@ -3,8 +3,8 @@ PMID, journal, year from the gold's source), the abstract, body sections nested 
 legends as <fig>, pipe tables as <table-wrap>, and the references in <back>. Used to check that an article
 read from JATS scores as it does from text.
 
-The renderer knows nothing of the extractor: headings are short lines without closing punctuation, as a
-copy-editor would mark them.
+The renderer knows nothing of the extractor: headings are short lines without closing punctuation, and lines
+in capitals of up to 16 words (a colon or a bracketed remark allowed), as a copy-editor would mark them.
 """
 
 from __future__ import annotations
@@ -33,9 +33,22 @@ def _para(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
 
+_ANY_HEADING = re.compile(r"^(?:#+\s*)?(?P<num>\d{1,2}(?:\.\d{1,2})*\.?\s*(?:\|\s*)?)?(?P<title>.+)$")
+
+
+def _caps_title(s: str) -> bool:
+    """A line in capitals (a bracketed remark after it aside) of up to 16 words: a typesetter's heading, colon or
+    not ("PART C - FOR COMPARISON: OTHER PUBLISHED PATIENTS", "6. COMPARISON CASES ... (not the index patient)")."""
+    bare = re.sub(r"\s*\([^()]*\)\s*$", "", s)
+    letters = [c for c in bare if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters) and len(bare.split()) <= 16 \
+        and not re.search(r"[.;!?,]$", s) and "|" not in s
+
+
 def _is_heading(line: str) -> bool:
     s = line.strip()
-    return bool(_HEADING.match(s)) and len(s.split()) <= 10 and not s.endswith(",") and "|" not in s[3:]
+    return (bool(_HEADING.match(s)) and len(s.split()) <= 10 and not s.endswith(",") and "|" not in s[3:]) \
+        or _caps_title(s)
 
 
 def _unwrap(text: str) -> list[str]:
@@ -50,7 +63,8 @@ def _unwrap(text: str) -> list[str]:
             continue
         last = out[-1] if out and not prev_blank else None
         if last is not None and "|" not in last and "|" not in line and len(last) >= 60 \
-                and not re.search(r"[.!?:;]['\"”’)]?$", last) and not _ITEM.match(line):
+                and not re.search(r"[.!?:;]['\"”’)]?$", last) and not _ITEM.match(line) \
+                and not _caps_title(last):
             if re.search(r"[a-z]-$", last) and line[:1].islower():
                 out[-1] = last[:-1] + line  # "osse-" + "ous"
             else:
@@ -93,7 +107,7 @@ def render_jats(text: str, source: dict | None = None) -> str:
                         f"{_para(legend.group('rest'))}</caption></{kind}>")
             continue
         if _is_heading(line):
-            m = _HEADING.match(line)
+            m = _HEADING.match(line) or _ANY_HEADING.match(line.strip())
             assert m is not None
             head = m.group("title").strip()
             if head.lower() in ("abstract", "summary"):

@@ -12,7 +12,9 @@ Justified lines are set word by word (no space characters, as TeX does); a parag
 string. Each page's content stream is written row by row across both columns (left line, right line, next
 row), as many journal producers write it: a reader that follows the stream interleaves the columns.
 
-The renderer knows nothing of the extractor: headings are short lines without closing punctuation.
+The renderer knows nothing of the extractor: headings are short lines without closing punctuation, and lines in
+capitals of up to 16 words (a colon or a bracketed remark allowed); lines of rule characters ("=====") are drawn,
+not set as text.
 """
 
 from __future__ import annotations
@@ -229,6 +231,17 @@ def _fonts(pdf: FPDF) -> bool:
     return True
 
 
+_RULE = re.compile(r"^[=\-_*~–—]{5,}$")
+
+
+def _caps_title(s: str) -> bool:
+    """A line in capitals (a bracketed remark after it aside) of up to 16 words: a heading, colon or not."""
+    bare = re.sub(r"\s*\([^()]*\)\s*$", "", s)
+    letters = [c for c in bare if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters) and len(bare.split()) <= 16 \
+        and not re.search(r"[.;!?,]$", s) and "|" not in s
+
+
 def _table_cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
@@ -275,7 +288,9 @@ def render_two_column(text: str, path: Path, *, title: str | None = None,
             table = []
         if not line:
             continue
-        if _HEADING.match(line) and len(line.split()) <= 10:
+        if _RULE.match(line):
+            continue  # a rule line ("=====") is drawn, not set as text
+        if (_HEADING.match(line) and len(line.split()) <= 10) or _caps_title(line):
             st.paragraph(line.lstrip("# "), style="B", size=9.5, lead=12, before=5, after=2, justify=False)
         else:
             st.paragraph(line, justify=justify)
