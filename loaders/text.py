@@ -344,8 +344,23 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
                     or dx.singular(m.surface, m.iri, lambda n: lookup("tumor_type", n)) == m.surface)], s.section)
                 for s in doc.sentences if not s.heading and (s.section != "case" or s.patient in (0, p) or not p)
                 and (s.section not in ("intro", "other") or s.start == opening or _OURS.search(s.text))]
+    # the sentence a diagnosis heading introduces, and the items of a list of diagnoses set aside
+    finals, excluded, after_head, lead_excl = set(), set(), False, False
+    for s in doc.sentences:
+        if s.heading:
+            after_head, lead_excl = bool(dx.FINAL_HEADING.match(s.text)), False
+            continue
+        if after_head:
+            finals.add(s.start)
+        after_head = False
+        item = bool(furniture.LIST_ITEM.match(s.text))
+        if lead_excl and item:
+            excluded.add(s.start)
+        elif not item:
+            lead_excl = bool(dx.EXCLUDED_LEAD.search(s.text))
     diag = dx.extract_diagnosis(dx_sents, res.tumor_parents, res.generic_tumors,
-                                lambda name: res.matcher.lex.lookup("tumor_type", name))
+                                lambda name: res.matcher.lex.lookup("tumor_type", name),
+                                finals=frozenset(finals), excluded=frozenset(excluded))
 
     level_items = [_level_item(s, mentions[s.start], res) for s in case]
     if p:

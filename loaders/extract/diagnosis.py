@@ -132,10 +132,23 @@ def _site_of(text: str, start: int, end: int) -> str | None:
     return "spine" if m.group("spine") else "elsewhere"
 
 
+#: a heading that gives the diagnosis ("DIAGNOSIS", "ANSWER - FINAL DIAGNOSIS", "Integrated diagnosis"; not
+#: "Differential diagnosis")
+FINAL_HEADING = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?(?:[\w ]{1,30}\s[-–:]\s*)?(?:(?:final|integrated"
+                           r"|definitive|pathological|histopathological|histological|revised)\s+)?diagnos[ie]s\W*$",
+                           re.IGNORECASE)
+#: the lead-in of a list of diagnoses set aside: "on that basis the team discarded:", "Excluded:"
+EXCLUDED_LEAD = re.compile(r"\b(?:discard\w*|exclu\w*|ruled\s+out|rule\s+out|set\s+aside|eliminat\w*)\b"
+                           r"[^.;]{0,60}:\s*$", re.IGNORECASE)
+
+
 def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Mention], str]],
                       parents: dict[str, list[str]], generic: set[str],
-                      lookup: Callable[[str], str | None] | None = None) -> DiagnosisFact:
-    """sentences: (text, offset, span, tumour-type mentions, section) of the whole report, in order."""
+                      lookup: Callable[[str], str | None] | None = None, *,
+                      finals: frozenset[int] = frozenset(), excluded: frozenset[int] = frozenset()) -> DiagnosisFact:
+    """sentences: (text, offset, span, tumour-type mentions, section) of the whole report, in order; ``finals``: the
+    offsets of the sentences a diagnosis heading introduces; ``excluded``: those of the items of a list of
+    diagnoses set aside."""
     cands: dict[str, Candidate] = {}
     ruled_out: dict[str, str] = {}
     order = 0
@@ -152,7 +165,7 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
             s, e = m.start - base, m.end - base
             if _LIKENESS.search(text[max(0, s - 70):s]) or _LIKE_AFTER.match(text[e:e + 8]):
                 continue  # "its immunophenotype was that of a glomus tumour", "a glomus-like phenotype": a likeness
-            st = status(text, s, e, proposals=False)
+            st = "excluded" if base in excluded else status(text, s, e, proposals=False)
             surface = m.long_form or m.surface
             if st in ("excluded", "negated") and (_OUTCOME_WORDS.search(text[max(0, s - 40):s])
                                                   or _OUTCOME_AFTER.match(text[e:e + 40])):
@@ -174,8 +187,8 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
                 rank = 3
                 if _FINAL.search(text[:s][-120:]):
                     rank = 4
-            if concluded:
-                rank = 4
+            if concluded or (base in finals and st is None):
+                rank = 4  # (the sentence under a "Final diagnosis" heading)
             if rank > 1 and _SETTING_BEFORE.search(before[-60:]):
                 rank = 1  # "myeloid sarcoma with concurrent acute myeloid leukaemia": the setting, not the tumour
             superseded = bool(_SUPERSEDED.search(before[-90:]))

@@ -82,6 +82,8 @@ _GENERIC_TERM = {"radiotherapy": SKG + "Radiotherapy", "chemotherapy": SKG + "Ch
 #: cyclophosphamide, ...)"
 _PAREN_AFTER = re.compile(r"^\s*(?:(?:with|using|of)\s+(?:the\s+|an?\s+)?[\w\-/+]{2,12}\s+)?(?:regimen\s*|protocol\s*"
                           r"|chemotherapy\s*)?\([^()]{0,200}\)")
+#: what did not respond, named after the words: "did not respond to steroids and plasmapheresis"
+_RESPONDED_TO = re.compile(r"\s+to\s+[^.;:]{1,60}")
 _RESPONSE_NEG = needs(re.compile(r"\b(?:did\s+not|didn't|failed\s+to)\s+respond|\bno\s+(?:significant\s+)?(?:response|"
                                  r"change)",
                                  re.IGNORECASE),
@@ -324,6 +326,9 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 # (a prophylactic intrathecal chemotherapy told beside a systemic line does not take its drugs)
                 near = [] if _OWN_LINE.search(label) and not paren else [
                     d for d in drugs if cs - 80 <= d.start - base <= ce + 120
+                        # (a drug of another purpose told beside "steroids" is not given as steroids: "did not
+                        # respond to steroids; he was given infliximab")
+                        and (cat != "other_drug" or cs <= d.start - base <= ce)
                         and (drug_category.get(d.iri) == cat or d.iri in regimen_agents.get(m.iri, ())
                              or (cat == "chemotherapy" and id(d) in in_regimen)
                              or (paren is not None and e <= d.start - base < e + paren.end()))]
@@ -423,8 +428,11 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 if rm.start > m.start and fact.response is None and status(
                         text, rm.start - base, rm.end - base, proposals=False) is None:
                     fact.response = names.get(rm.iri, rm.surface)
-            if fact.response is None and _RESPONSE_NEG.search(text) and fact.category in (
-                    "chemotherapy", "targeted_therapy", "immunotherapy", "radiotherapy"):
+            rn = _RESPONSE_NEG.search(text) if fact.response is None else None
+            if rn and fact.category in ("chemotherapy", "targeted_therapy", "immunotherapy", "radiotherapy") and not (
+                    (to := _RESPONDED_TO.match(text, rn.end())) and not to.start() <= m.start - base < to.end()):
+                # ("did not respond to steroids; he was given cyclophosphamide": the steroids' response, not the
+                # cyclophosphamide's)
                 fact.response = "no response"
         if late:
             course += 1
@@ -485,9 +493,23 @@ _COUNTED = re.compile(r"(?<![\w/\-–.:])(?P<n>two|three|four|five|six|[2-6])\s+
 _PLURAL_OPS = re.compile(rf"(?:{_OPERATIONS})$", re.IGNORECASE)
 
 
+#: lines of drug treatment told by their number, the drugs unnamed: "several successive lines of chemotherapy", "more
+#: than one line of chemotherapy" (at least two)
+_LINES = re.compile(r"(?<![\w/\-–.:])(?P<n>two|three|four|[2-4]|several|multiple|more\s+than\s+one)\s+"
+                    r"(?:(?:successive|further|different|consecutive|subsequent)\s+)*lines?\s+of\s+(?:\w+\s+)?"
+                    r"(?P<kind>chemotherapy|systemic\s+(?:therapy|treatment))\b", re.IGNORECASE)
+
+
 def _count(f: InterventionFact) -> int | None:
-    """How many operations a surgery told by its number stands for; None when it is not told so or when its label
-    names something else."""
+    """How many operations a surgery told by its number stands for, or lines a chemotherapy of unnamed drugs; None
+    when it is not told so or when its label names something else."""
+    if f.category == "chemotherapy" and not f.agents:
+        for sp in f.evidence:
+            m = _LINES.search(str(sp["text"]))
+            if m and status(str(sp["text"]), m.start(), m.end()) is None:
+                return int(to_number(m.group("n")) or 2) if m.group("n")[0].isdigit() or m.group("n").lower() in (
+                    "two", "three", "four") else 2
+        return None
     if f.category != "surgery" or not f.label or not _PLURAL_OPS.search(f.label):
         return None
     for sp in f.evidence:
@@ -540,9 +562,11 @@ _NEW_COURSE = needs(re.compile(
     r"|(?:kept|continued)\s+(?:on\s+)?(?:growing|enlarging|to\s+(?:grow|enlarge))"
     r"|grew\s+(?:despite|during|on)"
     r"|(?:second|third|fourth)[- ]line|salvage|switched|changed\s+to|refractory"
-    r"|(?:months?|years?)\s+later)\b", re.IGNORECASE),
+    r"|(?:months?|years?)\s+later"
+    # a new deposit treated: "one new punctate cerebellar metastasis -> SRS"
+    r"|new\s+(?:[\w-]+\s+){0,3}?metasta(?:sis|ses|tic\s+(?:lesions?|deposits?)))\b", re.IGNORECASE),
     "recur", "relaps", "growth", "progress", "grow", "grew", "enlarg", "line", "salvage", "switched",
-    "changed", "refractory", "month", "year")
+    "changed", "refractory", "month", "year", "new")
 #: ... unless it says there was none: "no recurrence", "without progression"
 _NO_COURSE = needs(re.compile(
     r"\b(?:no|without|free\s+of|absence\s+of|if|in\s+case\s+of|risk\s+of|tendency\s+(?:for|to)"
@@ -572,12 +596,14 @@ _RESUMED = re.compile(r"\b(?:re-?start\w*|resum\w*|re-?introduc\w*|re-?initiat\w
                       r"|re-?administ\w*|(?:started|given|begun)\s+again)\b", re.IGNORECASE)
 #: a treatment named again, not given again: "pain resolved by the end of RT", "after radiotherapy"
 _BACK = re.compile(r"\b(?:the|this|that|his|her|post)\s*-?\s*$|\b(?:end\s+of|after|following|since|from|completion\s+of"
-                   r"|during)\s+(?:[\w\-]+\s+){0,5}?$", re.IGNORECASE)
+                   # (not across a table's column gap: "During ICB    External-beam radiotherapy ...", a timeline)
+                   r"|during)\s(?:[\w\-]+\s(?!\s)){0,5}?\s?$", re.IGNORECASE)
 
 
 #: a radionuclide swallowed or injected, not a beam: a treatment of its own beside a course of external beam
 #: radiotherapy ("external beam radiotherapy to the spinal lesion ... radioactive iodine therapy")
 _SYSTEMIC_RT = frozenset({SKG + "RadioiodineTherapy"})
+_RADIOSURGERY = SKG + "StereotacticRadiosurgery"
 
 
 def courses(facts: list[InterventionFact], generic: set[str]) -> list[InterventionFact]:
@@ -606,7 +632,8 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
             kept.append(f)
             continue
         into = next((x for x in named if x is not f and x.category == f.category and same_course(x, f)
-                     and x.term not in _SYSTEMIC_RT), None)
+                     and x.term not in _SYSTEMIC_RT
+                     and (f.term in generic or (x.term == _RADIOSURGERY) == (f.term == _RADIOSURGERY))), None)
         if into is None and f.back:  # "by the end of RT": the course told before
             into = next((x for x in reversed(out) if x is not f and x.category == f.category
                          and x.course < f.course), None)
@@ -629,7 +656,10 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
         # unless the doses say two
         one_course = next((x for x in final if x.category == f.category == "radiotherapy" and same_course(x, f)
                            and not (x.dose_gy and f.dose_gy and x.dose_gy != f.dose_gy)
-                           and (x.term in _SYSTEMIC_RT) == (f.term in _SYSTEMIC_RT)), None)
+                           and (x.term in _SYSTEMIC_RT) == (f.term in _SYSTEMIC_RT)
+                           # (radiosurgery is a treatment of its own: "SRS to 16 brain metastases" beside the
+                           # spine's external-beam course)
+                           and (x.term == _RADIOSURGERY) == (f.term == _RADIOSURGERY)), None)
         if one_course is not None:
             _merge_course(one_course, f)
             continue

@@ -241,6 +241,12 @@ _HEDGED_FIELD = re.compile(r"^\W{0,3}(?:(?-i:DDx)|differentials?(?:\s+diagnos[ie
                            r"|working\s+diagnosis|possible\s+diagnos[ie]s)\s*:\s*$", re.IGNORECASE)
 
 
+#: a treatment that did not work was given: "did not respond to steroids", "showed no response to imatinib"
+_NO_RESPONSE_TO = re.compile(r"\b(?:(?:did|does)\s+not|didn't|failed\s+to|no\s+longer)\s+respond(?:ed)?\s+"
+                             r"(?:\w+\s+){0,2}?to\s+(?:[\w-]+\s+){0,3}?$"
+                             r"|\bno\s+(?:\w+\s+)?response\s+to\s+(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+
+
 def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str | None:
     if text.rstrip().endswith("?"):
         return "hedged"  # a question asks, it tells nothing: "START CHEMOTHERAPY OR WAIT FOR MOLECULAR RESULTS?"
@@ -261,6 +267,8 @@ def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str |
            and not _NOT_BEFORE.search(before[max(0, m.start() - 20):m.start()])  # "does not exclude X"
            for m in _EXCLUDED_PRE.finditer(before)):
         return "excluded"  # ("rather than MN1, ... the HGNET-MN1 subclass": the cue's own object was MN1)
+    if _NO_RESPONSE_TO.search(before):
+        return None  # "did not respond to cyclophosphamide": given, without effect (its response is read elsewhere)
     if _NEG_PRE.search(_after_last_finding(before)):
         return "negated"
     before = _ACHIEVED_PHRASE.sub(" ", before)  # "could be removed totally, and histology showed ...": not a hedge

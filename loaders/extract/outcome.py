@@ -332,7 +332,8 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
         if _METS_NEG.search(text):
             if out.metastasis is None and not past:
                 out.metastasis, used = False, True
-        elif _METS_POS.search(text) and not _hedged(text, _METS_POS):
+        elif (mp := _METS_POS.search(text)) and not _hedged(text, _METS_POS) \
+                and not _AT_PRESENTATION.search(text[max(0, mp.start() - 100):mp.start()]):
             out.metastasis, used = True, True
             if out.recurrence is False and _NEW_DEPOSIT.search(text) and not past:
                 # "he stayed disease-free ... About one year later a new intramedullary metastasis appeared": the
@@ -379,4 +380,18 @@ def _hedged(text: str, rx: re.Pattern[str]) -> bool:
     if not m:
         return False
     return status(text, m.start(), m.end()) in ("hedged", "proposed", "negated") or bool(
-        _PREVENT.search(text[max(0, m.start() - 40):m.start()]))
+        _PREVENT.search(text[max(0, m.start() - 40):m.start()])) or bool(
+        _GENERAL.search(text[max(0, m.start() - 120):m.start()]))
+
+
+#: the extent the disease had when it was found, not what it did later: "... presenting with intracranial
+#: haemorrhage and leptomeningeal dissemination"
+_AT_PRESENTATION = re.compile(r"\bpresent(?:ing|ed|s)?\s+with\b[^.;]{0,90}$|\bat\s+(?:presentation|diagnosis)\b"
+                              r"[^.;]{0,60}$", re.I)
+
+
+#: what a tumour type can do, said of the type: "Primary Ewing sarcoma of the CNS can present with ... leptomeningeal
+#: spread"
+_GENERAL = re.compile(r"\b(?:can|may|might|could|often|usually|typically|frequently|commonly|tends?\s+to)\s+"
+                      r"(?:\w+\s+){0,2}?(?:present|occur|arise|show|cause|spread|develop|lead|metastasi[sz]e)\w*\b"
+                      r"(?![^.;]{0,120}\b(?:he|she|our\s+patient|this\s+patient|the\s+patient)\b)", re.I)

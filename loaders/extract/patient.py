@@ -37,6 +37,11 @@ _AGE = [
     (re.compile(r":\s*(?:female|male|woman|man)\s*,\s*(?P<n>\d{1,3})\s*(?P<u>years?|yrs?|months?)\b", re.I)),
     PATIENT_CODE,  # "Pt: 47M"
 ]
+#: a newborn: "a newborn girl", "a female new-born", "a neonate", "a baby girl seen in the newborn period": aged 0
+_NEWBORN = re.compile(r"\b(?:an?|the|this|our)\s+(?:(?:female|male|term|preterm|premature)\s+)?(?:new-?born|neonate)\b"
+                      r"|\bnew-?born\s+(?:girl|boy|infant|baby|son|daughter)\b"
+                      r"|\b(?:girl|boy|baby|infant)\b[^.;]{0,40}?\b(?:in|during)\s+the\s+(?:new-?born|neonatal)\s+period\b",
+                      re.I)
 _FEMALE = re.compile(r"\b(?:woman|female|girl|lady|mother|wife|daughter|pregnan\w*|primigravida|she)\b", re.I)
 _MALE = re.compile(r"\b(?:man|male|boy|gentleman|father|husband|son|he)\b", re.I)
 _SEX_NOUN_F = re.compile(r"\b(?:woman|female|girl|lady)\b", re.I)
@@ -69,6 +74,8 @@ def age_sex(sentences: list[str]) -> tuple[float | int | None, str | None, int |
             if 0 <= v <= 120:
                 age, where = (int(v) if v == int(v) else v), i
                 break
+        if age is None and _NEWBORN.search(s):
+            age, where = 0, i
         if age is not None:
             break
     sex = None
