@@ -53,16 +53,21 @@ def _is_heading(line: str) -> bool:
 
 def _unwrap(text: str) -> list[str]:
     """The text's lines with the hard wraps of a copied page undone, as a JATS paragraph holds them: a long line
-    that stops mid-sentence goes on in the next one, a word hyphenated at the line end is one word again."""
+    that stops mid-sentence goes on in the next one, a line indented under a list's item goes on with the item, a
+    word hyphenated at the line end is one word again."""
     out: list[str] = []
     prev_blank = True
+    item_start = ""  # the line the last paragraph began with
     for raw in text.splitlines():
         line = raw.strip()
         if not line:
             prev_blank = True
             continue
         last = out[-1] if out and not prev_blank else None
-        if last is not None and "|" not in last and "|" not in line and len(last) >= 60 \
+        if last is not None and _ITEM.match(item_start) and raw[:1].isspace() and not _ITEM.match(line) \
+                and "|" not in line and not re.fullmatch(r"[-–—=_*~ ]{5,}", item_start):
+            out[-1] = f"{last} {line}"  # a line indented under a list item goes on with the item
+        elif last is not None and "|" not in last and "|" not in line and len(last) >= 60 \
                 and not re.search(r"[.!?:;]['\"”’)]?$", last) and not _ITEM.match(line) \
                 and not _caps_title(last):
             if re.search(r"[a-z]-$", last) and line[:1].islower():
@@ -71,6 +76,7 @@ def _unwrap(text: str) -> list[str]:
                 out[-1] = f"{last} {line}"
         else:
             out.append(line)
+            item_start = line
         prev_blank = False
     return out
 

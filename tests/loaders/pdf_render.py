@@ -14,7 +14,8 @@ row), as many journal producers write it: a reader that follows the stream inter
 
 The renderer knows nothing of the extractor: headings are short lines without closing punctuation, and lines in
 capitals of up to 16 words (a colon or a bracketed remark allowed); lines of rule characters ("=====") are drawn,
-not set as text.
+not set as text; each line of the text is a paragraph, except a line indented under a list's item, which goes on
+with the item.
 """
 
 from __future__ import annotations
@@ -232,6 +233,7 @@ def _fonts(pdf: FPDF) -> bool:
 
 
 _RULE = re.compile(r"^[=\-_*~–—]{5,}$")
+_ITEM = re.compile(r"^(?:[-•*–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 
 
 def _caps_title(s: str) -> bool:
@@ -260,7 +262,18 @@ def render_two_column(text: str, path: Path, *, title: str | None = None,
     unicode_fonts = not core_fonts and _fonts(pdf)
     pdf.set_auto_page_break(False)
     st = _Setter(pdf, unicode_fonts)
-    lines = [x.strip().replace("\t", " | ") for x in text.splitlines() if x.strip()]
+    lines: list[str] = []
+    item = False  # the last paragraph is a list's item: a line indented under it goes on with it
+    for raw in text.splitlines():
+        x = raw.strip().replace("\t", " | ")
+        if not x:
+            item = False
+            continue
+        if item and raw[:1].isspace() and not _ITEM.match(x) and "|" not in x and lines:
+            lines[-1] = f"{lines[-1]} {x}"
+            continue
+        lines.append(x)
+        item = bool(_ITEM.match(x)) and not re.fullmatch(r"[-–—=_*~ ]{5,}", x)  # (a dashed rule is no item)
     if title is None:
         title, lines = (lines[0], lines[1:]) if lines else ("", [])
     st.paragraph(title, full=True, style="B", size=15, lead=18, justify=False, after=4)
