@@ -113,6 +113,7 @@ class InterventionFact:
     at: int = -1  # where a surgery mention is (document offset), for operations() to group mentions into events
     back: bool = False  # every mention refers back to a treatment told before ("by the end of RT")
     resumed: int = 0  # a drug given again after it was stopped ("Alectinib was restarted"): a line of its own
+    positions: list[int] = field(default_factory=list)  # where the mentions that told it are (document offsets)
 
 
 def _adjective(adverb: str) -> str:
@@ -319,6 +320,7 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             fact.necessary |= st is not None and cat == "surgery" and bool(_NECESSARY.match(text[e:]))
             add_evidence(fact.evidence, span)
             sentence_facts.append((fact, m))
+            fact.positions.append(m.start)
             cs, ce = clause_start(text, s), clause_end(text, e)
             if cat in ("chemotherapy", "targeted_therapy", "immunotherapy", "other_drug"):
                 # drugs named with it ("doxorubicin/ifosfamide combination chemotherapy", "R-CHOP (rituximab, ...)")
@@ -329,13 +331,23 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                         # (a drug of another purpose told beside "steroids" is not given as steroids: "did not
                         # respond to steroids; he was given infliximab")
                         and (cat != "other_drug" or cs <= d.start - base <= ce)
+                        # (a drug told after a word of sequence is the next line's: "VDC/IE and then irinotecan")
+                        and not _SEQUENCE.search(text[min(e, d.end - base):max(s, d.start - base)])
+                        # (a regimen whose agents the ontology knows takes those, the bracketed ones and the drugs
+                        # of its own clause: "rituximab with hyper-CVAD", "alternating cycles of A, B and C and of IE")
+                        and (m.kind != "regimen" or not regimen_agents.get(m.iri) or d.iri in regimen_agents[m.iri]
+                             or cs <= d.start - base <= ce or id(d) in in_regimen
+                             or (paren is not None and e <= d.start - base < e + paren.end()))
                         and (drug_category.get(d.iri) == cat or d.iri in regimen_agents.get(m.iri, ())
                              or (cat == "chemotherapy" and id(d) in in_regimen)
                              or (paren is not None and e <= d.start - base < e + paren.end()))]
                 for d in near:
                     attached.add(id(d))
                     _add_agent(fact, names.get(d.iri, d.surface), d.iri)
-                if m.kind == "regimen" and not near:
+                # (the regimen's own drugs unless the text lists them, as "VAC (vincristine, adriamycin, ...)" does;
+                # a drug joined to it is added to them: "rituximab with hyper-CVAD")
+                if m.kind == "regimen" and not any(d.iri in regimen_agents.get(m.iri, ()) or (
+                        paren is not None and e <= d.start - base < e + paren.end()) for d in near):
                     for a in regimen_agents.get(m.iri, []):
                         _add_agent(fact, names.get(a, a), a)
             if cat == "radiotherapy":
@@ -664,7 +676,8 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
             _merge_course(one_course, f)
             continue
         told_with = next((x for x in final if x.category == f.category == "chemotherapy" and same_course(x, f)
-                          and set(x.agents) & set(f.agents) and _shared_sentence(x, f)), None)
+                          and set(x.agents) & set(f.agents) and _shared_sentence(x, f)
+                          and not _sequenced(x, f)), None)
         if told_with is not None:  # "cycles of VDC alternating with IE": the regimens of one line
             _merge_course(told_with, f)
             continue
@@ -677,6 +690,35 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
             continue
         final.append(f)
     return final
+
+
+#: a word of sequence between two treatments: the second is a line of its own ("VIDE induction followed by VAI")
+_SEQUENCE = re.compile(r"\b(?:then|followed\s+by|later|subsequently|after\s+which|afterwards|switched\s+to"
+                       r"|replaced\s+by|second[- ]line|third[- ]line)\b", re.IGNORECASE)
+
+
+def _sequenced(a: InterventionFact, b: InterventionFact) -> bool:
+    """Are two treatments told apart: in no sentence together, or, in each they share, with a word of sequence
+    between them or without a word that joins them?"""
+    for sp in a.evidence:
+        start, text = int(str(sp["start"])), str(sp["text"])
+        end = start + len(text)
+        pa = [x for x in a.positions if start <= x < end]
+        pb = [x for x in b.positions if start <= x < end]
+        for x in pa:
+            for y in pb:
+                lo, hi = sorted((x, y))
+                between = text[lo - start:hi - start]
+                # (two regimens are one line only when told as joined: "VDC alternating with IE", not "VIDE
+                # induction, definitive radiotherapy and VAI consolidation")
+                if not _SEQUENCE.search(between) and _JOINED.search(between):
+                    return False
+    return True
+
+
+#: two regimens of one line: "VDC alternating with IE", "VDC/IE", "R-CHOP plus HD-MTX"
+_JOINED = re.compile(r"\balternat\w*|\bin\s+alternation\b|\bcombined\s+with\b|\btogether\s+with\b|^\S*\s*(?:/|\+|plus"
+                     r"|with|and)\s*\S*$", re.IGNORECASE)
 
 
 def _shared_sentence(a: InterventionFact, b: InterventionFact) -> bool:
