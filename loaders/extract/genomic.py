@@ -258,6 +258,25 @@ _HISTONE_SITE = needs(re.compile(r"(?<![\w\-.])(?P<g>H3(?:\.3)?|H3-3A|H3F3A|H3-3
 _HISTONE_GENE = {"H3F3A": "H3-3A", "H3F3B": "H3-3B"}
 
 
+#: the histone H3 genes and families whose hotspots the literature numbers without the first methionine
+_HISTONES = frozenset({"H3", "H3.3", "H3-3A", "H3-3B", "H3C1", "H3C2", "H3C3", "H3C4", "H3C6", "H3C7", "H3C8",
+                       "H3C10", "H3C11", "H3C12", "H3C13", "H3C14", "H3C15", "H3-4", "H3-5"})
+_HGVS_HOTSPOT = re.compile(r"^(?P<aa>[KG])(?P<n>28|35|37)(?P<to>[A-Z])$")
+
+
+def _legacy_histone(variant: str) -> str:
+    """A histone H3 hotspot in HGVS numbering (counting the first methionine) in the numbering of the literature and
+    the WHO classification: p.K28M is K27M, p.G35R is G34R, p.K37M is K36M.
+
+    >>> _legacy_histone("K28M"), _legacy_histone("G35W"), _legacy_histone("K27M"), _legacy_histone("G34R")
+    ('K27M', 'G34W', 'K27M', 'G34R')
+    """
+    m = _HGVS_HOTSPOT.match(variant)
+    if not m or (m.group("aa"), m.group("n")) not in {("K", "28"), ("G", "35"), ("K", "37")}:
+        return variant
+    return f"{m.group('aa')}{int(m.group('n')) - 1}{m.group('to')}"
+
+
 def _histone(gene: str, variant: str) -> str:
     """'H3.3' is the histone of two genes: its K36M is H3-3B's (chondroblastoma), its K27M and G34 changes H3-3A's."""
     if gene != "H3.3":
@@ -477,6 +496,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     exon_claims: list[tuple[str, str, int, int]] = []  # (5' gene, 3' gene, its exon, the other's) said in the text
 
     def add(fact: GenomicFact, span: dict[str, object]) -> None:
+        if fact.kind == "mutation" and fact.gene in _HISTONES and fact.variant:
+            fact.variant = _legacy_histone(fact.variant)  # "H3-3A p.K28M" is the H3 K27M of the literature
         old = facts.get(fact.key())
         if old is None:
             fact.evidence.append(span)

@@ -71,3 +71,14 @@ def test_a_named_immunoglobulin_translocation_is_a_fusion():
 
 def test_an_alk_fusion_protein_stain_is_no_genomic_finding():
     assert _genomic("Immunostaining for the ALK fusion protein was positive.") == []
+
+
+@pytest.mark.parametrize("sentence, gene, variant", [
+    ("Sequencing: H3-3A p.K28M (K27M) detected.", "H3-3A", "K27M"),
+    ("Sequencing showed H3F3A p.Lys28Met.", "H3-3A", "K27M"),
+    ("Sequencing showed H3F3A p.G35W.", "H3-3A", "G34W"),
+    ("Sequencing showed an H3 K27M mutation.", "H3", "K27M"),
+])
+def test_a_histone_hotspot_in_hgvs_numbering_is_named_as_the_literature_does(sentence, gene, variant):
+    r = extract("A 30-year-old man had a diffuse midline glioma at T8. Biopsy confirmed it.\n" + sentence + "\n")
+    assert [(g["gene"], g["variant"]) for g in r["genomic"]] == [(gene, variant)]
