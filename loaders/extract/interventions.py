@@ -325,6 +325,7 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if cat in ("chemotherapy", "targeted_therapy", "immunotherapy", "other_drug"):
                 # drugs named with it ("doxorubicin/ifosfamide combination chemotherapy", "R-CHOP (rituximab, ...)")
                 paren = _PAREN_AFTER.match(text[e:])
+                bracket = range(e, e + paren.end()) if paren else range(0)  # "R-CHOP (rituximab, ...)"
                 # (a prophylactic intrathecal chemotherapy told beside a systemic line does not take its drugs)
                 near = [] if _OWN_LINE.search(label) and not paren else [
                     d for d in drugs if cs - 80 <= d.start - base <= ce + 120
@@ -336,18 +337,16 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                         # (a regimen whose agents the ontology knows takes those, the bracketed ones and the drugs
                         # of its own clause: "rituximab with hyper-CVAD", "alternating cycles of A, B and C and of IE")
                         and (m.kind != "regimen" or not regimen_agents.get(m.iri) or d.iri in regimen_agents[m.iri]
-                             or cs <= d.start - base <= ce or id(d) in in_regimen
-                             or (paren is not None and e <= d.start - base < e + paren.end()))
+                             or cs <= d.start - base <= ce or id(d) in in_regimen or d.start - base in bracket)
                         and (drug_category.get(d.iri) == cat or d.iri in regimen_agents.get(m.iri, ())
-                             or (cat == "chemotherapy" and id(d) in in_regimen)
-                             or (paren is not None and e <= d.start - base < e + paren.end()))]
+                             or (cat == "chemotherapy" and id(d) in in_regimen) or d.start - base in bracket)]
                 for d in near:
                     attached.add(id(d))
                     _add_agent(fact, names.get(d.iri, d.surface), d.iri)
                 # (the regimen's own drugs unless the text lists them, as "VAC (vincristine, adriamycin, ...)" does;
                 # a drug joined to it is added to them: "rituximab with hyper-CVAD")
-                if m.kind == "regimen" and not any(d.iri in regimen_agents.get(m.iri, ()) or (
-                        paren is not None and e <= d.start - base < e + paren.end()) for d in near):
+                if m.kind == "regimen" and not any(d.iri in regimen_agents.get(m.iri, ()) or d.start - base in bracket
+                                                   for d in near):
                     for a in regimen_agents.get(m.iri, []):
                         _add_agent(fact, names.get(a, a), a)
             if cat == "radiotherapy":
@@ -519,8 +518,7 @@ def _count(f: InterventionFact) -> int | None:
         for sp in f.evidence:
             m = _LINES.search(str(sp["text"]))
             if m and status(str(sp["text"]), m.start(), m.end()) is None:
-                return int(to_number(m.group("n")) or 2) if m.group("n")[0].isdigit() or m.group("n").lower() in (
-                    "two", "three", "four") else 2
+                return int(to_number(m.group("n")) or 2)  # ("several", "multiple", "more than one": two at least)
         return None
     if f.category != "surgery" or not f.label or not _PLURAL_OPS.search(f.label):
         return None
