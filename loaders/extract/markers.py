@@ -37,8 +37,9 @@ _OTHER_TEST = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS
                         re.IGNORECASE)
 _IHC_WORD = re.compile(r"immun|stain", re.IGNORECASE)
 #: a laboratory value, not a stain: "serum PSA was negative", "tumour markers (CEA, AFP) were negative", "AFP level"
-_LAB_WORD = re.compile(r"\b(?:serum|plasma(?!\s*(?:cells?|cytoid|blast\w*|cytom\w*))|urin(?:e|ary)|laboratory"
-                       r"|tumou?r\s+markers?|blood\s+(?:tests?|levels?|work-?up|work))\b", re.IGNORECASE)
+_LAB_WORD = needs(re.compile(r"\b(?:serum|plasma(?!\s*(?:cells?|cytoid|blast\w*|cytom\w*))|urin(?:e|ary)|laboratory"
+                             r"|tumou?r\s+markers?|blood\s+(?:tests?|levels?|work-?up|work))\b", re.IGNORECASE),
+                  "serum", "plasma", "urin", "laborator", "marker", "blood")
 _TISSUE_WORD = re.compile(r"immun|stain|\bIHC\b|biops|specimen|tissue|(?:tumou?r|neoplastic|lesional)\s+cells",
                           re.IGNORECASE)
 _LAB_AFTER = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:levels?|concentrations?|titres?|titers?)\b"
