@@ -18,6 +18,9 @@ from spinekg.graph.build_writer import (
     num,
 )
 from spinekg.graph.iris import skg
+from spinekg.ontology import hgnc
+
+SKOS_EXACT = ox.NamedNode("http://www.w3.org/2004/02/skos/core#exactMatch")
 
 RESULT_IRI = {"positive": skg("Positive"), "negative": skg("Negative"), "equivocal": skg("Equivocal")}
 GENOMIC_CLASS = {"fusion": "FusionFinding", "mutation": "MutationFinding",
@@ -119,7 +122,12 @@ class TumorWriter(CaseWriter):
         node = N(iris.gene_iri(symbol))
         self.entity(node, RDF_TYPE, P("Gene"))
         self.entity(node, RDFS_LABEL, ox.Literal(symbol))
-        self.warn(f"gene {symbol!r} is not in the ontology")
+        known = hgnc.symbols().get(symbol)
+        if known and known[0] == symbol:
+            # a gene the ontology does not model is still HGNC's approved symbol: linked to its HGNC entry
+            self.entity(node, SKOS_EXACT, N(f"https://identifiers.org/{known[1].lower()}"))
+        else:
+            self.warn(f"gene {symbol!r} is not in the ontology nor an approved HGNC symbol")
         return node
 
     def genomic(self, tumor: ox.NamedNode) -> None:

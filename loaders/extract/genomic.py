@@ -17,6 +17,7 @@ from spinekg.loaders.extract.lexmatch import Mention
 from spinekg.loaders.extract.negation import clause_end, clause_start, status
 from spinekg.loaders.extract.prefilter import needs
 from spinekg.loaders.extract.sentences import add_evidence
+from spinekg.ontology import hgnc
 
 _FUSION_CONTEXT = needs(re.compile(
     r"fusion|fused|translocat|rearrang|chimer|transcript|joined|breakpoint|t\(\s*[\dXY]|::",
@@ -89,6 +90,20 @@ _VARIANT = re.compile(
     r"(?:(?:at|in)\s+codon\s+\d{1,4}\s*[,:]?\s*)?"  # "an NRAS mutation at codon 61, p.Gln61Lys"
     r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)?\s*[,;]?\s*)?\(?\s*(?:p\.\s?\(?)?"
     rf"(?P<v>{_P_CHANGE})(?![\w])")
+#: one more change of the same gene after a change: "EGFR L858R and T790M", "G719X/L861Q", "Q61K, Q61R"
+_MORE_CHANGES = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|and\s+|/\s*|\+\s*|plus\s+)(?:(?:exon\s*\d{1,3}\s+)?)"
+                           r"(?:p\.\s?\(?)?(?P<v>[A-Z](?:[a-z]{2})?\d{1,4}(?:[A-Z](?:[a-z]{2})?|\*|fs\*?\d*))"
+                           r"(?![\w>])(?!\s*[A-Z][A-Z0-9]{1,9}\b)")
+#: a change told by its exon, glued as lung-cancer reports write it: "EGFR ex19del", "EGFR exon19del", "METex14
+#: skipping", "EGFR Ex20ins"
+_GLUED_EXON_CHANGE = needs(re.compile(
+    # (the abbreviations of the change, "ex19del", "exon 20 ins", or the abbreviation of the exon, "METex14 skipping";
+    # "exon 19 deletion" in words is read after the gene, where its protein change may follow)
+    r"(?<![\w\-.])(?P<g>[A-Z][A-Z0-9]{1,9}?)\s?(?:(?:[Ee]x|[Ee]xon)\s?(?P<e>\d{1,2})\s?[-‐]?\s?(?P<k>del|ins|dup)"
+    r"|[Ee]x(?P<e2>\d{1,2})\s?[-‐]?\s?(?P<k2>skipping|deletion|insertion|del|ins|dup))(?![a-z])"
+    r"(?![^.;]{0,30}\bp\.)"),
+    "ex")
+_EXON_KIND = {"del": "deletion", "ins": "insertion", "dup": "duplication"}
 #: a change told by its exon: "EGFR exon 19 deletion", "EGFR exon 20 insertion", "MET exon 14 skipping"
 _EXON_CHANGE_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:\(\s*)?exon\s*(\d{1,2})\s+(?:in-frame\s+)?"
                                 r"(deletion|insertion|skipping|duplication)s?\b(?![^.;]{0,30}\bp\.)", re.IGNORECASE)
@@ -182,6 +197,45 @@ _GENE_LIST = needs(re.compile(
 #: capitals that are no gene symbol in such a list
 _NOT_SYMBOLS = frozenset({"DNA", "RNA", "NGS", "FISH", "PCR", "IHC", "MSI", "MSS", "TMB", "CNV", "SNV", "LOH", "WHO",
                           "MRI", "CT", "PET", "AND", "OR", "NOS", "RT", "QPCR", "CISH", "SISH"})
+
+
+#: a sentence that tells a genomic result, where a symbol the ontology does not model is read by its HGNC symbol
+_GENOMIC_CUE = needs(re.compile(r"mutat|variant|fusion|fused|rearrang|amplif|delet|transloc|germ-?line|duplicat"
+                                r"|insertion|skipping|alteration|splice|frameshift|nonsense|missense|pathogenic|"
+                                r"[cp]\.\s?[\dA-Z(]|::", re.IGNORECASE),
+                     "mutat", "variant", "fusion", "fused", "rearrang", "amplif", "delet", "transloc", "germ",
+                     "duplicat", "insertion", "skipping", "alteration", "splice", "frameshift", "nonsense", "missense",
+                     "pathogenic", "c.", "p.", "::")
+#: a capitalised token that may be an HGNC symbol ("MSH2", "EML4", "C11orf95" is not read: lower-case letters)
+_SYMBOL_TOKEN = re.compile(r"(?<![\w.])[A-Z][A-Z0-9]{2,9}(?![\w])")
+#: HGNC symbols that reports use as abbreviations or words, never read as a gene outside the ontology's own genes
+_ABBREVIATIONS = frozenset(
+    "TES SFT UPS SMA MCS TSC PDF ECD DCE PTC RCC MPG SAH SRS MTX SDH LCA TAZ NHS AGT CORD ADC SIS MDS MSS CELL AMD "
+    "RFP CBR PLB DIC STS CMAR APS CCNU MBP SHS WAS GGT CGA ERK AE1 MUM1 PGL1 PGL2 PGL3 PGL4 CAT SET MAX REST CAR "
+    "IMPACT ACHE APEX ARC COIL FACE FAT GOV HAS HIS IPP KIN LARGE LUM MUT NODAL NTS NUMB PER PHP PTS RAN SAT SHE "
+    "SON SPIN SUR TRO UND CASE TEST AIM CLINIC CAPS CRP ESR ALP LDH AFP CEA HCG PSA PTH TSH ACE ADA BMP CGRP EPO GH "
+    "IGF1 INS MRS PAS STAR TNF TRH VIP WBC GCS ECOG ASIA NRS VAS ODI JOA SINS TNM AJCC NCCN FDA".split())
+#: a vertebral level or a segment ("T10", "S100" is a stain): never a gene
+_LEVEL_LIKE = re.compile(r"^(?:[CTLS]\d{1,3}|TH\d{1,2}|D\d{1,2})$")
+
+
+def _hgnc_genes(text: str, mentions: list[Mention], base: int, known: list[_Gene]) -> list[_Gene]:
+    """Symbols of protein-coding genes the ontology does not model, in a sentence that tells a genomic result:
+    "a germline MSH2 c.1906G>C (p.Ala636Pro) variant", "EML4-ALK variant 3" (HGNC, previous symbols made current)."""
+    if not _GENOMIC_CUE.search(text):
+        return []
+    table = hgnc.symbols()
+    taken = [(m.start - base, m.end - base) for m in mentions] + [(g.start, g.end) for g in known]
+    out = []
+    for m in _SYMBOL_TOKEN.finditer(text):
+        tok = m.group()
+        if tok in _ABBREVIATIONS or _LEVEL_LIKE.match(tok) or tok in _NOT_SYMBOLS or tok not in table:
+            continue
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        symbol, hgnc_id = table[tok]
+        out.append(_Gene(m.start(), m.end(), symbol, f"https://identifiers.org/{hgnc_id.lower()}"))
+    return out
 
 
 #: a report's gene and variant fields: "Gene: SMARCB1", then "Variant: c.92A>T, p.(Glu31Val)"
@@ -512,6 +566,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     for n_sent, (text, base, span, mentions) in enumerate(sentences):
         genes = [_Gene(m.start - base, m.end - base, symbol_of.get(m.iri, m.surface), m.iri)
                  for m in mentions if m.kind == "gene"]
+        genes = sorted(genes + _hgnc_genes(text, mentions, base, genes), key=lambda g: g.start)
         if _GENE_FIELD.match(text) and len(genes) == 1:
             field_gene = (genes[0].symbol, n_sent)
         elif (vf := _VARIANT_FIELD.match(text)) and field_gene and n_sent - field_gene[1] <= 2 and not genes:
@@ -533,6 +588,14 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 add(GenomicFact("mutation", gene=m.group("g"), variant=m.group("v")), span)
         # (a gene's own symbol glued to a hotspot is a genotype without more words: "carried BRAFV600E"; a histone
         # hotspot is as often the name of a stain: "H3K27M" needs a word of sequencing)
+        for m in _GLUED_EXON_CHANGE.finditer(text):
+            sym = m.group("g")
+            if (sym in gene_symbols or sym in hgnc.approved()) and sym not in _ABBREVIATIONS \
+                    and _asserted(text, m.start(), m.end()):
+                kind = (m.group("k") or m.group("k2")).lower()
+                kind = _EXON_KIND.get(kind, kind)
+                exon = int(m.group("e") or m.group("e2"))
+                add(GenomicFact("mutation", gene=sym, exon_change=f"exon {exon} {kind}"), span)
         sequenced = bool(_SEQUENCED.search(text))
         glued = [m for m in _GLUED_HOTSPOT.finditer(text) if m.group("g") in gene_symbols
                  or (sequenced and m.group("g") in ("H3", "H3.3"))]
@@ -697,6 +760,13 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                        or re.match(r"^[A-Z]\d+[A-Z]$", vm.group("v"))):
                 if _asserted(text, g.start, g.end + vm.end()):
                     add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(vm.group("v"))), span)
+                    # the same gene's further changes listed after it: "EGFR L858R and T790M mutations",
+                    # "EGFR G719X/L861Q"
+                    rest = text[g.end + vm.end():g.end + vm.end() + 120]
+                    while (more := _MORE_CHANGES.match(rest)) and _asserted(text, g.start, len(text) - len(rest)
+                                                                             + more.end()):
+                        add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(more.group("v"))), span)
+                        rest = rest[more.end():]
                 continue
             ex = _EXON_CHANGE_AFTER.match(after)
             if ex and _asserted(text, g.start, g.end + ex.end()):
@@ -762,10 +832,11 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             add(GenomicFact("fusion", gene5=None if sym in threes else sym, gene3=sym if sym in threes else None), sp)
     # a fusion written with an old symbol the ontology does not hold ("EWS-ERG ..., the product of t(21;22)") is the
     # one its rearrangement names with the current symbols, in the same sentence
+    approved = gene_symbols | hgnc.approved()
     for k, f in list(facts.items()):
-        if f.kind != "fusion" or not f.gene5 or not f.gene3 or (f.gene5 in gene_symbols and f.gene3 in gene_symbols):
+        if f.kind != "fusion" or not f.gene5 or not f.gene3 or (f.gene5 in approved and f.gene3 in approved):
             continue
-        if any(o is not f and o.kind == "fusion" and o.gene5 in gene_symbols and o.gene3 in gene_symbols
+        if any(o is not f and o.kind == "fusion" and o.gene5 in approved and o.gene3 in approved
                and (o.gene3 == f.gene3 or o.gene5 == f.gene5)
                and any(e in o.evidence for e in f.evidence) for o in facts.values()):
             del facts[k]

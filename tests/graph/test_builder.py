@@ -117,3 +117,13 @@ def test_level_adjacency_holds_both_ways(store):
     for a, b in (("T11", "T12"), ("T12", "T11"), ("T12", "L1"), ("L1", "T12")):
         res = store.query(f"ASK {{ skg:{a} skg:adjacentTo skg:{b} }}")
         assert res.boolean, (a, b)
+
+
+def test_gene_outside_the_ontology_links_to_its_hgnc_entry(fresh_store):
+    """A gene the ontology does not model but HGNC approves (MSH2) is linked to HGNC, without a warning."""
+    rec = CaseRecord.from_dict({"document": "m.txt",
+                                "genomic": [{"kind": "mutation", "gene": "MSH2", "variant": "A636P"}]})
+    report = fresh_store.ingest([rec])
+    assert not any("MSH2" in w for w in report.warnings)
+    res = fresh_store.query("SELECT ?m WHERE { GRAPH ?g { gene:MSH2 skos:exactMatch ?m } }")
+    assert [r["m"].value for r in res.rows] == ["https://identifiers.org/hgnc:7325"]

