@@ -411,7 +411,7 @@ def _glue(a: str, b: str, vocab: Counter[str]) -> tuple[str, str]:
     broken in two) and what goes between them (a space, or nothing after a hyphen)."""
     if a.endswith("\u00ad"):
         return a[:-1], ""
-    if not re.search(r"\w[-\u2010\u2011\u2013]$", a):
+    if not re.search(r"[\w)\]][-\u2010\u2011\u2013]$", a):  # (also after a bracket: "hormone receptor (HR)-")
         return a, " "
     head = a.rsplit(" ", 1)[-1][:-1]
     tail = re.match(r"[^\s.,;:!?)\]]*", b)

@@ -69,6 +69,8 @@ class Resources:
     pattern_names: dict[str, str]
     #: chromosome rearrangements of the ontology's fusions: (fusion IRI, 5' symbol, 3' symbol, ISCN notation)
     translocations: tuple[tuple[str, str, str, str], ...] = ()
+    #: the hormonal agents, given as one line with a targeted drug they are joined to ("fulvestrant with alpelisib")
+    hormonal: frozenset[str] = frozenset()
 
 
 def _query(q: str) -> list[tuple[str, ...]]:
@@ -116,8 +118,9 @@ def build_resources(lex: Lexicon, matcher: Matcher | None = None) -> Resources:
     translocations = tuple(sorted(
         (f, *by_iri[f], n) for f, n in _query(f"SELECT ?f ?n WHERE {{ ?f <{SKG}cytogeneticNotation> ?n }}")
         if f in by_iri))
+    hormonal = frozenset(d for (d,) in _query(f"SELECT ?d WHERE {{ ?d a <{SKG}HormonalAgent> }}") if d in drugs)
     return Resources(matcher, drug_category, regimen_agents, gene_symbol, fusion_term, tumor_parents, generic_tumors,
-                     generic_procedures, labels, pattern_names, translocations)
+                     generic_procedures, labels, pattern_names, translocations, hormonal)
 
 
 @functools.lru_cache(maxsize=1)
@@ -374,13 +377,14 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     levels = tumor_levels(level_items)
 
     mk = markers.extract_markers([(tables.as_prose(t), b, sp, ms) for t, b, sp, ms in  # pipe tables as prose
-                                  _tuples(pathology, mentions, ("marker", "gene"))], res.pattern_names)
+                                  _tuples(pathology, mentions, ("marker", "gene"))], res.pattern_names,
+                              metastatic=diag.term == _METASTASIS)
     gn = genomic.extract_genomic(_tuples(pathology, mentions, ("gene",)), res.gene_symbol, res.fusion_term,
                                  res.translocations)
     iv = interventions.extract_interventions(
         _tuples(told, mentions, ("procedure", "drug", "regimen", "intent", "response")), res.matcher,
         res.drug_category, res.regimen_agents, res.generic_procedures, res.labels,
-        frozenset(s.start for s in told if s.summary), metastatic=diag.term == _METASTASIS)
+        frozenset(s.start for s in told if s.summary), metastatic=diag.term == _METASTASIS, hormonal=res.hormonal)
     # the genes with a mutation or copy change ("ALK positive" beside an ALK fusion is the stain of the fused kinase)
     genotyped = {g.gene for g in gn if g.gene}
     oc = outcome.extract_outcome([said.get(s.start, s.text) for s in told], [s.span() for s in told])

@@ -80,6 +80,7 @@ class Candidate:
     last_strong: int = -1
     label: str = ""
     label_rank: int = -1
+    label_named: int = 0  # the label names a metastasis by its primary
     evidence: list[dict[str, object]] = field(default_factory=list)
     excluded: bool = False
     asserted: bool = False
@@ -214,9 +215,14 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
                 c.last_strong = order
                 if c.excluded:
                     c.reasserted = True
-            if key_rank > c.label_rank or (key_rank == c.label_rank and len(surface) > len(c.label)
-                                           and m.long_form is None):
-                c.label, c.label_rank = surface, key_rank
+            # (a metastasis is named by its primary rather than by the class's own words: "adenocarcinoma" of a lung
+            # biopsy, not the "bone metastases" of the imaging)
+            named = 1 if rank and lookup is not None and m.iri.endswith("/Metastasis") and lookup(surface) != m.iri \
+                else 0
+            if named > c.label_named or (named == c.label_named and (
+                    key_rank > c.label_rank or (key_rank == c.label_rank and len(surface) > len(c.label)
+                                                and m.long_form is None))):
+                c.label, c.label_rank, c.label_named = surface, key_rank, named
             add_evidence(c.evidence, span)
     for c in cands.values():
         # general remarks elsewhere ("Ewing sarcoma can mimic LCH") do not undo the case's firm diagnosis

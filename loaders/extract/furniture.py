@@ -121,6 +121,21 @@ def _list_title(line: str, after: str) -> bool:
         and bool(LIST_ITEM.match(after))
 
 
+def _lower_start(line: str) -> bool:
+    """A line that starts in lower case, also after an opening bracket or quote ("(epithelial cell adhesion ...")."""
+    return line[0].islower() or bool(re.match(r"[(\[\"'‘“]\s*[a-z]", line))
+
+
+def _hangs_under(line: str, nxt: str) -> bool:
+    """The next line starts where the text after the last wide gap of this one starts, as a timeline's or a form's
+    wrapped entry does, and has no gap of its own."""
+    gaps = list(COLUMN_GAP.finditer(line))
+    if not gaps or COLUMN_GAP.search(nxt.strip()):
+        return False
+    column = gaps[-1].end() - 1
+    return len(nxt) - len(nxt.lstrip(" ")) == column and column >= 8
+
+
 def _join_wrapped(text: str) -> str:
     chars = list(text)
     pos = 0
@@ -130,13 +145,16 @@ def _join_wrapped(text: str) -> str:
         pos += len(line)
         nxt = lines[i + 1]
         s, n = line.strip(), nxt.strip()
+        # (a line indented to where the text column of a "label      text" line starts goes on with that text:
+        # "Genetics         Testing identified ... EPCAM" / "                 (epithelial cell adhesion molecule) and")
+        hanging = bool(COLUMN_GAP.search(s)) and _hangs_under(line, nxt)
         if s and n and not _ENDS_SENTENCE.search(s) and not _TABLE.search(s) and not _TABLE.search(n) \
                 and not _LETTER_HEAD.fullmatch(s) and not (_caps_heading(s) and not _caps_heading(n)) \
-                and not (COLUMN_GAP.search(s) and (COLUMN_GAP.search(n) or not n[0].islower())) \
+                and not (COLUMN_GAP.search(s) and (COLUMN_GAP.search(n) or not (_lower_start(n) or hanging))) \
                 and not (COLUMN_GAP.search(n) and not COLUMN_GAP.search(s)) \
                 and not _RULE.match(s) and not _RULE.match(n) and not LIST_ITEM.match(n) \
                 and not _list_title(n, lines[i + 2] if i + 2 < len(lines) else "") \
-                and (n[0].islower() or _CONTINUES.search(s) or wrapped and len(s) > 40 and not n.isupper()):
+                and (_lower_start(n) or hanging or _CONTINUES.search(s) or wrapped and len(s) > 40 and not n.isupper()):
             chars[pos] = " "
         elif s and not n and i + 2 < len(lines) and (after := lines[i + 2].strip()) and after[0].islower() \
                 and len(s) > 20 and not _ENDS_SENTENCE.search(s) and not _TABLE.search(s) and not _caps_heading(s) \

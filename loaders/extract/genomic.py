@@ -143,7 +143,8 @@ _AMP_AFTER = re.compile(rf"{_RESULT_PREFIX}"
                         r"copy[\s-]number\s+gain)",
                         re.IGNORECASE)
 #: "... of A", "... of A and B", "... of A, B and C": a list after the cue shares it
-_LISTED = r"(?:[A-Z][A-Za-z0-9\-]{1,9}(?:\s+gene)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:of\s+)?)*"
+_LISTED = (r"(?:[A-Z][A-Za-z0-9\-]{1,9}(?:\s+gene)?(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+           r"(?:of\s+)?)*")
 _AMP_BEFORE = re.compile(rf"\b(?:[Aa]mplifications?|(?:copy[\s-]number\s+)?[Gg]ains?)\s+of\s+(?:the\s+)?{_LISTED}$")
 _DEL_AFTER = re.compile(rf"{_RESULT_PREFIX}(?:(?:homozygous|heterozygous)\s+)?"
                         # (not a stain's loss: "ATRX: loss of immunohistochemical expression")
@@ -151,8 +152,10 @@ _DEL_AFTER = re.compile(rf"{_RESULT_PREFIX}(?:(?:homozygous|heterozygous)\s+)?"
                         r"|immunostaining|protein))|(?:was|were"
                         r"|is)\s+deleted)",
                         re.IGNORECASE)
-_DEL_BEFORE = re.compile(rf"\b(?:(?:[Hh]omozygous|[Hh]eterozygous|[Bb]iallelic)\s+)?[Dd]eletions?\s+of\s+(?:the\s+)?"
-                         rf"{_LISTED}$")
+_DEL_BEFORE = re.compile(rf"\b(?:(?:[Hh]omozygous|[Hh]eterozygous|[Bb]iallelic)\s+)?[Dd]eletions?\s+"
+                         # "a deletion involving two genes, EPCAM (...) and MSH2 (...)"
+                         rf"(?:of|involving|affecting|encompassing|spanning|including)\s+(?:the\s+)?"
+                         rf"(?:(?:two|three|both)\s+)?(?:genes?\s*[,:]?\s*)?{_LISTED}$")
 #: the variant said after a verb: "sequencing of CTNNB1 exon 3 detected the S45F mutation"
 _VERB_VARIANT = re.compile(r"^\s*(?:gene\s+|promoter\s+)?(?:\(?exon\s*\d{1,3}\)?\s+)?(?:was\s+|were\s+)?"
                            r"(?:detected|revealed|showed|identified|demonstrated|disclosed|found|harbou?red|confirmed)\s+(?:a|an|the)\s+"
@@ -801,12 +804,12 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if _asserted(text, g.start, g.end):
                     rearranged.append((g.symbol, span))
                 continue
-            if _AMP_AFTER.match(after) or _AMP_BEFORE.search(before):
+            if _AMP_AFTER.match(after) or _AMP_BEFORE.search(text[max(0, g.start - 160):g.start]):
                 if _asserted(text, g.start, g.end):
                     for sym in symbols:
                         add(GenomicFact("amplification", gene=sym), span)
                 continue
-            if (dm := _DEL_AFTER.match(change_after)) or _DEL_BEFORE.search(before):
+            if (dm := _DEL_AFTER.match(change_after)) or _DEL_BEFORE.search(text[max(0, g.start - 160):g.start]):
                 # (a stain's loss is no deletion: "Immunohistochemistry: ATRX loss", unless a genotype is told too)
                 lost_stain = dm is not None and dm.group().rstrip().lower().endswith("loss") \
                     and bool(_STAINED.search(text)) and not _GENOTYPED.search(text)

@@ -194,7 +194,7 @@ def _num(txt: str | None) -> int | None:
 def extract_interventions(sentences: list[tuple[str, int, dict[str, object], list[Mention]]], matcher: Matcher,
                           drug_category: dict[str, str], regimen_agents: dict[str, list[str]],
                           generic: set[str], names: dict[str, str], summaries: frozenset[int] = frozenset(),
-                          metastatic: bool = False) -> list[InterventionFact]:
+                          metastatic: bool = False, hormonal: frozenset[str] = frozenset()) -> list[InterventionFact]:
     """Interventions of the case. names: term IRI -> preferred label (drugs, regimens, procedures); metastatic:
     the case's tumour is a carcinoma's metastasis (that carcinoma's earlier treatment and the operation on its organ
     of origin are the patient's own)."""
@@ -235,6 +235,7 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
         in_regimen: set[int] = set()
         # ... and drugs of one kind given together are one line: "nivolumab combined with ipilimumab"
         combined: dict[int, str] = {}
+        with_targeted: set[int] = set()
         listed = sorted(drugs, key=lambda m: m.start)
         # (a drug's abbreviation in brackets after its name is that drug again: "all-trans retinoic acid (ATRA) plus
         # daunorubicin" joins the two drugs across the bracket)
@@ -260,13 +261,24 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 in_regimen.update(id(x) for x in run)
         for d in drugs:  # ... and a drug joined to a named regimen: "rituximab with hyper-CVAD", "R plus CHOP", or
             # to a chemotherapy named by its kind: "hypomethylating therapy combined with venetoclax"
+            # (or after it, past the regimen's bracketed drugs: "FOLFIRI (leucovorin, fluorouracil and irinotecan)
+            # combined with bevacizumab")
             if any(_REGIMEN_JOIN.fullmatch(text[d.end - base:r.start - base]) for r in regimens if r.start >= d.end) \
+                    or any(_PAIRED_JOIN.fullmatch(_BRACKET_FIRST.sub(" ", text[r.end - base:d.start - base]))
+                           for r in regimens if r.end <= d.start) \
                     or not regimens and any(lex.category(p.iri) == "chemotherapy" and p.end <= d.start
                            and _PAIRED_JOIN.fullmatch(text[p.end - base:d.start - base]) for p in procs):
                 in_regimen.add(id(d))
             elif len(run) > 1 and len(cats) == 1 and len({x.iri for x in run}) > 1:
                 joint = "+".join(sorted({x.iri for x in run}))
                 combined.update((id(x), joint) for x in run)
+            elif len(run) > 1 and cats == {"targeted_therapy", "other_drug"} and all(
+                    x.iri in hormonal for x in run if drug_category.get(x.iri, "other_drug") == "other_drug"):
+                # an endocrine drug joined to a targeted one is one line of the targeted therapy: "fulvestrant with
+                # the CDK4/6 inhibitor palbociclib", "exemestane plus everolimus"
+                joint = "+".join(sorted({x.iri for x in run}))
+                combined.update((id(x), joint) for x in run)
+                with_targeted.update(id(x) for x in run)
         sentence_facts: list[tuple[InterventionFact, Mention]] = []
         for m in [*procs, *regimens]:
             s, e = m.start - base, m.end - base
@@ -339,7 +351,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                         and (m.kind != "regimen" or not regimen_agents.get(m.iri) or d.iri in regimen_agents[m.iri]
                              or cs <= d.start - base <= ce or id(d) in in_regimen or d.start - base in bracket)
                         and (drug_category.get(d.iri) == cat or d.iri in regimen_agents.get(m.iri, ())
-                             or (cat == "chemotherapy" and id(d) in in_regimen) or d.start - base in bracket)]
+                             or (cat == "chemotherapy" and id(d) in in_regimen) or d.start - base in bracket
+                             or (cat == "targeted_therapy" and id(d) in with_targeted))]
                 for d in near:
                     attached.add(id(d))
                     _add_agent(fact, names.get(d.iri, d.surface), d.iri)
@@ -394,7 +407,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if _DRUG_ATTRIBUTE.match(text, e):
                 continue  # "ATRA (differentiation) syndrome", "bleomycin-induced pneumonitis": a harm the drug did
             st = status(text, s, e)
-            cat = "chemotherapy" if id(d) in in_regimen else drug_category.get(d.iri, "other_drug")
+            cat = "chemotherapy" if id(d) in in_regimen else "targeted_therapy" if id(d) in with_targeted \
+                else drug_category.get(d.iri, "other_drug")
             clause = text[clause_start(text, s):clause_end(text, e)]
             if st is None and _RESUMED.search(clause) and d.iri in stopped:
                 resumed[d.iri] = resumed.get(d.iri, 0) + 1  # "Alectinib was restarted": a new line of the drug
@@ -485,7 +499,9 @@ _TISSUE_TAKEN = needs(re.compile(
     "tissue", "specimen", "sample", "material")
 #: what joins the drugs of one regimen in a list
 _REGIMEN_JOIN = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*(?:and\s+)?|\s(?:and|with|plus|(?:combined|together)"
-                           r"\s+with|in\s+combination\s+with)\s+|\s*[+/]\s*)\s*(?:(?:high|low)-dose\s+)?")
+                           r"\s+with|in\s+combination\s+with)\s+|\s*[+/]\s*)\s*(?:(?:high|low)-dose\s+)?"
+                           # the second drug's class said before it: "fulvestrant with the CDK4/6 inhibitor palbociclib"
+                           r"(?:(?:the|an?)\s+(?:[\w/-]+\s+){0,2}(?:inhibitor|antibody|agent|blocker|antagonist)\s+)?")
 
 
 #: what pairs two drugs ("X combined with Y", "X plus Y", "X + Y"), and the ", and" of a list's last item
@@ -494,6 +510,8 @@ _PAIRED = re.compile(rf"\b{_PAIR_WORDS}\b|[+/]", re.IGNORECASE)
 _PAIRED_BEFORE = re.compile(rf"\b{_PAIR_WORDS}\s+$", re.IGNORECASE)
 _PAIRED_JOIN = re.compile(rf"\s+{_PAIR_WORDS}\s+|\s*\+\s*", re.IGNORECASE)
 _SERIAL_AND = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
+#: the bracket a regimen's drugs are listed in, right after its name
+_BRACKET_FIRST = re.compile(r"^\s*\([^()]{0,120}\)")
 
 
 #: operations in the plural, and told by their number: "she underwent three additional surgical procedures"

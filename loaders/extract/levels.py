@@ -28,6 +28,10 @@ _NOT_LEVEL = re.compile(
 _MRI_BEFORE = re.compile(r"(?:hypo|hyper|iso|intens\w*|signal|weighted|sequences?|images?|fat[\s-]suppressed"
                          r"|fat[\s-]sat|post-?contrast|contrast[\s-]enhanced|gadolinium[\s-]enhanced|sagittal|axial"
                          r"|coronal)\s+(?:on\s+)?$", re.IGNORECASE)
+#: the other sequence before it: "isointense on T1 and on T2", "hypointense on T1-weighted and T2 images"
+_MRI_SEQUENCE_BEFORE = re.compile(r"(?:hypo|hyper|iso|intens\w*|signal)\w*\s+(?:on\s+)?T[12]"
+                                  r"(?:[\s-]*(?:weighted|W|WI))?(?:\s+images?)?\s*(?:,|and|or|/)\s*(?:on\s+)?(?:the\s+)?$",
+                                  re.IGNORECASE)
 #: a list of MRI sequences: "T2, fat-suppressed T2, post-contrast T1, DWI"
 _MRI_LIST_AFTER = re.compile(r"^\s*(?:,|and|/)\s*(?:fat[\s-]suppressed|fat[\s-]sat|post-?contrast|contrast|STIR|DWI"
                              r"|FLAIR|ADC|T[12]\b|gadolinium|diffusion)", re.IGNORECASE)
@@ -109,8 +113,12 @@ def find_levels(text: str) -> list[LevelMention]:
             out.append(LevelMention(levels, m.start(), m.end(), m.group()))
             continue
         a_txt = m.group("a")
-        if a_txt.upper() in ("T1", "T2") and not m.group("b") and (
-                _MRI_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or _MRI_LIST_AFTER.match(text[m.end():])):
+        # ("T1 and T2" after a signal word are the two sequences: "isointense on T1 and T2", "on T1 and on T2")
+        pair = bool(m.group("b")) and a_txt.upper() == "T1" and re.fullmatch(r"T\s?2", m.group("b").strip(), re.I) \
+            and "and" in m.group("sep") if m.group("sep") else False
+        if a_txt.upper() in ("T1", "T2") and (not m.group("b") or pair) and (
+                _MRI_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or _MRI_LIST_AFTER.match(text[m.end():])
+                or _MRI_SEQUENCE_BEFORE.search(text[max(0, m.start() - 40):m.start()])):
             continue
         a = _level(a_txt)
         if a is None:

@@ -139,11 +139,21 @@ _LOSS_AFTER = re.compile(r"^\s*(?:[:\-–]\s*)?(?:(?:complete|partial|total|diff
                          r"(?:expression|staining|immunoreactivity|immunostaining)\b", re.IGNORECASE)
 
 
+#: a semiquantitative score after the marker: "HER2 immunohistochemistry score 2+", "HER2 (IHC) 3+", "HER2 score: 0"
+_SCORE_AFTER = re.compile(r"^\s*(?:\(\s*IHC\s*\)\s*)?(?:(?:immunohistochemi\w*|immunostain\w*|IHC)\s+)?"
+                          r"(?:(?:score|scored)\s*(?:of\s+|was\s+|:\s*|as\s+)?|(?:was|of)\s+)?"
+                          r"(?P<n>[0-3])\s?(?P<plus>\+)?(?![\w%]|\.\d)(?(plus)|(?=\s*(?:[,;.)]|$|\s+(?:by|on)\b)))",
+                          re.IGNORECASE)
+
+
 def _post_polarity(after: str) -> str | None:
     if _SHOWED.match(after):
         return "noun"
     if _LOSS_AFTER.match(after):
         return "negative"
+    sc = _SCORE_AFTER.match(after)
+    if sc and (sc.group("plus") or re.match(r"\s*\S*\s*(?:immuno|IHC|score)", after, re.IGNORECASE)):
+        return "negative" if sc.group("n") == "0" else "positive"  # (1+ is faint, partial staining: stained)
     m = _POST.match(after)
     if not m:
         return None
@@ -201,13 +211,26 @@ _INCONCLUSIVE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:was|were|is|remained)\s+(?:\
                            re.IGNORECASE)
 
 
+#: an earlier disease named with its stain: "six years earlier she had undergone lumpectomy ... for a hormone
+#: receptor-positive carcinoma of the left breast"
+_EARLIER = needs(re.compile(r"\b(?:(?:\w+|\d{1,2})\s+years?\s+(?:earlier|before|previously|ago|prior)|previously)\b",
+                            re.IGNORECASE), "year", "previously")
+_FOR_EARLIER_CARCINOMA = re.compile(r"\bfor\s+(?:a|an|the|her|his)?\s*(?:[\w\-'/()]+\s+){0,5}?(?:carcinoma|cancer)\b",
+                                    re.IGNORECASE)
+
+
 def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Mention]]],
-                    pattern_names: dict[str, str]) -> list[MarkerFact]:
-    """Markers of the case: sentences are (text, offset, span, mentions of kind marker/gene/pattern)."""
+                    pattern_names: dict[str, str], metastatic: bool = False) -> list[MarkerFact]:
+    """Markers of the case: sentences are (text, offset, span, mentions of kind marker/gene/pattern); metastatic:
+    the case's tumour is a carcinoma's metastasis (the stains of that carcinoma are the case's)."""
     facts: dict[str, MarkerFact] = {}
     for text, base, span, mentions in sentences:
         if not _IHC_SENTENCE.search(text) or (_OTHER_TEST.search(text) and not _IHC_WORD.search(text)):
             continue
+        if not metastatic and _EARLIER.search(text):
+            # the stains of another, earlier carcinoma are not this tumour's
+            spans = [(base + m.start(), base + m.end()) for m in _FOR_EARLIER_CARCINOMA.finditer(text)]
+            mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
         if _LAB_WORD.search(text) and not _TISSUE_WORD.search(text):
             continue  # "Serum PSA was negative": a blood test, not a stain
         marks = [m for m in mentions if m.kind == "marker"]

@@ -84,7 +84,8 @@ _POST = re.compile(
     r"(?P<cue>not\s+(?:supported|detected|found|seen|identified|observed|performed|done|given|present|confirmed"
     r"|consistent|compatible|expressed|shown|evident"
     # a treatment never given: "an EGFR TKI was not available", "BRAF inhibitor treatment was not started"
-    r"|available|started|initiated|administered|begun|used|prescribed|pursued|undertaken|attempted)|ruled\s+out|excluded|negative|absent|unlikely|suspected"
+    r"|available|started|initiated|administered|begun|used|prescribed|pursued|undertaken|attempted)|ruled\s+out|excluded"
+    r"|negative|absent|unlikely|suspected"
     r"|considered|favou?red|(?:the\s+|an?\s+)?(?:most\s+)?(?:possible|probable|likely)|unproven|unconfirmed|recommended|proposed|planned|suggested|advised|declined"
     r"|refused|offered|discussed(?=\s*$|\s+but\s+(?:not|never)\b)|not\s+(?:recommended|feasible|possible)|deemed|thought"
     # judged impossible: "en bloc resection was judged unfeasible", "ablation was considered unsafe"
@@ -125,6 +126,10 @@ _POST_MODAL = re.compile(r"^[^;:.]{0,60}?\b(?:could|can|cannot|may|might)\s+(?:n
 #: (a copula in between gives the exclusion its own subject: "revised to X, and Y was excluded")
 _TERSE_EXCLUDED = re.compile(r"^\s*(?:(?:and|,)\s*(?:(?!\b(?:was|were|is|are|been)\b)[\w\- ]){1,40}?\s+)?"
                              r"(?:excluded|ruled\s+out)\b", re.IGNORECASE)
+#: a diagnosis set aside right after its name: "Solitary fibrous tumour is therefore set aside" (its own clause only:
+#: not "X was classified, and the Y alternatives were set aside")
+_SET_ASIDE_AFTER = re.compile(r"^\s*(?:was|were|is|are|has\s+been|had\s+been)\s+(?:(?:\w+ly|therefore|thus|then|hence"
+                              r"|also)\s+)?(?:set\s+aside|discarded|dismissed)\b", re.IGNORECASE)
 #: a treatment kept for later or offered as one choice: "X held in reserve if ...", "X is another option"
 _RESERVE = re.compile(r"^[^;:.]{0,60}?\b(?:held|kept)\s+in\s+reserve|^[^;:.]{0,60}?\breserved\s+for\b"
                       r"|^[^;:.]{0,80}?\b(?:is|are|remains?|was|were)\s+(?:an?|another|one|the)\s+(?:\w+\s+)?"
@@ -188,7 +193,8 @@ _NOT_BEFORE = re.compile(r"\b(?:not|cannot|can't|doesn't|does\s+not|did\s+not|ne
 #: cues that exclude only what follows them directly ("rather than X", "instead of X")
 _NEAR_ONLY = re.compile(r"rather|instead|\w+er\b|less|more|preferable|superior|inferior", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"^\s*(?:(?:an?|the|a\s+diagnosis\s+of|of)\s+)?(?:[\w\-/]+\s+){0,3}$", re.IGNORECASE)
-_PASSIVE_EXCLUSION = re.compile(r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:ruled\s+out|excluded)\b", re.IGNORECASE)
+_PASSIVE_EXCLUSION = re.compile(r"\b(?:was|were|is|are|been)\s+(?:(?:\w+ly|therefore|thus|then|hence)\s+)?"
+                                r"(?:ruled\s+out|excluded|set\s+aside|discarded|dismissed)\b", re.IGNORECASE)
 _SUBORDINATOR_END = re.compile(r"\b(?:since|because|although|though|while|whereas)\s*$", re.IGNORECASE)
 _ASIDE = re.compile(r"\((?:[^()]{0,80})\)")
 _NEW_SUBJECT = re.compile(r",\s*(?:and|but)\s", re.IGNORECASE)
@@ -286,7 +292,7 @@ def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str |
     after = masked[end:clause_end(masked, end)] if ap is None else masked[ap.end():clause_end(masked, ap.end())]
     if _POST_MODAL.match(after):
         return "hedged"
-    if _TERSE_EXCLUDED.match(after):
+    if _TERSE_EXCLUDED.match(after) or _SET_ASIDE_AFTER.match(after):
         return "excluded"
     if proposals and (_RESERVE.match(after) or _COUNTERFACTUAL.match(after)):
         return "proposed"

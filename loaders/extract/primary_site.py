@@ -17,6 +17,8 @@ mention of the metastasis class, labelled as the report words it. Phrases the le
 ['metastatic melanoma']
 >>> [m.surface for m in carcinoma_mentions("adenocarcinoma with features pointing to a lung primary", 0, "M")]
 ['adenocarcinoma']
+>>> [m.surface for m in carcinoma_mentions("biopsies from the right upper and middle lobes: adenocarcinoma", 0, "M")]
+['adenocarcinoma']
 """
 
 from __future__ import annotations
@@ -51,6 +53,14 @@ _ORGAN_SAID_AFTER = re.compile(rf"\b(?:(?:{_HISTOLOGY})[\s-]+)*(?:{_CARCINOMA})\
                                rf"(?=[^.;]{{0,60}}?\b(?:{_ORGAN})\s+(?:primary|origin)\b)", re.IGNORECASE)
 
 
+#: ... or before it, the organ the sample was taken from with the carcinoma as its result: "bronchoscopy, with biopsies
+#: from the right upper and middle lobes: adenocarcinoma", "a biopsy of the lung mass revealed adenocarcinoma"
+_ORGAN_SAID_BEFORE = re.compile(
+    rf"\b(?:{_ORGAN}|lobes?|bronch\w*)\b[^.;:]{{0,80}}?(?::\s*|\b(?:showed|revealed|confirmed|demonstrated|disclosed"
+    rf"|was|were|as)\s+(?:an?\s+)?)(?P<c>(?:(?:{_HISTOLOGY})[\s-]+)*(?:adeno)?carcinoma)\b(?!\s+(?:of|in|from)\b)",
+    re.IGNORECASE)
+
+
 def carcinoma_mentions(text: str, base: int, iri: str, taken: list[Mention] | None = None) -> list[Mention]:
     """Mentions of ``iri`` (the metastasis class) for the carcinomas text names by their primary."""
     low = text.lower()
@@ -58,9 +68,15 @@ def carcinoma_mentions(text: str, base: int, iri: str, taken: list[Mention] | No
         return []
     busy = [(m.start, m.end) for m in taken or [] if m.kind == "tumor_type"]
     out: list[Mention] = []
+    said_before = [(m.start("c"), m.end("c"), m.group("c")) for m in _ORGAN_SAID_BEFORE.finditer(text)]
     for m in [*_PHRASES.finditer(text), *_ORGAN_SAID_AFTER.finditer(text)]:
+        said_before = [x for x in said_before if not (x[0] < m.end() and m.start() < x[1])]
         a, b = base + m.start(), base + m.end()
         if any(s < b and a < e for s, e in busy) or any(o.start < b and a < o.end for o in out):
             continue
         out.append(Mention("tumor_type", iri, a, b, m.group()))
+    for start, end, surface in said_before:
+        a, b = base + start, base + end
+        if not any(s < b and a < e for s, e in busy) and not any(o.start < b and a < o.end for o in out):
+            out.append(Mention("tumor_type", iri, a, b, surface))
     return sorted(out, key=lambda x: x.start)

@@ -40,6 +40,7 @@ _NUMBERING = re.compile(r"^[\W_]{0,6}(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|(?:[IVX]
 _HEADING_OTHER = re.compile(
     r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:comments?|(?:clinical\s+|general\s+|brief\s+|board\s+|panel\s+)?discussion"
     r"|discussion\s+points?|teaching\s+points?|questions?\s+(?:for|to)\s+the\s+(?:board|panel)"
+    r"|(?:points?|questions?|topics?|issues?|matters?)\s+for\s+(?:the\s+)?discussion"
     r"|why\s+(?:this|the)\s+case|what\s+(?:this|the)\s+case\s+(?:teaches|shows|adds)|conclusions?|references"
     # the literature's patients: "Other published spinal epidural Ewing sarcomas", "Companion cases (not this patient)"
     r"|(?:other|published|previous(?:ly)?|reported|companion|similar|comparable|comparison)\s+(?:[\w-]+\s+){0,5}?"
@@ -68,6 +69,8 @@ _HEADING_CASE = re.compile(
     r"|outcome\s+and\s+follow[\s-]?up"
     r"|(?:the |our )?patient'?s?'? (?:findings|course|history|data|details)|our (?:patients?|cases?)\b"
     r"|(?:patients|cases)(?: and methods)?\s*$|(?:the\s+|our\s+)?case\s*$|(?:the|our|this)\s+patients?\s*$"
+    # "The patient - timeline", "Our patient: clinical course"
+    r"|(?:(?:the|our|this)\s+|(?:the\s+)?index\s+)(?:patient|case)\s*(?:[-–—:|]\s*(?:[\w-]+\s*){1,4})?$"
     # "Molecular findings in the patient", "Pathology of our case"
     r"|(?:[\w-]+\s+){1,3}(?:in|of)\s+(?:the|our|this)\s+(?:patient|case|child|boy|girl|man|woman)\s*$"
     r"|history and (?:examination|presentation)|presentation)\b", re.IGNORECASE)
@@ -76,7 +79,7 @@ _HEADING_CASE = re.compile(
 _HEADING_RESULTS = re.compile(
     r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:(?:molecular|genetic|genomic|cytogenetic|sequencing|laboratory|imaging|radiolog\w*"
     r"|histolog\w*|histopatholog\w*|patholog\w*|immunohistochemi\w*|operative|surgical|microscopic|gross|clinical)"
-    r"\s+(?:findings|results|studies|description|examination|analysis|testing|data)"
+    r"\s+(?:findings|results?|studies|description|examination|analysis|testing|data)"
     r"|(?:additional|ancillary|supplementary|further)\s+(?:stud(?:y|ies)|tests?|testing|investigations?)"
     r"|immunohistochemistry|investigations|findings|results)(?:\s*\([^()]{0,60}\))?\s*$", re.IGNORECASE)
 _HEADING_INTRO = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:introduction|background|abstract|summary)\b",
@@ -362,6 +365,7 @@ def segment(text: str) -> Document:
     raw: list[tuple[str, int, int, str, int, bool]] = []
     section = "intro"
     explicit_case = False
+    preamble_other = False  # the "other" part is a teaching file's "Why this case", before any part of the patient
     para_other = False  # inside the "Discussion:" paragraph of a summary (a field label ends it)
     first_age: str | None = None  # the age that introduced the patient ("43-year-old")
     patient = 0
@@ -470,9 +474,10 @@ def segment(text: str) -> Document:
             patient, shared_part = 0, True  # "Treatment and outcome (both cases)" after "Case 1", "Case 2"
         elif heading and _HEADING_OTHER.match(head):
             section = "case" if _ABSTRACT_DISCUSSION.match(head) and abstract_part(start) else "other"
+            preamble_other = section == "other" and not explicit_case and bool(_PREAMBLE_HEAD.match(head))
         elif heading and _HEADING_CASE.match(head) and start < abstract_at:
             pass  # "Case Report" above the abstract: the article type, in the title block
-        elif heading and _HEADING_CASE.match(head) and not (section == "other" and (
+        elif heading and _HEADING_CASE.match(head) and not (section == "other" and not preamble_other and (
                 _BARE_PRESENTATION.match(head) or (_LATER_STORY.match(head) and _SUBSECTION.match(stripped)))):
             # ("Presentation and imaging" as a part of the discussion is about the disease, not the patient, as is
             # its "3.3 | Treatment and follow-up"; an unnumbered "Clinical follow-up" after a comment is the patient's)
@@ -587,6 +592,10 @@ def _first_unnumbered(raw: list[tuple[str, int, int, str, int, bool]]) -> None:
 _LATER_STORY = re.compile(r"\W*(?:clinical\s+)?follow[\s-]?up|\W*(?:treatment|management|therapy|outcome)\s+and\s+",
                           re.IGNORECASE)
 _SUBSECTION = re.compile(r"^\W{0,6}\d{1,2}\.\d{1,2}")
+#: a teaching file's opening part on why the case is shown, before the patient's own parts: its "Presentation" is the
+#: patient's
+_PREAMBLE_HEAD = re.compile(r"\W*(?:why\s+(?:this|the)\s+case|what\s+(?:this|the)\s+case\s+(?:teaches|shows|adds))",
+                            re.IGNORECASE)
 _BARE_PRESENTATION = re.compile(r"^\W{0,6}(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?presentation\b", re.IGNORECASE)
 #: a sentence back on the report's own patient: "In this man the only result ...", "Our patient ..."
 _BACK_TO_OURS = re.compile(r"\b(?:our|this|the\s+present)\s+(?:patient|case|man|woman|boy|girl|child|infant)\b"
