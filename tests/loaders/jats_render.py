@@ -10,6 +10,7 @@ in capitals of up to 16 words (a colon or a bracketed remark allowed), as a copy
 from __future__ import annotations
 
 import re
+from collections import Counter
 from xml.sax.saxutils import escape
 
 _HEADING = re.compile(r"^(?:#+\s*)?(?P<num>\d{1,2}(?:\.\d{1,2})*\.?\s*(?:\|\s*)?)?(?P<title>[A-Za-z][^.;:!?]{1,80})$")
@@ -26,7 +27,11 @@ _META_FIELD = re.compile(r"^(?:keywords?|key\s+words|correspondence|doi|received
 
 
 #: a line that starts an item of its own: a bullet, a numbered or lettered item, a field
-_ITEM = re.compile(r"^(?:[-•*–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)|^[A-Z][\w /()'-]{0,30}:\s")
+_ITEM = re.compile(r"^(?:[-•*–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)|^[A-Z][\w /()'-]{0,30}:\s"
+                   # a form's field with a dot leader: "PATIENT ........ male, 27 years", "Interpretation . The ..."
+                   r"|^[A-Z][\w /()'-]{0,30}?\s\.+\s")
+#: a line of rule characters: drawn by the typesetter, no text of the article
+_RULE_LINE = re.compile(r"[-–—=_*~ ]{5,}")
 
 
 def _para(text: str) -> str:
@@ -60,7 +65,7 @@ def _unwrap(text: str) -> list[str]:
     item_start = ""  # the line the last paragraph began with
     for raw in text.splitlines():
         line = raw.strip()
-        if not line:
+        if not line or _RULE_LINE.fullmatch(line):
             prev_blank = True
             continue
         last = out[-1] if out and not prev_blank else None
@@ -101,7 +106,12 @@ def render_jats(text: str, source: dict | None = None) -> str:
             body.append(f"<table-wrap><table><tr>{cells}</tr>{trs}</table></table-wrap>")
         table.clear()
 
+    # a page's running head and foot ("Downloaded from ...", a journal line whose halves swap sides on facing pages)
+    # are the printed page's, not the article's: PMC holds none of them
+    keys = Counter(tuple(sorted(x.split())) for x in lines if len(x.split()) >= 3)
     for line in lines[1:]:
+        if len(line.split()) >= 3 and keys[tuple(sorted(line.split()))] >= 2 and not _is_heading(line.strip()):
+            continue
         if "|" in line and line.count("|") >= 2:
             table.append([c.strip() for c in line.strip("|").split("|")])
             continue

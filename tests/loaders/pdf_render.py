@@ -233,6 +233,8 @@ def _fonts(pdf: FPDF) -> bool:
 
 
 _RULE = re.compile(r"^[=\-_*~–—]{5,}$")
+#: the gap between a timeline's or a form's label and its text ("Genetics         Testing identified ...")
+_GAP = re.compile(r"^\S+(?: \S+){0,3} {2,}\S")
 _ITEM = re.compile(r"^(?:[-•*–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 
 
@@ -264,16 +266,21 @@ def render_two_column(text: str, path: Path, *, title: str | None = None,
     st = _Setter(pdf, unicode_fonts)
     lines: list[str] = []
     item = False  # the last paragraph is a list's item: a line indented under it goes on with it
+    entry = False  # the last paragraph is a "label      text" entry
     for raw in text.splitlines():
         x = raw.strip().replace("\t", " | ")
         if not x:
             item = False
             continue
-        if item and raw[:1].isspace() and not _ITEM.match(x) and "|" not in x and lines:
+        # (so does a line indented deep under a "label      text" entry of a timeline or a form, without a gap of
+        # its own: the entry's text wrapped)
+        hanging = entry and len(raw) - len(raw.lstrip()) >= 8 and not re.search(r"\S {2,}\S", x)
+        if (item or hanging) and raw[:1].isspace() and not _ITEM.match(x) and "|" not in x and lines:
             lines[-1] = f"{lines[-1]} {x}"
             continue
         lines.append(x)
         item = bool(_ITEM.match(x)) and not re.fullmatch(r"[-–—=_*~ ]{5,}", x)  # (a dashed rule is no item)
+        entry = bool(_GAP.search(x))
     if title is None:
         title, lines = (lines[0], lines[1:]) if lines else ("", [])
     st.paragraph(title, full=True, style="B", size=15, lead=18, justify=False, after=4)
