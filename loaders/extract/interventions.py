@@ -529,6 +529,21 @@ _LINES = re.compile(r"(?<![\w/\-–.:])(?P<n>two|three|four|[2-4]|several|multip
                     r"(?P<kind>chemotherapy|systemic\s+(?:therapy|treatment))\b", re.IGNORECASE)
 
 
+#: a count that adds to the operations told ("three further operations"), not one that sums them up ("two resections
+#: in total")
+_ADDED = re.compile(r"\b(?:more|further|additional|subsequent|other|separate|repeat|revision|salvage|consecutive)\b",
+                    re.IGNORECASE)
+
+
+def _summing(f: InterventionFact) -> bool:
+    """The operations told by their number sum up the operations (no word adds them to others)."""
+    for sp in f.evidence:
+        m = _COUNTED.search(str(sp["text"]))
+        if m:
+            return not _ADDED.search(m.group())
+    return False
+
+
 def _count(f: InterventionFact) -> int | None:
     """How many operations a surgery told by its number stands for, or lines a chemotherapy of unnamed drugs; None
     when it is not told so or when its label names something else."""
@@ -556,11 +571,24 @@ def counted(facts: list[InterventionFact], generic: set[str], names: dict[str, s
     narrative's, when they are the same number, one telling), each named in the singular."""
     out: list[InterventionFact] = []
     seen: list[tuple[int, InterventionFact]] = []
+    counts = {id(f): _count(f) for f in facts}
     for f in facts:
-        n = _count(f)
+        n = counts[id(f)]
         if n is None:
             out.append(f)
             continue
+        if f.category == "surgery" and _summing(f):
+            # "two resections in total", the narrative then telling each: the count sums them up and adds only the
+            # operations it does not tell
+            told = sum(1 for g in facts if g is not f and g.category == "surgery" and counts[id(g)] is None)
+            n -= told
+            if n <= 0:
+                for g in facts:  # (its sentence is the evidence of the operations it counts)
+                    if g is not f and g.category == "surgery" and counts[id(g)] is None:
+                        for sp in f.evidence:
+                            add_evidence(g.evidence, sp)
+                        break
+                continue
         twin = next((g for k, g in seen if k == n and (g.summary or f.summary)), None)
         if twin is not None:  # the abstract's "three further operations" and the narrative's are the same three
             for sp in f.evidence:

@@ -58,6 +58,9 @@ _HEDGE_PRE = needs(re.compile(
     r"|(?<!-)versus(?!-)|vs\.?|(?-i:DDx)|working\s+diagnosis|provisional|impression|mimic\w*|resembl\w+|may|might|could|would"
     r"|cannot|differential|question\s+of|concern\s+for|initially\s+(?:thought|diagnosed|suspected)|thought\s+to\s+be"
     r"|potential(?:ly)?|candidate"
+    # an indirect question: "the abstract does not say whether the compression was operated on or irradiated"
+    r"|(?:say|says|said|state|states|stated|know|known|clear|report|reports|reported|tell|tells|mention|mentions"
+    r"|unclear|unknown|uncertain)\s+whether"
     # a likeness of phenotype, not the diagnosis: "its immunophenotype was that of a glomus tumour"
     r"|(?:immuno)?phenotype\s+(?:was\s+|is\s+)?(?:that\s+of|like\s+that\s+of|resembl\w*|reminiscent\s+of)"
     # a property of the disease, not a treatment given: "ASPS is resistant to conventional chemotherapy"
@@ -65,7 +68,7 @@ _HEDGE_PRE = needs(re.compile(
     "suspect", "suspicious", "possib", "probabl", "likely", "presum", "such", "consider", "favo", "read",
     "interpreted", "suggest", "versus", "vs", "ddx", "working", "provisional", "impression", "mimic", "resembl",
     "may", "might", "could", "would", "cannot", "differential", "question", "concern", "initially", "thought",
-    "potential", "candidate", "phenotype", "resistant", "refractory", "sensitive", "responsive")
+    "potential", "candidate", "phenotype", "resistant", "refractory", "sensitive", "responsive", "whether")
 _PROPOSED_PRE = re.compile(
     r"\b(?:recommend\w*|advis\w*|propos\w*|plan(?:s|ned|ning)?\b|consider\w*|offered|declin\w*|refus\w*|might|may"
     r"|booked|scheduled"
@@ -126,6 +129,10 @@ _POST_MODAL = re.compile(r"^[^;:.]{0,60}?\b(?:could|can|cannot|may|might)\s+(?:n
 #: (a copula in between gives the exclusion its own subject: "revised to X, and Y was excluded")
 _TERSE_EXCLUDED = re.compile(r"^\s*(?:(?:and|,)\s*(?:(?!\b(?:was|were|is|are|been)\b)[\w\- ]){1,40}?\s+)?"
                              r"(?:excluded|ruled\s+out)\b", re.IGNORECASE)
+#: named only in a report's general part: "Decompression and radiotherapy appear in the paper's general comments only"
+_ONLY_DISCUSSED = re.compile(r"^[^;:.]{0,60}?\b(?:appears?|is|are|was|were)\s+(?:only\s+)?(?:(?:mentioned|named|cited"
+                             r"|discussed)\s+)?(?:only\s+)?in\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}?(?:general\s+)?"
+                             r"(?:comments|discussion|background|introduction|literature|review)\b", re.IGNORECASE)
 #: a diagnosis set aside right after its name: "Solitary fibrous tumour is therefore set aside" (its own clause only:
 #: not "X was classified, and the Y alternatives were set aside")
 _SET_ASIDE_AFTER = re.compile(r"^\s*(?:was|were|is|are|has\s+been|had\s+been)\s+(?:(?:\w+ly|therefore|thus|then|hence"
@@ -290,7 +297,7 @@ def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str |
     # ... nor does an appositive between commas: "An EGFR TKI, the class designed for T790M, was not available"
     ap = _APPOSITIVE.match(masked, end)
     after = masked[end:clause_end(masked, end)] if ap is None else masked[ap.end():clause_end(masked, ap.end())]
-    if _POST_MODAL.match(after):
+    if _POST_MODAL.match(after) or _ONLY_DISCUSSED.match(after):
         return "hedged"
     if _TERSE_EXCLUDED.match(after) or _SET_ASIDE_AFTER.match(after):
         return "excluded"

@@ -40,14 +40,16 @@ _NUMBERING = re.compile(r"^[\W_]{0,6}(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|(?:[IVX]
 _HEADING_OTHER = re.compile(
     r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:comments?|(?:clinical\s+|general\s+|brief\s+|board\s+|panel\s+)?discussion"
     r"|discussion\s+points?|teaching\s+points?|questions?\s+(?:for|to)\s+the\s+(?:board|panel)"
-    r"|(?:points?|questions?|topics?|issues?|matters?)\s+for\s+(?:the\s+)?discussion"
+    r"|(?:points?|questions?|topics?|issues?|matters?)\s+(?:raised\s+)?(?:for|in|at)\s+(?:the\s+)?discussion"
+    r"|points?\s+(?:raised|made|discussed)\b"
     r"|why\s+(?:this|the)\s+case|what\s+(?:this|the)\s+case\s+(?:teaches|shows|adds)|conclusions?|references"
     # the literature's patients: "Other published spinal epidural Ewing sarcomas", "Companion cases (not this patient)"
     r"|(?:other|published|previous(?:ly)?|reported|companion|similar|comparable|comparison)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:cases|patients"
     r"|reports|tumou?rs|sarcomas|series|children|adults)\b"
     r"|.*\b(?:for\s+comparison|not\s+(?:this|our|the\s+index)\s+patient|none\s+(?:is|was|of\s+them\s+is)\s+(?:this|our)\s+patient"
-    r"|other\s+patients|for\s+context\s+only"
+    r"|other\s+patients|for\s+context\s+only|not\s+(?:about|concerning|of)\s+(?:this|our|the(?:\s+index)?)\s+patient"
+    r"|in\s+general\b"
     r"|points?\s+of\s+comparison|not\s+to\s+be\s+confused\s+with)"
     r"|(?=(?:why|how|what|when|which|is|are|does|do|can|could|should)\b[^?]{3,80}\?\s*$)\w+"  # a question to discuss
     r"|bibliography|acknowledge?ments?|recommendations?\s*$"
@@ -68,7 +70,8 @@ _HEADING_CASE = re.compile(
     r"|follow[\s-]?up\s*(?:\([^()]{0,80}\))?\s*$|(?:treatment|management|therapy)\s+and\s+(?:outcome|follow[\s-]?up)"
     r"|outcome\s+and\s+follow[\s-]?up"
     r"|(?:the |our )?patient'?s?'? (?:findings|course|history|data|details)|our (?:patients?|cases?)\b"
-    r"|(?:patients|cases)(?: and methods)?\s*$|(?:the\s+|our\s+)?case\s*$|(?:the|our|this)\s+patients?\s*$"
+    r"|(?:patients|cases)(?: and methods)?\s*$|(?:the\s+|our\s+)?case\s*$"
+    r"|(?:the|our|this)\s+patients?(?=\s*(?:\([^()]{0,80}\))?\s*$)"
     # "The patient - timeline", "Our patient: clinical course"
     r"|(?:(?:the|our|this)\s+|(?:the\s+)?index\s+)(?:patient|case)\s*(?:[-–—:|]\s*(?:[\w-]+\s*){1,4})?$"
     # "Molecular findings in the patient", "Pathology of our case"
@@ -397,6 +400,7 @@ def segment(text: str) -> Document:
             at < i < keywords_at and not _ABSTRACT_CLOSING.match(h) for i, h in heads)
     item_other = False  # the list item the last line belongs to tells another patient's story
     others_listed = False  # inside a list its lead-in says is of other patients ("none of them is our patient:")
+    nested_style: str | None = None  # the kind of item that led in a list of others nested in a list
     in_item = False  # the last line was a list item or a line of one
     item_open = False  # ... and it broke off mid-sentence (a column or page break of a PDF)
     for line in text.splitlines(keepends=True):
@@ -419,6 +423,9 @@ def segment(text: str) -> Document:
         item_open = in_item and not re.search(r"[.!?]\W{0,2}$", stripped)
         if not in_item:
             others_listed = item_other = False
+            nested_style = None
+        elif bullet and nested_style and _item_style(body) == nested_style:
+            others_listed, nested_style = False, None  # back to the list the lead-in item belonged to
         if in_item and others_listed:
             for sent, sa, sb in _split_sentences(body, start):
                 raw.append((sent, sa, sb, "other", 0, False))
@@ -442,7 +449,10 @@ def segment(text: str) -> Document:
                 raw.append((stripped, a, b, section, _row_patient(cells[0]) or 0, False))
             elif not table_open:
                 table_kind, table_cols = _patient_table(cells) if section == "case" else (None, {})
-                raw.append((stripped, a, b, section, patient if section == "case" else 0, False))
+                # a timeline of the report ("Day | Event"), uncaptioned, is the patient's wherever it stands (a PDF
+                # floats a wide table to the top of a later page, past the discussion)
+                own = "case" if section != "case" and _timeline_header(cells) else section
+                raw.append((stripped, a, b, own, patient if own == "case" else 0, False))
             elif table_kind == "rows" and (who := _row_patient(cells[0])) is not None:
                 raw.append((stripped, a, b, section, who, False))  # "1 | 48 / male | lumbosacral pain | ..."
             elif table_kind == "cols":
@@ -545,6 +555,10 @@ def segment(text: str) -> Document:
                     own = "other"  # ... and the rest of that list item ("- Smith described ... He had GTR ...")
             if not in_item and _OTHERS_LISTED.search(sent):
                 others_listed = True  # "... for comparison; none of them is our patient:" opens a list of others
+            elif bullet and _OTHERS_LISTED.search(sent) and sent.rstrip().endswith(":"):
+                # ... or an item that leads in a list of its own ("- Comparison cases (other published patients, NOT
+                # this one):" then "a) ...", "b) ..."), which ends at the next item of the lead-in's kind
+                others_listed, nested_style = True, _item_style(body)
             if shared_part and own == "case" and not heading:
                 doc.for_all.add(a)
             if group_part and own == "case" and not heading:
@@ -600,6 +614,25 @@ _BARE_PRESENTATION = re.compile(r"^\W{0,6}(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?presen
 #: a sentence back on the report's own patient: "In this man the only result ...", "Our patient ..."
 _BACK_TO_OURS = re.compile(r"\b(?:our|this|the\s+present)\s+(?:patient|case|man|woman|boy|girl|child|infant)\b"
                            r"|\bin\s+(?:this|our)\s+(?:man|woman|patient|child|case)\b", re.IGNORECASE)
+
+
+_TIME_CELL = re.compile(r"^(?:(?:gestational\s+)?(?:day|date|time|week|month|year|age|time\s*point|when|period)s?"
+                        r"\b[^|]{0,30}|post-?operative\s+day)$", re.IGNORECASE)
+_EVENT_CELL = re.compile(r"^(?:events?|clinical\s+(?:course|events?)|course|what\s+happened|milestones?)$",
+                         re.IGNORECASE)
+
+
+def _timeline_header(cells: list[str]) -> bool:
+    """A table's header of a timeline: a column of times and one of events ("Day | Event", "Gestational week / time |
+    Event")."""
+    return len(cells) >= 2 and bool(_TIME_CELL.match(cells[0].strip())) and any(
+        _EVENT_CELL.match(c.strip()) for c in cells[1:])
+
+
+def _item_style(line: str) -> str | None:
+    """The kind of a list item's mark: a bullet, a number or a letter."""
+    m = re.match(r"\s*(?:(?P<b>[-•*–])|\(?(?P<n>\d{1,2})[.)]|\(?(?P<l>[a-hA-H])[.)])\s", line)
+    return None if not m else "bullet" if m.group("b") else "number" if m.group("n") else "letter"
 
 
 def _table_cells(line: str) -> list[str] | None:
