@@ -92,9 +92,8 @@ _VARIANT = re.compile(
     r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)?\s*[,;]?\s*)?\(?\s*(?:p\.\s?\(?)?"
     rf"(?P<v>{_P_CHANGE})(?![\w])")
 #: one more change of the same gene after a change: "EGFR L858R and T790M", "G719X/L861Q", "Q61K, Q61R"
-_MORE_CHANGES = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|and\s+|/\s*|\+\s*|plus\s+)(?:(?:exon\s*\d{1,3}\s+)?)"
-                           r"(?:p\.\s?\(?)?(?P<v>[A-Z](?:[a-z]{2})?\d{1,4}(?:[A-Z](?:[a-z]{2})?|\*|fs\*?\d*))"
-                           r"(?![\w>])(?!\s*[A-Z][A-Z0-9]{1,9}\b)")
+_MORE_CHANGES = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|and\s+|/\s*|\+\s*|plus\s+)(?:exon\s*\d{1,3}\s+)?"
+                           rf"(?:p\.\s?\(?)?(?P<v>{_P_CHANGE})(?![\w>])(?!\s*[A-Z][A-Z0-9]{{1,9}}\b)")
 #: a change told by its exon, glued as lung-cancer reports write it: "EGFR ex19del", "EGFR exon19del", "METex14
 #: skipping", "EGFR Ex20ins"
 _GLUED_EXON_CHANGE = needs(re.compile(
@@ -836,11 +835,15 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             add(GenomicFact("fusion", gene5=None if sym in threes else sym, gene3=sym if sym in threes else None), sp)
     # a fusion written with an old symbol the ontology does not hold ("EWS-ERG ..., the product of t(21;22)") is the
     # one its rearrangement names with the current symbols, in the same sentence
-    approved = gene_symbols | hgnc.approved()
+    hgnc_approved = hgnc.approved()
+
+    def approved(symbol: str | None) -> bool:
+        return symbol in gene_symbols or symbol in hgnc_approved
+
     for k, f in list(facts.items()):
-        if f.kind != "fusion" or not f.gene5 or not f.gene3 or (f.gene5 in approved and f.gene3 in approved):
+        if f.kind != "fusion" or not f.gene5 or not f.gene3 or (approved(f.gene5) and approved(f.gene3)):
             continue
-        if any(o is not f and o.kind == "fusion" and o.gene5 in approved and o.gene3 in approved
+        if any(o is not f and o.kind == "fusion" and approved(o.gene5) and approved(o.gene3)
                and (o.gene3 == f.gene3 or o.gene5 == f.gene5)
                and any(e in o.evidence for e in f.evidence) for o in facts.values()):
             del facts[k]
