@@ -222,13 +222,13 @@ _ABBREVIATIONS = frozenset(
 _LEVEL_LIKE = re.compile(r"^(?:[CTLS]\d{1,3}|TH\d{1,2}|D\d{1,2})$")
 
 
-def _hgnc_genes(text: str, mentions: list[Mention], base: int, known: list[_Gene]) -> list[_Gene]:
+def _hgnc_genes(text: str, known: list[_Gene]) -> list[_Gene]:
     """Symbols of protein-coding genes the ontology does not model, in a sentence that tells a genomic result:
     "a germline MSH2 c.1906G>C (p.Ala636Pro) variant", "EML4-ALK variant 3" (HGNC, previous symbols made current)."""
     if not _GENOMIC_CUE.search(text):
         return []
     table = hgnc.symbols()
-    taken = [(m.start - base, m.end - base) for m in mentions] + [(g.start, g.end) for g in known]
+    taken = [(g.start, g.end) for g in known]  # (the ontology's genes, read from the lexicon's mentions)
     out = []
     for m in _SYMBOL_TOKEN.finditer(text):
         tok = m.group()
@@ -569,7 +569,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     for n_sent, (text, base, span, mentions) in enumerate(sentences):
         genes = [_Gene(m.start - base, m.end - base, symbol_of.get(m.iri, m.surface), m.iri)
                  for m in mentions if m.kind == "gene"]
-        genes = sorted(genes + _hgnc_genes(text, mentions, base, genes), key=lambda g: g.start)
+        genes = sorted(genes + _hgnc_genes(text, genes), key=lambda g: g.start)
         if _GENE_FIELD.match(text) and len(genes) == 1:
             field_gene = (genes[0].symbol, n_sent)
         elif (vf := _VARIANT_FIELD.match(text)) and field_gene and n_sent - field_gene[1] <= 2 and not genes:

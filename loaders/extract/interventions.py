@@ -52,7 +52,7 @@ _RIGHT_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?!\d)((?:[\w\-/]+\s+){0,3}?[\w\-/]
                        re.IGNORECASE)
 #: a treatment of another, earlier disease: "Twenty years earlier she had received pelvic irradiation for a cervical
 #: carcinoma" (a remote-past cue in the sentence, and "for" a carcinoma/lymphoma/... after the treatment)
-_REMOTE_PAST = needs(re.compile(
+REMOTE_PAST = needs(re.compile(
     rf"\b(?:(?:{NUMBER}|\d{{1,2}}|several|many)\s+years?\s+(?:earlier|before|previously|ago|"
     r"prior)|previously|in\s+(?:her|his)\s+(?:childhood|youth|adolescence))\b", re.IGNORECASE),
     "year", "previously", "childhood", "youth", "adolescence")
@@ -62,8 +62,8 @@ _FOR_OTHER_DISEASE = re.compile(rf"^[^;.]{{0,40}}?{_FOR_A}"
                                 r"nephroblastoma|neuroblastoma|medulloblastoma)\b", re.IGNORECASE)
 #: (a carcinoma only: the spine has no epithelium, so a carcinoma treated years before is another disease, where a
 #: lymphoma or a medulloblastoma treated before may be the case's own)
-_FOR_A_DISEASE = needs(re.compile(rf"{_FOR_A}(?:carcinoma|cancer)\b", re.IGNORECASE),
-                       "carcinoma", "cancer")
+FOR_A_CARCINOMA = needs(re.compile(rf"{_FOR_A}(?:carcinoma|cancer)\b", re.IGNORECASE),
+                        "carcinoma", "cancer")
 #: a laboratory step named like an operation: "after formalin fixation and paraffin embedding"
 _LAB_PROCESS = re.compile(r"\b(?:formalin|formaldehyde|buffered|alcohol|tissue|specimen|sample)[\s-]+$", re.IGNORECASE)
 #: a radiation word naming a cause or a place, not a treatment given: "radiation-induced sarcoma", "radiation field"
@@ -283,7 +283,7 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
         for m in [*procs, *regimens]:
             s, e = m.start - base, m.end - base
             st = status(text, s, e)
-            if st is None and _REMOTE_PAST.search(text) and _FOR_OTHER_DISEASE.match(text[e:]):
+            if st is None and REMOTE_PAST.search(text) and _FOR_OTHER_DISEASE.match(text[e:]):
                 st = "history"  # the treatment of another, earlier disease is not an intervention of this case
             if st is None and _LAB_PROCESS.search(text[max(0, s - 30):s]):
                 st = "attribute"  # "formalin fixation", "tissue fixation": the specimen's, not the spine's
@@ -399,7 +399,7 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                         fact.dose_gy = _dose_gy(text)
         # "Six years earlier she had undergone lumpectomy ... for a breast carcinoma, followed by adjuvant tamoxifen":
         # the drugs of another, earlier disease
-        other_disease = not metastatic and bool(_REMOTE_PAST.search(text) and _FOR_A_DISEASE.search(text))
+        other_disease = not metastatic and bool(REMOTE_PAST.search(text) and FOR_A_CARCINOMA.search(text))
         for d in drugs:
             if id(d) in attached or id(d) in again_bracketed or other_disease:
                 continue

@@ -114,8 +114,8 @@ def find_levels(text: str) -> list[LevelMention]:
             continue
         a_txt = m.group("a")
         # ("T1 and T2" after a signal word are the two sequences: "isointense on T1 and T2", "on T1 and on T2")
-        pair = bool(m.group("b")) and a_txt.upper() == "T1" and re.fullmatch(r"T\s?2", m.group("b").strip(), re.I) \
-            and "and" in m.group("sep") if m.group("sep") else False
+        pair = a_txt.upper() == "T1" and "and" in (m.group("sep") or "") \
+            and bool(re.fullmatch(r"T\s?2", (m.group("b") or "").strip(), re.I))
         if a_txt.upper() in ("T1", "T2") and (not m.group("b") or pair) and (
                 _MRI_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or _MRI_LIST_AFTER.match(text[m.end():])
                 or _MRI_SEQUENCE_BEFORE.search(text[max(0, m.start() - 40):m.start()])):

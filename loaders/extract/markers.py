@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spinekg.loaders.extract.interventions import FOR_A_CARCINOMA, REMOTE_PAST
 from spinekg.loaders.extract.lexmatch import Mention
 from spinekg.loaders.extract.marker_lists import _NEG_PRE, _POS_PRE, _add_unknown, _clause_bounds
 from spinekg.loaders.extract.prefilter import needs
@@ -211,14 +212,6 @@ _INCONCLUSIVE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:was|were|is|remained)\s+(?:\
                            re.IGNORECASE)
 
 
-#: an earlier disease named with its stain: "six years earlier she had undergone lumpectomy ... for a hormone
-#: receptor-positive carcinoma of the left breast"
-_EARLIER = needs(re.compile(r"\b(?:(?:\w+|\d{1,2})\s+years?\s+(?:earlier|before|previously|ago|prior)|previously)\b",
-                            re.IGNORECASE), "year", "previously")
-_FOR_EARLIER_CARCINOMA = re.compile(r"\bfor\s+(?:a|an|the|her|his)?\s*(?:[\w\-'/()]+\s+){0,5}?(?:carcinoma|cancer)\b",
-                                    re.IGNORECASE)
-
-
 def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Mention]]],
                     pattern_names: dict[str, str], metastatic: bool = False) -> list[MarkerFact]:
     """Markers of the case: sentences are (text, offset, span, mentions of kind marker/gene/pattern); metastatic:
@@ -227,9 +220,10 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
     for text, base, span, mentions in sentences:
         if not _IHC_SENTENCE.search(text) or (_OTHER_TEST.search(text) and not _IHC_WORD.search(text)):
             continue
-        if not metastatic and _EARLIER.search(text):
-            # the stains of another, earlier carcinoma are not this tumour's
-            spans = [(base + m.start(), base + m.end()) for m in _FOR_EARLIER_CARCINOMA.finditer(text)]
+        if not metastatic and REMOTE_PAST.search(text):
+            # the stains of another, earlier carcinoma are not this tumour's, as its treatment is not ("six years
+            # earlier ... lumpectomy for a hormone receptor-positive carcinoma of the breast")
+            spans = [(base + m.start(), base + m.end()) for m in FOR_A_CARCINOMA.finditer(text)]
             mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
         if _LAB_WORD.search(text) and not _TISSUE_WORD.search(text):
             continue  # "Serum PSA was negative": a blood test, not a stain
