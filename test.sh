@@ -16,5 +16,8 @@ scripts/test-deps.sh
 "$VENV/bin/pip" install --quiet --force-reinstall --no-deps . && "$VENV/bin/pip" install --quiet ".[test]"
 "$VENV/bin/ruff" check .
 "$VENV/bin/mypy" spinekg graph loaders ontology webui
-# run from a folder outside the checkout so the installed package, not the source tree, is imported
-cd tests && exec "../$VENV/bin/python" -m pytest -q -p no:cacheprovider "$@"
+# run from a folder outside the checkout so the installed package, not the source tree, is imported;
+# pytest-xdist spreads the tests over the cores (at most 4 workers: each starts its own Virtuoso and browser)
+CORES=$(nproc 2>/dev/null || echo 1)
+WORKERS=${PYTEST_WORKERS:-$(( CORES < 4 ? CORES : 4 ))}
+cd tests && exec "../$VENV/bin/python" -m pytest -q -p no:cacheprovider -n "$WORKERS" "$@"
