@@ -398,6 +398,8 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
          "levels": [x for x in f.levels if x], "dose_gy": f.dose_gy, "fractions": f.fractions, "cycles": f.cycles,
          "dose": f.dose, "intent": f.intent, "response": f.response, "steps": f.steps, "evidence": f.evidence}
         for f in iv]
+    if oc.recurrence and oc.by_growth and all(i["category"] == "biopsy" for i in ivs):
+        oc.recurrence = None  # an untreated tumour that grew ("the lesion progressed" after a biopsy) did not recur
     neuro, complications, recurrence_timing = _clinical(told, ivs, res, oc.recurrence)
 
     return {

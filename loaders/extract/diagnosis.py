@@ -47,8 +47,11 @@ _OUTCOME_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:coming|came|comes)\s+back\b|^\s*
                             r"|relapsing|reappearing|regrowing|progressing)\b", re.IGNORECASE)
 _EVOLVED_TO = re.compile(r"\b(?:progress\w*|evolv\w*|evolution)\s+(?:\w+\s+){0,2}?(?:to|into)\s+(?:(?:an?|overt"
                          r"|frank|systemic|symptomatic)\s+)*$", re.IGNORECASE)
-_LIKENESS = re.compile(r"\b(?:immuno)?phenotype\s+(?:was\s+|is\s+)?(?:that\s+of|like\s+that\s+of|resembl\w*"
-                       r"|reminiscent\s+of|similar\s+to)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+_LIKENESS = re.compile(r"\b(?:(?:immuno)?phenotype\s+(?:was\s+|is\s+)?(?:that\s+of|like\s+that\s+of|resembl\w*"
+                       r"|reminiscent\s+of|similar\s+to)"
+                       # a behaviour compared: "point towards the behaviour of adrenocortical carcinoma rather than"
+                       r"|behaviou?r\s+(?:of|typical\s+of|like\s+that\s+of|similar\s+to))"
+                       r"\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 _LIKE_AFTER = re.compile(r"^-like\b", re.IGNORECASE)
 #: a first diagnosis the case then revises: "the lesion was first managed as an osteoblastoma", "at first taken for a
 #: schwannoma", "originally reported as", "mistaken for"

@@ -116,6 +116,8 @@ _RECUR_POS = needs(re.compile(
     r"|disclosed)\s+(?:a\s+|an\s+)?recurrent\b"
     r")", re.I),
     "recur", "relaps", "reactivat", "progress", "regrew", "re-grew", "growth")
+_GROWTH_ONLY = re.compile(r"progress|growth", re.I)
+_RECUR_WORD = re.compile(r"recur|relaps|regr|re-gr|reactivat", re.I)
 #: the case is a recurrence: "resection of the recurrent tumour", "the final diagnosis was recurrent X"; a later
 #: "no recurrence" after the reported treatment is the outcome
 _RECUR_PRESENTING = re.compile(
@@ -213,6 +215,9 @@ class OutcomeFact:
     metastasis: bool | None = None
     status: str | None = None
     evidence: list[dict[str, object]] = field(default_factory=list)
+    #: the recurrence is told only as growth ("the cord lesion had progressed locally"): a recurrence only of a
+    #: tumour that had been treated, which the record, not the sentence, knows
+    by_growth: bool = False
 
 
 #: "recurred eight years after the removal": the time to an event, not the follow-up
@@ -326,7 +331,9 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
             out.follow_up_months, used, stated_fu = said, True, True  # a follow-up the text names wins
         elif fu is not None and not stated_fu and (out.follow_up_months is None or fu > out.follow_up_months):
             out.follow_up_months, used = fu, True
-        if _RECUR_POS.search(text) and not _hedged(text, _RECUR_POS):
+        if (rp := _RECUR_POS.search(text)) and not _hedged(text, _RECUR_POS):
+            grown = bool(_GROWTH_ONLY.search(rp.group(0))) and not _RECUR_WORD.search(rp.group(0))
+            out.by_growth = grown and (out.by_growth or out.recurrence is not True)
             out.recurrence, used, presenting = True, True, False
         elif _RECUR_PRESENTING.search(text) and out.recurrence is None:
             out.recurrence, used, presenting = True, True, True

@@ -204,7 +204,13 @@ INTRO_PATIENT = re.compile(
     r"|\b(?:a|an)\s+(?:\w+\s+){0,3}(?:woman|man|girl|boy|female|male|lady|gentleman|patient|child|infant)"
     r"\s+(?:in\s+(?:his|her)\s+\w+ies|who\s+presented|presented|was\s+admitted|was\s+referred|complained)"
     # a patient introduced without an age: "Our patient is a Norwegian woman who ..."
-    r"|\bour\s+patient\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,3}(?:woman|man|girl|boy|lady|child|infant|patient)\b",
+    r"|\bour\s+patient\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,3}(?:woman|man|girl|boy|lady|child|infant|patient)\b"
+    # the report's own patient with the age at diagnosis told in passing: "We describe a woman followed in an
+    # osteoporosis clinic who was found, at 69, to have SM" (without an age, "We describe a young man whose ..."
+    # leaves the patient to the case part)
+    r"|\bwe\s+(?:describe|report|present)\s+(?:here\s+)?(?:the\s+case\s+of\s+)?an?\s+(?:[\w-]+\s+){0,3}"
+    r"(?:woman|man|girl|boy|lady|gentleman|patient|child|infant)\s+(?:who|whose|with|followed|treated|seen)\b"
+    r"[^.;]{0,120}?\b(?:found|diagnosed|shown|discovered)\s*,?\s+at\s+(?:the\s+age\s+of\s+)?\d{1,3}\b",
     re.IGNORECASE)
 #: the patient of a clinical letter or tumour-board summary: "Pt: 47M", "Patient 63 F", "Pt: 55 y/F"
 PATIENT_CODE = re.compile(r"\b(?i:pts?|patient|age/sex)\s*[:.,]?\s*(?P<n>\d{1,3})\s*-?\s*"
@@ -389,11 +395,16 @@ def segment(text: str) -> Document:
     # "Case Report" line above the abstract is the article's type, and what the case part says before the
     # introduction is its summary
     abstract_at = next((i for i, h in heads if re.match(r"\W*(?:abstract|summary)\W*$", h, re.IGNORECASE)), -1)
-    body_at = next((i for i, h in heads if re.match(r"\W*introduction\b", h, re.IGNORECASE)), -1)
     # a structured abstract ends at its keywords: its "Discussion" part, before them, still tells the patient
     # ("DISCUSSION The patient was first given an EGFR inhibitor, then underwent surgery ..."), as the abstract's
     # other parts do
     keywords_at = next((m.start() for m in _KEYWORDS.finditer(text)), -1)
+    body_at = next((i for i, h in heads if re.match(r"\W*introduction\b", h, re.IGNORECASE)), -1)
+    if body_at < 0 and 0 <= abstract_at < keywords_at:
+        # without an "Introduction", a "Background" heading after the abstract's keywords opens the body (BMC's
+        # and JMCR's introduction; a "BACKGROUND" inside a structured abstract does not)
+        body_at = next((i for i, h in heads if i > keywords_at and re.match(r"\W*background\W*$", h, re.IGNORECASE)),
+                       -1)
 
     def abstract_part(at: int) -> bool:
         return at < keywords_at <= at + _ABSTRACT_PART and explicit_case and not any(
