@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from spinekg.loaders.extract.numwords import NUMBER, to_number
-from spinekg.loaders.extract.sentences import AGE_OF, AGED, PATIENT_CODE
+from spinekg.loaders.extract.sentences import AGE_FOUND_AT, AGE_OF, AGED, PATIENT_CODE
 
 _AGE = [
     (re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month|week|day)s?[\s-]*old\b", re.I)),
@@ -36,9 +36,7 @@ _AGE = [
     # the sex first in a field: "Decedent: female, 67 years", "Patient: male, 12 yrs"
     (re.compile(r":\s*(?:female|male|woman|man)\s*,\s*(?P<n>\d{1,3})\s*(?P<u>years?|yrs?|months?)\b", re.I)),
     PATIENT_CODE,  # "Pt: 47M"
-    # the age at diagnosis told in passing: "who was found, at 69, to have SM", "diagnosed at 47 with ..."
-    (re.compile(r"\b(?:found|diagnosed|shown|discovered)\s*,?\s+at\s+(?:the\s+age\s+of\s+)?(?P<n>\d{1,3})\s*,?\s+"
-                r"(?:to\s+(?:have|harbou?r|carry)|with)\b", re.I)),
+    AGE_FOUND_AT,  # "who was found, at 69, to have SM"
 ]
 #: a newborn: "a newborn girl", "a female new-born", "a neonate", "a baby girl seen in the newborn period": aged 0
 _NEWBORN = re.compile(r"\b(?:an?|the|this|our)\s+(?:(?:female|male|term|preterm|premature)\s+)?(?:new-?born|neonate)\b"

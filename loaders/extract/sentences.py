@@ -197,6 +197,8 @@ COHORT_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*%\s+(?:of\s+)?(?:the\s+|these\s+|t
                           r"(?:patients|cases)\b", re.IGNORECASE)
 _AGE_NOUN = needs(re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month|week|day)s?[\s-]*old\b", re.IGNORECASE),
                   "old")
+_FOUND_AT = (r"\b(?:found|diagnosed|shown|discovered)\s*,?\s+at\s+(?:the\s+age\s+of\s+)?(?P<n>\d{1,3})\s*,?\s+"
+             r"(?:to\s+(?:have|harbou?r|carry)|with)\b")
 #: A sentence that introduces the patient: "A 43-year-old woman", "a 20-month-old boy", "aged 43".
 INTRO_PATIENT = re.compile(
     rf"\b{NUMBER}[\s-]*(?:year|yr|month|week|day)s?[\s-]*old\b|\baged\s+\d{{1,3}}\b"
@@ -210,8 +212,10 @@ INTRO_PATIENT = re.compile(
     # leaves the patient to the case part)
     r"|\bwe\s+(?:describe|report|present)\s+(?:here\s+)?(?:the\s+case\s+of\s+)?an?\s+(?:[\w-]+\s+){0,3}"
     r"(?:woman|man|girl|boy|lady|gentleman|patient|child|infant)\s+(?:who|whose|with|followed|treated|seen)\b"
-    r"[^.;]{0,120}?\b(?:found|diagnosed|shown|discovered)\s*,?\s+at\s+(?:the\s+age\s+of\s+)?\d{1,3}\b",
+    rf"[^.;]{{0,120}}?{_FOUND_AT}",
     re.IGNORECASE)
+#: the age at diagnosis told in passing: "who was found, at 69, to have SM", "diagnosed at 47 with ..."
+AGE_FOUND_AT = re.compile(_FOUND_AT, re.IGNORECASE)
 #: the patient of a clinical letter or tumour-board summary: "Pt: 47M", "Patient 63 F", "Pt: 55 y/F"
 PATIENT_CODE = re.compile(r"\b(?i:pts?|patient|age/sex)\s*[:.,]?\s*(?P<n>\d{1,3})\s*-?\s*"
                           r"(?:(?i:y(?:ears?|rs?)?|yo)\s*)?[/,]?\s*(?P<sex>[MF])\b")
