@@ -18,6 +18,11 @@ def marker_results(record: dict) -> dict[str, str]:
     return {m["name"]: m["result"] for m in record["markers"]}
 
 
+def categories(record: dict) -> list[str]:
+    """The categories of a record's interventions, in order."""
+    return [i["category"] for i in record["interventions"]]
+
+
 def tumour_levels(text: str) -> list[str]:
     """The levels a sentence gives the tumour (not those of a syrinx, an artery, a sensory level ...)."""
     return [lvl for m in find_levels(text) if is_tumor_level(text, m) for lvl in m.levels]

@@ -7,20 +7,16 @@ report's general part, and a relapse named by its form."""
 from __future__ import annotations
 
 import pytest
-from extracting import extract
+from extracting import categories, extract
 from spinekg.ontology import ontology_path
 
 pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
 
 
-def _categories(r: dict) -> list[str]:
-    return [i["category"] for i in r["interventions"]]
-
-
 def test_points_raised_in_discussion_add_no_fact():
     r = extract("The patient\nA 45-year-old man had an intramedullary glioma at T6 and underwent resection.\n\n"
                 "Points raised in discussion\n- A 70-year-old woman with a similar tumour at L1 had radiotherapy.\n")
-    assert r["patient"]["age_years"] == 45 and r["vertebrae"] == ["T6"] and _categories(r) == ["surgery"]
+    assert r["patient"]["age_years"] == 45 and r["vertebrae"] == ["T6"] and categories(r) == ["surgery"]
 
 
 def test_the_patients_heading_with_a_remark_in_brackets():
@@ -36,7 +32,7 @@ def test_a_list_of_others_led_in_by_an_item_ends_at_the_next_item_of_its_kind():
                 "  b) A teenage boy received spinal radiation.\n"
                 "- Our patient was walking with a cane at 6 months.\n")
     assert r["patient"]["age_years"] == 44 and r["vertebrae"] == ["T4"]
-    assert _categories(r) == ["surgery"]
+    assert categories(r) == ["surgery"]
 
 
 @pytest.mark.parametrize("sentence, gene, variant", [
@@ -56,13 +52,13 @@ def test_a_hyphen_between_two_genes_is_still_a_fusion():
 def test_a_count_that_sums_up_the_operations_told():
     r = extract("A 40-year-old man had an intramedullary glioma at T9. He had two resections in total.\n"
                 "Day 0: first intramedullary tumour resection.\nDay 344: the tumour recurred; second resection.")
-    assert _categories(r).count("surgery") == 2
+    assert categories(r).count("surgery") == 2
 
 
 def test_a_count_that_adds_to_the_operation_told():
     r = extract("A 40-year-old man had a chordoma at L2 and underwent resection in 2010. He later underwent three "
                 "further operations for recurrences.")
-    assert _categories(r).count("surgery") == 4
+    assert categories(r).count("surgery") == 4
 
 
 @pytest.mark.parametrize("sentence", [
@@ -72,14 +68,14 @@ def test_a_count_that_adds_to_the_operation_told():
 def test_a_treatment_not_told_as_given(sentence):
     r = extract("A pregnant woman had acute myeloid leukaemia with t(8;21) and a granulocytic sarcoma compressing "
                 "the cord. " + sentence)
-    assert not {"surgery", "radiotherapy"} & set(_categories(r))
+    assert not {"surgery", "radiotherapy"} & set(categories(r))
 
 
 def test_a_general_part_not_about_the_patient():
     r = extract("The patient\nA 30-year-old woman had a granulocytic sarcoma at T5.\n\n"
                 "What the authors say in general (background, not about this patient)\n"
                 "- The accepted treatments are radiotherapy, chemotherapy and surgical decompression.\n")
-    assert _categories(r) == []
+    assert categories(r) == []
 
 
 @pytest.mark.parametrize("sentence", [
@@ -99,10 +95,10 @@ def test_a_timeline_table_placed_after_the_discussion_is_the_patients():
                 "| Day | Event |\n|---|---|\n| X | First intramedullary tumour resection. |\n"
                 "| X + 344 | Second resection. Molecular analysis showed an H3F3A-K27M mutation. |\n")
     assert [(g["gene"], g["variant"]) for g in r["genomic"]] == [("H3-3A", "K27M")]
-    assert _categories(r).count("surgery") == 2
+    assert categories(r).count("surgery") == 2
 
 
 def test_a_table_of_other_patients_in_the_discussion_is_not():
     r = extract("The patient\nA 50-year-old man had a chordoma at L2 and underwent resection.\n\nDiscussion\n"
                 "| Author | Age | Level | Treatment |\n|---|---|---|---|\n| Smith | 70 | C2 | radiotherapy |\n")
-    assert r["patient"]["age_years"] == 50 and _categories(r) == ["surgery"]
+    assert r["patient"]["age_years"] == 50 and categories(r) == ["surgery"]

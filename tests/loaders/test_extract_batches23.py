@@ -6,14 +6,10 @@ vocabulary of decompression, radium-223, systemic mastocytosis and myeloprolifer
 from __future__ import annotations
 
 import pytest
-from extracting import extract
+from extracting import categories, extract
 from spinekg.ontology import ontology_path
 
 pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
-
-
-def _categories(r: dict) -> list[str]:
-    return [i["category"] for i in r["interventions"]]
 
 
 def test_a_behaviour_compared_is_not_the_diagnosis():
@@ -57,14 +53,14 @@ def test_a_background_heading_after_the_keywords_opens_the_body():
                 "Keywords: prostate cancer; spine\n\nBackground\n\nBone metastases are common in prostate cancer."
                 "\n\nCase presentation\n\nA 60-year-old man with prostate adenocarcinoma developed compression "
                 "from an L3 metastasis and underwent spinal decompression surgery.\n")
-    assert _categories(r) == ["surgery"]
+    assert categories(r) == ["surgery"]
 
 
 def test_a_structured_abstracts_own_background_heading_keeps_the_abstract_a_summary():
     r = extract("Abstract\n\nBACKGROUND\nSuch tumours are rare.\n\nCASE SUMMARY\nA 50-year-old man with a T2 "
                 "osteosarcoma had adjuvant chemotherapy.\n\nKeywords: osteosarcoma\n\nINTRODUCTION\nRare.\n\n"
                 "CASE PRESENTATION\nA 50-year-old man had an osteosarcoma at T2. Adjuvant chemotherapy was given.\n")
-    assert _categories(r) == ["chemotherapy"]
+    assert categories(r) == ["chemotherapy"]
 
 
 def test_radium_223_is_a_drug_not_radiotherapy():

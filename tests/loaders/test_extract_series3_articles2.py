@@ -4,7 +4,7 @@ test (never a sentence copied from a report)."""
 from __future__ import annotations
 
 import pytest
-from extracting import extract
+from extracting import categories, extract
 from spinekg.loaders.extract.negation import status
 from spinekg.loaders.extract.outcome import extract_outcome
 from spinekg.loaders.extract.sentences import respective, segment
@@ -16,10 +16,6 @@ pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontolo
 
 def _records(text: str) -> list[dict]:
     return [r.to_dict() for r in extract_text(text, "series.txt")]
-
-
-def _categories(record: dict) -> list[str]:
-    return [i["category"] for i in record["interventions"]]
 
 
 # --- a series told as a whole ---------------------------------------------------------------------------------------
@@ -35,7 +31,7 @@ def test_a_series_told_as_a_whole_gives_each_announced_patient_a_record():
     recs = _records(WHOLE)
     assert len(recs) == 2
     assert [r["diagnosis"]["label"] for r in recs] == ["schwannoma", "schwannoma"]
-    assert [_categories(r) for r in recs] == [["surgery"], ["surgery"]]
+    assert [categories(r) for r in recs] == [["surgery"], ["surgery"]]
     assert [(r["outcome"]["follow_up_months"], r["outcome"]["recurrence"]) for r in recs] == [(96, False),
                                                                                                (36, False)]
     assert [r["patient"]["age_years"] for r in recs] == [None, None]  # the discussion's woman is nobody's
@@ -58,7 +54,7 @@ def test_a_part_for_some_patients_of_a_series_is_theirs():
                     "Cases 2 and 3\nThe two thoracic tumours were also epidural angiolipomas.")
     assert len(recs) == 3
     assert all(r["diagnosis"]["label"].endswith("angiolipoma") for r in recs)
-    assert recs[0]["vertebrae"] == ["L3", "L4"] and recs[1]["vertebrae"] == [] and _categories(recs[1]) == []
+    assert recs[0]["vertebrae"] == ["L3", "L4"] and recs[1]["vertebrae"] == [] and categories(recs[1]) == []
 
 
 # --- assertions -----------------------------------------------------------------------------------------------------
@@ -78,7 +74,7 @@ def test_none_of_them_recurred_is_no_recurrence():
 def test_a_general_claim_about_a_treatment_is_no_treatment():
     r = extract("Case report\nA 40-year-old man had a hemangioendothelioma of T5 treated by kyphoplasty. Complete "
                 "resection appears to be associated with a good outcome.")
-    assert _categories(r) == ["surgery"] and r["interventions"][0]["label"].lower().endswith("kyphoplasty")
+    assert categories(r) == ["surgery"] and r["interventions"][0]["label"].lower().endswith("kyphoplasty")
 
 
 def test_a_general_statement_of_an_entitys_stains_is_no_marker():
@@ -100,13 +96,13 @@ def test_the_rows_of_a_table_of_the_literature_are_never_the_patients():
                 "Table 1. Reported spinal cases cited in this review\n"
                 "Spine J 2014; 43/M; C5-C6 intradural; C5-C6 laminotomy, total resection; well at 18 months\n"
                 "J Res 2012; M; D11-L2 extradural; D12-L2 laminectomy, then radiotherapy 50.4 Gy; not stated\n")
-    assert r["vertebrae"] == ["T6", "T7", "T8", "T9"] and _categories(r) == ["surgery"]
+    assert r["vertebrae"] == ["T6", "T7", "T8", "T9"] and categories(r) == ["surgery"]
 
 
 def test_a_clinical_discussion_label_in_an_abstract_ends_the_case():
     r = extract("Abstract\nCase presentation: A 19-year-old man had a mass at T7 that was resected. Clinical "
                 "discussion: A biopsy is often mandatory for the diagnosis.")
-    assert _categories(r) == ["surgery"]
+    assert categories(r) == ["surgery"]
 
 
 # --- events ---------------------------------------------------------------------------------------------------------
@@ -116,7 +112,7 @@ def test_an_open_operation_months_after_a_kyphoplasty_is_an_operation_of_its_own
                 "months later his gait worsened. He then underwent a posterior decompression with instrumentation "
                 "from T3 to T7. At the visit three months after the second operation he was better. Pathology of the "
                 "resected lesion showed a hemangioendothelioma.")
-    assert _categories(r) == ["surgery", "surgery"], r["interventions"]
+    assert categories(r) == ["surgery", "surgery"], r["interventions"]
 
 
 # --- what molecular4 (z01-z10) and the rest of articles2 showed ----------------------------------------------------

@@ -4,7 +4,7 @@ on inline text written for this test (never a sentence copied from a report)."""
 from __future__ import annotations
 
 import pytest
-from extracting import extract, marker_results
+from extracting import categories, extract, marker_results
 from spinekg.loaders.text import extract_text
 from spinekg.ontology import ontology_path
 
@@ -18,10 +18,6 @@ def _records(text: str) -> list[dict]:
 def _genomic(record: dict) -> set[tuple]:
     return {(g["kind"], g.get("gene") or f"{g['gene5']}-{g['gene3']}", g.get("variant"), g.get("exon5"),
              g.get("exon3")) for g in record["genomic"]}
-
-
-def _categories(record: dict) -> list[str]:
-    return [i["category"] for i in record["interventions"]]
 
 
 # --- diagnosis ---------------------------------------------------------------------------------------------------
@@ -75,7 +71,7 @@ There was no recurrence in either patient.
 def test_a_part_told_for_both_patients_gives_each_the_treatment_and_outcome():
     one, two = _records(_SHARED)
     for r in (one, two):
-        assert _categories(r) == ["surgery"], r["interventions"]
+        assert categories(r) == ["surgery"], r["interventions"]
         assert r["outcome"]["recurrence"] is False
     assert (one["patient"]["age_years"], two["patient"]["age_years"]) == (40, 58)
     assert one["vertebrae"] == ["T7"] and two["vertebrae"] == ["L2"]
@@ -96,20 +92,20 @@ def test_a_step_done_again_a_month_later_is_another_operation():
     r = extract("Case report\nA 60-year-old man had an L2 metastasis. He underwent decompression, tumour resection "
                 "and stabilisation. One month later a C6 lesion was found, and he underwent decompression and "
                 "anterior plating.")
-    assert _categories(r) == ["surgery", "surgery"], r["interventions"]
+    assert categories(r) == ["surgery", "surgery"], r["interventions"]
 
 
 def test_a_new_procedure_after_time_counted_from_the_first_operation_is_a_new_operation():
     r = extract("Case report\nA 78-year-old woman had a lumbar myeloma lesion. She underwent tumour resection and "
                 "posterior fusion. Three years after this first operation, lesions were found in C1 and C2. She "
                 "underwent an anterior corpectomy with a fibular graft.")
-    assert _categories(r) == ["surgery", "surgery"], r["interventions"]
+    assert categories(r) == ["surgery", "surgery"], r["interventions"]
 
 
 def test_a_second_operation_in_the_sentence_that_dates_it_from_the_first():
     r = extract("Case report\nA 49-year-old woman had an L1 tumour and underwent an en bloc resection. Five years "
                 "after the first operation a lung nodule appeared, and a second operation was performed.")
-    assert _categories(r) == ["surgery", "surgery"], r["interventions"]
+    assert categories(r) == ["surgery", "surgery"], r["interventions"]
 
 
 def test_lines_of_chemotherapy_and_courses_of_radiotherapy_split_at_a_recurrence():
@@ -124,7 +120,7 @@ def test_lines_of_chemotherapy_and_courses_of_radiotherapy_split_at_a_recurrence
 def test_a_treatment_named_again_is_not_given_again():
     r = extract("Case report\nA 63-year-old man had a plasmacytoma of T7. He received radiotherapy of 45 Gy in 25 "
                 "fractions; lenalidomide is held in reserve if progression occurs. Pain resolved by the end of RT.")
-    assert _categories(r).count("radiotherapy") == 1, r["interventions"]
+    assert categories(r).count("radiotherapy") == 1, r["interventions"]
 
 
 # --- outcome ----------------------------------------------------------------------------------------------------
