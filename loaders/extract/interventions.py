@@ -245,16 +245,20 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
         runs: list[list[Mention]] = [listed[:1]] if listed else []
         # the run's last drug was paired with what stands before it ("X combined with Y", "chemotherapy with Y")
         paired = bool(listed and _PAIRED_BEFORE.search(text[:listed[0].start - base]))
+        in_sequence = bool(_IN_SEQUENCE.search(text))
         for a, b in zip(listed, listed[1:], strict=False):
             between = text[a.end - base:b.start - base]
             # (a pair, then ", and" another: "... hypomethylating therapy combined with venetoclax, and trametinib":
-            # the items of a list of lines, where "rituximab with cyclophosphamide, doxorubicin, ..." goes on)
-            if _REGIMEN_JOIN.fullmatch(between) and not (paired and _SERIAL_AND.fullmatch(between)):
+            # the items of a list of lines, where "rituximab with cyclophosphamide, doxorubicin, ..." goes on; in a
+            # list told in sequence only a word that pairs them joins two drugs)
+            if _REGIMEN_JOIN.fullmatch(between) and not (paired and _SERIAL_AND.fullmatch(between)) \
+                    and not (in_sequence and not _PAIRED.search(between)):
                 runs[-1].append(b)
                 paired = bool(_PAIRED.search(between))
             else:
                 runs.append([b])
                 paired = bool(_PAIRED_BEFORE.search(text[:b.start - base]))
+        run_of = {id(x): i for i, run in enumerate(runs) for x in run}
         for run in runs:
             cats = {drug_category.get(x.iri, "other_drug") for x in run}
             if len(run) > 1 and "chemotherapy" in cats:
@@ -318,8 +322,13 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if cat == "surgery":  # each mention its own, until operations() groups them into events
                 key = (cat, f"{iri}@{m.start}")
             elif cat in ("chemotherapy", "radiotherapy"):
-                # a named regimen is a line of its own ("VIDE induction", then "VAI consolidation")
-                key = (cat, f"{iri if m.kind == 'regimen' else key[1]}#{course}{'s' if base in summaries else ''}")
+                # a named regimen is a line of its own ("VIDE induction", then "VAI consolidation"), and so is each
+                # chemotherapy of a list told in sequence ("taxane-based chemotherapy, platinum-based chemotherapy")
+                line = iri if m.kind == "regimen" else key[1]
+                if in_sequence and cat == "chemotherapy" and m.kind == "procedure" and norm(label) != norm(
+                        names.get(iri, "")):
+                    line = f"{line}:{norm(label)}"
+                key = (cat, f"{line}#{course}{'s' if base in summaries else ''}")
             fact = get(key, InterventionFact(cat, label, iri, course=course, summary=base in summaries,
                                              at=m.start if cat == "surgery" else -1))
             back = bool(_BACK.search(text[max(0, s - 60):s]))
@@ -343,7 +352,13 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                     d for d in drugs if cs - 80 <= d.start - base <= ce + 120
                         # (a drug of another purpose told beside "steroids" is not given as steroids: "did not
                         # respond to steroids; he was given infliximab")
-                        and (cat != "other_drug" or cs <= d.start - base <= ce)
+                        # (and a class of drugs takes only the drugs it names or is given with: "androgen-deprivation
+                        # therapy with leuprolide", "bisphosphonates (zoledronic acid)", "steroids and intravenous
+                        # immunoglobulin", not another item of a list: "endocrine therapy, radiotherapy and denosumab")
+                        and (cat != "other_drug" or d.start - base in bracket or (
+                            cs <= d.start - base <= ce and (m.kind != "procedure" or _NAMED_WITH.fullmatch(
+                                text[e:max(e, d.start - base)]) or _NAMED_AS.fullmatch(text[d.end - base:s])
+                                or (not in_sequence and _GIVEN_WITH.fullmatch(text[e:max(e, d.start - base)])))))
                         # (a drug told after a word of sequence is the next line's: "VDC/IE and then irinotecan")
                         and not _SEQUENCE.search(text[min(e, d.end - base):max(s, d.start - base)])
                         # (a regimen whose agents the ontology knows takes those, the bracketed ones and the drugs
@@ -417,7 +432,9 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 stopped.add(d.iri)
             # the cytotoxic agents a sentence lists are one line ("six cycles of cisplatin and vincristine"); another
             # kind of drug is a therapy of its own (denosumab, imatinib)
-            key = (cat, f"drugs@{base}#{course}{'s' if base in summaries else ''}") if cat == "chemotherapy" \
+            # (in a list told in sequence each item is a line: "docetaxel, cabazitaxel and enzalutamide in sequence")
+            item = f".{run_of[id(d)]}" if in_sequence and id(d) in run_of else ""
+            key = (cat, f"drugs@{base}{item}#{course}{'s' if base in summaries else ''}") if cat == "chemotherapy" \
                 else (cat, combined.get(id(d), d.iri) + (f"^{resumed[d.iri]}" if resumed.get(d.iri) else ""))
             fact = get(key, InterventionFact(cat, names.get(d.iri, d.surface), d.iri, course=course,
                                              summary=base in summaries, resumed=resumed.get(d.iri, 0))
@@ -737,6 +754,22 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
 
 
 #: a word of sequence between two treatments: the second is a line of its own ("VIDE induction followed by VAI")
+#: the drugs a class of treatment is given with, named after it: "androgen-deprivation therapy with leuprolide",
+#: "endocrine therapy, namely letrozole and ...", "antiresorptive therapy in the form of zoledronic acid"
+_NAMED_WITH = re.compile(r"\s*[,:]?\s*(?:with|using|namely|such\s+as|including|in\s+the\s+form\s+of|consisting\s+of"
+                         r"|comprising|i\.e\.,?|e\.g\.,?)\s+(?:[\w-]+(?:\s*,\s*|\s+)){0,4}?", re.IGNORECASE)
+#: ... or the drug given together with it: "steroids and intravenous immunoglobulin"
+_GIVEN_WITH = re.compile(r"\s*(?:and|plus|\+|/)\s*", re.IGNORECASE)
+#: ... or before it: "letrozole as endocrine therapy"
+_NAMED_AS = re.compile(r"\s+(?:as|for)\s+(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
+#: a list told as treatments given one after another, not together: "multimodal treatment followed in sequence:
+#: taxane-based chemotherapy, platinum-based chemotherapy, ...", "treated sequentially with docetaxel, enzalutamide and
+#: radium-223", "he received, over the years, A, B and C"
+_IN_SEQUENCE = needs(re.compile(
+    r"\b(?:in\s+sequence|sequential(?:ly)?|successive(?:ly)?|in\s+succession|one\s+after\s+(?:the\s+)?other"
+    r"|consecutive(?:ly)?|(?:several|multiple|various|subsequent|further|successive|two|three|four|five)\s+"
+    r"(?:further\s+|more\s+)?lines\s+of|over\s+the\s+(?:following\s+|next\s+|ensuing\s+)?years)\b", re.IGNORECASE),
+    "sequen", "success", "other", "consecutive", "lines", "years")
 _SEQUENCE = re.compile(r"\b(?:then|followed\s+by|later|subsequently|after\s+which|afterwards|switched\s+to"
                        r"|replaced\s+by|second[- ]line|third[- ]line)\b", re.IGNORECASE)
 

@@ -48,6 +48,12 @@ _FOLLOW = [
     # "overall survival was 14 months", "the overall survival of each was 14 months" (a patient's, not a cohort's)
     re.compile(rf"(?<!median\s)(?<!mean\s)(?<!average\s)\boverall\s+survival\s+(?:of\s+(?:each|both|the\s+\w+)\s+)?"
                rf"(?:was\s+|of\s+|:\s*)?(?:about\s+|approximately\s+)?{_N}\s*{_U}\b(?![\s-]+(?:rate|survival))", re.I),
+    # "the bone metastases stayed under good control for more than 13 years", "has remained stable for 18 months":
+    # the course lasted at least that long
+    re.compile(rf"\b(?:remained|remains|stayed|stays|(?:was|were|has\s+been|have\s+been|had\s+been)(?:\s+kept)?)\s+"
+               rf"(?:well\s+|under\s+(?:good\s+|excellent\s+|adequate\s+)?)?(?:controlled|control|stable)\s+"
+               rf"(?:for|over)\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+"
+               rf"|at\s+least\s+)?{_N}\s*{_U}", re.I),
     # "At the most recent visit, 20 months after starting larotrectinib, ..."
     re.compile(rf"\bat\s+(?:the\s+|her\s+|his\s+)?(?:most\s+recent|last|latest|final)\s+(?:clinic\s+)?(?:visit|"
                rf"follow[\s-]?up|review|contact|evaluation|examination|assessment)\s*,?\s*(?:about\s+|approximately\s+)?"

@@ -1,7 +1,8 @@
 """What the first run of the molecular23 batch showed, fixed in general (texts written for these tests, not the
 batch's): a tumour compared by its behaviour is not its diagnosis, an untreated tumour that grew did not recur, an
 age at diagnosis told in passing, a "Background" heading after an abstract's keywords opens the body, and the
-vocabulary of decompression, radium-223, systemic mastocytosis and myeloproliferative neoplasms."""
+vocabulary of decompression, radium-223, systemic mastocytosis and myeloproliferative neoplasms; and what it left
+alone, fixed later: a disease kept under control for a time, treatments listed in sequence, hormone therapy."""
 
 from __future__ import annotations
 
@@ -74,3 +75,58 @@ def test_a_myeloproliferative_neoplasm_of_a_vertebra():
                 "neoplasm confined to the vertebra, with JAK2 V617F.\n")
     assert r["diagnosis"]["label"] == "myeloproliferative neoplasm" and r["vertebrae"] == ["L1"]
     assert [(g["gene"], g["variant"]) for g in r["genomic"]] == [("JAK2", "V617F")]
+
+
+@pytest.mark.parametrize(("said", "months"), [
+    ("The bone metastases stayed under good control for more than 9 years from the first treatment.", 108),
+    ("The disease has remained stable for 18 months on imatinib.", 18),
+])
+def test_a_disease_kept_under_control_for_a_time_was_followed_that_long(said, months):
+    r = extract(f"Case report\nA 60-year-old man had metastases of a prostatic adenocarcinoma at L2 and L4, treated "
+                f"with radiotherapy. {said}\n")
+    assert r["outcome"]["follow_up_months"] == months
+
+
+_PROSTATE = "Case report\nA 61-year-old man had metastases of a prostatic adenocarcinoma at L2 and L4. "
+
+
+def test_a_list_told_in_sequence_is_one_line_per_item():
+    r = extract(_PROSTATE + "Once castration-resistant, he was treated in sequence with docetaxel, cabazitaxel, "
+                "enzalutamide and radium-223.\n")
+    lines = [(i["category"], i["agents"]) for i in r["interventions"]]
+    assert lines == [("chemotherapy", ["docetaxel"]), ("chemotherapy", ["cabazitaxel"]),
+                     ("other_drug", ["enzalutamide"]), ("other_drug", ["radium-223"])]
+
+
+def test_chemotherapies_named_by_their_kind_in_a_sequence_are_two_lines():
+    r = extract(_PROSTATE + "Treatment followed sequentially: taxane-based chemotherapy, platinum-based chemotherapy, "
+                "androgen-receptor antagonists and radium-223.\n")
+    assert [i["label"] for i in r["interventions"]] == [
+        "taxane-based chemotherapy", "platinum-based chemotherapy", "androgen-receptor antagonists", "radium-223"]
+    assert r["interventions"][2]["agents"] == []  # the next item of the list is not the class's drug
+
+
+def test_drugs_listed_without_a_sequence_stay_one_regimen():
+    r = extract(_PROSTATE + "He received docetaxel and cisplatin.\n")
+    assert [(i["category"], i["agents"]) for i in r["interventions"]] == [("chemotherapy", ["docetaxel", "cisplatin"])]
+
+
+@pytest.mark.parametrize(("said", "label", "agents"), [
+    ("He was started on androgen-deprivation therapy with leuprolide and bicalutamide.", "androgen-deprivation therapy",
+     ["leuprolide", "bicalutamide"]),
+    ("Hormone therapy (triptorelin) was begun.", "Hormone therapy", ["triptorelin"]),
+    ("He received flutamide as hormonal therapy.", "hormonal therapy", ["flutamide"]),
+])
+def test_hormone_therapy_is_a_treatment_with_the_drugs_it_names(said, label, agents):
+    (line,) = extract(_PROSTATE + said + "\n")["interventions"]
+    assert (line["category"], line["label"], line["agents"]) == ("other_drug", label, agents)
+
+
+def test_a_class_of_drugs_does_not_take_another_item_of_its_list():
+    r = extract(_PROSTATE + "He received endocrine therapy, radiotherapy and zoledronic acid.\n")
+    assert [(i["category"], i["agents"]) for i in r["interventions"]] == [
+        ("other_drug", []), ("radiotherapy", []), ("other_drug", ["zoledronic acid"])]
+
+
+def test_hormone_therapy_withheld_is_no_treatment():
+    assert extract(_PROSTATE + "Hormone therapy was not given.\n")["interventions"] == []
