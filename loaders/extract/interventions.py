@@ -159,12 +159,26 @@ def _label(text: str, s: int, e: int) -> str:
 
 
 def _dose_gy(text: str) -> float | int | None:
-    """The first dose in Gy a sentence states."""
-    g = _GY.search(text)
-    if not g:
+    """The total dose in Gy a sentence states: the one it calls the total, else the first that is not a fraction's
+    ("32 fractions of 1.8 Gy, 57.6 Gy in total" is 57.6)."""
+    doses = list(_GY.finditer(text))
+    if not doses:
         return None
+    g = next((d for d in doses if _TOTAL_AFTER.match(text, d.end())
+              or _TOTAL_BEFORE.search(text, max(0, d.start() - 30), d.start())), None) or next(
+        (d for d in doses if not _PER_FRACTION_BEFORE.search(text, max(0, d.start() - 30), d.start())
+         and not _PER_FRACTION_AFTER.match(text, d.end())), doses[0])
     v = float(g.group(1))
     return int(v) if v == int(v) else v
+
+
+#: a dose told as the total: "57.6 Gy in total", "a total dose of 50.4 Gy", "total 45 Gy"
+_TOTAL_AFTER = re.compile(r"\s*(?:in\s+total|total|overall|cumulative)\b", re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"\b(?:total|cumulative)\s+(?:\w+\s+)?(?:dose\s+)?(?:of\s+|was\s+|:\s*)?$", re.IGNORECASE)
+#: a dose told per fraction: "32 fractions of 1.8 Gy", "25 x 2 Gy", "2 Gy per fraction", "1.8 Gy/fraction", "daily"
+_PER_FRACTION_BEFORE = re.compile(r"(?:\bfractions?\s+of|\d\s*[x×*])\s*$", re.IGNORECASE)
+_PER_FRACTION_AFTER = re.compile(r"\s*(?:(?:per|/|a|each)\s*(?:fraction|fx|day|session)|daily\b|fractions?\b)",
+                                 re.IGNORECASE)
 
 
 def _intent_in_name(surface: str, lex: Lexicon) -> str | None:
@@ -284,11 +298,14 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 combined.update((id(x), joint) for x in run)
                 with_targeted.update(id(x) for x in run)
         sentence_facts: list[tuple[InterventionFact, Mention]] = []
+        second = None if metastatic else _SECOND_CANCER.search(text)
         for m in [*procs, *regimens]:
             s, e = m.start - base, m.end - base
             st = status(text, s, e)
             if st is None and REMOTE_PAST.search(text) and _FOR_OTHER_DISEASE.match(text[e:]):
                 st = "history"  # the treatment of another, earlier disease is not an intervention of this case
+            if st is None and second is not None and second.start() < s:
+                st = "history"  # "a second, unrelated cancer ..., which was resected": that cancer's treatment
             if st is None and _LAB_PROCESS.search(text[max(0, s - 30):s]):
                 st = "attribute"  # "formalin fixation", "tissue fixation": the specimen's, not the spine's
             if m.kind == "procedure" and m.surface.lower().endswith("ed") and _ADJECTIVE_PARTICIPLE.match(
@@ -325,6 +342,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 # a named regimen is a line of its own ("VIDE induction", then "VAI consolidation"), and so is each
                 # chemotherapy of a list told in sequence ("taxane-based chemotherapy, platinum-based chemotherapy")
                 line = iri if m.kind == "regimen" else key[1]
+                if cat == "radiotherapy" and _ANOTHER_COURSE.search(text[max(0, s - 60):s]):
+                    line = f"{line}@{m.start}"  # "she completed a second course of cervical spine SBRT"
                 if in_sequence and cat == "chemotherapy" and m.kind == "procedure" and norm(label) != norm(
                         names.get(iri, "")):
                     line = f"{line}:{norm(label)}"
@@ -416,7 +435,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
         # the drugs of another, earlier disease
         other_disease = not metastatic and bool(REMOTE_PAST.search(text) and FOR_A_CARCINOMA.search(text))
         for d in drugs:
-            if id(d) in attached or id(d) in again_bracketed or other_disease:
+            if id(d) in attached or id(d) in again_bracketed or other_disease or (
+                    second is not None and second.start() < d.start - base):
                 continue
             s, e = d.start - base, d.end - base
             if _DRUG_ATTRIBUTE.match(text, e):
@@ -762,6 +782,16 @@ _NAMED_WITH = re.compile(r"\s*[,:]?\s*(?:with|using|namely|such\s+as|including|i
 _GIVEN_WITH = re.compile(r"\s*(?:and|plus|\+|/)\s*", re.IGNORECASE)
 #: ... or before it: "letrozole as endocrine therapy"
 _NAMED_AS = re.compile(r"\s+(?:as|for)\s+(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
+#: a course of radiotherapy told as another one: "a second course of cervical spine SBRT", "a further course of"
+_ANOTHER_COURSE = re.compile(r"\b(?:second|third|fourth|another|further|new|repeat(?:ed)?|additional)\s+"
+                             r"(?:\w+\s+)?courses?\s+of\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+#: another cancer the patient also had, told with its own treatment: "By then the patient also had a second, unrelated
+#: cancer: an adenocarcinoma of the colon ..., which was resected and treated with adjuvant FOLFOX4 chemotherapy"
+_SECOND_CANCER = needs(re.compile(
+    r"\b(?:second|another|unrelated|separate|synchronous|metachronous|independent)\s*,?\s+(?:(?:unrelated|primary"
+    r"|independent|synchronous|metachronous|separate)\s*,?\s+)*(?:cancer|carcinoma|adenocarcinoma"
+    r"|malignan(?:cy|t\s+tumou?r))\b", re.IGNORECASE),
+    "cancer", "carcinoma", "malignan")
 #: a list told as treatments given one after another, not together: "multimodal treatment followed in sequence:
 #: taxane-based chemotherapy, platinum-based chemotherapy, ...", "treated sequentially with docetaxel, enzalutamide and
 #: radium-223", "he received, over the years, A, B and C"
@@ -882,6 +912,10 @@ def _is(lex: object, iri: str | None, names: tuple[str, ...]) -> bool:
     return any(c.rsplit("/", 1)[-1] in names for c in chain)
 
 
+#: an operation done again, said after its name: "the tumour was resected again"
+_AGAIN_AFTER = re.compile(r"\S*\s+(?:again|once\s+more|a\s+second\s+time)\b", re.IGNORECASE)
+
+
 def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int, str],
                lex: object, generic: set[str] = frozenset(),  # type: ignore[assignment]
                summaries: frozenset[int] = frozenset()) -> list[InterventionFact]:
@@ -950,7 +984,8 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
             # "the TES was subsequently performed, and the spine was reconstructed": the cue dates the first one
             gap = _DATES_FIRST.sub(" ", text[said:where]) if 0 <= said < where else ""
             past = _PAST.search(texts.get(starts[min(sents)], "")) and not _PAST.search(text)
-            repeat = bool(gap and _REPEAT.search(gap + (f.label or "").split(" ")[0]))  # "..., and a second operation"
+            repeat = bool(gap and _REPEAT.search(gap + (f.label or "").split(" ")[0])) \
+                or bool(_AGAIN_AFTER.match(text, where))  # "..., and a second operation", "... was resected again"
             nth = _NTH_OPERATION.search(text[max(0, where - 30):max(0, where)]) if f.term in generic else None
             # (counted among the operations of the same telling: the abstract's, or the narrative's)
             told = [e for e, e_sents, _ in events
@@ -1037,6 +1072,7 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
                       and not _REPEAT.search(texts.get(starts[min(b_sents)], ""))
                       # a step done again months later ("One month later ... decompression") is another operation
                       and (is_summary[i] or not _NEW_OPERATION.search(texts.get(starts[min(b_sents)], "")))
+
                       # (an operation of the past is that operation again only when told as the past again)
                       and (not _PAST.search(texts.get(starts[min(a_sents)], ""))
                            or bool(_PAST.search(texts.get(starts[min(b_sents)], ""))))), None)

@@ -20,8 +20,10 @@ from spinekg.loaders.extract.sentences import add_evidence
 from spinekg.levels import INDEX, canonical_level, expand_range
 
 _PFX = r"(?:C|Th|T|D|L|S)"
-_ONE_B = rf"{_PFX}\s?-?\d{{1,2}}(?![\d])"
-_ONE = rf"(?<![A-Za-z0-9\-/.]){_ONE_B}"
+#: (a lower-case letter written against the number makes it something else: "D1cc" is a dose-volume, "1p" an arm)
+_ONE_B = rf"{_PFX}\s?-?\d{{1,2}}(?![\d])(?!(?-i:[a-z]))"
+#: (after a possessive "'s" the "s" is no sacral level: "the patient's 1p/19q co-deleted tumour")
+_ONE = rf"(?<![A-Za-z0-9\-/.'’]){_ONE_B}"
 _NOT_LEVEL = re.compile(
     r"^(?:[\s-]*(?:weighted|W\b|WI\b|signal|image|sequence|hyper|hypo|iso|FLAIR|STIR|N\d|M\d|-\d{2}|mapping|relaxation"
     r"|\s*\+\s*C|[a-z]{2,}\d|DM\b|\s*(?:and|/|,|or)\s*T\d[\s-]*(?:weighted|W\b|WI\b)))", re.IGNORECASE)

@@ -168,7 +168,9 @@ _CITED = re.compile(r"\b(?:reported|described|published|documented)\s+by\b|\bet\
                     r"|\(\w+,?\s+(?:19|20)\d{2}\)"
                     # a journal reference in brackets: "(J Clin Neurosci 2011;18:601-606)", "(BMC Res Notes 2016;9:438)"
                     r"|\((?:(?-i:[A-Z])[A-Za-z.&-]*\s+){1,6}(?:19|20)\d{2}\s*;\s*\d"
-                    r"|\band\s+(?:colleagues|co-?workers|associates|co-?authors)\b", re.IGNORECASE)
+                    r"|\band\s+(?:colleagues|co-?workers|associates|co-?authors)\b"
+                    # another group's patient named by its authors: "Their own patient, a 62-year-old woman, had ..."
+                    r"|^\W*their\s+(?:own\s+)?(?:index\s+)?(?:patient|case)\b", re.IGNORECASE)
 
 
 #: the lead-in of a list of other patients: "two other published tumours are summarised below for comparison only;
@@ -551,8 +553,11 @@ def segment(text: str) -> Document:
                     and not _cited(sent):
                 # ("Bustoros and colleagues described a 40-year-old man" does not open the case)
                 section = sec = "case"
-                if first_age is None and not patient and not _ages(sent) and not PATIENT_CODE.search(sent):
-                    first_age = "-"  # "Our patient is a Norwegian woman": a later "58-year-old man" is someone else
+                if first_age is None and not patient and not _ages(sent) and not PATIENT_CODE.search(sent) \
+                        and not (_DEMOGRAPHIC_FIELD.match(sent) and not re.search(r"\d", sent)):
+                    # "Our patient is a Norwegian woman": a later "58-year-old man" is someone else (a report's field
+                    # "Patient: male" leaves the age to the history told after it)
+                    first_age = "-"
             own = sec
             if sec == "case" and not patient and not heading:
                 ages = _ages(sent)
