@@ -153,9 +153,23 @@ _DEL_AFTER = re.compile(rf"{_RESULT_PREFIX}(?:(?:homozygous|heterozygous)\s+)?"
                         r"|is)\s+deleted)",
                         re.IGNORECASE)
 _DEL_BEFORE = re.compile(rf"\b(?:(?:[Hh]omozygous|[Hh]eterozygous|[Bb]iallelic)\s+)?[Dd]eletions?\s+"
-                         # "a deletion involving two genes, EPCAM (...) and MSH2 (...)"
-                         rf"(?:of|involving|affecting|encompassing|spanning|including)\s+(?:the\s+)?"
-                         rf"(?:(?:two|three|both)\s+)?(?:genes?\s*[,:]?\s*)?{_LISTED}$")
+                         # "a deletion involving two genes, EPCAM (...) and MSH2 (...)", "a large deletion taking out
+                         # the entire NF2 gene"
+                         rf"(?:of|involving|affecting|encompassing|spanning|including|taking\s+out|removing|covering"
+                         rf"|(?:that|which)\s+(?:removed|took\s+out|included|encompassed))\s+(?:the\s+)?"
+                         rf"(?:(?:entire|whole|complete)\s+)?(?:(?:two|three|both)\s+)?(?:genes?\s*[,:]?\s*)?{_LISTED}$"
+                         # "the deleted segment reached into SMARCB1"
+                         rf"|\b(?:deleted\s+(?:segment|region|interval)|deletion)\s+(?:\w+\s+)?(?:reached|extended"
+                         rf"|reaching|extending)\s+into\s+(?:the\s+)?{_LISTED}$")
+#: the kind of a point change, which a copy-number change is not: "a constitutional base substitution", "a splice-site
+#: mutation", "a missense variant"
+_CHANGE_KIND = re.compile(r"\b(?:substitution|splice|missense|nonsense|frameshift|truncating|stop[\s-]?gain"
+                          r"|point\s+mutation)", re.IGNORECASE)
+#: a gene lost, said before it, in a sentence telling a test of the genome: "loss of SMARCB1 and NF2 by MLPA"
+_LOSS_BEFORE = re.compile(rf"\b(?:loss|losses)\s+of\s+(?:the\s+)?(?:(?:entire|whole)\s+)?{_LISTED}$", re.IGNORECASE)
+#: ... not of its protein: "loss of SMARCB1 expression", "loss of INI1 (SMARCB1) staining"
+_PROTEIN_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:gene\s+)?(?:protein\s+)?(?:expression|staining|immuno\w*"
+                            r"|protein|nuclear)", re.IGNORECASE)
 #: the variant said after a verb: "sequencing of CTNNB1 exon 3 detected the S45F mutation"
 _VERB_VARIANT = re.compile(r"^\s*(?:gene\s+|promoter\s+)?(?:\(?exon\s*\d{1,3}\)?\s+)?(?:was\s+|were\s+)?"
                            r"(?:detected|revealed|showed|identified|demonstrated|disclosed|found|harbou?red|confirmed)\s+(?:a|an|the)\s+"
@@ -393,6 +407,10 @@ _MUTATION_BEFORE = re.compile(rf"\b(?:(?:activating|inactivating|somatic|germlin
                               rf"(?:(?:was\s+|were\s+)?(?:detected|found|identified|DETECTED|FOUND|IDENTIFIED)\s+)?"
                               rf"(?:of|in)\s+(?:exon\s*\d{{1,3}}\s+(?:of|in)\s+)?"
                               rf"(?:the\s+)?{_LISTED}(?:c-)?$"
+                              # "a constitutional substitution at the splice donor site of intron 8 of NF2"
+                              rf"|\b(?:base\s+|nucleotide\s+|point\s+|single[\s-]nucleotide\s+)?substitution\s+"
+                              rf"(?:at\s+(?:the\s+)?splice[\s-](?:donor|acceptor)\s+site\s+)?(?:of\s+intron\s*\d{{1,3}}\s+)?"
+                              rf"(?:of|in)\s+(?:the\s+)?$"
                               # "mutations in SMARCB1 (also known as INI1, SNF5 or BAF47) and in LZTR1"
                               rf"|\b[Mm]utations?\s+(?:of|in)\s+(?:the\s+)?[A-Z][A-Za-z0-9\-]{{1,9}}\s*(?:\([^()]{{0,60}}\))?"
                               rf"\s*,?\s*(?:and|or)\s+(?:in\s+|of\s+)?(?:the\s+)?$")
@@ -809,6 +827,14 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     for sym in symbols:
                         add(GenomicFact("amplification", gene=sym), span)
                 continue
+            lm = _LOSS_BEFORE.search(text, max(0, g.start - 160), g.start)
+            # (the loss is the finding: whether it is asserted is read from the word "loss" on)
+            lost = bool(lm and _GENOTYPED.search(text) and not _PROTEIN_AFTER.match(after)
+                        and not _STAINED.search(before) and _asserted(text, lm.start(), g.end))
+            if lost:
+                for sym in symbols:
+                    add(GenomicFact("deletion", gene=sym), span)
+                continue
             if (dm := _DEL_AFTER.match(change_after)) or _DEL_BEFORE.search(text[max(0, g.start - 160):g.start]):
                 # (a stain's loss is no deletion: "Immunohistochemistry: ATRX loss", unless a genotype is told too)
                 lost_stain = dm is not None and dm.group().rstrip().lower().endswith("loss") \
@@ -865,8 +891,14 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     # a mutation without a variant is dropped when the same gene has one with a variant
     out = list(facts.values())
     with_variant = {f.gene for f in out if f.kind == "mutation" and (f.variant or f.exon_change)}
-    # ... or a copy-number change ("EGFR amplification", loosely called an "EGFR amplification mutation")
-    with_variant |= {f.gene for f in out if f.kind in ("amplification", "deletion")}
+    # ... or a copy-number change told in the same sentence ("EGFR amplification", loosely called an "EGFR
+    # amplification mutation"; a change told apart is a second hit: "a constitutional substitution ... of NF2", then
+    # "a large deletion taking out the entire NF2 gene")
+    copy_told = {(f.gene, str(e.get("text"))) for f in out if f.kind in ("amplification", "deletion")
+                 for e in f.evidence}
+    copied = {f.gene for f in out if f.kind in ("amplification", "deletion")}
+    with_variant |= {f.gene for f in out if f.kind == "mutation" and f.gene in copied and not any(
+        (f.gene, str(e.get("text"))) not in copy_told and _CHANGE_KIND.search(str(e.get("text"))) for e in f.evidence)}
     # ... and a family name ("H3 K27M") when a gene of it has the same change ("H3F3A K27M", read as H3-3A)
     named = {(f.gene, f.variant) for f in out if f.kind == "mutation" and f.variant}
     return [f for f in out if not (f.kind == "mutation" and not f.variant and not f.exon_change
