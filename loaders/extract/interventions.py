@@ -773,7 +773,6 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
     return final
 
 
-#: a word of sequence between two treatments: the second is a line of its own ("VIDE induction followed by VAI")
 #: the drugs a class of treatment is given with, named after it: "androgen-deprivation therapy with leuprolide",
 #: "endocrine therapy, namely letrozole and ...", "antiresorptive therapy in the form of zoledronic acid"
 _NAMED_WITH = re.compile(r"\s*[,:]?\s*(?:with|using|namely|such\s+as|including|in\s+the\s+form\s+of|consisting\s+of"
@@ -800,6 +799,7 @@ _IN_SEQUENCE = needs(re.compile(
     r"|consecutive(?:ly)?|(?:several|multiple|various|subsequent|further|successive|two|three|four|five)\s+"
     r"(?:further\s+|more\s+)?lines\s+of|over\s+the\s+(?:following\s+|next\s+|ensuing\s+)?years)\b", re.IGNORECASE),
     "sequen", "success", "other", "consecutive", "lines", "years")
+#: a word of sequence between two treatments: the second is a line of its own ("VIDE induction followed by VAI")
 _SEQUENCE = re.compile(r"\b(?:then|followed\s+by|later|subsequently|after\s+which|afterwards|switched\s+to"
                        r"|replaced\s+by|second[- ]line|third[- ]line)\b", re.IGNORECASE)
 
@@ -1072,7 +1072,6 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
                       and not _REPEAT.search(texts.get(starts[min(b_sents)], ""))
                       # a step done again months later ("One month later ... decompression") is another operation
                       and (is_summary[i] or not _NEW_OPERATION.search(texts.get(starts[min(b_sents)], "")))
-
                       # (an operation of the past is that operation again only when told as the past again)
                       and (not _PAST.search(texts.get(starts[min(a_sents)], ""))
                            or bool(_PAST.search(texts.get(starts[min(b_sents)], ""))))), None)
