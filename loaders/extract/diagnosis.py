@@ -126,6 +126,14 @@ _OTHER_SITE = (r"femur|femoral|tibia\w*|fibula\w*|humer\w*|radius|ulna\w*|pelvi\
 _SITE = re.compile(rf"\b(?:(?P<spine>{_SPINE_SITE})|(?P<other>{_OTHER_SITE}))\b", re.IGNORECASE)
 
 
+#: the words of a spread: "metastatic", "metastases", "spread to", "deposits", "secondary", "disseminated", "the lesion
+#: was later found to originate from prostate adenocarcinoma", "an L2 lesion from prostate adenocarcinoma"
+_SPREAD = re.compile(r"\b(?:metasta\w*|spread\w*|deposits?|secondar(?:y|ies)|dissemin\w*|seeding|originat\w*"
+                     r"|primary\s+(?:site|tumou?r|lesion|cancer)|unknown\s+primary"
+                     r"|from\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}(?:carcinoma|adenocarcinoma|cancer))\b",
+                     re.IGNORECASE)
+
+
 def _site_of(text: str, start: int, end: int) -> str | None:
     """Where the nearest site word places a mention ("the spinal lesion was diagnosed as X", "the femoral X"): the
     last one in the 80 characters before it, or else the first in the 40 after."""
@@ -158,8 +166,10 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
     order = 0
     superseded_iris: set[str] = set()
     final_said = False  # the report states its final diagnosis somewhere, in words the ontology may not name
+    spread_told = False  # the case tells of a spread (a metastasis, a deposit, a secondary)
     for text, base, span, mentions, section in sentences:
         final_said |= section == "case" and bool(_FINAL_STATED.search(text))
+        spread_told |= section == "case" and bool(_SPREAD.search(text))
         if len(_COUNTED_DIAGNOSES.findall(text)) >= 2:
             continue  # "three patients had NF1, one a ganglioneuroma, one an ependymoma": a cohort's diagnoses
         for m in mentions:
@@ -232,6 +242,10 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
         if c.reasserted or (c.last_strong >= 0 and not c.excluded_in_case):
             ruled_out.pop(c.iri, None)
     pool = [c for c in cands.values() if c.asserted and c.iri not in ruled_out]
+    if not spread_told and any(not c.iri.endswith("/Metastasis") for c in pool):
+        # a carcinoma named by its organ is the spine's metastasis only when the case tells of a spread: "Separately
+        # from the desmoids, an invasive follicular thyroid carcinoma was diagnosed" is a second tumour
+        pool = [c for c in pool if not c.iri.endswith("/Metastasis")]
     if not pool:
         # (a first impression the report then revised is not its diagnosis when the final one is told, even in
         # words no term names: "The final diagnosis was an undifferentiated sarcoma harbouring an NTRK3 fusion")

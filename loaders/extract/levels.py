@@ -37,7 +37,11 @@ _MRI_SEQUENCE_BEFORE = re.compile(r"(?:hypo|hyper|iso|intens\w*|signal)\w*\s+(?:
 #: a list of MRI sequences: "T2, fat-suppressed T2, post-contrast T1, DWI"
 _MRI_LIST_AFTER = re.compile(r"^\s*(?:,|and|/)\s*(?:fat[\s-]suppressed|fat[\s-]sat|post-?contrast|contrast|STIR|DWI"
                              r"|FLAIR|ADC|T[12]\b|gadolinium|diffusion)", re.IGNORECASE)
-_SEP = r"\s*(?:-|–|—|(?:down\s+)?to|through|thru|/|~)\s*"
+_SEP = (r"\s*(?:-|–|—|(?:down\s+)?to|through|thru|/|~"
+        # an extent told with a verb: "began at the C2 level and extended caudally as far as T2"
+        r"|,?\s*(?:and\s+)?(?:extend(?:ed|ing|s)?|ran|runs|running|reach(?:ed|ing|es)?|spread(?:ing|s)?)\s+"
+        r"(?:(?:caudally|cranially|rostrally|downwards?|upwards?|inferiorly|superiorly)\s+)?"
+        r"(?:as\s+far\s+as|(?:down\s+|up\s+)?to|into)\s+(?:the\s+)?(?:level\s+of\s+)?)\s*")
 _RANGE = re.compile(
     rf"(?:(?:from|between)\s+(?:the\s+)?)?(?P<a>{_ONE})(?:\s+(?:vertebra[el]?|level|body|segment)s?)?"
     rf"(?:(?P<sep>{_SEP}|\s+and\s+)(?:the\s+)?(?P<b>{_ONE_B}|\d{{1,2}}(?![\d]))(?![\s-]*(?:weighted|W\b|WI\b)))?",
