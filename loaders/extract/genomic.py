@@ -493,7 +493,9 @@ class _Gene:
 
 #: what a test looked for, not what it found: "primers for the EWS/FLI1, EWS/ERG and EWS/ATF1 transcripts
 #: detected an EWSR1/ATF1 transcript", "a panel including BRAF V600E" (up to the verb of finding)
-_TESTED_FOR = re.compile(r"\b(?:primers?|probes?|panels?|assays?|tested|testing|screen(?:ed|ing)|looked|searched)\b"
+_TESTED_FOR = re.compile(r"\b(?:primers?|probes?|panels?|assays?|tested|testing|screen(?:ed|ing)|look(?:ed|ing)?"
+                         # "FISH was performed to look for gain of MDM2", "to exclude amplification of MDM2"
+                         r"|search(?:ed|ing)?|to\s+(?:assess|evaluate|check|exclude|rule\s+out|search|detect))\b"
                          # (a result verb before the "of" is a result: "the probe showed rearrangement of EWSR1")
                          r"(?:(?!\b(?:show|reveal|detect|demonstrat|identif|found|confirm|disclos)\w*)[^.;]){0,40}?"
                          r"\b(?:for|of|including|covering)\b(?![^.;]*?\b(?:detect|show|reveal|demonstrat"
@@ -562,6 +564,14 @@ def _asserted(text: str, start: int, end: int) -> bool:
     if _TESTED_FOR.search(text[max(0, start - 200):start]) and not _FOUND_AFTER.match(text[end:]):
         return False
     return status(text, start, end, proposals=False) is None
+
+
+def _asserted_item(text: str, cue: int, end: int) -> bool:
+    """Whether a finding said by its word before the gene ("gain of MDM2") is asserted, read from the item of a list
+    it stands in: "loss of CDKN2A and gain of MDM2" does not negate the gain, "... and no gain of MDM2" does."""
+    k = max(text.rfind(" and ", 0, cue), text.rfind(",", 0, cue), text.rfind(";", 0, cue))
+    k = k + 1 if k >= 0 else 0
+    return _asserted(text[k:], cue - k, end - k) and not _TESTED_FOR.search(text[max(0, cue - 200):cue])
 
 
 def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Mention]]],
@@ -826,15 +836,18 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if _asserted(text, g.start, g.end):
                     rearranged.append((g.symbol, span))
                 continue
-            if _AMP_AFTER.match(after) or _AMP_BEFORE.search(text[max(0, g.start - 160):g.start]):
-                if _asserted(text, g.start, g.end):
+            ab = _AMP_BEFORE.search(text, max(0, g.start - 160), g.start)
+            if _AMP_AFTER.match(after) or ab:
+                # (a gain said before the gene is asserted from its word on: "loss of CDKN2A and gain of MDM2" does
+                # not negate the gain)
+                if _asserted(text, g.start, g.end) or (ab is not None and _asserted_item(text, ab.start(), g.end)):
                     for sym in symbols:
                         add(GenomicFact("amplification", gene=sym), span)
                 continue
             lm = _LOSS_BEFORE.search(text, max(0, g.start - 160), g.start)
             # (the loss is the finding: whether it is asserted is read from the word "loss" on)
             lost = bool(lm and _GENOTYPED.search(text) and not _PROTEIN_AFTER.match(after)
-                        and not _STAINED.search(before) and _asserted(text, lm.start(), g.end))
+                        and not _STAINED.search(before) and _asserted_item(text, lm.start(), g.end))
             if lost:
                 for sym in symbols:
                     add(GenomicFact("deletion", gene=sym), span)

@@ -1,6 +1,7 @@
 """What the first run of the molecular26 batch showed, fixed in general (texts written for these tests, not the
 batch's): a point change told as a substitution at a splice site, a deletion told by what it takes out, a gene lost
-in a test of the genome, and two hits of one gene (a point change and a deletion) kept apart."""
+in a test of the genome, and two hits of one gene (a point change and a deletion) kept apart; and, noticed on the
+way, each item of a list of copy changes read for itself, and a change looked for is no finding."""
 
 from __future__ import annotations
 
@@ -46,3 +47,15 @@ def test_two_hits_of_one_gene_told_apart_are_both_kept():
 def test_a_copy_number_change_loosely_called_a_mutation_is_one_finding():
     said = "Molecular testing of the tumour found an EGFR amplification. The EGFR mutation may be a target."
     assert _genomic(said) == [("amplification", "EGFR")]
+
+
+@pytest.mark.parametrize(("said", "found"), [
+    ("Array CGH showed loss of CDKN2A and gain of MDM2.", [("amplification", "MDM2"), ("deletion", "CDKN2A")]),
+    ("There was no loss of CDKN2A and no gain of MDM2.", []),
+    ("FISH was performed to look for gain of MDM2.", []),
+    ("FISH was performed to exclude amplification of MDM2.", []),
+])
+def test_each_item_of_a_list_of_copy_changes_is_read_for_itself(said, found):
+    # (noticed while writing the tests above: the loss negated the gain after it, and a test looked for was a
+    # finding)
+    assert _genomic(said) == found
