@@ -912,6 +912,20 @@ def _is(lex: object, iri: str | None, names: tuple[str, ...]) -> bool:
     return any(c.rsplit("/", 1)[-1] in names for c in chain)
 
 
+#: a report's field naming its specimen: "Specimen: intradural tumour, conus medullaris, resected 2016"
+_SPECIMEN_FIELD = re.compile(r"^\W*(?:specimens?|material)\s*(?:\([^()]{0,30}\))?\s*:", re.IGNORECASE)
+
+
+#: a date of the story: "In 2016", "in September 2016", "On 03/08/23"
+_DATED = re.compile(r"\b(?:in|on|by)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:January|February|March|April|May|June|July"
+                    r"|August|September|October|November|December)\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def _moved_on(texts: dict[int, str], starts: list[int], a: int, b: int) -> bool:
+    """Whether a sentence between sentences a and b moves the story on (a recurrence, a date, "years later")."""
+    return any(_NEW_OPERATION.search(texts.get(starts[x], "")) for x in range(a + 1, b))
+
+
 #: an operation done again, said after its name: "the tumour was resected again"
 _AGAIN_AFTER = re.compile(r"\S*\s+(?:again|once\s+more|a\s+second\s+time)\b", re.IGNORECASE)
 
@@ -958,7 +972,9 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
         target = None
         # operations told by their number ("three further operations") are events of their own: never a step
         # of another, never the operation a later mention names
-        pool = [e for e in events if id(e[0]) not in counts]
+        # (nor is a report's field naming its specimen: it names the operation the history tells later)
+        pool = [e for e in events if id(e[0]) not in counts
+                and not _SPECIMEN_FIELD.match(texts.get(starts[min(e[1])], ""))]
         if pool and id(f) not in counts:
             ev, sents, terms = pool[-1]
             if idx not in sents:  # the operation its own sentence tells, if one was folded into an earlier telling
@@ -976,6 +992,9 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
                      and not (_PAST.search(texts.get(starts[min(e_sents)], "")) and not _PAST.search(text)
                               and not _anaphor(text, where))]
             between = any(max(sents) < o < idx for o in others)
+            # a new date told since the last telling: "In 2011 ... a second resection ... In 2016 MRI of the spine
+            # showed ... The intradural lesion was surgically resected" is another operation
+            dated = any(_DATED.search(texts.get(starts[x], "")) for x in range(max(sents) + 1, idx + 1))
             # "a posterior fusion, followed one week later by a transoral resection": two operations in a sentence
             said = last_at.get((id(ev), idx), -1)
             if said < 0 and idx in sents:
@@ -1030,11 +1049,11 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
             elif step and idx - max(sents) <= 2 and not between and id(ev) not in closed and not _is(
                     lex, ev.term, _STANDALONE):  # a decompression after a kyphoplasty is an open operation of its own
                 target = ev
-            elif again and not between:
+            elif again and not between and not dated:
                 target = again[-1]
             elif _LATER.search(cue_window):
                 target = None
-            elif idx - max(sents) <= 2 and not between and id(ev) not in closed:
+            elif idx - max(sents) <= 2 and not between and not dated and id(ev) not in closed:
                 target = ev
         if target is None and f.term in generic and _TIME_SINCE.search(text[max(0, where - 40):max(0, where)]) \
                 and (events or any(x.category == "biopsy" for x in facts)):
@@ -1063,18 +1082,27 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
     kept: list[tuple[InterventionFact, set[int], list[str | None]]] = []
     is_summary = [any(x in other_at or starts[x] in summaries or _SUMMARY.search(texts.get(starts[x], ""))
                       for x in sents) for _, sents, _ in events]  # on what each was told in, before any folding
+    # (and where each was first told, before any folding)
+    own_at = {id(e): min(sents) for e, sents, _ in events}
     for i, (a, a_sents, a_terms) in enumerate(events):
         specific = [t for t in a_terms if t not in generic]
-        later = None if id(a) in counts else next((b for b, b_sents, b_terms in events[i + 1:] if id(b) not in counts
-                      and (any(related(x, y) for x in specific for y in b_terms if y not in generic) if is_summary[i]
+        # a report's field naming its specimen ("Specimen: intradural tumour, conus medullaris, resected 2016") names
+        # the operation the report is about, the last of its kind the history tells
+        field = bool(_SPECIMEN_FIELD.match(texts.get(starts[own_at[id(a)]], "")))
+        summary = is_summary[i] or field
+        later_ones = [b for b, b_sents, b_terms in events[i + 1:] if id(b) not in counts
+                      and (any(related(x, y) for x in specific for y in b_terms if y not in generic) if summary
                           # the very same procedure told again (a shared step, a graft or a fusion, is not)
                           else bool({t for t in specific if not _is(lex, t, STEP_CLASSES)} & set(b_terms)))
                       and not _REPEAT.search(texts.get(starts[min(b_sents)], ""))
-                      # a step done again months later ("One month later ... decompression") is another operation
-                      and (is_summary[i] or not _NEW_OPERATION.search(texts.get(starts[min(b_sents)], "")))
+                      # a step done again months later ("One month later ... decompression") is another operation,
+                      # and so is one told after the story has moved on ("In 2011 ... progression ... In 2016 ...")
+                      and (summary or (not _NEW_OPERATION.search(texts.get(starts[min(b_sents)], ""))
+                                       and not _moved_on(texts, starts, max(a_sents), own_at[id(b)])))
                       # (an operation of the past is that operation again only when told as the past again)
                       and (not _PAST.search(texts.get(starts[min(a_sents)], ""))
-                           or bool(_PAST.search(texts.get(starts[min(b_sents)], ""))))), None)
+                           or bool(_PAST.search(texts.get(starts[min(b_sents)], ""))))]
+        later = None if id(a) in counts or not later_ones else later_ones[-1] if field else later_ones[0]
         if later is None:
             kept.append((a, a_sents, a_terms))
             continue

@@ -64,3 +64,15 @@ def test_an_operation_done_again_is_another_operation():
                 "resection. She was followed with annual MRI, and a local relapse at T11 was detected five years after "
                 "the operation; it was resected again through the previous approach.\n")
     assert [i["category"] for i in r["interventions"]] == ["surgery", "surgery"]
+
+
+def test_a_specimen_field_names_the_last_operation_of_the_history():
+    # (left at first: the field, told first, took in every resection of the history)
+    r = extract("NEUROPATHOLOGY REPORT\n\nPatient: male\nSpecimen: intradural tumour at the conus medullaris, resected "
+                "2016\n\nCLINICAL HISTORY\n\nIn 2002 this 50-year-old man had a partial resection of a temporal "
+                "oligodendroglioma. Temozolomide was given in 2007. In 2011 MRI showed progression and a second "
+                "resection of the intracranial tumour was performed. In 2016 MRI of the spine showed an intradural "
+                "mass at the conus medullaris. The intradural lesion was surgically resected.\n")
+    surgeries = [i for i in r["interventions"] if i["category"] == "surgery"]
+    assert len(surgeries) == 3
+    assert any("Specimen" in e["text"] for e in surgeries[-1]["evidence"])
