@@ -165,6 +165,9 @@ _DEL_BEFORE = re.compile(rf"\b(?:(?:[Hh]omozygous|[Hh]eterozygous|[Bb]iallelic)\
 #: mutation", "a missense variant"
 _CHANGE_KIND = re.compile(r"\b(?:substitution|splice|missense|nonsense|frameshift|truncating|stop[\s-]?gain"
                           r"|point\s+mutation)", re.IGNORECASE)
+#: both copies of a gene inactivated, said around it: "biallelic BRCA2 inactivation"
+_BIALLELIC_BEFORE = re.compile(r"\b(?:bi-?allelic|compound[\s-]heterozygous)\s+$", re.IGNORECASE)
+_INACTIVATION_AFTER = re.compile(r"^\s*(?:gene\s+)?inactivation\b", re.IGNORECASE)
 #: a gene lost, said before it, in a sentence telling a test of the genome: "loss of SMARCB1 and NF2 by MLPA"
 _LOSS_BEFORE = re.compile(rf"\b(?:loss|losses)\s+of\s+(?:the\s+)?(?:(?:entire|whole)\s+)?{_LISTED}$", re.IGNORECASE)
 #: ... not of its protein: "loss of SMARCB1 expression", "loss of INI1 (SMARCB1) staining"
@@ -819,7 +822,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     add(GenomicFact("mutation", gene=g.symbol), span)
                 continue
             wide = text[max(0, g.start - 120):g.start]
-            if _MUTATION_WORD.match(after) or (_MUTATION_BEFORE.search(wide) and not _STAINED.search(before)):
+            if _MUTATION_WORD.match(after) or (_MUTATION_BEFORE.search(wide) and not _STAINED.search(before)) or (
+                    _BIALLELIC_BEFORE.search(before) and _INACTIVATION_AFTER.match(after)):
                 if _asserted(text, g.start, g.end):
                     add(GenomicFact("mutation", gene=g.symbol), span)
                 continue

@@ -324,6 +324,11 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 continue  # "the swelling was removed by excisional biopsy": one event, the biopsy
             if st is None and m.kind == "regimen" and _NOT_REGIMEN_AFTER.match(text[e:]):
                 continue  # "the MAP-kinase pathway": a protein, not the MAP regimen
+            if m.kind == "procedure" and lex.category(m.iri) in ("targeted_therapy", "immunotherapy", "other_drug") \
+                    and _STOPPED_AFTER.match(text[e:]) and (
+                        any(f.category == lex.category(m.iri) and f.asserted and f.agents for f in facts)
+                        or any(drug_category.get(d.iri) == lex.category(m.iri) and d.end <= m.start for d in drugs)):
+                continue  # "zoledronic acid ..., and antiresorptive therapy was stopped": the line told, named back
             if st is None and _RADIATION_ATTRIBUTE.match(text[e:]):
                 st = "attribute"  # "radiation-associated osteosarcoma", "the former radiation field": no treatment
             iri, label = m.iri, (m.long_form or _label(text, s, e))
@@ -685,6 +690,10 @@ _BY_MEANS = re.compile(r"\s+(?:by|via|through|using)\s+(?:(?:an?|the)\s+)?(?:[\w
 #: a drug stopped, and given again after that
 _STOPPED = re.compile(r"\b(?:discontinu\w*|stopped|ceased|withdrawn|withheld|interrupted|halted|suspended"
                       r"|withdrawal\s+of)\b", re.IGNORECASE)
+#: ... said right after a treatment's name: "antiresorptive therapy was stopped", "imatinib therapy was discontinued"
+_STOPPED_AFTER = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:then\s+|therefore\s+|subsequently\s+)?"
+                            r"(?:discontinued|stopped|ceased|withdrawn|withheld|interrupted|halted|suspended)\b",
+                            re.IGNORECASE)
 _RESUMED = re.compile(r"\b(?:re-?start\w*|resum\w*|re-?introduc\w*|re-?initiat\w*|re-?challeng\w*|reinstitut\w*"
                       r"|re-?administ\w*|(?:started|given|begun)\s+again)\b", re.IGNORECASE)
 #: a treatment named again, not given again: "pain resolved by the end of RT", "after radiotherapy"

@@ -130,3 +130,19 @@ def test_a_class_of_drugs_does_not_take_another_item_of_its_list():
 
 def test_hormone_therapy_withheld_is_no_treatment():
     assert extract(_PROSTATE + "Hormone therapy was not given.\n")["interventions"] == []
+
+
+@pytest.mark.parametrize("said", [
+    "She received a dose of zoledronic acid, but this caused an acute-phase reaction and antiresorptive therapy was "
+    "stopped.",
+    "She received zoledronic acid. A year later antiresorptive therapy was discontinued.",
+])
+def test_a_class_of_drugs_named_back_as_stopped_is_the_line_told(said):
+    r = extract("Case report\nA 70-year-old woman had systemic mastocytosis with sclerotic foci in L3. " + said + "\n")
+    assert [(i["category"], i["agents"]) for i in r["interventions"]] == [("other_drug", ["zoledronic acid"])]
+
+
+def test_a_class_of_drugs_stopped_without_a_drug_told_is_still_given():
+    r = extract("Case report\nA 70-year-old woman had systemic mastocytosis with sclerotic foci in L3. Antiresorptive "
+                "therapy was stopped.\n")
+    assert [i["category"] for i in r["interventions"]] == ["other_drug"]

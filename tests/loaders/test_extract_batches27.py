@@ -21,9 +21,10 @@ def test_an_extent_told_with_a_verb_is_a_range(text, levels):
     assert tumour_levels(text) == levels
 
 
-def test_biallelic_inactivation_of_a_gene_is_its_mutation():
-    r = extract("Case report\nA 2-year-old boy had an intramedullary embryonal tumour at C4. Genetic work-up showed "
-                "that he carried biallelic inactivation of BRCA2.\n")
+@pytest.mark.parametrize("said", ["Genetic work-up showed that he carried biallelic inactivation of BRCA2.",
+                                  "Genetic work-up showed biallelic BRCA2 inactivation."])
+def test_biallelic_inactivation_of_a_gene_is_its_mutation(said):
+    r = extract(f"Case report\nA 2-year-old boy had an intramedullary embryonal tumour at C4. {said}\n")
     assert [(g["kind"], g["gene"]) for g in r["genomic"]] == [("mutation", "BRCA2")]
 
 
