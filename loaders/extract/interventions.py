@@ -925,7 +925,7 @@ def _is(lex: object, iri: str | None, names: tuple[str, ...]) -> bool:
 _SPECIMEN_FIELD = re.compile(r"^\W*(?:specimens?|material)\s*(?:\([^()]{0,30}\))?\s*:", re.IGNORECASE)
 
 
-#: a date of the story: "In 2016", "in September 2016", "On 03/08/23"
+#: a date of the story told by its year: "In 2016", "in September 2016", "by early 2019"
 _DATED = re.compile(r"\b(?:in|on|by)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:January|February|March|April|May|June|July"
                     r"|August|September|October|November|December)\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 
