@@ -6,7 +6,7 @@ second course of radiotherapy, the treatment of a second, unrelated cancer, and 
 from __future__ import annotations
 
 import pytest
-from extracting import extract, tumour_levels
+from extracting import categories, extract, tumour_levels
 from spinekg.ontology import ontology_path
 
 pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
@@ -56,14 +56,14 @@ def test_the_treatment_of_a_second_unrelated_cancer_is_not_the_cases():
     r = extract("Case report\nA 60-year-old man had an ependymoma at T9, resected in 2010. By then he also had a "
                 "second, unrelated cancer: an adenocarcinoma of the colon, which was resected and treated with "
                 "adjuvant FOLFOX4 chemotherapy.\n")
-    assert [i["category"] for i in r["interventions"]] == ["surgery"]
+    assert categories(r) == ["surgery"]
 
 
 def test_an_operation_done_again_is_another_operation():
     r = extract("Case report\nA 44-year-old woman had a solitary fibrous tumour at T11, removed by gross total "
                 "resection. She was followed with annual MRI, and a local relapse at T11 was detected five years after "
                 "the operation; it was resected again through the previous approach.\n")
-    assert [i["category"] for i in r["interventions"]] == ["surgery", "surgery"]
+    assert categories(r) == ["surgery", "surgery"]
 
 
 def test_a_specimen_field_names_the_last_operation_of_the_history():

@@ -6,7 +6,7 @@ tells of no spread."""
 from __future__ import annotations
 
 import pytest
-from extracting import extract, tumour_levels
+from extracting import categories, extract, tumour_levels
 from spinekg.ontology import ontology_path
 
 pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
@@ -31,7 +31,7 @@ def test_biallelic_inactivation_of_a_gene_is_its_mutation(said):
 def test_a_parp_inhibitor_is_targeted_therapy():
     r = extract("Case report\nA 60-year-old woman had ovarian carcinoma metastatic to L3. Because of a BRCA1 mutation "
                 "she was started on a PARP inhibitor.\n")
-    assert [i["category"] for i in r["interventions"]] == ["targeted_therapy"]
+    assert categories(r) == ["targeted_therapy"]
 
 
 def test_a_carcinoma_told_as_a_second_tumour_is_not_the_spines_metastasis():
