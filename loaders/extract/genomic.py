@@ -52,7 +52,8 @@ _BETWEEN = re.compile(
     r"\s+(?:to|with)"
     r"|\s(?P<conj>and|with|to)\s)\s*$", re.IGNORECASE)
 _EXON_AFTER = re.compile(r"^\s*(?:\(\s*)?exon\s*(\d{1,3})", re.IGNORECASE)
-_EXONS_AFTER = re.compile(r"^\s*(?:(?:gene\s+)?fusion\s*)?[(,]?\s*(?:exons?\s*(?P<e5>\d{1,3})\s*(?:[:/_\-–]|to|and)\s*"
+_EXONS_AFTER = re.compile(r"^\s*(?:(?:gene\s+)?fusion\s*)?[(,]?\s*(?:exons?\s*(?P<e5>\d{1,3})\s*"
+                          r"(?:::|[:/_\-–]|to|and)\s*"
                           r"(?:exon\s*)?(?P<e3>\d{1,3})\b|(?P<f5>\d{1,2})\s*[_:]\s*(?P<f3>\d{1,2})(?=\s*\)|\s+(?:fusion"
                           r"|variant|transcript)))", re.IGNORECASE)
 #: each partner with its exon, glued: "NAB2ex6-STAT6ex16", "NAB2 ex4::STAT6 ex2"
@@ -255,7 +256,27 @@ def _hgnc_genes(text: str, known: list[_Gene]) -> list[_Gene]:
             continue
         symbol, hgnc_id = table[tok]
         out.append(_Gene(m.start(), m.end(), symbol, f"https://identifiers.org/{hgnc_id.lower()}"))
+    # an oncogene's old name with its prefix, an HGNC alias: "N-myc amplification", "a c-kit exon 11 mutation"
+    aliases = hgnc.aliases()
+    for m in _PREFIXED_TOKEN.finditer(text):
+        hit = aliases.get(m.group()) or aliases.get(m.group().lower())
+        if hit and not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append(_Gene(m.start(), m.end(), hit[0], f"https://identifiers.org/{hit[1].lower()}"))
     return out
+
+
+#: a protein change with its mutation word and no gene: "a T790M resistance mutation", "the acquired C797S mutation"
+_BARE_CHANGE = re.compile(r"(?<![\w.\-])(?:p\.\s?)?(?P<v>[ACDEFGHIKLMNPQRSTVWY]\d{2,4}[ACDEFGHIKLMNPQRSTVWY])(?![\w\-])"
+                          r"\s+(?:(?:secondary|acquired|resistance|gatekeeper|point|missense|somatic|hotspot)\s+){0,2}"
+                          r"(?:mutation|variant|substitution)s?\b")
+_PREFIXED_TOKEN = re.compile(r"(?<![\w\-])[cCnNkKhH]-[A-Za-z]{2,5}(?:-?\d)?(?![\w\-])")
+
+
+def _partner(token: str) -> str:
+    """A fusion partner written out by a symbol the lexicon lacks: its approved symbol when HGNC knows the token as
+    a previous or an alias symbol of one gene ("CHOP" of "TLS-CHOP" is DDIT3), else the token."""
+    hit = hgnc.symbols().get(token) or hgnc.aliases().get(token)
+    return hit[0] if hit and token not in _NOT_SYMBOLS and token not in _ABBREVIATIONS else token
 
 
 #: a report's gene and variant fields: "Gene: SMARCB1", then "Variant: c.92A>T, p.(Glu31Val)"
@@ -444,7 +465,8 @@ _EXON_OF = needs(re.compile(r"\bexon\s*(?P<e5>\d{1,3})\s+of\s+(?:the\s+)?(?P<a>[
                             r"\bexon\s*(?P<e3>\d{1,3})\s+of\s+(?:the\s+)?(?P<b>[A-Z][A-Za-z0-9]{1,9})\b"),
                  "exon")
 #: ... or after the symbol: "joining EWSR1 exon 7 to FLI1 exon 6", "NAB2 exon 4 with STAT6 exon 2"
-_SYMBOL_EXON = needs(re.compile(r"\b(?P<a>[A-Z][A-Za-z0-9]{1,9})\s+exon\s*(?P<e5>\d{1,3})\s*(?:to|with|and|-|–|::)\s*"
+_SYMBOL_EXON = needs(re.compile(r"\b(?P<a>[A-Z][A-Za-z0-9]{1,9})\s+exon\s*(?P<e5>\d{1,3})\s*(?:(?:(?:was|is)\s+)?"
+                                r"(?:fused|joined|linked)\s+(?:in[\s-]frame\s+)?(?:to|with)|to|with|and|-|–|::)\s*"
                                 r"(?:the\s+)?(?P<b>[A-Z][A-Za-z0-9]{1,9})\s+exon\s*(?P<e3>\d{1,3})\b"),
                      "exon")
 
@@ -587,7 +609,11 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     told: list[tuple[str, dict[str, object], list[_Gene]]] = []
     exon_claims: list[tuple[str, str, int, int]] = []  # (5' gene, 3' gene, its exon, the other's) said in the text
 
+    last_mutated: list[str] = []  # the genes of the case's mutations, in the order told
+
     def add(fact: GenomicFact, span: dict[str, object]) -> None:
+        if fact.kind == "mutation" and fact.gene:
+            last_mutated.append(fact.gene)
         if fact.kind == "mutation" and fact.gene in _HISTONES and fact.variant:
             fact.variant = _legacy_histone(fact.variant)  # "H3-3A p.K28M" is the H3 K27M of the literature
         old = facts.get(fact.key())
@@ -620,7 +646,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             for grp in ("a", "b"):
                 s, e = m.span(grp)
                 if not any(a < e and s < b for a, b in covered):
-                    genes.append(_Gene(s, e, m.group(grp), None))
+                    genes.append(_Gene(s, e, _partner(m.group(grp)), None))
         for m in [*_RAW_MUTATION.finditer(text), *_RAW_MUTATION_HGVS.finditer(text)]:
             if not any(a < m.end("g") and m.start("g") < b for a, b in covered) and _asserted(text, m.start(), m.end()):
                 add(GenomicFact("mutation", gene=m.group("g"), variant=m.group("v")), span)
@@ -750,6 +776,12 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 add(GenomicFact("fusion", gene5=g5, gene3=g3, exon5=int(m.group("e5")), exon3=int(m.group("e3")),
                                 term=fusion_term.get((g5, g3))), span)
         told.append((text, span, genes))
+        # a change told without its gene, after the gene's mutation was told: "a rebiopsy found a T790M resistance
+        # mutation" (the EGFR of the first biopsy)
+        if not genes and last_mutated:
+            for m in _BARE_CHANGE.finditer(text):
+                if _asserted(text, m.start(), m.end()):
+                    add(GenomicFact("mutation", gene=last_mutated[-1], variant=m.group("v")), span)
         for i, g in enumerate(genes):
             if i in used or g.iri is None:
                 continue

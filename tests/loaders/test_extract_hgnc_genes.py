@@ -37,6 +37,12 @@ def test_the_table_holds_approved_and_previous_symbols():
     ("Sequencing showed MUTYH G382D and ATM c.7271T>G (p.V2424G).",
      [("mutation", "ATM", "", "", "V2424G", ""), ("mutation", "MUTYH", "", "", "G382D", "")]),
     ("A CCDC6-RET fusion was found.", [("fusion", "", "CCDC6", "RET", "", "")]),
+    # old names of oncogenes with their prefix, HGNC aliases
+    ("An N-myc amplification was detected by Southern blot.", [("amplification", "MYCN", "", "", "", "")]),
+    ("A c-kit exon 11 mutation (p.W557_K558del) was detected.", [("mutation", "KIT", "", "", "W557_K558del", "")]),
+    ("c-Myc amplification was demonstrated by FISH.", [("amplification", "MYC", "", "", "", "")]),
+    # a fusion partner written by its alias
+    ("RT-PCR detected the TLS-CHOP fusion transcript.", [("fusion", "", "FUS", "DDIT3", "", "")]),
 ])
 def test_genes_outside_the_ontology(sentence, want):
     assert _genomic(sentence) == want
@@ -77,3 +83,39 @@ def test_an_exon_change_glued_as_lung_reports_write_it(sentence, gene):
 
 def test_a_negated_glued_exon_change_is_no_finding():
     assert _genomic("No EGFR ex19del was found.") == []
+
+
+def test_the_table_holds_unambiguous_aliases():
+    aliases = hgnc.aliases()
+    assert aliases["CHOP"][0] == "DDIT3"
+    assert aliases["n-myc"][0] == aliases["N-myc"][0] == "MYCN"  # a prefixed oncogene name, in any case
+    assert "ALK1" not in aliases  # an alias of ALK and of ACVRL1 names neither
+
+
+@pytest.mark.parametrize("sentence", [
+    "The tumour cells were c-kit positive on immunohistochemistry.",
+    "Immunohistochemistry showed c-kit positivity, and no KIT mutation was found.",
+    "She received R-CHOP chemotherapy.",
+])
+def test_an_alias_is_no_finding_without_a_genomic_result(sentence):
+    assert _genomic(sentence) == []
+
+
+def test_a_change_told_without_its_gene_is_the_mutated_gene_s():
+    # the resistance mutation of a rebiopsy, told after the gene's first mutation; a negative one stays no finding
+    got = _genomic("Sequencing showed an EGFR L858R mutation. She received erlotinib. After 12 months the disease "
+                   "progressed and a rebiopsy found a T790M resistance mutation.")
+    assert [g[4] for g in got] == ["L858R", "T790M"]
+    assert [g[4] for g in _genomic("Sequencing showed an EGFR L858R mutation. A rebiopsy showed no T790M "
+                                   "mutation.")] == ["L858R"]
+    assert _genomic("A T790M mutation was found.") == []  # no gene told before it
+
+
+@pytest.mark.parametrize("sentence, exons", [
+    ("RT-PCR detected an EWS-FLI1 type 1 transcript (EWS exon 7 fused to FLI1 exon 6).", (7, 6)),
+    ("An EWSR1::FLI1 fusion (exon 7::exon 6) was found.", (7, 6)),
+])
+def test_the_exons_of_a_fusion(sentence, exons):
+    r = extract(CASE + sentence)
+    assert [(g["gene5"], g["gene3"], g.get("exon5"), g.get("exon3")) for g in r["genomic"]] == [
+        ("EWSR1", "FLI1", *exons)]
