@@ -65,7 +65,8 @@ _FUSION_OF = re.compile(r"\b(?:fusion|fused|translocation|rearrangement|chimer\w
                         r"(?:of|between|involving|joining|linking)"
                         r"\s+(?:the\s+)?$", re.IGNORECASE)
 _RAW_FUSION = needs(re.compile(
-    r"(?<![\w\-])(?P<a>[A-Z][A-Z0-9]{1,9})(?:\s?(?:::|-|–|/)\s?|:(?!:))(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])"
+    r"(?<![\w\-])(?P<a>[A-Z][A-Z0-9]{1,9}|Ig[HKL])(?:\s?(?:::|-|–|/)\s?|:(?!:))(?P<b>[A-Z][A-Z0-9]{1,9}|Ig[HKL])"
+    r"(?![\w\-])"
     r"(?=[\s-]*(?:gene\s+|in-frame\s+)?(?:fusion|rearrangement|translocation|chimer|transcript))"),
     "fusion", "rearrangement", "translocation", "chimer", "transcript")
 _RAW_FUSION_OF = needs(re.compile(
@@ -73,7 +74,7 @@ _RAW_FUSION_OF = needs(re.compile(
     r"(?P<a>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:with|and|to)\s+(?:the\s+)?(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])"),
     "fusion", "translocation", "rearrangement")
 #: a change at the DNA level: "c.1799T>A", "c.463+1G>A", "c.811-39_841del69bp", "c.237_238insC"
-_C_CHANGE = r"c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)"
+_C_CHANGE = r"c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|delins(?:[ACGT]+|\d+)|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)"
 #: a change at the protein level, without its "p.": "R132H", "Arg248Gln", "R352Hfs*89", "Leu341SerfsTer23", "R1426*",
 #: an in-frame deletion or duplication over a range "W557_K558del", "Ala502_Tyr503dup", "V560del", "E746_A750delinsQ"
 _AA = r"[A-Z](?:[a-z]{2})?"
@@ -108,6 +109,8 @@ _EXON_KIND = {"del": "deletion", "ins": "insertion", "dup": "duplication"}
 #: a change told by its exon: "EGFR exon 19 deletion", "EGFR exon 20 insertion", "MET exon 14 skipping"
 _EXON_CHANGE_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:\(\s*)?exon\s*(\d{1,2})\s+(?:in-frame\s+)?"
                                 r"(deletion|insertion|skipping|duplication)s?\b(?![^.;]{0,30}\bp\.)", re.IGNORECASE)
+#: the exon of a mutation, after it: "mutation in exon 19", "mutation (exon 11)"
+_IN_EXON = re.compile(r"^\s*(?:in\s+exon|\(\s*exon)\s*(\d{1,2})\b", re.IGNORECASE)
 #: a BCR::ABL1 junction: e1a2 (p190), e13a2 and e14a2 (also b2a2, b3a2: p210), e19a2 (p230)
 _BCR_ABL_JUNCTION = re.compile(r"(?<![\w-])(e1|e13|e14|e19|b2|b3)a(2|3)(?![\w-])", re.IGNORECASE)
 _B_EXONS = {"b2": 13, "b3": 14}
@@ -126,8 +129,9 @@ _ITD_BEFORE = re.compile(r"\b(?:internal\s+tandem\s+duplications?|ITDs?)\s+(?:\(
 #: the word of a mutation after the gene, or a row's or a field's result ("NRAS - mutation detected", "NRAS: mutation
 #: detected"); not "the PLZF-RARA variant of APL", a form of a disease
 #: ("KIT exon 11 mutation": the exon between them)
-_MUTATION_WORD = re.compile(rf"^\s*(?:gene\s+)?(?:[:–—-]\s*)?(?:\(?exon\s*\d{{1,3}}\)?\s+)?{_KIND_WORDS}"
-                            r"(?:mutation|mutations|mutated|variant(?!\s+(?:form\s+)?of\b))\b", re.IGNORECASE)
+_MUTATION_WORD = re.compile(rf"^\s*(?:gene\s+)?(?:promoter\s*)?(?:[:–—-]\s*)?(?:\(?exon\s*\d{{1,3}}\)?\s+)?"
+                            rf"{_KIND_WORDS}(?:mutation|mutations|mutated|mutant|variant(?!\s+(?:form\s+)?of\b))\b",
+                            re.IGNORECASE)
 #: a list of genes sharing the word after its last: "NRAS, PIK3CA, KIT and TP53 mutations"
 _LISTED_MUTATIONS = re.compile(rf"^(?:\s*(?:,|/|and|or|,\s*and|,\s*or)\s*[A-Z][A-Z0-9]{{1,9}})+\s+(?:genes?\s+)?"
                                rf"{_KIND_WORDS}(?:mutations|variants)\b")
@@ -157,7 +161,11 @@ _DEL_BEFORE = re.compile(rf"\b(?:(?:[Hh]omozygous|[Hh]eterozygous|[Bb]iallelic)\
                          # "a deletion involving two genes, EPCAM (...) and MSH2 (...)", "a large deletion taking out
                          # the entire NF2 gene"
                          rf"(?:of|involving|affecting|encompassing|spanning|including|taking\s+out|removing|covering"
-                         rf"|(?:that|which)\s+(?:removed|took\s+out|included|encompassed))\s+(?:the\s+)?"
+                         # ("a partial deletion of chromosome 22q that takes in NF2, SMARCB1 and LZTR1")
+                         rf"|(?:of\s+(?:chromosome\s+|the\s+)?(?:[\dXY]{{1,2}}[pq][\d.]*(?:\s?[-–]\s?[pq]?[\d.]+)?"
+                         rf"\s+)?(?:region\s+)?)?"
+                         rf"(?:that|which)\s+(?:removed|removes|took\s+out|takes\s+out|took\s+in|takes\s+in"
+                         rf"|included|includes|encompassed|encompasses|covered|covers|spanned|spans))\s+(?:the\s+)?"
                          rf"(?:(?:entire|whole|complete)\s+)?(?:(?:two|three|both)\s+)?(?:genes?\s*[,:]?\s*)?{_LISTED}$"
                          # "the deleted segment reached into SMARCB1"
                          rf"|\b(?:deleted\s+(?:segment|region|interval)|deletion)\s+(?:\w+\s+)?(?:reached|extended"
@@ -200,13 +208,19 @@ _HGVS = (rf"(?:{_C_CHANGE}"
 _VERB_HGVS = re.compile(rf"^\s*(?:gene\s+)?(?:(?:analysis|sequencing|testing|screening|genotyping)\s+)?"
                         r"(?:(?:has|have)\s+)?"
                         r"(?:(?:was|were)\s+)?(?:identified|revealed|showed|detected|disclosed|demonstrated|found"
-                        r"|uncovered)\s+(?:a|an|the|one)\s+(?:(?:novel|new|known|recurrent|previously\s+\w+)\s+)?"
+                        r"|uncovered)\s+(?:a|an|the|one)\s+(?:(?:novel|new|known|recurrent|same|previously\s+\w+)\s+)?"
                         rf"{_KIND_WORDS}(?:mutation|variant|alteration|change|deletion|duplication|insertion"
                         rf"|substitution)\b(?:\s+in\s+exon\s*\d{{1,3}})?(?:\s*[,:(]?\s*(?P<v>{_HGVS}))?")
 #: ... or several changes after the verb: "Two novel NF1 alterations were identified, p.Cys1016Arg and p.Arg304Ter"
-_PLURAL_HGVS = re.compile(rf"^\s*(?:gene\s+)?(?:mutations|variants|alterations|changes)\s+(?:were|have\s+been)\s+"
-                          rf"(?:\w+\s+)?(?:identified|found|detected)\s*[,:]\s*(?P<vs>{_HGVS}(?:\s*(?:,\s*(?:and\s+)?"
-                          rf"|and\s+){_HGVS})*)")
+#: ... or the changes a gene's mutations make, listed after them: "two H3F3B mutations: H3.3 p.Gly35Trp and H3.3
+#: p.Val36Leu", "H3F3B mutations resulting in p.Gly35Trp and p.Val36Leu of histone H3.3"
+_PROTEIN_NAME = r"(?:(?:histone\s+)?H3\.3\s+|[A-Z][A-Z0-9]{1,9}\s+)?"
+_PLURAL_HGVS = re.compile(rf"^\s*(?:gene\s+)?(?:(?:mutations|variants|alterations|changes)\s+(?:were|have\s+been)\s+"
+                          rf"(?:\w+\s+)?(?:identified|found|detected)\s*[,:]"
+                          rf"|(?:mutations|variants|alterations)\s*(?::|\s(?:resulting\s+in|leading\s+to|causing"
+                          rf"|producing)\s))"
+                          rf"\s*{_PROTEIN_NAME}(?P<vs>{_HGVS}(?:\s*(?:,\s*(?:and\s+)?"
+                          rf"|and\s+){_PROTEIN_NAME}{_HGVS})*)")
 #: the genes a panel found mutated, listed: "mutations were listed in the following genes: AXIN1, CD70, PTCH1
 #: and SPEN" (symbols the ontology lacks are taken as written)
 _GENE_LIST = needs(re.compile(
@@ -275,6 +289,8 @@ _PREFIXED_TOKEN = re.compile(r"(?<![\w\-])[cCnNkKhH]-[A-Za-z]{2,5}(?:-?\d)?(?![\
 def _partner(token: str) -> str:
     """A fusion partner written out by a symbol the lexicon lacks: its approved symbol when HGNC knows the token as
     a previous or an alias symbol of one gene ("CHOP" of "TLS-CHOP" is DDIT3), else the token."""
+    if re.fullmatch(r"Ig[HKL]", token):
+        return token.upper()  # the immunoglobulin loci, written "IgH-MMSET"
     hit = hgnc.symbols().get(token) or hgnc.aliases().get(token)
     return hit[0] if hit and token not in _NOT_SYMBOLS and token not in _ABBREVIATIONS else token
 
@@ -372,11 +388,18 @@ def _legacy_histone(variant: str) -> str:
     return f"{m.group('aa')}{int(m.group('n')) - 1}{m.group('to')}"
 
 
-def _histone(gene: str, variant: str) -> str:
-    """'H3.3' is the histone of two genes: its K36M is H3-3B's (chondroblastoma), its K27M and G34 changes H3-3A's."""
+def _histone(gene: str, variant: str, text: str = "") -> str:
+    """'H3.3' is the histone of two genes: its K36M is H3-3B's (chondroblastoma), its K27M and G34 changes H3-3A's,
+    unless the sentence names one of the two genes alone ("two H3F3B mutations: H3.3 p.Gly35Trp and ...")."""
     if gene != "H3.3":
         return gene
+    named = {("H3-3A" if m.group(1) in ("A", "3A") else "H3-3B") for m in _H33_GENE.finditer(text)}
+    if len(named) == 1:
+        return named.pop()
     return "H3-3B" if variant.startswith("K36") else "H3-3A"
+
+
+_H33_GENE = re.compile(r"\bH3(?:F|-)(3A|3B)\b|\bH3\.3(A|B)\b")
 
 
 #: a bracketed clone name and the word after it: "BRAFV600E (VE1) immunostain"
@@ -583,8 +606,12 @@ _FOUND_AFTER = re.compile(r"^(?:(?!\b(?:not?|without|neither|nor|and|or)\b)[^.;:
                           r"|present|positive)\b(?!\s+(?:a|an|the|in|by)\b)", re.IGNORECASE)
 
 
+#: a result glued to the finding's name: "BRAF V600E-negative", "ALK-negative", "IDH wild-type"
+_GLUED_NEGATIVE = re.compile(r"^(?:-|\s)?(?:negative|wild[\s-]?type|non-?mutated|unmutated)\b", re.IGNORECASE)
+
+
 def _asserted(text: str, start: int, end: int) -> bool:
-    if _FIELD_NEGATIVE.match(text[end:]):
+    if _FIELD_NEGATIVE.match(text[end:]) or _GLUED_NEGATIVE.match(text[end:]):
         return False
     if _TESTED_FOR.search(text[max(0, start - 200):start]) and not _FOUND_AFTER.match(text[end:]):
         return False
@@ -626,6 +653,11 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             add_evidence(old.evidence, span)
 
     gene_symbols = set(symbol_of.values())
+    # the rearrangements told with bands no fusion of the ontology has ("t(11;22)(q23.3;q11.2)"): the same
+    # rearrangement named again without them is that one
+    other_bands = {(m.group("c1") or m.group("d1"), m.group("c2") or m.group("d2"))
+                   for text, *_rest in sentences for m in _TRANSLOCATION.finditer(text)
+                   if m.group("b1") and not _made_by(m, translocations)}
     field_gene: tuple[str, int] | None = None  # a report's "Gene: SMARCB1" line, for the "Variant:" line after it
     for n_sent, (text, base, span, mentions) in enumerate(sentences):
         genes = [_Gene(m.start - base, m.end - base, symbol_of.get(m.iri, m.surface), m.iri)
@@ -669,10 +701,13 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 clone = _CLONE_AFTER.match(text, m.end())
                 clause = text[clause_start(text, m.start()):max(clause_end(text, m.end()),
                                                                  clone.end() if clone else 0)]
+                # (a sentence of stains without a genotyping word tells no genotype: "antibody staining for the
+                # mutant histone proteins - H3.3 G34W, ... - was negative")
                 if (not any(a < m.end("g") and m.start("g") < b for a, b in covered) and not _STAINED.search(clause)
+                        and not (_STAINED.search(text) and not _GENOTYPED.search(text))
                         and _asserted(text, m.start(), m.end())):
                     v = one_letter(m.group("v"))
-                    add(GenomicFact("mutation", gene=_histone(m.group("g"), v), variant=v), span)
+                    add(GenomicFact("mutation", gene=_histone(m.group("g"), v, text), variant=v), span)
         for m in _HISTONE_SITE.finditer(text):
             clause = text[clause_start(text, m.start()):clause_end(text, m.end())]
             if not any(a < m.end("g") and m.start("g") < b for a, b in covered) and not _STAINED.search(clause) \
@@ -690,6 +725,9 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             # EWSR1::FLI1, (p13;q12) EWSR1::WT1); of several, only the gene they share
             if not _asserted(text, m.start(), m.end()):
                 continue
+            pair = (m.group("c1") or m.group("d1"), m.group("c2") or m.group("d2"))
+            if not m.group("b1") and pair in other_bands:
+                continue  # "the inherited t(11;22)", told before as t(11;22)(q23.3;q11.2): not the Ewing one
             made = _made_by(m, translocations)
             if len(made) == 1:
                 fid, f5, f3 = made[0]
@@ -764,13 +802,14 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 add(GenomicFact("fusion", gene5=g5, gene3=g3, exon5=int(m.group("e5")), exon3=int(m.group("e3")),
                                 term=fusion_term.get((g5, g3))), span)
             else:  # (partners the ontology lacks: the exons of a fusion read elsewhere, never a fusion of their own)
-                exon_claims.append((g5, g3, int(m.group("e5")), int(m.group("e3"))))
+                exon_claims.append((_partner(g5), _partner(g3), int(m.group("e5")), int(m.group("e3"))))
         for m in [*_EXON_OF.finditer(text), *_SYMBOL_EXON.finditer(text)]:
             at = {g.start: g.symbol for g in genes}
             g5, g3 = at.get(m.start("a")), at.get(m.start("b"))
             if (g5 or m.group("a")) == (g3 or m.group("b")) or not _asserted(text, m.start(), m.end()):
                 continue
-            exon_claims.append((g5 or m.group("a"), g3 or m.group("b"), int(m.group("e5")), int(m.group("e3"))))
+            exon_claims.append((g5 or _partner(m.group("a")), g3 or _partner(m.group("b")), int(m.group("e5")),
+                                int(m.group("e3"))))
             if g5 and g3 and context:
                 # "fusion of exon 4 of NAB2 with exon 2 of STAT6": the exons name the partners
                 add(GenomicFact("fusion", gene5=g5, gene3=g3, exon5=int(m.group("e5")), exon3=int(m.group("e3")),
@@ -854,10 +893,15 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     add(GenomicFact("mutation", gene=g.symbol), span)
                 continue
             wide = text[max(0, g.start - 120):g.start]
-            if _MUTATION_WORD.match(after) or (_MUTATION_BEFORE.search(wide) and not _STAINED.search(before)) or (
+            mw = _MUTATION_WORD.match(after)
+            if mw or (_MUTATION_BEFORE.search(wide) and not _STAINED.search(before)) or (
                     _BIALLELIC_BEFORE.search(before) and _INACTIVATION_AFTER.match(after)):
                 if _asserted(text, g.start, g.end):
-                    add(GenomicFact("mutation", gene=g.symbol), span)
+                    # (its exon, when told: "an activating EGFR mutation in exon 19", "a KIT exon 11 mutation": a
+                    # change of its own, beside a later "T790M")
+                    em = mw and (re.search(r"exon\s*(\d{1,2})", mw.group()) or _IN_EXON.match(after[mw.end():]))
+                    add(GenomicFact("mutation", gene=g.symbol,
+                                    exon_change=f"exon {em.group(1)} mutation" if em else None), span)
                 continue
             if lm := _LISTED_MUTATIONS.match(after):
                 if _asserted(text, g.start, pos + lm.end()):  # (what is said after the list is said of each)
@@ -954,6 +998,13 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
         (f.gene, str(e.get("text"))) not in copy_told and _CHANGE_KIND.search(str(e.get("text"))) for e in f.evidence)}
     # ... and a family name ("H3 K27M") when a gene of it has the same change ("H3F3A K27M", read as H3-3A)
     named = {(f.gene, f.variant) for f in out if f.kind == "mutation" and f.variant}
+    # (the origin the dropped telling gave stays with the gene's change: "a germline TP53 variant", then "a TP53
+    # variant in exon 5")
+    for f in out:
+        if f.kind == "mutation" and not f.variant and not f.exon_change and f.gene in with_variant and f.origin:
+            for o in out:
+                if o.kind == "mutation" and o.gene == f.gene and (o.variant or o.exon_change) and o.origin is None:
+                    o.origin = f.origin
     return [f for f in out if not (f.kind == "mutation" and not f.variant and not f.exon_change
                                    and f.gene in with_variant)
             and not (f.kind == "mutation" and f.variant and any(

@@ -20,7 +20,7 @@ from spinekg.loaders.extract.negation import clause_end, clause_start, status
 from spinekg.loaders.extract.numwords import NUMBER, to_number
 from spinekg.loaders.extract.prefilter import needs
 from spinekg.loaders.extract.sentences import COHORT_SHARE, add_evidence
-from spinekg.ontology import SKG
+from spinekg.ontology import SKG, hgnc
 from spinekg.ontology.lexicon import Lexicon, norm
 
 _STOP = {"a", "an", "the", "of", "with", "was", "were", "is", "are", "be", "been", "being", "underwent", "undergo",
@@ -281,7 +281,12 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             # to a chemotherapy named by its kind: "hypomethylating therapy combined with venetoclax"
             # (or after it, past the regimen's bracketed drugs: "FOLFIRI (leucovorin, fluorouracil and irinotecan)
             # combined with bevacizumab")
-            if any(_REGIMEN_JOIN.fullmatch(text[d.end - base:r.start - base]) for r in regimens if r.start >= d.end) \
+            if not regimens and any(lex.category(p.iri) == "chemotherapy" and p.end <= d.start
+                                    and _CONTENT_JOIN.fullmatch(text[p.end - base:d.start - base]) for p in procs):
+                # the drugs a chemotherapy is told to consist of, whatever their class: "chemotherapy based on
+                # bortezomib and lenalidomide", "chemotherapy with bortezomib and lenalidomide"
+                in_regimen.update(id(x) for x in runs[run_of[id(d)]]) if id(d) in run_of else in_regimen.add(id(d))
+            elif any(_REGIMEN_JOIN.fullmatch(text[d.end - base:r.start - base]) for r in regimens if r.start >= d.end) \
                     or any(_PAIRED_JOIN.fullmatch(_BRACKET_FIRST.sub(" ", text[r.end - base:d.start - base]))
                            for r in regimens if r.end <= d.start) \
                     or not regimens and any(lex.category(p.iri) == "chemotherapy" and p.end <= d.start
@@ -322,8 +327,11 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                     lex.category(p.iri) == "biopsy" and p.start - base >= e and _BY_MEANS.fullmatch(
                         text[e:p.start - base]) for p in procs):
                 continue  # "the swelling was removed by excisional biopsy": one event, the biopsy
-            if st is None and m.kind == "regimen" and _NOT_REGIMEN_AFTER.match(text[e:]):
-                continue  # "the MAP-kinase pathway": a protein, not the MAP regimen
+            if m.kind == "procedure" and lex.category(m.iri) == "biopsy" and _LIQUID.search(text[max(0, s - 30):s]):
+                continue  # "a liquid biopsy", "blood-based biopsies": a blood test for tumour DNA, no tissue taken
+            if st is None and m.kind == "regimen" and (_NOT_REGIMEN_AFTER.match(text[e:])
+                                                        or _gene_before(text[max(0, s - 30):s])):
+                continue  # "the MAP-kinase pathway": a protein, not the MAP regimen; "the EWS-CHOP transcript": a gene
             if m.kind == "procedure" and lex.category(m.iri) in ("targeted_therapy", "immunotherapy", "other_drug") \
                     and _STOPPED_AFTER.match(text[e:]) and (
                         any(f.category == lex.category(m.iri) and f.asserted and f.agents for f in facts)
@@ -353,6 +361,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                         names.get(iri, "")):
                     line = f"{line}:{norm(label)}"
                 key = (cat, f"{line}#{course}{'s' if base in summaries else ''}")
+            elif cat == "targeted_therapy" and iri in generic:
+                key = (cat, f"{iri}#{course}")  # a first-line "EGFR TKI", then "the third-generation EGFR TKI ..."
             fact = get(key, InterventionFact(cat, label, iri, course=course, summary=base in summaries,
                                              at=m.start if cat == "surgery" else -1))
             back = bool(_BACK.search(text[max(0, s - 60):s]))
@@ -551,6 +561,8 @@ _PAIR_WORDS = r"(?:(?:combined|together)\s+with|in\s+combination\s+with|with|plu
 _PAIRED = re.compile(rf"\b{_PAIR_WORDS}\b|[+/]", re.IGNORECASE)
 _PAIRED_BEFORE = re.compile(rf"\b{_PAIR_WORDS}\s+$", re.IGNORECASE)
 _PAIRED_JOIN = re.compile(rf"\s+{_PAIR_WORDS}\s+|\s*\+\s*", re.IGNORECASE)
+_CONTENT_JOIN = re.compile(r"\s+(?:based\s+on|consisting\s+of|containing|including|using|with)\s+(?:the\s+)?",
+                           re.IGNORECASE)
 _SERIAL_AND = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
 #: the bracket a regimen's drugs are listed in, right after its name
 _BRACKET_FIRST = re.compile(r"^\s*\([^()]{0,120}\)")
@@ -647,8 +659,23 @@ def counted(facts: list[InterventionFact], generic: set[str], names: dict[str, s
 #: a participle used as an adjective of the specimen: "the resected lesion", "the excised mass"
 _ADJECTIVE_PARTICIPLE = re.compile(r"^\s+(?:lesions?|tumou?rs?|mass|masses|specimens?|tissues?|material|pieces?"
                                    r"|fragments?|samples?|vertebrae?|segments?|bone)\b", re.IGNORECASE)
-#: a regimen's letters as part of another name: "MAP-kinase", "MAP kinase pathway"
-_NOT_REGIMEN_AFTER = re.compile(r"^[\s-]?(?:kinases?|K\b|signal\w*|pathways?|cascade)", re.IGNORECASE)
+#: the blood drawn for a "liquid biopsy": "liquid biopsy", "blood-based biopsies", "plasma-based biopsy"
+_LIQUID = re.compile(r"\b(?:liquid|(?:blood|plasma|serum|urine|CSF)[\s-]based)\s+$", re.IGNORECASE)
+#: a regimen's letters as part of another name: "MAP-kinase", "MAP kinase pathway", or a gene's ("CHOP" is an alias
+#: of DDIT3): "the CHOP gene", "a rearranged CHOP locus", "CHOP break-apart FISH"
+_NOT_REGIMEN_AFTER = re.compile(r"^[\s-]?(?:kinases?|K\b|signal\w*|pathways?|cascade|genes?\b|locus|loci|rearrang\w*"
+                                r"|fusions?\b|chimer\w*|transcripts?\b|break-?apart|translocation|exon|protein)",
+                                re.IGNORECASE)
+#: ... or the 3' partner of a fusion written out, or an exon of it: "EWS-CHOP", "TLS/CHOP", "exon 2 of CHOP"
+_FUSION_PARTNER_BEFORE = re.compile(r"(?:(?<![\w\-])(?P<g>[A-Z][A-Za-z0-9]{2,9})\s?(?:::|[-/–])"
+                                    r"|\bexon\s*\d{1,3}\s+of\s+(?:the\s+)?)$")
+
+
+def _gene_before(before: str) -> bool:
+    m = _FUSION_PARTNER_BEFORE.search(before)
+    if m is None:
+        return False
+    return not m.group("g") or m.group("g") in hgnc.symbols() or m.group("g") in hgnc.aliases()
 #: the story moves to another course of treatment: a recurrence, progression, a change of line
 _NEW_COURSE = needs(re.compile(
     r"\b(?:recurren(?:ce|t)|recurred|relaps\w*|regrowth|re-?growth"
@@ -715,7 +742,8 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
     drugs = ("chemotherapy", "targeted_therapy", "immunotherapy", "other_drug")
 
     def same_course(a: InterventionFact, b: InterventionFact) -> bool:
-        return a.category not in ("chemotherapy", "radiotherapy") or a.course == b.course
+        # (a first-line "EGFR TKI", then "treatment was changed to ... osimertinib" after progression: two lines)
+        return a.category not in ("chemotherapy", "radiotherapy", "targeted_therapy") or a.course == b.course
 
     out = list(facts)
     # the abstract's summary is the narrative's treatment, where the narrative tells one of its kind

@@ -129,6 +129,9 @@ def _pre_polarity(text: str, start: int) -> tuple[str | None, int]:
     return None, start
 
 
+#: a verb of showing before a stain: "the cells showed staining for ..."
+_SHOWING = re.compile(r"\b(?:show\w*|demonstrat\w*|reveal\w*|display\w*|exhibit\w*|had|has|have|with|gave|giv\w+)\b",
+                      re.IGNORECASE)
 #: "the H3 K36M antibody showed diffuse nuclear staining": a verb of showing before the result noun
 _SHOWED = re.compile(r"^\s*(?:antibody\s+)?(?:showed|demonstrated|revealed|displayed|gave)\s+(?:(?:strong|diffuse|focal"
                      r"|weak|patchy|nuclear|cytoplasmic|membranous|intense|moderate|and|,)\w*\s+){0,4}"
@@ -254,7 +257,11 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 cs = _clause_bounds(text, group[0][0])[0]
                 group_post = None if pre else (
                     "negative" if _NOUN_NEG.search(text[cs:group[0][0]]) else "positive")
-            singular = len(group) > 1 and pre is not None and _SINGULAR_COPULA.match(text[end:])
+            # ("Staining for A, B and C was negative": the noun of the test is no result, the copula's is every item's)
+            # (but "The cells showed staining for A and B, and C was negative" tells A and B positive)
+            test_noun = pre == "positive" and bool(re.match(r"stain(?:ing|s)?\s", text[cue_at:], re.IGNORECASE)) \
+                and not _SHOWING.search(text[_clause_bounds(text, group[0][0])[0]:cue_at])
+            singular = len(group) > 1 and pre is not None and not test_noun and _SINGULAR_COPULA.match(text[end:])
             group_pattern = _pattern(text[max(0, cue_at - 25):group[0][0]].rsplit(";", 1)[-1], pattern_names)
             for _, e, name, iri in group:
                 qm = _QUAL_MARK.match(text[e:e + 30])

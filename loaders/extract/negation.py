@@ -199,7 +199,10 @@ def _after_last_finding(before: str) -> str:
 _NOT_BEFORE = re.compile(r"\b(?:not|cannot|can't|doesn't|does\s+not|did\s+not|never)\s+$", re.IGNORECASE)
 #: cues that exclude only what follows them directly ("rather than X", "instead of X")
 _NEAR_ONLY = re.compile(r"rather|instead|\w+er\b|less|more|preferable|superior|inferior", re.IGNORECASE)
-_DIRECT_OBJECT = re.compile(r"^\s*(?:(?:an?|the|a\s+diagnosis\s+of|of)\s+)?(?:[\w\-/]+\s+){0,3}$", re.IGNORECASE)
+#: (not a verb's phrase: "constitutional rather than acquired by the myeloma clone" excludes no myeloma)
+_DIRECT_OBJECT = re.compile(r"^(?!\s*(?:\w+ed|seen|made|found|arising|occurring|caused)\s+(?:by|in|from|within|through)"
+                            r"\b)"
+                            r"\s*(?:(?:an?|the|a\s+diagnosis\s+of|of)\s+)?(?:[\w\-/]+\s+){0,3}$", re.IGNORECASE)
 _PASSIVE_EXCLUSION = re.compile(r"\b(?:was|were|is|are|been)\s+(?:(?:\w+ly|therefore|thus|then|hence)\s+)?"
                                 r"(?:ruled\s+out|excluded|set\s+aside|discarded|dismissed)\b", re.IGNORECASE)
 _SUBORDINATOR_END = re.compile(r"\b(?:since|because|although|though|while|whereas)\s*$", re.IGNORECASE)

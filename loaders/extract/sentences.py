@@ -47,7 +47,8 @@ _HEADING_OTHER = re.compile(
     r"|(?:other|published|previous(?:ly)?|reported|companion|similar|comparable|comparison)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:cases|patients"
     r"|reports|tumou?rs|sarcomas|series|children|adults)\b"
-    r"|.*\b(?:for\s+comparison|not\s+(?:this|our|the\s+index)\s+patient|none\s+(?:is|was|of\s+them\s+is)\s+(?:this|our)\s+patient"
+    r"|.*\b(?:for\s+comparison|not\s+(?:this|our|the\s+index)\s+patient|not\s+ours\b"
+    r"|(?:another|other)\s+(?:published|reported)\s+(?:patient|case)\b|none\s+(?:is|was|of\s+them\s+is)\s+(?:this|our)\s+patient"
     r"|other\s+patients|for\s+context\s+only|not\s+(?:about|concerning|of)\s+(?:this|our|the(?:\s+index)?)\s+patient"
     r"|in\s+general\b"
     r"|points?\s+of\s+comparison|not\s+to\s+be\s+confused\s+with)"
@@ -300,6 +301,8 @@ def _is_heading(line: str) -> bool:
         return False
     if re.match(r"[-•*–]\s+\S", s):
         return False  # an item of a list ("- NRAS - mutation detected")
+    if re.match(r"\d{2,3}(?:~\d{2,3})?<?\d?n?>?,\s?[XY]{1,4}\b", s):
+        return False  # a karyotype on a line of its own: "46,XX,t(11;22)(q23.3;q11.2)"
     if COLUMN_GAP.search(s) and not re.search(r"\S {4,}\d{1,4}$", s):
         return False  # the cells of a table laid out with spaces ("EWSR1 rearrangement      not present")
     if len(s) <= 110 and len(words) <= 16 and re.match(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]", s) \
@@ -358,10 +361,17 @@ _PERSON_OF_AGE = needs(re.compile(r"\b(?:woman|man|girl|boy|lady|gentleman)\s+of
                                   r"(?:\s*(?P<u>years?|months?))?", re.IGNORECASE), "man", "girl", "boy", "lady")
 
 
+#: ... or the age a person presented at: "A further child presented at 4 years with ..."
+_PRESENTED_AT = needs(re.compile(r"\b(?:child|boy|girl|man|woman|patient|infant|adult)\s+(?:first\s+)?"
+                                 r"(?:presented|was\s+diagnosed)\s+at\s+(?:the\s+age\s+of\s+)?(?P<n>\d{1,3})\s*"
+                                 r"(?P<u>years?|months?)\b", re.IGNORECASE), "presented", "diagnosed")
+
+
 def _ages(sent: str) -> list[str]:
     """The keys of the ages a sentence states ("43-year-old", "a woman of 66")."""
     out = [_age_key(m) for m in _AGE_NOUN.finditer(sent)]
     out += [f"{int(m.group('n'))} {(m.group('u') or 'year').lower()[:2]}" for m in _PERSON_OF_AGE.finditer(sent)]
+    out += [f"{int(m.group('n'))} {m.group('u').lower()[:2]}" for m in _PRESENTED_AT.finditer(sent)]
     return out
 
 
@@ -509,8 +519,10 @@ def segment(text: str) -> Document:
             # ("Presentation and imaging" as a part of the discussion is about the disease, not the patient, as is
             # its "3.3 | Treatment and follow-up"; an unnumbered "Clinical follow-up" after a comment is the patient's)
             section, explicit_case = "case", True
-        elif heading and section == "intro" and _HEADING_RESULTS.match(head):
-            section, explicit_case = "case", True  # "Molecular findings" after a report's "Background to the request"
+        elif heading and (section == "intro" or preamble_other) and _HEADING_RESULTS.match(head):
+            # "Molecular findings" after a report's "Background to the request" or a board note's "Why this case was
+            # presented"
+            section, explicit_case = "case", True
         elif heading and _HEADING_INTRO.match(head):
             section = "intro"
             in_introduction = not re.match(r"\W*(?:abstract|summary)\b", head, re.IGNORECASE)
