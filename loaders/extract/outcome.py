@@ -51,7 +51,10 @@ _FOLLOW = [
     # "the bone metastases stayed under good control for more than 13 years", "has remained stable for 18 months":
     # the course lasted at least that long
     re.compile(rf"\b(?:remained|remains|stayed|stays|(?:was|were|has\s+been|have\s+been|had\s+been)(?:\s+kept)?)\s+"
-               rf"(?:well\s+|under\s+(?:good\s+|excellent\s+|adequate\s+)?)?(?:controlled|control|stable)\s+"
+               rf"(?:(?:well\s+|under\s+(?:good\s+|excellent\s+|adequate\s+)?)?(?:controlled|control|stable)"
+               # "had remained in good health for 24 months", "has been disease-free for 2 years"
+               rf"|well|in\s+good\s+(?:health|condition)|disease[\s-]free|free\s+of\s+disease|asymptomatic"
+               rf"|symptom[\s-]free|in\s+(?:complete\s+)?remission|alive\s+and\s+well)\s+"
                rf"(?:for|over)\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+"
                rf"|at\s+least\s+)?{_N}\s*{_U}", re.I),
     # "At the most recent visit, 20 months after starting larotrectinib, ..."

@@ -118,3 +118,18 @@ def test_a_board_note_s_results_after_its_why_this_case():
                 "identify the driver.\n\n2. Molecular results (patient's tumour)\n- FISH and sequencing: the EML4-ALK "
                 "fusion gene is present.\n")
     assert [(g["gene5"], g["gene3"]) for g in r["genomic"]] == [("EML4", "ALK")]
+
+
+@pytest.mark.parametrize("sentence, months", [
+    ("At the time of reporting the patient had remained in good health for 24 months.", 24),
+    ("At the time of writing, he had been in good health for 2 years.", 24),
+    ("He has remained well for 18 months.", 18),
+])
+def test_a_time_the_patient_stayed_well_is_the_follow_up(sentence, months):
+    assert extract(CASE + "She underwent resection. " + sentence)["outcome"]["follow_up_months"] == months
+
+
+def test_a_hotspot_stain_written_in_hgvs():
+    r = extract(CASE + "IDH1 p.R132H (mutation-specific antibody): negative; the common IDH1 mutation is not present.")
+    assert marker_results(r) == {"IDH1 p.R132H": "negative"}
+    assert r["genomic"] == []
