@@ -613,9 +613,22 @@ _GLUED_NEGATIVE = re.compile(r"^(?:-|\s)?(?:negative|wild[\s-]?type|non-?mutated
 def _asserted(text: str, start: int, end: int) -> bool:
     if _FIELD_NEGATIVE.match(text[end:]) or _GLUED_NEGATIVE.match(text[end:]):
         return False
-    if _TESTED_FOR.search(text[max(0, start - 200):start]) and not _FOUND_AFTER.match(text[end:]):
-        return False
+    # (the test's purpose told in a clause of its own is not this finding's: "consulted to look for a germline
+    # origin, and germline SMARCE1 testing found the same pathogenic variant")
+    window = text[max(0, start - 200):start]
+    if _TESTED_FOR.search(window) and not _FOUND_AFTER.match(text[end:]):
+        clause = _NEW_CLAUSE.split(window)[-1]
+        if clause == window or _TESTED_FOR.search(clause) or not _RESULT_VERB.match(text[start:]):
+            return False
     return status(text, start, end, proposals=False) is None
+
+
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|whereas|while)\s+", re.IGNORECASE)
+#: the gene's own test finding something, in a clause of its own: "SMARCE1 testing found the same variant"
+_RESULT_VERB = re.compile(r"^[\w\-]+\s+(?:gene\s+)?(?:testing|analysis|sequencing|screening|genotyping)\s+"
+                          r"(?:has\s+|had\s+)?"
+                          r"(?:found|identified|detected|showed|revealed|confirmed|disclosed)\s+(?:a|an|the|one|two)\b",
+                          re.IGNORECASE)
 
 
 def _asserted_item(text: str, cue: int, end: int) -> bool:

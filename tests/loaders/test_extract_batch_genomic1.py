@@ -133,3 +133,10 @@ def test_a_hotspot_stain_written_in_hgvs():
     r = extract(CASE + "IDH1 p.R132H (mutation-specific antibody): negative; the common IDH1 mutation is not present.")
     assert marker_results(r) == {"IDH1 p.R132H": "negative"}
     assert r["genomic"] == []
+
+
+def test_a_test_s_purpose_in_a_clause_before_its_own_result():
+    assert _genomic("A geneticist was consulted to look for a germline origin, and germline SMARCE1 testing found the "
+                    "same pathogenic variant, c.525delT, in the girl and in her mother.") == [
+        ("mutation", "SMARCE1", "", "", "c.525delT", 0, 0)]
+    assert _genomic("FISH was performed to look for amplification of MDM2, and MDM2 was not amplified.") == []
