@@ -297,7 +297,8 @@ def _partner(token: str) -> str:
 
 #: a report's gene and variant fields: "Gene: SMARCB1", then "Variant: c.92A>T, p.(Glu31Val)"
 _GENE_FIELD = re.compile(r"^\W{0,3}gene\s*:\s*\S+\s*$", re.IGNORECASE)
-_VARIANT_FIELD = re.compile(r"^\W{0,3}(?:variant|mutation|alteration|change|HGVS)\s*:\s*(?P<v>.{3,120})$",
+_VARIANT_FIELD = re.compile(r"^\W{0,3}(?:variant|mutation|alteration|change|HGVS(?:\.?[cp])?|cDNA|protein"
+                            r"|(?:nucleotide|amino[\s-]acid|DNA|protein)\s+change)\s*:\s*(?P<v>.{3,120})$",
                             re.IGNORECASE)
 
 
@@ -434,6 +435,8 @@ _CDNA_BEFORE = re.compile(rf"(?<![\w.])(?P<v>{_C_CHANGE})"
 #: a change given only at the DNA level: "EGFR c.3617A>C"
 _CDNA = re.compile(rf"^\s*:?\s*(?:gene\s+)?(?:{_KIND_WORDS}(?:mutation|variant)\s*)?[,:]?[\s*_]*\(?\s*"
                    rf"(?P<v>{_C_CHANGE})(?![\w>])")
+#: the protein change told right after the DNA change: "c.299G>A, p.Arg100Gln", "c.844C>T (p.Arg282Trp)"
+_PROTEIN_AFTER_CDNA = re.compile(rf"^\s*[,;(]?\s*(?:p\.\s?\(?(?P<v>{_P_CHANGE})\)?)(?![\w>*])")
 #: a gene rearranged with a partner the text does not name: "rearrangement of the FUS gene", "EWSR1 rearrangement"
 _REARRANGED_AFTER = re.compile(r"^\s*(?:(?:\s*(?:,|and|/)\s*[A-Z][A-Z0-9]{1,9})+\s+)?"  # "BCL2 and MYC rearrangements"
                                r"(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+|genes\s+|locus\s+)?(?::\s*)?"
@@ -616,6 +619,8 @@ def _asserted(text: str, start: int, end: int) -> bool:
     # (the test's purpose told in a clause of its own is not this finding's: "consulted to look for a germline
     # origin, and germline SMARCE1 testing found the same pathogenic variant")
     window = text[max(0, start - 200):start]
+    if _RAN_FOR.search(window) and not _RESULT_LATER.search(text[start:]):
+        return False  # "We ran RT-PCR for the SS18-SSX1 and SS18-SSX2 transcripts on FFPE tissue": the test's design
     if _TESTED_FOR.search(window) and not _FOUND_AFTER.match(text[end:]):
         clause = _NEW_CLAUSE.split(window)[-1]
         if clause == window or _TESTED_FOR.search(clause) or not _RESULT_VERB.match(text[start:]):
@@ -623,6 +628,15 @@ def _asserted(text: str, start: int, end: int) -> bool:
     return status(text, start, end, proposals=False) is None
 
 
+#: a test run for something, told as the study's design: "We ran RT-PCR for ...", "FISH was performed for ..."
+_RAN_FOR = re.compile(r"\b(?:ran|run|performed|carried\s+out|done|used|applied)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?:RT-PCR|PCR|FISH|NGS|sequencing|assays?|probes?|primers?)\s+(?:\w+\s+){0,3}?for\s+(?:the\s+)?"
+                      r"(?:[\w-]+\s*(?:,|and|or)?\s*){0,6}$"
+                      r"|\b(?:RT-PCR|PCR|FISH|NGS|sequencing)\s+(?:was|were)\s+(?:performed|done|carried\s+out|run)\s+"
+                      r"(?:\w+\s+){0,3}?for\s+(?:the\s+)?(?:[\w-]+\s*(?:,|and|or)?\s*){0,6}$", re.IGNORECASE)
+#: ... and its result, later in the sentence
+_RESULT_LATER = re.compile(r"\b(?:show\w*|reveal\w*|detect\w*|demonstrat\w*|identif\w*|found|confirm\w*|disclos\w*"
+                           r"|positive|present)\b", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|whereas|while)\s+", re.IGNORECASE)
 #: the gene's own test finding something, in a clause of its own: "SMARCE1 testing found the same variant"
 _RESULT_VERB = re.compile(r"^[\w\-]+\s+(?:gene\s+)?(?:testing|analysis|sequencing|screening|genotyping)\s+"
@@ -672,17 +686,25 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                    for text, *_rest in sentences for m in _TRANSLOCATION.finditer(text)
                    if m.group("b1") and not _made_by(m, translocations)}
     field_gene: tuple[str, int] | None = None  # a report's "Gene: SMARCB1" line, for the "Variant:" line after it
+    field_cdna: dict[str, str | None] = {}  # the DNA change a field gave the gene
     for n_sent, (text, base, span, mentions) in enumerate(sentences):
         genes = [_Gene(m.start - base, m.end - base, symbol_of.get(m.iri, m.surface), m.iri)
                  for m in mentions if m.kind == "gene"]
         genes = sorted(genes + _hgnc_genes(text, genes), key=lambda g: g.start)
         if _GENE_FIELD.match(text) and len(genes) == 1:
             field_gene = (genes[0].symbol, n_sent)
-        elif (vf := _VARIANT_FIELD.match(text)) and field_gene and n_sent - field_gene[1] <= 2 and not genes:
+        elif (vf := _VARIANT_FIELD.match(text)) and field_gene and n_sent - field_gene[1] <= 4 and not genes:
+            # ("Gene: TP53", "Exon: 8", "cDNA: c.844C>T", "Protein: p.Arg282Trp": the protein change when one is told)
             changes = re.findall(_HGVS, vf.group("v"))
             best = next((c for c in changes if c.startswith("p.")), changes[0] if changes else None)
             if best:
-                add(GenomicFact("mutation", gene=field_gene[0], variant=_hgvs(best)), span)
+                told_c = facts.get(("mutation", None, None, field_gene[0], field_cdna.get(field_gene[0]), None))
+                if best.startswith("p.") and told_c is not None:
+                    del facts[told_c.key()]  # the DNA change of the field before is this protein change
+                fact = GenomicFact("mutation", gene=field_gene[0], variant=_hgvs(best))
+                add(fact, span)
+                if not best.startswith("p."):
+                    field_cdna[field_gene[0]] = fact.variant
         covered = [(g.start, g.end) for g in genes]
         # symbols the lexicon does not know, in explicit fusion notation
         for m in [*_RAW_FUSION.finditer(text), *_RAW_FUSION_OF.finditer(text)]:
@@ -876,7 +898,10 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             cm = _CDNA.match(change_after)
             if cm and not vm:
                 if _asserted(text, g.start, g.end + cm.end()):
-                    add(GenomicFact("mutation", gene=g.symbol, variant=re.sub(r"\s", "", cm.group("v"))), span)
+                    # (its protein change said after it: "IDH1, c.299G>A, p.Arg100Gln (p.R100Q)")
+                    pm = _PROTEIN_AFTER_CDNA.match(change_after[cm.end():])
+                    add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(pm.group("v")) if pm
+                                    else re.sub(r"\s", "", cm.group("v"))), span)
                 continue
             if vm and (re.search(r"mutat|variant|p\.", text, re.IGNORECASE)
                        or re.match(r"^[A-Z]\d+[A-Z]$", vm.group("v"))):

@@ -689,9 +689,15 @@ _NEW_COURSE = needs(re.compile(
     r"|(?:second|third|fourth)[- ]line|salvage|switched|changed\s+to|refractory"
     r"|(?:months?|years?)\s+later"
     # a new deposit treated: "one new punctate cerebellar metastasis -> SRS"
-    r"|new\s+(?:[\w-]+\s+){0,3}?metasta(?:sis|ses|tic\s+(?:lesions?|deposits?)))\b", re.IGNORECASE),
+    r"|new\s+(?:[\w-]+\s+){0,3}?metasta(?:sis|ses|tic\s+(?:lesions?|deposits?))"
+    # "the boy developed multiple CNS metastases", "a new chemotherapy course of irinotecan"
+    r"|developed\s+(?:[\w-]+\s+){0,3}?metasta(?:sis|ses)|a\s+new\s+(?:[\w-]+\s+)?(?:course|line|regimen))\b",
+    re.IGNORECASE),
     "recur", "relaps", "growth", "progress", "grow", "grew", "enlarg", "line", "salvage", "switched",
-    "changed", "refractory", "month", "year", "new")
+    "changed", "refractory", "month", "year", "new", "developed")
+#: the disease came back or spread, told between two operations: they are two
+_STORY_MOVED = re.compile(r"\b(?:recurred|relapsed|developed\s+(?:[\w-]+\s+){0,3}?(?:metasta\w+|recurrence|relapse))\b",
+                          re.IGNORECASE)
 #: ... unless it says there was none: "no recurrence", "without progression"
 _NO_COURSE = needs(re.compile(
     r"\b(?:no|without|free\s+of|absence\s+of|if|in\s+case\s+of|risk\s+of|tendency\s+(?:for|to)"
@@ -1032,6 +1038,10 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
             # a new date told since the last telling: "In 2011 ... a second resection ... In 2016 MRI of the spine
             # showed ... The intradural lesion was surgically resected" is another operation
             dated = any(_DATED.search(texts.get(starts[x], "")) for x in range(max(sents) + 1, idx + 1))
+            # ... or the story moved on in a sentence between: "The residual primary was then resected. At the end
+            # of maintenance therapy, the boy developed multiple CNS metastases. ... a ventriculoperitoneal shunt"
+            dated = dated or any(_STORY_MOVED.search(texts.get(starts[x], "")) and not _NO_COURSE.search(
+                texts.get(starts[x], "")) for x in range(max(sents) + 1, idx))
             # "a posterior fusion, followed one week later by a transoral resection": two operations in a sentence
             said = last_at.get((id(ev), idx), -1)
             if said < 0 and idx in sents:

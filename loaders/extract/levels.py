@@ -20,8 +20,9 @@ from spinekg.loaders.extract.sentences import add_evidence
 from spinekg.levels import INDEX, canonical_level, expand_range
 
 _PFX = r"(?:C|Th|T|D|L|S)"
-#: (a lower-case letter written against the number makes it something else: "D1cc" is a dose-volume, "1p" an arm)
-_ONE_B = rf"{_PFX}\s?-?\d{{1,2}}(?![\d])(?!(?-i:[a-z]))"
+#: (a lower-case letter written against the number makes it something else: "D1cc" is a dose-volume, "1p" an arm;
+#: so do two capitals: "D2HG" is D-2-hydroxyglutarate)
+_ONE_B = rf"{_PFX}\s?-?\d{{1,2}}(?![\d])(?!(?-i:[a-z]|[A-Z]{{2}}|-(?!level|vertebra|segment)[a-z]{{4}}))"
 #: (after a possessive "'s" the "s" is no sacral level: "the patient's 1p/19q co-deleted tumour")
 _ONE = rf"(?<![A-Za-z0-9\-/.'’]){_ONE_B}"
 _NOT_LEVEL = re.compile(

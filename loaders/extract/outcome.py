@@ -135,13 +135,16 @@ _RECUR_PRESENTING = re.compile(
     # "the findings were interpreted as recurrence of the pilocytic astrocytoma"
     r"|\b(?:interpreted|diagnosed|regarded|confirmed|identified)\s+as\s+(?:an?\s+)?(?:late\s+|local\s+|distant\s+)?"
     r"(?:recurrence|relapse)\b", re.I)
+#: a complete response of the disease, not of one compartment: "the bone marrow was in complete response" while the
+#: tumour was in partial response
+_WHOLE = r"(?<!marrow\swas\sin\s)(?<!marrow\sis\sin\s)(?<!marrow\sin\s)(?<!marrow\s)"
 _RECUR_NEG = needs(re.compile(
     r"\b(?:no|without|neither|nor|free\s+of|clear\s+of|none\s+of\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,4}?"
     r"(?:recurren\w*|relapse|progression|regrowth"
     r"|reactivation)"
     r"|(?:recurrence|relapse|progression)[\s-]free|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?(?:disease|"
     r"tumou?r)"
-    r"|disease[\s-]free|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|complete\s+(?:remission|response)|"
+    rf"|disease[\s-]free|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|{_WHOLE}complete\s+(?:remission|response)|"
     rf"{_FREE_OF_DISEASE}|{_NED}",
     re.I),
     "recur", "relaps", "progress", "regrowth", "reactivat", "disease", "tumor", "tumour", "remission", "response",
@@ -211,7 +214,7 @@ _STATUS = [
         r"recurrent\s+)?"
         r"(?:disease|tumou?r|recurren\w*|relapse)|disease[\s-]free|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|"
         rf"{_FREE_OF_DISEASE}|{_NED}"
-        r"|complete\s+(?:remission|response)|no\s+(?:local\s+)?recurrence|without\s+recurrence"
+        rf"|{_WHOLE}complete\s+(?:remission|response)|no\s+(?:local\s+)?recurrence|without\s+recurrence"
         r"|recurrence[\s-]free|\bfree\s+of\s+(?:any\s+)?(?:local\s+|tumou?r\s+)?(?:recurrence|relapse)"
         r"|\bneither\s+(?:an?\s+)?(?:local\s+)?(?:recurrence|relapse)\s+nor\b", re.I)),
 ]

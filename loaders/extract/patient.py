@@ -20,6 +20,10 @@ _AGE = [
     AGED,
     AGE_OF,
     (re.compile(r"\b(?P<n>\d{1,3})\s*(?P<u>years?|yrs?)\s+of\s+age\b", re.I)),
+    # an infant's age when the tumour was found: "diagnosed with medulloblastoma at 2 months of age" (not "At 17
+    # months of age she was crawling", a later visit)
+    (re.compile(r"\b(?:diagnosed|presented|found|detected|noticed|admitted|referred)\b[^.;]{0,60}?\bat\s+"
+                r"(?P<n>\d{1,3})\s*(?P<u>months?|weeks?|days?)\s+of\s+age\b", re.I)),
     (re.compile(r"\b(?P<n>\d{1,3})\s*-?\s*(?:y/?o|yo)\b", re.I)),
     # a table's "48 / male", "40/F"
     (re.compile(r"(?:^|\|\s*|\t)(?P<n>\d{1,3})\s*(?:y(?:ears?|rs?)?\.?)?\s*/\s*(?:male|female|M|F)\b")),

@@ -64,7 +64,7 @@ _HEADING_OTHER = re.compile(
     r"|(?:background|lessons?|evidence|cases?|data)\s+(?:from|in)\s+the\s+literature)\b",
     re.IGNORECASE)
 _HEADING_CASE = re.compile(
-    r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:case (?:presentation|report|description|history|summary|details)"
+    r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:case (?:presentation|report|description|history|summary|details|series)"
     r"|clinical (?:presentation|summary|history|case|course|follow[\s-]?up)"
     r"|patient (?:presentation|history|information)"
     # the patient's later story: "Follow-up", "Treatment and outcome", "Outcome and follow-up"
@@ -72,7 +72,7 @@ _HEADING_CASE = re.compile(
     r"|outcome\s+and\s+follow[\s-]?up"
     r"|(?:the |our )?patient'?s?'? (?:findings|course|history|data|details)|our (?:patients?|cases?)\b"
     r"|(?:patients|cases)(?: and methods)?\s*$|(?:the\s+|our\s+)?case\s*$"
-    r"|(?:the|our|this)\s+patients?(?=\s*(?:\([^()]{0,80}\))?\s*$)"
+    r"|(?:the|our|this|these)\s+(?:(?:two|three|four|five|six)\s+)?patients?(?=\s*(?:\([^()]{0,80}\))?\s*$)"
     # "The patient - timeline", "Our patient: clinical course"
     r"|(?:(?:the|our|this)\s+|(?:the\s+)?index\s+)(?:patient|case)\s*(?:[-–—:|]\s*(?:[\w-]+\s*){1,4})?$"
     # "Molecular findings in the patient", "Pathology of our case"
@@ -104,7 +104,8 @@ _RUNIN_SECTION = {"background": "intro", "introduction": "intro", "objective": "
 _PATIENT_HEAD = re.compile(
     r"^\W{0,6}(?:case|patient)(?:\s+report)?\s*(?:no\.?\s*|#\s*)?(\d{1,3}|[IVX]{1,4}\b|one|two|three|four|five|six"
     r"|(?-i:[A-F])(?=\s*[.:)]|\s*$))"
-    r"(?=\s*[:.)\-–—]|\s*$|\s+(?:a|an|the|was|is|was a)\b)", re.IGNORECASE)
+    # (a bracketed aside may stand before the stop: "Patient 1 (the mother).", "Case 2 (index patient):")
+    r"(?=\s*(?:\([^()]{1,40}\)\s*)?[:.)\-–—]|\s*,(?!\s*\d)|\s*$|\s+(?:a|an|the|was|is|was a)\b)", re.IGNORECASE)
 #: a run-in opening the part of a patient named by a relation and a name, or by initials: "Twin David.",
 #: "Sister Anna:", "Proband (II-3)." is not one; "Patient J.S.", "Case M.K.:"
 _NAMED_HEAD = re.compile(r"^\W{0,6}(?:(?:twin|sibling|brother|sister|proband|son|daughter)\s+(?-i:([A-Z][a-z]{2,15}))"
@@ -287,6 +288,17 @@ def _patient_number(text: str) -> int | None:
     return _ROMAN.get(g) or _WORDNUM.get(g)
 
 
+#: a patient of a series named by their place in it, as an appositive: "Five months later his elder sister, the
+#: second patient, was 13 years old when ..."
+_APPOSITIVE_ORDINAL = re.compile(r"^[^.;]{0,80}?,\s+the\s+(first|second|third|fourth|fifth)\s+(?:patient|case|child)"
+                                 r"\s*,", re.IGNORECASE)
+
+
+def _appositive_number(text: str) -> int | None:
+    m = _APPOSITIVE_ORDINAL.match(text)
+    return _WORDNUM.get(m.group(1).lower()) if m else None
+
+
 def _is_heading(line: str) -> bool:
     s = line.strip()
     if not s:
@@ -403,6 +415,7 @@ def segment(text: str) -> Document:
     has_case_heading = any(_HEADING_CASE.match(h) or _patient_number(h) is not None for _, h in heads)
     in_introduction = False
     shared_part = False
+    runin_patient = False  # the patient's part was opened by a run-in ("Patient 2 (first child). ..."), not a heading
     group_part: frozenset[int] | None = None  # the patients of a "Cases 2 and 3" part
     lit_table = False  # inside the rows of a table of the literature
     table_kind: str | None = None  # a table of the report's own patients: a row ("rows") or a column ("cols") each
@@ -507,8 +520,13 @@ def segment(text: str) -> Document:
         elif num is not None and (heading or ((_PATIENT_HEAD.match(stripped) or _ORDINAL_PATIENT.match(stripped)
                                                or _NAMED_HEAD.match(stripped)) and not _cited(stripped[:200]))):
             patient, section, explicit_case = num, "case", True
+            runin_patient = not heading
         elif heading and patient and section == "case" and _SHARED_HEAD.search(head):
             patient, shared_part = 0, True  # "Treatment and outcome (both cases)" after "Case 1", "Case 2"
+        elif heading and patient and runin_patient and section == "case" and _HEADING_RESULTS.match(head):
+            # a results heading after the patients' run-in parts ("Patient 1 (the mother). ...", then "Molecular
+            # findings"): the parts are over, and what it tells is told for all
+            patient, shared_part = 0, True
         elif heading and _HEADING_OTHER.match(head):
             section = "case" if _ABSTRACT_DISCUSSION.match(head) and abstract_part(start) else "other"
             preamble_other = section == "other" and not explicit_case and bool(_PREAMBLE_HEAD.match(head))
@@ -551,7 +569,7 @@ def segment(text: str) -> Document:
                     r"concl|(?:clinical )?discuss|comment|lesson|learning|fund|conflict|compet|consent|ethic|author"
                     r"|acknow|data|discl", label) and not (label == "discussion" and abstract_part(a)) else "case")
             elif (not heading and (sec == "case" or (sec == "intro" and not in_introduction))
-                  and (pn := _patient_number(sent)) is not None
+                  and (pn := _patient_number(sent) or _appositive_number(sent)) is not None
                   and (_NEW_PATIENT_AGE.search(sent[:160]) or _ORDINAL_SUBJECT.match(sent))
                   and not _cited(sent)):
                 # "The second patient, a 56-year-old man, ...": a patient of a series introduced inside a

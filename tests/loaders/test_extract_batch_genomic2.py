@@ -1,0 +1,85 @@
+"""What the blind batch genomic2 showed, fixed in general (tests/data/genomic2: case series, children, results laid
+out as molecular reports lay them out, bone and haematolymphoid tumours at any site); each test is on text written
+for it, not on the batch's documents."""
+
+from __future__ import annotations
+
+import pytest
+from extracting import categories, extract
+from spinekg.loaders.text import extract_text
+from spinekg.ontology import ontology_path
+
+pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
+
+CASE = "A 50-year-old woman had a tumour of the T9 vertebra. "
+
+
+def _genomic(text: str) -> list[tuple[object, ...]]:
+    return sorted((g["kind"], g.get("gene") or "", g.get("gene5") or "", g.get("gene3") or "", g.get("variant") or "")
+                  for g in extract(CASE + text)["genomic"])
+
+
+def _records(text: str) -> list[dict]:
+    return [r.to_dict() for r in extract_text(text, "series.txt")]
+
+
+def test_a_test_s_design_is_no_result():
+    assert _genomic("We ran RT-PCR for the SS18-SSX1 and SS18-SSX2 transcripts on paraffin-embedded tissue.") == []
+    assert _genomic("We performed FISH for the EWSR1 gene, which revealed split signals in 60% of nuclei.") == [
+        ("fusion", "", "EWSR1", "", "")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("They share one germline heterozygous missense variant in IDH1, c.299G>A, p.Arg100Gln (p.R100Q).", "R100Q"),
+    ("Patient's result\n- Gene: TP53\n- Exon: 8\n- cDNA: c.844C>T\n- Protein: p.Arg282Trp\n- Type: missense\n",
+     "R282W"),
+])
+def test_the_protein_change_told_after_the_dna_change(text, want):
+    assert [g[4] for g in _genomic(text)] == [want]
+
+
+def test_the_marrow_s_complete_response_is_not_the_disease_s():
+    r = extract(CASE + "After six cycles of chemotherapy the disease was in partial response, and the bone marrow was "
+                       "in complete response.")
+    assert r["outcome"]["status"] is None and r["outcome"]["recurrence"] is None
+
+
+def test_a_metabolite_is_no_level():
+    r = extract("A 12-year-old girl had a chondrosarcoma of the mastoid. The variant produces small amounts of "
+                "D-2-hydroxyglutarate (D2HG); urine D2HG was not raised.")
+    assert r["details"]["vertebrae"] == []
+
+
+def test_run_in_parts_with_an_aside_then_a_results_heading_for_all():
+    recs = _records("Familial chondrosarcoma of the mastoid\n\nCase series\nPatient 1 (the mother). She developed "
+                    "a grade 1 chondrosarcoma of the mastoid.\nPatient 2 (first child). A bilateral grade 1 "
+                    "chondrosarcoma of the mastoid developed.\n\nMolecular findings\nExome sequencing of all three "
+                    "showed one germline IDH1 variant, c.299G>A (p.Arg100Gln).\n")
+    assert len(recs) == 2
+    assert [[(g["gene"], g["variant"]) for g in r["genomic"]] for r in recs] == [[("IDH1", "R100Q")]] * 2
+
+
+def test_a_patient_of_a_series_named_as_an_appositive():
+    recs = _records("Case presentation\nThe first patient, a boy aged 32 months, was admitted after convulsions and "
+                    "was operated on; the tumour was a choroid plexus carcinoma.\nFive months later his elder sister, "
+                    "the second patient, was 13 years old when she was brought in; pathology showed a glioblastoma.\n")
+    assert [(r["patient"]["age_years"], r["diagnosis"]["label"]) for r in recs] == [
+        (2.67, "choroid plexus carcinoma"), (13, "glioblastoma")]
+
+
+def test_patients_told_with_a_comma_and_their_age_in_months():
+    recs = _records("The two patients\nPatient 1, a boy, was diagnosed with medulloblastoma at 2 months of age.\n"
+                    "Patient 2, his brother, was diagnosed with medulloblastoma at 3 months of age.\n")
+    assert [r["patient"]["age_years"] for r in recs] == [0.17, 0.25]
+    # (a later visit's age is no age at diagnosis)
+    assert extract("A girl had a glioma of the cord at T2. At 17 months of age she was crawling.")["patient"][
+        "age_years"] is None
+
+
+def test_a_relapse_between_two_operations_and_a_new_course():
+    r = extract("A one-year-old boy had a neuroblastoma with a T10 metastasis. After six cycles of induction "
+                "chemotherapy the disease was in partial response. The residual adrenal primary was then resected. "
+                "At the end of maintenance therapy, the boy developed multiple CNS metastases. A ventriculoperitoneal "
+                "shunt was placed. Lorlatinib was started, together with a new chemotherapy course of irinotecan and "
+                "temozolomide.")
+    assert categories(r) == ["chemotherapy", "surgery", "surgery", "chemotherapy", "targeted_therapy"]
