@@ -364,6 +364,18 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     diag = dx.extract_diagnosis(dx_sents, res.tumor_parents, res.generic_tumors,
                                 lambda name: res.matcher.lex.lookup("tumor_type", name),
                                 finals=frozenset(finals), excluded=frozenset(excluded))
+    if p and diag.term is None and doc.sentences:
+        # a patient of a series whose own part names no tumour has the one the report's title or summary names
+        # for all ("Larotrectinib ... in infantile fibrosarcoma: three patients", then "Patient 1. The tumour was
+        # detected antenatally ...")
+        told_all = [doc.sentences[0]] + [s for s in doc.sentences[1:] if s.summary and not s.heading
+                                          and s.section in ("intro", "case") and s.patient == 0]
+        diag_all = dx.extract_diagnosis(
+            [(s.text, s.start, s.span(), [m for m in mentions[s.start] if m.kind == "tumor_type"], "case")
+             for s in told_all], res.tumor_parents, res.generic_tumors,
+            lambda name: res.matcher.lex.lookup("tumor_type", name))
+        if diag_all.term is not None:
+            diag = diag_all
 
     level_items = [_level_item(s, mentions[s.start], res) for s in case]
     if p:

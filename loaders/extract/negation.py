@@ -202,7 +202,10 @@ _NEAR_ONLY = re.compile(r"rather|instead|\w+er\b|less|more|preferable|superior|i
 #: (not a verb's phrase: "constitutional rather than acquired by the myeloma clone" excludes no myeloma)
 _DIRECT_OBJECT = re.compile(r"^(?!\s*(?:\w+ed|seen|made|found|arising|occurring|caused)\s+(?:by|in|from|within|through)"
                             r"\b)"
-                            r"\s*(?:(?:an?|the|a\s+diagnosis\s+of|of)\s+)?(?:[\w\-/]+\s+){0,3}$", re.IGNORECASE)
+                            # (nor a phrase of its own after a noun: "instead of mutilating surgery in infantile
+                            # fibrosarcoma" excludes the surgery, not the fibrosarcoma)
+                            r"\s*(?:(?:an?|the|a\s+diagnosis\s+of|of)\s+)?(?:(?!(?:in|for)\s)[\w\-/]+\s+)"
+                            r"{0,3}$", re.IGNORECASE)
 _PASSIVE_EXCLUSION = re.compile(r"\b(?:was|were|is|are|been)\s+(?:(?:\w+ly|therefore|thus|then|hence)\s+)?"
                                 r"(?:ruled\s+out|excluded|set\s+aside|discarded|dismissed)\b", re.IGNORECASE)
 _SUBORDINATOR_END = re.compile(r"\b(?:since|because|although|though|while|whereas)\s*$", re.IGNORECASE)

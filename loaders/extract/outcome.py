@@ -83,7 +83,11 @@ _LATER_WELL = re.compile(rf"\b{_N}[\s-]*{_U}\s+later\s*,?\s+(?:he|she|the\s+pati
                          r"evidence|signs?|progression|disease|symptoms?)"
                          # "more than 12 months later, the patient was alive and had no symptoms"
                          r"|(?:is|was|remains|remained|are|were)\s+(?:still\s+)?(?:alive|well|asymptomatic"
-                         r"|symptom[\s-]free|pain[\s-]free|doing\s+well)\b)", re.I)
+                         r"|symptom[\s-]free|pain[\s-]free|doing\s+well)\b)"
+                         # "Two years later the tumour had regressed completely": the state of the tumour then
+                         rf"|\b{_N.replace('<n>', '<n2>')}[\s-]*{_U.replace('<u>', '<u2>')}\s+later\s*,?\s+the\s+"
+                         r"(?:tumou?r|mass|lesion)\s+(?:had\s+)?(?:\w+\s+)?"
+                         r"(?:regressed|disappeared|resolved|shrunk|shrank|vanished)\b", re.I)
 #: "died of ... about a year after the onset": the survival, counted from the onset or the diagnosis
 _DIED_AFTER = re.compile(rf"\b(?:died|death)\b[^;.]{{0,100}}?\b(?:about\s+|approximately\s+|nearly\s+|some\s+)?"
                          rf"{_N}[\s-]*{_U}\s+(?:after|from|following)\s+(?:the\s+|his\s+|her\s+)?(?:initial\s+)?"
@@ -301,9 +305,9 @@ def _time_point(text: str) -> float | int | None:
              *_DIED_AFTER.finditer(text)] if _states_outcome(text) else list(_LATER_WELL.finditer(text))
     best = None
     for m in found:
-        n = to_number(m.group("n"))
+        n = to_number(m.group("n") or m.groupdict().get("n2") or "")
         if n and not _not_follow(text, m):
-            v = months(n, m.group("u"))
+            v = months(n, m.group("u") or m.groupdict().get("u2"))
             best = v if best is None or v > best else best
     return best
 

@@ -45,7 +45,10 @@ _AGE = [
 #: a newborn: "a newborn girl", "a female new-born", "a neonate", "a baby girl seen in the newborn period": aged 0
 _NEWBORN = re.compile(r"\b(?:an?|the|this|our)\s+(?:(?:female|male|term|preterm|premature)\s+)?(?:new-?born|neonate)\b"
                       r"|\bnew-?born\s+(?:girl|boy|infant|baby|son|daughter)\b"
-                      r"|\b(?:girl|boy|baby|infant)\b[^.;]{0,40}?\b(?:in|during)\s+the\s+(?:new-?born|neonatal)\s+period\b",
+                      r"|\b(?:girl|boy|baby|infant)\b[^.;]{0,40}?\b(?:in|during)\s+the\s+(?:new-?born|neonatal)\s+period\b"
+                      # the tumour found before or at birth: "detected antenatally", "a mass ... was present at birth"
+                      r"|\b(?:detected|found|diagnosed|seen|noted|identified)\s+(?:\w+\s+){0,2}?(?:antenatally|prenatally"
+                      r"|in\s+utero|before\s+birth)\b|\b(?:tumou?r|mass|lesion|swelling)\b[^.;]{0,60}?\bpresent\s+at\s+birth\b",
                       re.I)
 _FEMALE = re.compile(r"\b(?:woman|female|girl|lady|mother|wife|daughter|pregnan\w*|primigravida|she)\b", re.I)
 _MALE = re.compile(r"\b(?:man|male|boy|gentleman|father|husband|son|he)\b", re.I)

@@ -83,3 +83,17 @@ def test_a_relapse_between_two_operations_and_a_new_course():
                 "shunt was placed. Lorlatinib was started, together with a new chemotherapy course of irinotecan and "
                 "temozolomide.")
     assert categories(r) == ["chemotherapy", "surgery", "surgery", "chemotherapy", "targeted_therapy"]
+
+
+def test_a_series_diagnosis_told_in_the_title_and_infants_found_before_birth():
+    recs = _records("Larotrectinib instead of mutilating surgery in infantile fibrosarcoma: three patients\n\n"
+                    "Patients\nPatient 1.\nThe tumour was detected antenatally in the floor of the mouth. Two years "
+                    "later the tumour had regressed completely.\nPatient 2.\nA mass of the right foot was present at "
+                    "birth; chemotherapy had no effect.\n")
+    assert [(r["patient"]["age_years"], r["diagnosis"]["label"]) for r in recs] == [
+        (0, "infantile fibrosarcoma"), (0, "infantile fibrosarcoma")]
+    assert recs[0]["outcome"]["follow_up_months"] == 24
+    # (the exclusion of "instead of" takes its object, not a phrase after it; "rather than start with open surgery"
+    # still sets the surgery aside)
+    r = extract(CASE + "Rather than start with open surgery, the team injected ethanol under CT guidance.")
+    assert "surgery" not in categories(r)
