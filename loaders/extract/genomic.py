@@ -264,7 +264,13 @@ def _hgnc_genes(text: str, known: list[_Gene]) -> list[_Gene]:
     out = []
     for m in _SYMBOL_TOKEN.finditer(text):
         tok = m.group()
-        if tok in _ABBREVIATIONS or _LEVEL_LIKE.match(tok) or tok in _NOT_SYMBOLS or tok not in table:
+        if tok in _ABBREVIATIONS or _LEVEL_LIKE.match(tok) or tok in _NOT_SYMBOLS:
+            continue
+        if tok not in table:
+            # an oncogene's prefixed old name written without its hyphen: "CMYC amplification" (c-Myc), "CKIT"
+            glued = hgnc.aliases().get(f"{tok[0].lower()}-{tok[1:].lower()}") if tok[0] in "CNKH" else None
+            if glued and not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append(_Gene(m.start(), m.end(), glued[0], f"https://identifiers.org/{glued[1].lower()}"))
             continue
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -609,11 +615,21 @@ _FOUND_AFTER = re.compile(r"^(?:(?!\b(?:not?|without|neither|nor|and|or)\b)[^.;:
                           r"|present|positive)\b(?!\s+(?:a|an|the|in|by)\b)", re.IGNORECASE)
 
 
+#: a table cell's own result word
+_CELL_RESULT = re.compile(r"\b(?:detected|positive|present|found|identified|amplified|mutated|rearranged)\b",
+                          re.IGNORECASE)
 #: a result glued to the finding's name: "BRAF V600E-negative", "ALK-negative", "IDH wild-type"
 _GLUED_NEGATIVE = re.compile(r"^(?:-|\s)?(?:negative|wild[\s-]?type|non-?mutated|unmutated)\b", re.IGNORECASE)
 
 
 def _asserted(text: str, start: int, end: int) -> bool:
+    if " | " in text:
+        # a row of a table: a cell that tells its own result is read alone ("Next-generation sequencing | not
+        # stated | FLT3-ITD detected; RUNX1 mutation detected": the specimen's "not stated" negates nothing)
+        cs, ce = text.rfind(" | ", 0, start), text.find(" | ", end)
+        cell = text[cs + 3 if cs >= 0 else 0:ce if ce >= 0 else len(text)]
+        if cs >= 0 and _CELL_RESULT.search(cell):
+            return _asserted(cell, start - cs - 3, end - cs - 3)
     if _FIELD_NEGATIVE.match(text[end:]) or _GLUED_NEGATIVE.match(text[end:]):
         return False
     # (the test's purpose told in a clause of its own is not this finding's: "consulted to look for a germline

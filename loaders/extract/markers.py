@@ -36,7 +36,10 @@ _OTHER_TEST = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS
                         # a flow cytometry result is not immunohistochemistry: "Flow cytometry: CD56 expressed"
                         r"|flow\s+cytometr\w*|immunophenotyping\s+by\s+flow)\b",
                         re.IGNORECASE)
-_IHC_WORD = re.compile(r"immun|stain", re.IGNORECASE)
+_IHC_WORD = re.compile(r"immun(?!ophenotyp)|stain", re.IGNORECASE)
+_FLOW = re.compile(r"\bflow\s+cytometr\w*|\bimmunophenotyp\w*", re.IGNORECASE)
+#: a sentence going on about the cells just told: "It expressed CD38 ...", "The cells were CD19-positive"
+_GOES_ON = re.compile(r"^\W*(?:it|they|these(?:\s+cells)?|the\s+(?:cells|population|clone|blasts))\b", re.IGNORECASE)
 #: a laboratory value, not a stain: "serum PSA was negative", "tumour markers (CEA, AFP) were negative", "AFP level"
 _LAB_WORD = needs(re.compile(r"\b(?:serum|plasma(?!\s*(?:cells?|cytoid|blast\w*|cytom\w*))|urin(?:e|ary)|laboratory"
                              r"|tumou?r\s+markers?|blood\s+(?:tests?|levels?|work-?up|work))\b", re.IGNORECASE),
@@ -220,7 +223,15 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
     """Markers of the case: sentences are (text, offset, span, mentions of kind marker/gene/pattern); metastatic:
     the case's tumour is a carcinoma's metastasis (the stains of that carcinoma are the case's)."""
     facts: dict[str, MarkerFact] = {}
+    after_flow = False
     for text, base, span, mentions in sentences:
+        flow = bool(_FLOW.search(text)) and not _IHC_WORD.search(text)
+        # (the sentence after a flow cytometry result that goes on about its cells: "Flow cytometry ... found an
+        # abnormal clonal plasma cell population. It expressed CD38 and CD138")
+        continued, after_flow = after_flow and bool(_GOES_ON.match(text)) and not _IHC_WORD.search(text), flow
+        if continued:
+            after_flow = True
+            continue
         if not _IHC_SENTENCE.search(text) or (_OTHER_TEST.search(text) and not _IHC_WORD.search(text)):
             continue
         if not metastatic and REMOTE_PAST.search(text):

@@ -66,7 +66,7 @@ _HEADING_OTHER = re.compile(
 _HEADING_CASE = re.compile(
     r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:case (?:presentation|report|description|history|summary|details|series)"
     r"|clinical (?:presentation|summary|history|case|course|follow[\s-]?up)"
-    r"|patient (?:presentation|history|information)"
+    r"|patient (?:presentation|history|information)|patient\s+and\s+(?:question|history|presentation|request|problem)"
     # the patient's later story: "Follow-up", "Treatment and outcome", "Outcome and follow-up"
     r"|follow[\s-]?up\s*(?:\([^()]{0,80}\))?\s*$|(?:treatment|management|therapy)\s+and\s+(?:outcome|follow[\s-]?up)"
     r"|outcome\s+and\s+follow[\s-]?up"
@@ -313,6 +313,8 @@ def _is_heading(line: str) -> bool:
         return False
     if re.match(r"[-•*–]\s+\S", s):
         return False  # an item of a list ("- NRAS - mutation detected")
+    if s.count("|") >= 2 and " | " in s:
+        return False  # a row of a table laid out with bars: "Next-generation sequencing | not stated | FLT3-ITD ..."
     if re.match(r"\d{2,3}(?:~\d{2,3})?<?\d?n?>?,\s?[XY]{1,4}\b", s):
         return False  # a karyotype on a line of its own: "46,XX,t(11;22)(q23.3;q11.2)"
     if COLUMN_GAP.search(s) and not re.search(r"\S {4,}\d{1,4}$", s):
@@ -415,6 +417,7 @@ def segment(text: str) -> Document:
     has_case_heading = any(_HEADING_CASE.match(h) or _patient_number(h) is not None for _, h in heads)
     in_introduction = False
     shared_part = False
+    comment_in_case = False  # the "Comment:" paragraph that made the section "other" stood inside the case part
     runin_patient = False  # the patient's part was opened by a run-in ("Patient 2 (first child). ..."), not a heading
     group_part: frozenset[int] | None = None  # the patients of a "Cases 2 and 3" part
     lit_table = False  # inside the rows of a table of the literature
@@ -537,6 +540,9 @@ def segment(text: str) -> Document:
             # ("Presentation and imaging" as a part of the discussion is about the disease, not the patient, as is
             # its "3.3 | Treatment and follow-up"; an unnumbered "Clinical follow-up" after a comment is the patient's)
             section, explicit_case = "case", True
+        elif heading and para_other and comment_in_case and _STORY_HEAD.match(head):
+            # "Treatment" after a "Comment: ..." paragraph of the case: the patient's story goes on
+            section, para_other = "case", False
         elif heading and (section == "intro" or preamble_other) and _HEADING_RESULTS.match(head):
             # "Molecular findings" after a report's "Background to the request" or a board note's "Why this case was
             # presented"
@@ -554,9 +560,12 @@ def segment(text: str) -> Document:
                         "meta", 0, False))
             continue
         elif _PARA_OTHER.match(stripped):
+            comment_in_case = section == "case" and explicit_case  # a "Comment:" paragraph inside the case part
             section, para_other = "other", True
         elif para_other and _CASE_FIELD.match(stripped):
             section, para_other = "case", False
+        elif section == "other" and explicit_case and _LATE_FIELD.match(stripped):
+            section = "case"  # a board note's "Follow-up note: the patient was later started on ..." after its comment
         sec = section
         for sent, a, b in _split_sentences(body, start):
             runin = _RUNIN.match(sent)
@@ -656,6 +665,12 @@ def _first_unnumbered(raw: list[tuple[str, int, int, str, int, bool]]) -> None:
 _LATER_STORY = re.compile(r"\W*(?:clinical\s+)?follow[\s-]?up|\W*(?:treatment|management|therapy|outcome)\s+and\s+",
                           re.IGNORECASE)
 _SUBSECTION = re.compile(r"^\W{0,6}\d{1,2}\.\d{1,2}")
+#: a field that adds the patient's later course to a note: "Follow-up note:", "Addendum:", "Update:"
+_LATE_FIELD = re.compile(r"^\W{0,3}(?:follow[\s-]?up(?:\s+note)?|addendum|update|later\s+course)\s*[:.\-–—]\s+"
+                         r"(?:the|our|this)\s+(?:patient|child|boy|girl|man|woman)\b", re.IGNORECASE)
+#: a heading of the patient's later story
+_STORY_HEAD = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:treatment|management|therapy|outcome|course|follow[\s-]?up"
+                         r"|clinical\s+course|progress)\b", re.IGNORECASE)
 #: a teaching file's opening part on why the case is shown, before the patient's own parts: its "Presentation" is the
 #: patient's
 _PREAMBLE_HEAD = re.compile(r"\W*(?:why\s+(?:this|the)\s+case|what\s+(?:this|the)\s+case\s+(?:teaches|shows|adds))",

@@ -97,3 +97,34 @@ def test_a_series_diagnosis_told_in_the_title_and_infants_found_before_birth():
     # still sets the surgery aside)
     r = extract(CASE + "Rather than start with open surgery, the team injected ethanol under CT guidance.")
     assert "surgery" not in categories(r)
+
+
+def test_a_table_cell_that_tells_its_own_result():
+    assert _genomic("\nTest | Specimen | Result\nNext-generation sequencing | not stated | FLT3-ITD detected; RUNX1 "
+                    "mutation detected\n") == [("mutation", "FLT3", "", "", "ITD"), ("mutation", "RUNX1", "", "", "")]
+    assert _genomic("\nTest | Specimen | Result\nNGS | tumour | no KRAS mutation detected\n") == []
+
+
+def test_the_story_after_a_comment_paragraph_and_a_follow_up_note():
+    r = extract("Case presentation\nA 50-year-old woman had a myeloid sarcoma of the sternum.\nComment: the fusion "
+                "was cryptic on the karyotype.\n\nTreatment\nShe started treatment at once with daunorubicin.\n")
+    assert categories(r) == ["chemotherapy"]
+    r = extract("Case presentation\nA 3-year-old boy had a glioneuronal tumour of the conus at L1, removed by "
+                "near-total resection.\n\nDiscussion\nAn NTRK3 fusion is a target, so larotrectinib is recommended.\n"
+                "Follow-up note: the patient was later started on targeted therapy with larotrectinib.\n")
+    assert categories(r) == ["surgery", "targeted_therapy"]
+
+
+def test_flow_cytometry_markers_and_a_glued_oncogene_name():
+    r = extract(CASE + "Flow cytometry of the blood found a clonal plasma cell population. It expressed CD38 and "
+                       "CD138. A homogeneously staining region harboured CMYC amplification.")
+    assert r["markers"] == []
+    assert [(g["kind"], g["gene"]) for g in r["genomic"]] == [("amplification", "MYC")]
+
+
+def test_a_board_note_s_patient_heading_and_plasma_cell_leukaemia():
+    r = extract("MOLECULAR TUMOUR BOARD\n\n1. Patient and question\nA woman with a primary undifferentiated sarcoma "
+                "of the heart.\n")
+    assert (r["patient"]["sex"], r["diagnosis"]["label"]) == ("female", "undifferentiated sarcoma")
+    r = extract("A 36-year-old woman had a T5 mass.\nDiagnosis: plasma cell leukaemia, arising de novo (primary).")
+    assert r["diagnosis"]["label"] == "plasma cell leukaemia"
