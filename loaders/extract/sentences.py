@@ -540,6 +540,8 @@ def segment(text: str) -> Document:
             # ("Presentation and imaging" as a part of the discussion is about the disease, not the patient, as is
             # its "3.3 | Treatment and follow-up"; an unnumbered "Clinical follow-up" after a comment is the patient's)
             section, explicit_case = "case", True
+        elif heading and _ADDENDUM_HEAD.match(head):
+            section, explicit_case = "case", True  # a report's "ADDENDUM - INTERPHASE FISH" after its comment
         elif heading and para_other and comment_in_case and _STORY_HEAD.match(head):
             # "Treatment" after a "Comment: ..." paragraph of the case: the patient's story goes on
             section, para_other = "case", False
@@ -610,6 +612,9 @@ def segment(text: str) -> Document:
                 elif (ages and first_age not in ages) or cited:
                     own = "other"  # another patient's story told inside the case ("a 40-year-old man needed ...")
                     other_story = item_other = in_item
+                    # (in a paragraph too, when the sentence brings in another patient: "Di Carlo and colleagues
+                    # reported a two-year-old girl with ARMS ... Her tumour had no PAX-FOXO1 fusion but ...")
+                    other_story = other_story or (cited and (bool(ages) or bool(_PERSON.search(sent))))
                 elif other_story and not _BACK_TO_OURS.search(sent):
                     own = "other"  # ... and the rest of that list item ("- Smith described ... He had GTR ...")
             if not in_item and _OTHERS_LISTED.search(sent):
@@ -668,6 +673,12 @@ _SUBSECTION = re.compile(r"^\W{0,6}\d{1,2}\.\d{1,2}")
 #: a field that adds the patient's later course to a note: "Follow-up note:", "Addendum:", "Update:"
 _LATE_FIELD = re.compile(r"^\W{0,3}(?:follow[\s-]?up(?:\s+note)?|addendum|update|later\s+course)\s*[:.\-–—]\s+"
                          r"(?:the|our|this)\s+(?:patient|child|boy|girl|man|woman)\b", re.IGNORECASE)
+#: a report's addendum: the patient's later results ("ADDENDUM - INTERPHASE FISH", "Molecular addendum")
+_ADDENDUM_HEAD = re.compile(r"^\W{0,6}(?:(?:molecular|cytogenetic|genetic|FISH|pathology)\s+)?addend(?:um|a)\b",
+                            re.IGNORECASE)
+#: a person brought in by a sentence: "reported a girl with ...", "a man who ..."
+_PERSON = re.compile(r"\b(?:an?|another|one)\s+(?:[\w-]+\s+){0,2}?(?:girl|boy|man|woman|child|infant|patient|adult|"
+                     r"adolescent|toddler)\b", re.IGNORECASE)
 #: a heading of the patient's later story
 _STORY_HEAD = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:treatment|management|therapy|outcome|course|follow[\s-]?up"
                          r"|clinical\s+course|progress)\b", re.IGNORECASE)

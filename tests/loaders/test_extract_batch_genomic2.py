@@ -128,3 +128,12 @@ def test_a_board_note_s_patient_heading_and_plasma_cell_leukaemia():
     assert (r["patient"]["sex"], r["diagnosis"]["label"]) == ("female", "undifferentiated sarcoma")
     r = extract("A 36-year-old woman had a T5 mass.\nDiagnosis: plasma cell leukaemia, arising de novo (primary).")
     assert r["diagnosis"]["label"] == "plasma cell leukaemia"
+
+
+def test_a_report_s_addendum_and_a_cited_patient_told_on_in_a_paragraph():
+    r = extract("PATHOLOGY REPORT\nDiagnosis: alveolar rhabdomyosarcoma of the sacrum at S2.\n\n"
+                "COMMENT\nInterphase FISH was requested.\n\n"
+                "ADDENDUM - INTERPHASE FISH\nResult: FKHR gene break: POSITIVE. The FKHR locus is rearranged.\n\n"
+                "NOTE\nDi Carlo and colleagues (Pediatr Blood Cancer 2021) reported a two-year-old girl with ARMS of "
+                "the tongue. Her tumour had no PAX-FOXO1 fusion but carried a PAX3-NCOA1 fusion.\n")
+    assert [(g["gene5"], g["gene3"]) for g in r["genomic"]] == [(None, "FOXO1")]
