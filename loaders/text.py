@@ -247,14 +247,17 @@ _DEFINITE_SUBJECT = re.compile(r"^\W*(?:the|his|her|this)\s+(?:patient'?s\s+)?(?
 _GENERALLY = (r"(?:characteristically|typically|usually|generally|classically|commonly|frequently|often|invariably"
               r"|consistently)")
 _GENERAL_CLAIM = needs(re.compile(
-    rf"\b{_GENERALLY}\s+(?:stain|express|show|display|harbou?r|carry|are|is|lack|test)\b"
+    rf"\b{_GENERALLY}\s+(?:stains?|express(?:es)?|shows?|displays?|harbou?rs?|carry|carries|are|is|lacks?|tests?)\b"
     r"|\b(?:most|many|these|such)\s+(?:\w+\s+)?(?:tumou?rs|cases|lesions|neoplasms)\s+"
     r"(?:have|carry|harbou?r|show|display|express|lack)\b"
     # a share of a kind of tumour: "BRAF V600E is present in roughly 60-80% of tumours"
     r"|\b\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*%\s+of\s+(?:all\s+|the\s+|these\s+)?"
-    r"(?:\w+\s+)?(?:tumou?rs|cases|patients|lesions|examples|neoplasms)\b", re.IGNORECASE),
+    r"(?:\w+\s+)?(?:tumou?rs|cases|patients|lesions|examples|neoplasms|(?-i:[A-Z]{2,6}s))\b"
+    # "ROS1 fusions account for about 10% of IMTs"
+    r"|\b(?:account|accounts)\s+for\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d+(?:\.\d+)?\s*%",
+    re.IGNORECASE),
     "characteristic", "typical", "usual", "general", "classical", "common", "frequent", "often",
-    "invariabl", "consistent", "most", "many", "these", "such", "%")
+    "invariabl", "consistent", "most", "many", "these", "such", "%", "account")
 #: a sentence of the case part that speaks of a kind of tumour in general: "a network frequently altered in paediatric
 #: gliomas" (its tumours in the plural are nobody's diagnosis)
 _GENERAL_PLURAL = re.compile(rf"\b(?:{_GENERALLY}|rarely|most|many)\b", re.IGNORECASE)
@@ -434,7 +437,9 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
         # (a spinal tumour that is a carcinoma's metastasis, or a tumour the report calls metastatic ("metastatic
         # paraganglioma"), is a metastasis of the disease, said or not)
         "outcome": {"follow_up_months": oc.follow_up_months, "recurrence": oc.recurrence,
-                    "metastasis": True if oc.metastasis is None
+                    # (a disease called metastatic had its metastasis, whatever the last state: "Dx: metastatic
+                    # cutaneous melanoma ... complete response. NED")
+                    "metastasis": True if oc.metastasis is not True
                     and (diag.term == _METASTASIS or _called_metastatic(diag))
                     and not any(outcome.about_relative(str(e.get("text", ""))) for e in diag.evidence)
                     else oc.metastasis,

@@ -48,7 +48,7 @@ _BETWEEN = re.compile(
     # (the 5' partner's exon, or its breakpoint in an intron, between them: "PHF1 (breakpoint in intron 1) and EPC1",
     # "PHF1(intron 1) - EPC1(exon 10)")
     r"^\)?\s*(?:\(?\s*(?:breakpoint\s+in\s+)?(?:exon\s*(?P<e5>\d{1,3})|intron\s*\d{1,3})\s*\)?\s*)?"
-    r"(?:(?P<sym>::|-|–|—|/|^:$)|\s(?:was|is|were|being)?\s*(?:joined|fused|linked)"
+    r"(?:(?P<sym>::|-|–|—|/|^:$|-LOC-)|\s(?:was|is|were|being)?\s*(?:joined|fused|linked)"
     r"\s+(?:to|with)"
     r"|\s(?P<conj>and|with|to)\s)\s*$", re.IGNORECASE)
 _EXON_AFTER = re.compile(r"^\s*(?:\(\s*)?exon\s*(\d{1,3})", re.IGNORECASE)
@@ -65,7 +65,8 @@ _FUSION_OF = re.compile(r"\b(?:fusion|fused|translocation|rearrangement|chimer\w
                         r"(?:of|between|involving|joining|linking)"
                         r"\s+(?:the\s+)?$", re.IGNORECASE)
 _RAW_FUSION = needs(re.compile(
-    r"(?<![\w\-])(?P<a>[A-Z][A-Z0-9]{1,9}|Ig[HKL])(?:\s?(?:::|-|–|/)\s?|:(?!:))(?P<b>[A-Z][A-Z0-9]{1,9}|Ig[HKL])"
+    r"(?<![\w\-])(?P<a>[A-Z][A-Z0-9]{1,9}|Ig[HKL]|C\d{1,2}orf\d{1,3})(?:\s?(?:::|-|–|/)\s?|:(?!:))"
+    r"(?:LOC\s?-\s?)?(?P<b>[A-Z][A-Z0-9]{1,9}|Ig[HKL]|C\d{1,2}orf\d{1,3})"
     r"(?![\w\-])"
     r"(?=[\s-]*(?:gene\s+|in-frame\s+)?(?:fusion|rearrangement|translocation|chimer|transcript))"),
     "fusion", "rearrangement", "translocation", "chimer", "transcript")
@@ -109,6 +110,10 @@ _EXON_KIND = {"del": "deletion", "ins": "insertion", "dup": "duplication"}
 #: a change told by its exon: "EGFR exon 19 deletion", "EGFR exon 20 insertion", "MET exon 14 skipping"
 _EXON_CHANGE_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:\(\s*)?exon\s*(\d{1,2})\s+(?:in-frame\s+)?"
                                 r"(deletion|insertion|skipping|duplication)s?\b(?![^.;]{0,30}\bp\.)", re.IGNORECASE)
+#: an exon's change named before the exon: "EGFR: deletion in exon 19", "KIT insertion within exon 11"
+_CHANGE_IN_EXON = re.compile(r"^\s*(?:gene\s+)?:?\s*(?:an?\s+)?(?:in-frame\s+)?"
+                             r"(deletion|insertion|duplication|skipping)s?\s+(?:in|of|within)\s+exon\s*(\d{1,2})\b",
+                             re.IGNORECASE)
 #: the exon of a mutation, after it: "mutation in exon 19", "mutation (exon 11)"
 _IN_EXON = re.compile(r"^\s*(?:in\s+exon|\(\s*exon)\s*(\d{1,2})\b", re.IGNORECASE)
 #: a BCR::ABL1 junction: e1a2 (p190), e13a2 and e14a2 (also b2a2, b3a2: p210), e19a2 (p230)
@@ -153,7 +158,9 @@ _LISTED = (r"(?:[A-Z][A-Za-z0-9\-]{1,9}(?:\s+gene)?(?:\s*\([^()]{1,60}\))?(?:\s*
 _AMP_BEFORE = re.compile(rf"\b(?:[Aa]mplifications?|(?:copy[\s-]number\s+)?[Gg]ains?)\s+of\s+(?:the\s+)?{_LISTED}$")
 _DEL_AFTER = re.compile(rf"{_RESULT_PREFIX}(?:(?:homozygous|heterozygous)\s+)?"
                         # (not a stain's loss: "ATRX: loss of immunohistochemical expression")
-                        r"(?:deletion|deleted|loss\b(?!\s+of\s+(?:\w+\s+){0,2}(?:expression|staining|immunoreactivity"
+                        # (a deletion inside an exon is a mutation: "EGFR: deletion in exon 19")
+                        r"(?:deletion(?!\s+(?:in|of|within)\s+exons?\b)|deleted|loss\b(?!\s+of\s+(?:\w+\s+){0,2}"
+                        r"(?:expression|staining|immunoreactivity"
                         r"|immunostaining|protein))|(?:was|were"
                         r"|is)\s+deleted)",
                         re.IGNORECASE)
@@ -242,7 +249,7 @@ _GENOMIC_CUE = needs(re.compile(r"mutat|variant|fusion|fused|rearrang|amplif|del
                      "duplicat", "insertion", "skipping", "alteration", "splice", "frameshift", "nonsense", "missense",
                      "pathogenic", "c.", "p.", "::")
 #: a capitalised token that may be an HGNC symbol ("MSH2", "EML4", "C11orf95" is not read: lower-case letters)
-_SYMBOL_TOKEN = re.compile(r"(?<![\w.])[A-Z][A-Z0-9]{2,9}(?![\w])")
+_SYMBOL_TOKEN = re.compile(r"(?<![\w.])(?:[A-Z][A-Z0-9]{2,9}|C\d{1,2}orf\d{1,3})(?![\w])")
 #: HGNC symbols that reports use as abbreviations or words, never read as a gene outside the ontology's own genes
 _ABBREVIATIONS = frozenset(
     "TES SFT UPS SMA MCS TSC PDF ECD DCE PTC RCC MPG SAH SRS MTX SDH LCA TAZ NHS AGT CORD ADC SIS MDS MSS CELL AMD "
@@ -825,7 +832,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 told_exons = bool(re.search(r"exon|intron", between, re.IGNORECASE)) and bool(
                     _EXON_AFTER.match(text[b.end:]))
                 if not context and not told_exons and not (
-                        (a.symbol, b.symbol) in fusion_term and bm.group("sym") in ("::", "-", "–")):
+                        (a.symbol, b.symbol) in fusion_term and bm.group("sym") in ("::", "-", "–", "-LOC-")):
                     continue
                 if bm.group("conj") and not _FUSION_OF.search(text[max(0, a.start - 40):a.start]):
                     continue
@@ -932,6 +939,11 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                         rest = rest[more.end():]
                 continue
             ex = _EXON_CHANGE_AFTER.match(after)
+            if ex is None and (ix := _CHANGE_IN_EXON.match(after)) and _asserted(text, g.start, g.end + ix.end()):
+                # "EGFR: deletion in exon 19": the same, the change named first
+                add(GenomicFact("mutation", gene=g.symbol, exon_change=f"exon {ix.group(2)} {ix.group(1).lower()}"),
+                    span)
+                continue
             if ex and _asserted(text, g.start, g.end + ex.end()):
                 # "an EGFR exon 19 deletion", "MET exon 14 skipping": a mutation whose protein change is not told
                 add(GenomicFact("mutation", gene=g.symbol, exon_change=f"exon {ex.group(1)} {ex.group(2).lower()}"),

@@ -327,6 +327,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                     lex.category(p.iri) == "biopsy" and p.start - base >= e and _BY_MEANS.fullmatch(
                         text[e:p.start - base]) for p in procs):
                 continue  # "the swelling was removed by excisional biopsy": one event, the biopsy
+            if _GENERAL_ROLE.match(text[e:]):
+                continue  # "Radical surgery is the treatment for resectable disease": the disease's, not the patient's
             if m.kind == "procedure" and lex.category(m.iri) == "biopsy" and _LIQUID.search(text[max(0, s - 30):s]):
                 continue  # "a liquid biopsy", "blood-based biopsies": a blood test for tumour DNA, no tissue taken
             if st is None and m.kind == "regimen" and (_NOT_REGIMEN_AFTER.match(text[e:])
@@ -456,6 +458,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             s, e = d.start - base, d.end - base
             if _DRUG_ATTRIBUTE.match(text, e):
                 continue  # "ATRA (differentiation) syndrome", "bleomycin-induced pneumonitis": a harm the drug did
+            if _LICENSED_AFTER.match(text, e):
+                continue  # "BRAF inhibitors (vemurafenib, dabrafenib) are licensed only for V600-mutant disease"
             st = status(text, s, e)
             cat = "chemotherapy" if id(d) in in_regimen else "targeted_therapy" if id(d) in with_targeted \
                 else drug_category.get(d.iri, "other_drug")
@@ -659,6 +663,16 @@ def counted(facts: list[InterventionFact], generic: set[str], names: dict[str, s
 #: a participle used as an adjective of the specimen: "the resected lesion", "the excised mass"
 _ADJECTIVE_PARTICIPLE = re.compile(r"^\s+(?:lesions?|tumou?rs?|mass|masses|specimens?|tissues?|material|pieces?"
                                    r"|fragments?|samples?|vertebrae?|segments?|bone)\b", re.IGNORECASE)
+#: a drug told by what it is licensed or approved for, not given: "... (vemurafenib, dabrafenib) and BRAFi/MEKi
+#: combinations are licensed only for BRAF V600-mutant disease"
+_LICENSED_AFTER = re.compile(r"[^.;]{0,80}?\b(?:are|is)\s+(?:only\s+)?"
+                             r"(?:licensed|approved|indicated|reserved|reimbursed)"
+                             r"\b", re.IGNORECASE)
+#: a treatment told as what a disease is treated with, in the present: "Surgery is the treatment of choice for ...",
+#: "Chemotherapy remains the mainstay of ..."
+_GENERAL_ROLE = re.compile(r"^\s+(?:is|are|remains?)\s+(?:still\s+)?(?:the\s+|a\s+)?(?:standard|mainstay|cornerstone"
+                           r"|treatment|therapy|first[\s-]line|preferred|recommended|gold\s+standard|main|primary"
+                           r"|only\s+curative|principal)\b", re.IGNORECASE)
 #: the blood drawn for a "liquid biopsy": "liquid biopsy", "blood-based biopsies", "plasma-based biopsy"
 _LIQUID = re.compile(r"\b(?:liquid|(?:blood|plasma|serum|urine|CSF)[\s-]based)\s+$", re.IGNORECASE)
 #: a regimen's letters as part of another name: "MAP-kinase", "MAP kinase pathway", or a gene's ("CHOP" is an alias

@@ -52,6 +52,7 @@ _NEWBORN = re.compile(r"\b(?:an?|the|this|our)\s+(?:(?:female|male|term|preterm|
                       re.I)
 _FEMALE = re.compile(r"\b(?:woman|female|girl|lady|mother|wife|daughter|pregnan\w*|primigravida|she)\b", re.I)
 _MALE = re.compile(r"\b(?:man|male|boy|gentleman|father|husband|son|he)\b", re.I)
+_AGE_SEX_LETTER = re.compile(r"\b\d{1,3}\s*-?\s*(?:y/?o|yo|y|yrs?)\.?\s*,?\s*(?-i:([FM]))\b", re.I)
 _SEX_NOUN_F = re.compile(r"\b(?:woman|female|girl|lady)\b", re.I)
 _SEX_NOUN_M = re.compile(r"\b(?:man|male|boy|gentleman)\b", re.I)
 _PRONOUN_F = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
@@ -90,6 +91,10 @@ def age_sex(sentences: list[str]) -> tuple[float | int | None, str | None, int |
     code = PATIENT_CODE.search(sentences[where]) if where is not None else None
     if code:
         return age, "female" if code.group("sex") == "F" else "male", where
+    # a clinic note's "60 y/o F", "45yo M", "52 y F"
+    letter = _AGE_SEX_LETTER.search(sentences[where]) if where is not None else None
+    if letter:
+        return age, "female" if letter.group(1) == "F" else "male", where
     # the sentence introducing the patient, then the whole case: nouns first, pronouns as a fallback
     ordered = ([sentences[where]] if where is not None else []) + sentences
     for s in ordered:

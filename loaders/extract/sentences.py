@@ -69,7 +69,7 @@ _HEADING_CASE = re.compile(
     r"|patient (?:presentation|history|information)|patient\s+and\s+(?:question|history|presentation|request|problem)"
     # the patient's later story: "Follow-up", "Treatment and outcome", "Outcome and follow-up"
     r"|follow[\s-]?up\s*(?:\([^()]{0,80}\))?\s*$|(?:treatment|management|therapy)\s+and\s+(?:outcome|follow[\s-]?up)"
-    r"|outcome\s+and\s+follow[\s-]?up"
+    r"|outcome\s+and\s+follow[\s-]?up|(?:decision|plan|course|response)\s+and\s+(?:follow[\s-]?up|outcome)"
     r"|(?:the |our )?patient'?s?'? (?:findings|course|history|data|details)|our (?:patients?|cases?)\b"
     r"|(?:patients|cases)(?: and methods)?\s*$|(?:the\s+|our\s+)?case\s*$"
     r"|(?:the|our|this|these)\s+(?:(?:two|three|four|five|six)\s+)?patients?(?=\s*(?:\([^()]{0,80}\))?\s*$)"
@@ -181,11 +181,13 @@ _OTHERS_LISTED = needs(re.compile(
     r"(?:\bfor\s+comparison\b|\bnone\s+of\s+(?:them|these)\s+(?:is|was|concerns?)\b|\bneither\s+(?:of\s+them\s+)?"
     r"(?:is|was|concerns?)\b|\bnot\s+(?:our|the\s+index|this)\s+patient\b|\bother\s+(?:\w+\s+){0,4}?(?:reports?|cases?"
     r"|patients?|publications?)\b|\b(?:published|reported|described)\s+(?:\w+\s+){0,3}?(?:cases|patients|reports)\b"
-    r"|\bnot\s+(?:about|concerning)\s+(?:this|our|the)\s+patient\b)"
+    r"|\bnot\s+(?:about|concerning)\s+(?:this|our|the)\s+patient\b"
+    # "Our case adds to a small number of reports of aggressive disease outside the SDHB group:"
+    r"|\b(?:number|handful)\s+of\s+(?:\w+\s+)?(?:reports|publications)\b)"
     # (a lead-in ends with a colon, or is a line of its own without a full stop: "... - the items below are NOT about
     # this patient")
     r"[^.]*(?::\s*$|(?<![.:])$)", re.IGNORECASE),
-    "comparison", "none", "neither", "not", "other", "published", "reported", "described")
+    "comparison", "none", "neither", "not", "other", "published", "reported", "described", "number", "handful")
 
 
 def _cited(text: str) -> bool:
@@ -417,6 +419,7 @@ def segment(text: str) -> Document:
     has_case_heading = any(_HEADING_CASE.match(h) or _patient_number(h) is not None for _, h in heads)
     in_introduction = False
     shared_part = False
+    in_references = False  # inside the reference list (its items' titles tell no part of the report)
     comment_in_case = False  # the "Comment:" paragraph that made the section "other" stood inside the case part
     runin_patient = False  # the patient's part was opened by a run-in ("Patient 2 (first child). ..."), not a heading
     group_part: frozenset[int] | None = None  # the patients of a "Cases 2 and 3" part
@@ -515,6 +518,7 @@ def segment(text: str) -> Document:
             num = named.setdefault((nm.group(1) or nm.group(2)).replace(" ", ""), len(named) + 1)
         if heading:
             shared_part = False
+            in_references = bool(_REFERENCES_HEAD.match(head))
         group = _group_numbers(head) if heading else None
         if heading:
             group_part = group
@@ -571,7 +575,8 @@ def segment(text: str) -> Document:
         sec = section
         for sent, a, b in _split_sentences(body, start):
             runin = _RUNIN.match(sent)
-            if runin and not heading:
+            # (a reference's title is no run-in label: "[Case report: metastatic IMT with ...]" in the references)
+            if runin and not heading and not in_references:
                 label = re.sub(r"\s+", " ", runin.group("label").lower())
                 # "Background:" opens an abstract's general part; in a clinical letter, after the patient, it is
                 # the patient's own history
@@ -673,6 +678,8 @@ _SUBSECTION = re.compile(r"^\W{0,6}\d{1,2}\.\d{1,2}")
 #: a field that adds the patient's later course to a note: "Follow-up note:", "Addendum:", "Update:"
 _LATE_FIELD = re.compile(r"^\W{0,3}(?:follow[\s-]?up(?:\s+note)?|addendum|update|later\s+course)\s*[:.\-–—]\s+"
                          r"(?:the|our|this)\s+(?:patient|child|boy|girl|man|woman)\b", re.IGNORECASE)
+_REFERENCES_HEAD = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:references|bibliography|literature\s+cited)\b",
+                              re.IGNORECASE)
 #: a report's addendum: the patient's later results ("ADDENDUM - INTERPHASE FISH", "Molecular addendum")
 _ADDENDUM_HEAD = re.compile(r"^\W{0,6}(?:(?:molecular|cytogenetic|genetic|FISH|pathology)\s+)?addend(?:um|a)\b",
                             re.IGNORECASE)
