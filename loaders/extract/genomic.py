@@ -127,8 +127,9 @@ _ALTERATION_AFTER = re.compile(r"^\s*(?:alterations?|changes?|defects?\b|(?:was|
                                r"detected|identified|confirmed|uncovered|present))\b", re.IGNORECASE)
 _ITD_AFTER = re.compile(r"^\s*(?:gene\s+)?(?:\(?exon\s*\d{1,3}\)?\s+)?(?:-\s*)?"
                         r"(?:internal\s+tandem\s+duplication|ITD)s?\b"
-                        r"|^\s*(?:gene\s+)?(?:(?:was|were|is)\s+)?(?:found\s+to\s+)?(?:harbou?r|carr(?:y|ied)|show)\w*\s+"
-                        r"(?:an?\s+)?(?:internal\s+tandem\s+duplication|ITD)\b", re.IGNORECASE)
+                        r"|^\s*(?:gene\s+)?(?:\(?exon\s*\d{1,3}\)?\s+)?(?:(?:was|were|is)\s+)?(?:found\s+to\s+)?"
+                        r"(?:harbou?r|carr(?:y|ied)|show)\w*\s+(?:an?\s+)?(?:in-frame\s+)?"
+                        r"(?:internal\s+tandem\s+duplication|ITD)\b", re.IGNORECASE)
 _ITD_BEFORE = re.compile(r"\b(?:internal\s+tandem\s+duplications?|ITDs?)\s+(?:\(ITD\)\s+)?(?:of|in|within|affecting)\s+"
                          r"(?:exon\s*\d{1,3}\s+(?:of|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
 #: the word of a mutation after the gene, or a row's or a field's result ("NRAS - mutation detected", "NRAS: mutation
@@ -949,9 +950,10 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 add(GenomicFact("mutation", gene=g.symbol, exon_change=f"exon {ex.group(1)} {ex.group(2).lower()}"),
                     span)
                 continue
-            if _ITD_AFTER.match(after) or _ITD_BEFORE.search(before):
+            if _ITD_AFTER.match(change_after) or _ITD_BEFORE.search(before):
                 if _asserted(text, g.start, g.end):
-                    add(GenomicFact("mutation", gene=g.symbol, variant="ITD"), span)
+                    # (an ITD has no protein change: GOLD.md's variant is then null; the change is kept as its exon's)
+                    add(GenomicFact("mutation", gene=g.symbol, exon_change="internal tandem duplication"), span)
                 continue
             if _QUALIFIED_BEFORE.search(before) and _ALTERATION_AFTER.match(after):
                 # "the pathogenic BRCA2 alteration was confirmed", "germline BRCA2 was found": a mutation

@@ -65,3 +65,8 @@ def test_a_decision_and_follow_up_part_after_the_discussion():
                 "BRCA-mutated prostate cancer.\n\n5. Decision and follow-up\nLine 3: olaparib was started.\n")
     assert [i["agents"] for i in r["interventions"]] == [["olaparib"]]
     assert marker_results(r) == {}
+
+
+def test_an_internal_tandem_duplication_told_after_its_exon():
+    r = extract(CASE + "Sequencing of BCOR exon 15 showed an in-frame internal tandem duplication.")
+    assert [(g["gene"], g["variant"]) for g in r["genomic"]] == [("BCOR", None)]
