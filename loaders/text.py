@@ -246,6 +246,10 @@ _DEFINITE_SUBJECT = re.compile(r"^\W*(?:the|his|her|this)\s+(?:patient'?s\s+)?(?
 #: the adverbs of a statement about a kind of tumour, not about a patient
 _GENERALLY = (r"(?:characteristically|typically|usually|generally|classically|commonly|frequently|often|invariably"
               r"|consistently)")
+#: a summary that gives the patients of a series each their own: "One proved to be ...; the other was ...", "...,
+#: respectively"
+_EACH_HIS_OWN = re.compile(r"\bthe\s+other\b|\brespectively\b|\b(?:the\s+)?(?:first|second|third)\s+(?:patient|case)\b",
+                           re.IGNORECASE)
 _GENERAL_CLAIM = needs(re.compile(
     rf"\b{_GENERALLY}\s+(?:stains?|express(?:es)?|shows?|displays?|harbou?rs?|carry|carries|are|is|lacks?|tests?)\b"
     r"|\b(?:most|many|these|such)\s+(?:\w+\s+)?(?:tumou?rs|cases|lesions|neoplasms)\s+"
@@ -343,13 +347,19 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     # (elsewhere in the introduction and discussion a tumour in the plural is the literature's, even beside "this
     # tumour": "solitary fibrous tumours have been described in many sites ... this rare tumour")
     lookup = res.matcher.lex.lookup
+    own_named = bool(p) and any(m.kind == "tumor_type" for s in doc.sentences if s.patient == p and not s.heading
+                                for m in mentions[s.start])
     dx_sents = [(s.text, s.start, s.span(), [m for m in mentions[s.start] if m.kind == "tumor_type"
                                              and not _GENE_NAME_AFTER.match(s.text, m.end - s.start) and (
                     s.start != opening or m.start - s.start < 40 or _OURS.search(s.text)) and (
                     (s.section not in ("intro", "other") and not _GENERAL_PLURAL.search(s.text)) or s.start == opening
                     or dx.singular(m.surface, m.iri, lambda n: lookup("tumor_type", n)) == m.surface)], s.section)
                 for s in doc.sentences if not s.heading and (s.section != "case" or s.patient in (0, p) or not p)
-                and (s.section not in ("intro", "other") or s.start == opening or _OURS.search(s.text))]
+                and (s.section not in ("intro", "other") or s.start == opening or _OURS.search(s.text))
+                # (a patient of a series whose own part names the tumour takes it from there, not from the abstract
+                # that names every patient's: "One proved to be a null cell carcinoma ...; the other was a silent
+                # Crooke's cell carcinoma")
+                and not (p and s.summary and own_named and _EACH_HIS_OWN.search(s.text))]
     # the sentence a diagnosis heading introduces, and the items of a list of diagnoses set aside
     finals, excluded, after_head, lead_excl = set(), set(), False, False
     for s in doc.sentences:

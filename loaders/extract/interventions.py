@@ -327,8 +327,10 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                     lex.category(p.iri) == "biopsy" and p.start - base >= e and _BY_MEANS.fullmatch(
                         text[e:p.start - base]) for p in procs):
                 continue  # "the swelling was removed by excisional biopsy": one event, the biopsy
-            if _GENERAL_ROLE.match(text[e:]):
-                continue  # "Radical surgery is the treatment for resectable disease": the disease's, not the patient's
+            if _GENERAL_ROLE.match(text[e:]) or (s <= 12 and _MAY_OFFER.match(text[e:])):
+                # "Radical surgery is the treatment for resectable disease", "Spinal surgery and internal irradiation
+                # added to an EGFR inhibitor may offer ...": what a treatment does for a disease, not the patient's
+                continue
             if m.kind == "procedure" and lex.category(m.iri) == "biopsy" and _LIQUID.search(text[max(0, s - 30):s]):
                 continue  # "a liquid biopsy", "blood-based biopsies": a blood test for tumour DNA, no tissue taken
             if st is None and m.kind == "regimen" and (_NOT_REGIMEN_AFTER.match(text[e:])
@@ -575,7 +577,11 @@ _BRACKET_FIRST = re.compile(r"^\s*\([^()]{0,120}\)")
 #: operations in the plural, and told by their number: "she underwent three additional surgical procedures"
 _OPERATIONS = r"(?:re-?)?operations|surgeries|procedures|(?:re-?)?resections|debulkings|laminectomies"
 _COUNTED = re.compile(r"(?<![\w/\-–.:])(?P<n>two|three|four|five|six|[2-6])\s+(?:(?:more|further|additional"
-                      r"|subsequent|other|separate|repeat|revision|salvage|consecutive|open|spinal|surgical)\s+){0,3}"
+                      r"|subsequent|other|separate|repeat|revision|salvage|consecutive|open|spinal|surgical"
+                      # (or another adjective: "two transsphenoidal operations", "two endoscopic resections")
+                      # (not an operation named back: "the two previous operations")
+                      r"|(?!previous\b|various\b|numerous\b|original\b|initial\b)[a-z]+(?:al|ic|ous|ive|ary|oid))"
+                      r"\s+){0,3}"
                       rf"(?P<noun>{_OPERATIONS})\b", re.IGNORECASE)
 _PLURAL_OPS = re.compile(rf"(?:{_OPERATIONS})$", re.IGNORECASE)
 
@@ -598,8 +604,14 @@ def _summing(f: InterventionFact) -> bool:
     for sp in f.evidence:
         m = _COUNTED.search(str(sp["text"]))
         if m:
-            return not _ADDED.search(m.group())
+            # (operations of a named kind sum up only their kind: "two transsphenoidal operations, then a
+            # transcranial resection" are three)
+            return not _ADDED.search(m.group()) and not _KIND_ADJ.search(m.group())
     return False
+
+
+_KIND_ADJ = re.compile(r"\b(?!surgical\b|spinal\b|previous\b|various\b|numerous\b|original\b|initial\b)"
+                       r"[a-z]+(?:al|ic|ous|ive|ary|oid)\s", re.IGNORECASE)
 
 
 def _count(f: InterventionFact) -> int | None:
@@ -673,6 +685,8 @@ _LICENSED_AFTER = re.compile(r"[^.;]{0,80}?\b(?:are|is)\s+(?:only\s+)?"
 _GENERAL_ROLE = re.compile(r"^\s+(?:is|are|remains?)\s+(?:still\s+)?(?:the\s+|a\s+)?(?:standard|mainstay|cornerstone"
                            r"|treatment|therapy|first[\s-]line|preferred|recommended|gold\s+standard|main|primary"
                            r"|only\s+curative|principal)\b", re.IGNORECASE)
+_MAY_OFFER = re.compile(r"[^.;]{0,80}?\b(?:may|might|can|could)\s+(?:offer|provide|improve|help|achieve|give|prolong"
+                        r"|be\s+(?:an?\s+)?(?:option|effective|useful|beneficial|considered|safe))\b", re.IGNORECASE)
 #: the blood drawn for a "liquid biopsy": "liquid biopsy", "blood-based biopsies", "plasma-based biopsy"
 _LIQUID = re.compile(r"\b(?:liquid|(?:blood|plasma|serum|urine|CSF)[\s-]based)\s+$", re.IGNORECASE)
 #: a regimen's letters as part of another name: "MAP-kinase", "MAP kinase pathway", or a gene's ("CHOP" is an alias

@@ -1,0 +1,47 @@
+"""What the blind batch molecular28 showed, fixed in general (tests/data/molecular28: spinal sites of tumours whose
+reports are not about the spine); each test is on text written for it, not on the batch's documents."""
+
+from __future__ import annotations
+
+import pytest
+from extracting import categories, extract
+from spinekg.loaders.text import extract_text
+from spinekg.ontology import ontology_path
+
+pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
+
+
+def test_pituitary_carcinoma_its_operations_and_its_spread():
+    r = extract("A 60-year-old had an aggressive pituitary adenoma. The tumour required two transsphenoidal "
+                "operations, then a transcranial resection. Years later it metastasised caudally along the neuraxis "
+                "to T4. The metastatic disease was classified as a null cell carcinoma.")
+    assert r["diagnosis"]["label"] == "null cell carcinoma"
+    assert categories(r) == ["surgery", "surgery", "surgery"]
+    assert r["outcome"]["metastasis"] is True
+    # (operations named back are not counted again: "the adhesions caused by the two previous operations")
+    told = "A woman had a sacral meningioma at S2. She underwent a hemilaminectomy. Three years later it recurred. "
+    r = extract(told + "Because of the adhesions caused by the two previous operations, CyberKnife radiosurgery was "
+                       "chosen.")
+    assert categories(r).count("surgery") == categories(extract(told)).count("surgery")
+
+
+def test_each_patient_of_a_series_keeps_the_diagnosis_of_their_own_part():
+    recs = [x.to_dict() for x in extract_text(
+        "Abstract\nWe describe two patients with aggressive pituitary adenomas. One proved to be a null cell "
+        "carcinoma; the other was a silent Crooke's cell carcinoma.\n\nIntroduction\nPituitary carcinoma is rare.\n\n"
+        "Case series\nCase 1.\nThe metastatic disease at T4 was classified as a null cell carcinoma.\nCase 2.\nThe "
+        "metastatic disease at L2 was classified as a silent Crooke's cell carcinoma.\n", "s.txt")]
+    assert [r["diagnosis"]["label"] for r in recs] == ["null cell carcinoma", "silent Crooke's cell carcinoma"]
+
+
+def test_cancer_of_unknown_primary_and_icotinib():
+    r = extract("A 52-year-old woman had metastases to the vertebrae and the brain from a cancer of unknown primary. "
+                "She received icotinib.")
+    assert r["diagnosis"]["label"] == "cancer of unknown primary"
+    assert [i["agents"] for i in r["interventions"]] == [["icotinib"]]
+
+
+def test_what_a_treatment_may_offer_is_no_treatment_given():
+    r = extract("A 48-year-old woman had EGFR-mutant lung cancer with T8 metastases.\nSpinal surgery and internal "
+                "irradiation added to an EGFR inhibitor may offer both pain relief and local control.")
+    assert "surgery" not in categories(r)
