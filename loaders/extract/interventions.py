@@ -327,7 +327,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                     lex.category(p.iri) == "biopsy" and p.start - base >= e and _BY_MEANS.fullmatch(
                         text[e:p.start - base]) for p in procs):
                 continue  # "the swelling was removed by excisional biopsy": one event, the biopsy
-            if _GENERAL_ROLE.match(text[e:]) or (s <= 12 and _MAY_OFFER.match(text[e:])):
+            if _GENERAL_ROLE.match(text[e:]) or (s <= 12 and _MAY_OFFER.match(text[e:])) or _USUALLY_BEFORE.search(
+                    text[max(0, s - 100):s]):
                 # "Radical surgery is the treatment for resectable disease", "Spinal surgery and internal irradiation
                 # added to an EGFR inhibitor may offer ...": what a treatment does for a disease, not the patient's
                 continue
@@ -685,6 +686,10 @@ _LICENSED_AFTER = re.compile(r"[^.;]{0,80}?\b(?:are|is)\s+(?:only\s+)?"
 _GENERAL_ROLE = re.compile(r"^\s+(?:is|are|remains?)\s+(?:still\s+)?(?:the\s+|a\s+)?(?:standard|mainstay|cornerstone"
                            r"|treatment|therapy|first[\s-]line|preferred|recommended|gold\s+standard|main|primary"
                            r"|only\s+curative|principal)\b", re.IGNORECASE)
+#: what usually happens in a disease, told before the mention: "extraneural disease from glioma is usually described
+#: late in the course, after repeated operations"
+_USUALLY_BEFORE = re.compile(r"\b(?:is|are)\s+(?:usually|typically|generally|commonly|mostly|often)\b[^.;]*$",
+                             re.IGNORECASE)
 _MAY_OFFER = re.compile(r"[^.;]{0,80}?\b(?:may|might|can|could)\s+(?:offer|provide|improve|help|achieve|give|prolong"
                         r"|be\s+(?:an?\s+)?(?:option|effective|useful|beneficial|considered|safe))\b", re.IGNORECASE)
 #: the blood drawn for a "liquid biopsy": "liquid biopsy", "blood-based biopsies", "plasma-based biopsy"

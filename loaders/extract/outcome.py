@@ -46,6 +46,10 @@ _FOLLOW = [
                rf"control)", re.I),
     re.compile(rf"\b(?:at|after)\s+(?:a\s+)?{_N}[\s-]*{_U}\s+follow", re.I),
     # "overall survival was 14 months", "the overall survival of each was 14 months" (a patient's, not a cohort's)
+    # "her survival from the first diagnosis was 2 years and 9 months"
+    re.compile(rf"\b(?:her|his|the\s+patient'?s)\s+(?:overall\s+)?survival\s+(?:time\s+)?(?:from\s+(?:the\s+)?(?:first\s+"
+               rf"|initial\s+)?(?:diagnosis|presentation)\s+)?(?:was|of|:)\s+(?:about\s+|approximately\s+)?{_N}\s*{_U}\b",
+               re.I),
     re.compile(rf"(?<!median\s)(?<!mean\s)(?<!average\s)\boverall\s+survival\s+(?:of\s+(?:each|both|the\s+\w+)\s+)?"
                rf"(?:was\s+|of\s+|:\s*)?(?:about\s+|approximately\s+)?{_N}\s*{_U}\b(?![\s-]+(?:rate|survival))", re.I),
     # "the bone metastases stayed under good control for more than 13 years", "has remained stable for 18 months":

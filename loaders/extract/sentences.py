@@ -420,6 +420,7 @@ def segment(text: str) -> Document:
     in_introduction = False
     shared_part = False
     in_references = False  # inside the reference list (its items' titles tell no part of the report)
+    after_others = False  # the paragraph just after a list of other patients
     comment_in_case = False  # the "Comment:" paragraph that made the section "other" stood inside the case part
     runin_patient = False  # the patient's part was opened by a run-in ("Patient 2 (first child). ..."), not a heading
     group_part: frozenset[int] | None = None  # the patients of a "Cases 2 and 3" part
@@ -468,6 +469,9 @@ def segment(text: str) -> Document:
         in_item = bullet or goes_on
         item_open = in_item and not re.search(r"[.!?]\W{0,2}$", stripped)
         if not in_item:
+            # (the paragraph right after a list of other patients may sum them up: "None of these patients carried a
+            # G34-mutant tumour, and the adults had glioblastoma")
+            after_others = others_listed or (after_others and not stripped)
             others_listed = item_other = False
             nested_style = None
         elif bullet and nested_style and _item_style(body) == nested_style:
@@ -622,6 +626,8 @@ def segment(text: str) -> Document:
                     other_story = other_story or (cited and (bool(ages) or bool(_PERSON.search(sent))))
                 elif other_story and not _BACK_TO_OURS.search(sent):
                     own = "other"  # ... and the rest of that list item ("- Smith described ... He had GTR ...")
+                elif after_others and _THESE_OTHERS.search(sent) and not _BACK_TO_OURS.search(sent[:60]):
+                    own = "other"  # "None of these patients carried ...": the list's patients summed up
             if not in_item and _OTHERS_LISTED.search(sent):
                 others_listed = True  # "... for comparison; none of them is our patient:" opens a list of others
             elif bullet and _OTHERS_LISTED.search(sent) and sent.rstrip().endswith(":"):
@@ -680,6 +686,8 @@ _LATE_FIELD = re.compile(r"^\W{0,3}(?:follow[\s-]?up(?:\s+note)?|addendum|update
                          r"(?:the|our|this)\s+(?:patient|child|boy|girl|man|woman)\b", re.IGNORECASE)
 _REFERENCES_HEAD = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:references|bibliography|literature\s+cited)\b",
                               re.IGNORECASE)
+_THESE_OTHERS = re.compile(r"\b(?:none|all|each|most|several|some|both)\s+of\s+(?:these|those|them)\b"
+                           r"|\b(?:these|those)\s+(?:patients|cases|reports|children|adults)\b", re.IGNORECASE)
 #: a report's addendum: the patient's later results ("ADDENDUM - INTERPHASE FISH", "Molecular addendum")
 _ADDENDUM_HEAD = re.compile(r"^\W{0,6}(?:(?:molecular|cytogenetic|genetic|FISH|pathology)\s+)?addend(?:um|a)\b",
                             re.IGNORECASE)

@@ -45,3 +45,19 @@ def test_what_a_treatment_may_offer_is_no_treatment_given():
     r = extract("A 48-year-old woman had EGFR-mutant lung cancer with T8 metastases.\nSpinal surgery and internal "
                 "irradiation added to an EGFR inhibitor may offer both pain relief and local control.")
     assert "surgery" not in categories(r)
+
+
+def test_the_literature_summed_up_after_its_list_and_what_usually_happens():
+    r = extract("A 17-year-old girl had an infiltrative high-grade glioma with bone metastases in the spine at L2. The "
+                "speed surprised us, since extraneural disease from glioma is usually described late in the course, "
+                "after repeated operations.\n\nOther published patients:\n- A 49-year-old man with a temporal "
+                "glioblastoma had a second operation and an L1 metastasis.\n\nNone of these patients carried a "
+                "G34-mutant tumour, and the adults had glioblastoma with several operations behind them.\n")
+    assert "glioblastoma" not in r["diagnosis"]["label"]  # (the literature's adults had glioblastoma)
+    assert r["interventions"] == []
+
+
+def test_a_survival_told_from_the_diagnosis():
+    r = extract("A 52-year-old woman had vertebral metastases at T6. Her survival from the first diagnosis was 2 years "
+                "and 9 months.")
+    assert r["outcome"]["follow_up_months"] == 33
