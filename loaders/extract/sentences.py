@@ -471,7 +471,7 @@ def segment(text: str) -> Document:
         if not in_item:
             # (the paragraph right after a list of other patients may sum them up: "None of these patients carried a
             # G34-mutant tumour, and the adults had glioblastoma")
-            after_others = others_listed or (after_others and not stripped)
+            after_others = others_listed
             others_listed = item_other = False
             nested_style = None
         elif bullet and nested_style and _item_style(body) == nested_style:
