@@ -460,7 +460,9 @@ _REARRANGED_AFTER = re.compile(r"^\s*(?:(?:\s*(?:,|and|/)\s*[A-Z][A-Z0-9]{1,9})+
                                # a fusion with its partner unnamed: "a ROS1 fusion" (not "ALK fusion protein" stains)
                                r"|fusion(?![\s-]*(?:protein|positiv|negativ|status|testing|analys)))\b",
                                re.IGNORECASE)
-_REARRANGED_BEFORE = re.compile(r"\b(?:rearrangement|disruption|split(?:ting)?|translocation)\s+(?:of\s+)?(?:the\s+)?$"
+_REARRANGED_BEFORE = re.compile(r"\b(?:rearrangements?|disruption|split(?:ting)?|translocation)\s+(?:of\s+)?(?:the\s+)?"
+                                # (and each gene of a list: "rearrangements of both MYC and BCL2")
+                                r"(?:(?:both|either)\s+)?(?:[A-Z][A-Z0-9]{1,9}\s*(?:,|and|or)\s*(?:the\s+)?)?$"
                                 r"|\b(?:gene\s+)?fusion\s+(?:involving|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 #: the word before the gene: "activating mutations of FGFR1", "a somatic mutation in the NF2 gene"

@@ -103,7 +103,9 @@ _CLAUSES = re.compile(r"\s*;\s+")
 #: "a spinal MRI obtained 4 years later showed no recurrence": the last imaging, counted from the treatment
 _IMAGING_LATER = re.compile(rf"\b(?:{_IMAGING})\s+(?:(?:obtained|performed|taken|done)\s+)?{_N}[\s-]*{_U}\s+later\s+"
                             r"(?:showed|revealed|demonstrated|confirmed|found)\s+no\b", re.I)
-_NOT_FOLLOW = re.compile(r"\bdischarg\w*|\bhistory\b|\bprior\s+to\b|\bbefore\b.{0,20}(?:presentation|admission)", re.I)
+_NOT_FOLLOW = re.compile(r"\bdischarg\w*|\bhistory\b|\bprior\s+to\b|\bbefore\b.{0,20}(?:presentation|admission)"
+                         # a series' figure: "metastasis appeared on average 26.4 months after diagnosis"
+                         r"|\bon\s+average\b|\b(?:mean|median|average)\b", re.I)
 #: "free of disease", "free of local or distant disease", "clear of disease"
 _FREE_OF_DISEASE = (r"(?:free|clear)\s+of\s+(?:(?:any|local|distant|residual|recurrent|clinical|radiological|or|and)"
                     r"\s+){0,4}disease")

@@ -642,8 +642,21 @@ def segment(text: str) -> Document:
                 doc.announced = max(doc.announced, n_told)
             raw.append((sent, a, b, own, patient if own == "case" else 0, heading))
     if not any(r[3] == "case" for r in raw):
-        # no recognisable case description: read the whole text as the case
-        raw = [(t, a, b, "case" if s == "intro" else s, p, h) for t, a, b, s, p, h in raw]
+        # no recognisable case description: read the whole text as the case, but for the literature's patients told
+        # in it ("In BMC Medical Imaging (2020) [1], a 51-year-old man ... He then had spinal radiotherapy")
+        told_other = False
+        kept: list[tuple[str, int, int, str, int, bool]] = []
+        for t, a, b, s, p, h in raw:
+            if s == "intro" and not h:
+                new_paragraph = bool(kept) and "\n\n" in text[kept[-1][2]:a]
+                if _cited(t) and (_ages(t) or _PERSON.search(t)):
+                    told_other = True  # ... to the end of its paragraph, unless the text comes back to its own
+                elif new_paragraph or _FIRST_PERSON.search(t) or _BACK_TO_OURS.search(t):
+                    told_other = False
+                kept.append((t, a, b, "other" if told_other else "case", p, h))
+            else:
+                kept.append((t, a, b, "case" if s == "intro" else s, p, h))
+        raw = kept
     _first_unnumbered(raw)
     doc.sentences = [Sentence(t, a, b, s, p, h, a < body_at) for t, a, b, s, p, h in raw]
     if doc.announced and (any(s.patient for s in doc.sentences) or doc.groups or any(
@@ -688,6 +701,7 @@ _REFERENCES_HEAD = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:references|bibliogr
                               re.IGNORECASE)
 _THESE_OTHERS = re.compile(r"\b(?:none|all|each|most|several|some|both)\s+of\s+(?:these|those|them)\b"
                            r"|\b(?:these|those)\s+(?:patients|cases|reports|children|adults)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 #: a report's addendum: the patient's later results ("ADDENDUM - INTERPHASE FISH", "Molecular addendum")
 _ADDENDUM_HEAD = re.compile(r"^\W{0,6}(?:(?:molecular|cytogenetic|genetic|FISH|pathology)\s+)?addend(?:um|a)\b",
                             re.IGNORECASE)

@@ -61,3 +61,21 @@ def test_a_survival_told_from_the_diagnosis():
     r = extract("A 52-year-old woman had vertebral metastases at T6. Her survival from the first diagnosis was 2 years "
                 "and 9 months.")
     assert r["outcome"]["follow_up_months"] == 33
+
+
+def test_a_letter_without_a_case_part_keeps_the_literature_s_patient_apart():
+    # (a letter with no case heading is read whole as the case, but for a cited patient's story to its paragraph's end)
+    r = extract("To the Editor,\nWe studied one patient whose glioblastoma had metastasised to the spine, and found "
+                "alterations of NF1 and ARID1A.\n\nSpinal spread reaches the literature mainly as single cases. In BMC "
+                "Medical\nImaging (2020) [1], a 51-year-old man with a temporal glioblastoma was treated with "
+                "resection. MRI showed a lesion in the C4 vertebral body. The lesion was resected, and he then had "
+                "radiotherapy and temozolomide. Spinal metastasis appeared on average 26.4 months after diagnosis.\n")
+    assert (r["patient"]["age_years"], r["details"]["vertebrae"], r["interventions"]) == (None, [], [])
+    assert r["outcome"]["follow_up_months"] is None
+    assert sorted(g["gene"] for g in r["genomic"]) == ["ARID1A", "NF1"]
+
+
+def test_rearrangements_of_both_genes():
+    r = extract("A 50-year-old man had leukaemia with spinal meningeal spread at T10. The blasts carried "
+                "rearrangements of both MYC and BCL2.")
+    assert sorted(g["gene3"] for g in r["genomic"]) == ["BCL2", "MYC"]
