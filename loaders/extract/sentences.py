@@ -651,8 +651,9 @@ def segment(text: str) -> Document:
                 new_paragraph = bool(kept) and "\n\n" in text[kept[-1][2]:a]
                 if _cited(t) and (_ages(t) or _PERSON.search(t)):
                     told_other = True  # ... to the end of its paragraph, unless the text comes back to its own
-                elif new_paragraph or _FIRST_PERSON.search(t) or _BACK_TO_OURS.search(t):
-                    told_other = False
+                elif (new_paragraph and not _THIRD_PERSON.search(t)) or _FIRST_PERSON.search(t) \
+                        or _BACK_TO_OURS.search(t):
+                    told_other = False  # (a paragraph going on with "he" goes on with that patient)
                 kept.append((t, a, b, "other" if told_other else "case", p, h))
             else:
                 kept.append((t, a, b, "case" if s == "intro" else s, p, h))
@@ -701,6 +702,7 @@ _REFERENCES_HEAD = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:references|bibliogr
                               re.IGNORECASE)
 _THESE_OTHERS = re.compile(r"\b(?:none|all|each|most|several|some|both)\s+of\s+(?:these|those|them)\b"
                            r"|\b(?:these|those)\s+(?:patients|cases|reports|children|adults)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 #: a report's addendum: the patient's later results ("ADDENDUM - INTERPHASE FISH", "Molecular addendum")
 _ADDENDUM_HEAD = re.compile(r"^\W{0,6}(?:(?:molecular|cytogenetic|genetic|FISH|pathology)\s+)?addend(?:um|a)\b",

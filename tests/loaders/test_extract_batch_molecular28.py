@@ -79,3 +79,12 @@ def test_rearrangements_of_both_genes():
     r = extract("A 50-year-old man had leukaemia with spinal meningeal spread at T10. The blasts carried "
                 "rearrangements of both MYC and BCL2.")
     assert sorted(g["gene3"] for g in r["genomic"]) == ["BCL2", "MYC"]
+
+
+def test_a_cited_patient_s_story_goes_on_past_a_paragraph_break_while_it_is_told_of_him():
+    r = extract("To the Editor,\nWe studied one patient whose glioblastoma had metastasised to the spine.\n\n"
+                "In BMC Medical Imaging (2020) [1], a 51-year-old man with a temporal glioblastoma was treated "
+                "with resection.\n\n"
+                "Eighteen months later he came back with neck pain. MRI showed a lesion in the C4 vertebral body, "
+                "which was resected.\n")
+    assert (r["details"]["vertebrae"], r["interventions"]) == ([], [])
