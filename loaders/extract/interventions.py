@@ -285,7 +285,7 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                                     and _CONTENT_JOIN.fullmatch(text[p.end - base:d.start - base]) for p in procs):
                 # the drugs a chemotherapy is told to consist of, whatever their class: "chemotherapy based on
                 # bortezomib and lenalidomide", "chemotherapy with bortezomib and lenalidomide"
-                in_regimen.update(id(x) for x in runs[run_of[id(d)]]) if id(d) in run_of else in_regimen.add(id(d))
+                in_regimen.update(id(x) for x in (runs[run_of[id(d)]] if id(d) in run_of else [d]))
             elif any(_REGIMEN_JOIN.fullmatch(text[d.end - base:r.start - base]) for r in regimens if r.start >= d.end) \
                     or any(_PAIRED_JOIN.fullmatch(_BRACKET_FIRST.sub(" ", text[r.end - base:d.start - base]))
                            for r in regimens if r.end <= d.start) \
@@ -575,14 +575,15 @@ _SERIAL_AND = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
 _BRACKET_FIRST = re.compile(r"^\s*\([^()]{0,120}\)")
 
 
+#: an adjective naming a kind of operation ("transsphenoidal", "endoscopic"), not one naming an operation back ("the two
+#: previous operations")
+_KIND_ADJECTIVE = r"(?!previous\b|various\b|numerous\b|original\b|initial\b)[a-z]+(?:al|ic|ous|ive|ary|oid)"
 #: operations in the plural, and told by their number: "she underwent three additional surgical procedures"
 _OPERATIONS = r"(?:re-?)?operations|surgeries|procedures|(?:re-?)?resections|debulkings|laminectomies"
 _COUNTED = re.compile(r"(?<![\w/\-–.:])(?P<n>two|three|four|five|six|[2-6])\s+(?:(?:more|further|additional"
                       r"|subsequent|other|separate|repeat|revision|salvage|consecutive|open|spinal|surgical"
                       # (or another adjective: "two transsphenoidal operations", "two endoscopic resections")
-                      # (not an operation named back: "the two previous operations")
-                      r"|(?!previous\b|various\b|numerous\b|original\b|initial\b)[a-z]+(?:al|ic|ous|ive|ary|oid))"
-                      r"\s+){0,3}"
+                      rf"|{_KIND_ADJECTIVE})\s+){{0,3}}"
                       rf"(?P<noun>{_OPERATIONS})\b", re.IGNORECASE)
 _PLURAL_OPS = re.compile(rf"(?:{_OPERATIONS})$", re.IGNORECASE)
 
@@ -611,8 +612,7 @@ def _summing(f: InterventionFact) -> bool:
     return False
 
 
-_KIND_ADJ = re.compile(r"\b(?!surgical\b|spinal\b|previous\b|various\b|numerous\b|original\b|initial\b)"
-                       r"[a-z]+(?:al|ic|ous|ive|ary|oid)\s", re.IGNORECASE)
+_KIND_ADJ = re.compile(rf"\b(?!surgical\b|spinal\b){_KIND_ADJECTIVE}\s", re.IGNORECASE)
 
 
 def _count(f: InterventionFact) -> int | None:
@@ -708,7 +708,7 @@ def _gene_before(before: str) -> bool:
     m = _FUSION_PARTNER_BEFORE.search(before)
     if m is None:
         return False
-    return not m.group("g") or m.group("g") in hgnc.symbols() or m.group("g") in hgnc.aliases()
+    return not m.group("g") or hgnc.lookup(m.group("g")) is not None
 #: the story moves to another course of treatment: a recurrence, progression, a change of line
 _NEW_COURSE = needs(re.compile(
     r"\b(?:recurren(?:ce|t)|recurred|relaps\w*|regrowth|re-?growth"
@@ -1070,11 +1070,10 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
             between = any(max(sents) < o < idx for o in others)
             # a new date told since the last telling: "In 2011 ... a second resection ... In 2016 MRI of the spine
             # showed ... The intradural lesion was surgically resected" is another operation
-            dated = any(_DATED.search(texts.get(starts[x], "")) for x in range(max(sents) + 1, idx + 1))
             # ... or the story moved on in a sentence between: "The residual primary was then resected. At the end
             # of maintenance therapy, the boy developed multiple CNS metastases. ... a ventriculoperitoneal shunt"
-            dated = dated or any(_STORY_MOVED.search(texts.get(starts[x], "")) and not _NO_COURSE.search(
-                texts.get(starts[x], "")) for x in range(max(sents) + 1, idx))
+            dated = any(_DATED.search(t) or (x < idx and _STORY_MOVED.search(t) and not _NO_COURSE.search(t))
+                        for x in range(max(sents) + 1, idx + 1) for t in [texts.get(starts[x], "")])
             # "a posterior fusion, followed one week later by a transoral resection": two operations in a sentence
             said = last_at.get((id(ev), idx), -1)
             if said < 0 and idx in sents:

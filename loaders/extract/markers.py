@@ -225,13 +225,11 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
     facts: dict[str, MarkerFact] = {}
     after_flow = False
     for text, base, span, mentions in sentences:
-        flow = bool(_FLOW.search(text)) and not _IHC_WORD.search(text)
-        # (the sentence after a flow cytometry result that goes on about its cells: "Flow cytometry ... found an
+        # (the sentences after a flow cytometry result that go on about its cells: "Flow cytometry ... found an
         # abnormal clonal plasma cell population. It expressed CD38 and CD138")
-        continued, after_flow = after_flow and bool(_GOES_ON.match(text)) and not _IHC_WORD.search(text), flow
-        if continued:
-            after_flow = True
+        if after_flow and _GOES_ON.match(text) and not _IHC_WORD.search(text):
             continue
+        after_flow = bool(_FLOW.search(text)) and not _IHC_WORD.search(text)
         if not _IHC_SENTENCE.search(text) or (_OTHER_TEST.search(text) and not _IHC_WORD.search(text)):
             continue
         if not metastatic and REMOTE_PAST.search(text):

@@ -623,7 +623,7 @@ def segment(text: str) -> Document:
                     other_story = item_other = in_item
                     # (in a paragraph too, when the sentence brings in another patient: "Di Carlo and colleagues
                     # reported a two-year-old girl with ARMS ... Her tumour had no PAX-FOXO1 fusion but ...")
-                    other_story = other_story or (cited and (bool(ages) or bool(_PERSON.search(sent))))
+                    other_story = other_story or _brings_in_other(sent)
                 elif other_story and not _BACK_TO_OURS.search(sent):
                     own = "other"  # ... and the rest of that list item ("- Smith described ... He had GTR ...")
                 elif after_others and _THESE_OTHERS.search(sent) and not _BACK_TO_OURS.search(sent[:60]):
@@ -649,7 +649,7 @@ def segment(text: str) -> Document:
         for t, a, b, s, p, h in raw:
             if s == "intro" and not h:
                 new_paragraph = bool(kept) and "\n\n" in text[kept[-1][2]:a]
-                if _cited(t) and (_ages(t) or _PERSON.search(t)):
+                if _brings_in_other(t):
                     told_other = True  # ... to the end of its paragraph, unless the text comes back to its own
                 elif (new_paragraph and not _THIRD_PERSON.search(t)) or _FIRST_PERSON.search(t) \
                         or _BACK_TO_OURS.search(t):
@@ -707,6 +707,11 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 #: a report's addendum: the patient's later results ("ADDENDUM - INTERPHASE FISH", "Molecular addendum")
 _ADDENDUM_HEAD = re.compile(r"^\W{0,6}(?:(?:molecular|cytogenetic|genetic|FISH|pathology)\s+)?addend(?:um|a)\b",
                             re.IGNORECASE)
+def _brings_in_other(sent: str) -> bool:
+    """A cited sentence bringing in another patient: "Di Carlo and colleagues reported a two-year-old girl ..."."""
+    return _cited(sent) and bool(_ages(sent) or _PERSON.search(sent))
+
+
 #: a person brought in by a sentence: "reported a girl with ...", "a man who ..."
 _PERSON = re.compile(r"\b(?:an?|another|one)\s+(?:[\w-]+\s+){0,2}?(?:girl|boy|man|woman|child|infant|patient|adult|"
                      r"adolescent|toddler)\b", re.IGNORECASE)
