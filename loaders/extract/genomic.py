@@ -406,13 +406,13 @@ def _histone(gene: str, variant: str, text: str = "") -> str:
     unless the sentence names one of the two genes alone ("two H3F3B mutations: H3.3 p.Gly35Trp and ...")."""
     if gene != "H3.3":
         return gene
-    named = {("H3-3A" if m.group(1) in ("A", "3A") else "H3-3B") for m in _H33_GENE.finditer(text)}
+    named = {f"H3-3{m.group('g')}" for m in _H33_GENE.finditer(text)}
     if len(named) == 1:
         return named.pop()
     return "H3-3B" if variant.startswith("K36") else "H3-3A"
 
 
-_H33_GENE = re.compile(r"\bH3(?:F|-)(3A|3B)\b|\bH3\.3(A|B)\b")
+_H33_GENE = re.compile(r"\bH3(?:F3|-3|\.3)(?P<g>A|B)\b")
 
 
 #: a bracketed clone name and the word after it: "BRAFV600E (VE1) immunostain"

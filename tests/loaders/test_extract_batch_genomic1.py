@@ -140,3 +140,9 @@ def test_a_test_s_purpose_in_a_clause_before_its_own_result():
                     "same pathogenic variant, c.525delT, in the girl and in her mother.") == [
         ("mutation", "SMARCE1", "", "", "c.525delT", 0, 0)]
     assert _genomic("FISH was performed to look for amplification of MDM2, and MDM2 was not amplified.") == []
+
+
+def test_the_h3_3_gene_named_by_its_protein_letter():
+    # ("H3.3A" is H3-3A's, as "H3F3A" is; it had been read as H3-3B)
+    assert _genomic("Sequencing of H3.3A detected an H3.3 p.Gly35Arg mutation.") == [
+        ("mutation", "H3-3A", "", "", "G34R", 0, 0)]
