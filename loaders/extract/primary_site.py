@@ -35,6 +35,14 @@ _HISTOLOGY = (r"(?:papillary|follicular|medullary|anaplastic|clear[- ]cell|small
               r"|squamous(?:[- ]cell)?|ductal|lobular|invasive|mucinous|signet[- ]ring|neuroendocrine|acinar"
               r"|poorly\s+differentiated|well[- ]differentiated|moderately\s+differentiated|cell)")
 _CARCINOMA = r"(?:adeno)?carcinomas?|cancers?"
+_OTHER_PRIMARY = (r"seminomas?|choriocarcinomas?|embryonal\s+carcinomas?|dysgerminomas?"
+                  r"|wilms(?:'s|\u2019s|'|\u2019)?\s+tumou?rs?|nephroblastomas?|retinoblastomas?|hepatoblastomas?"
+                  r"|ph(?:a)?eochromocytomas?|(?:malignant\s+)?(?:pleural\s+|peritoneal\s+)?mesotheliomas?|thymomas?"
+                  r"|carcinoid(?:\s+tumou?rs?)?"
+                  r"|(?:pancreatic|lung|pulmonary|bronchial|small[\s-]bowel|ileal|rectal|gastric|thymic)\s+"
+                  r"(?:well[\s-]differentiated\s+)?neuroendocrine\s+(?:tumou?r|neoplasm)s?"
+                  r"|neuroendocrine\s+(?:tumou?r|neoplasm)s?\s+of\s+the\s+(?:pancreas|lung|small\s+bowel|ileum|rectum"
+                  r"|stomach|thymus)")
 _PHRASES = re.compile(
     rf"\b(?:(?:{_ORGAN})(?:[\s-]+{_HISTOLOGY})*[\s-]+(?:{_CARCINOMA})"
     rf"|(?:{_HISTOLOGY}[\s-]+)*(?:{_ORGAN})[\s-]+(?:{_HISTOLOGY}[\s-]+)*(?:{_CARCINOMA})"
@@ -43,7 +51,14 @@ _PHRASES = re.compile(
     # a melanoma of the skin, eye or mucosa that spread to the spine (a primary melanocytic tumour of the meninges
     # is the lexicon's): "metastatic melanoma", "cutaneous malignant melanoma", "melanoma metastasis"
     r"|(?:metastatic|cutaneous|uveal|choroidal|conjunctival|mucosal|acral|ocular|skin)(?:\s+malignant)?\s+melanomas?"
-    r"|melanomas?(?=\s+metasta))\b",
+    r"|melanomas?(?=\s+metasta)"
+    # the lung cancers by their abbreviations ("EGFR-mutant NSCLC"), the skin's Merkel cell carcinoma
+    r"|N?SCLCs?|merkel[\s-]+cell\s+carcinomas?"
+    # tumours of other organs that are no carcinoma and no tumour type of the spine: germ cell tumours of the gonads
+    # (the spine's own germinoma, teratoma and yolk sac tumour, and germ cell tumours at large, are the lexicon's),
+    # the embryonal tumours of the kidney, eye and liver, and the adrenal's, pleura's, thymus' and gut's own tumours; a
+    # neuroendocrine tumour only with its organ, since the cauda equina has one of its own
+    rf"|{_OTHER_PRIMARY})\b",
     re.IGNORECASE)
 
 
@@ -61,10 +76,14 @@ _ORGAN_SAID_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+#: a word every phrase above needs (the cheap test before the patterns)
+_CHEAP = re.compile(r"carcinom|cancer|melanom|sclc|oma\b|omas\b|wilms|carcinoid|neuroendocrine")
+
+
 def carcinoma_mentions(text: str, base: int, iri: str, taken: list[Mention] | None = None) -> list[Mention]:
     """Mentions of ``iri`` (the metastasis class) for the carcinomas text names by their primary."""
     low = text.lower()
-    if "carcinom" not in low and "cancer" not in low and "melanom" not in low:
+    if not _CHEAP.search(low):
         return []
     busy = [(m.start, m.end) for m in taken or [] if m.kind == "tumor_type"]
     out: list[Mention] = []
