@@ -171,6 +171,11 @@ _METS_POS = needs(re.compile(
     # "the recurrent disease subsequently spread to the liver", "now metastatic to the liver"
     r"|\b(?:spread|metastasi[sz]ed|metastatic)\s+to\s+(?:the\s+|both\s+)?(?:liver|lungs?|brain|bones?|skeleton|pleura"
     r"|peritoneum|lymph\s+nodes?|adrenals?|kidneys?|skin|spinal\s+cord|spine|cauda\s+equina|leptomeninges|neuraxis)\b"
+    # "whose CPC had spread widely", "the disease has spread throughout the neuraxis": the patient's tumour told as
+    # having spread (a perfect tense: "spread along the neuraxis is a known feature" is no case's)
+    r"|\b(?:had|has|have)\s+(?:already\s+|since\s+|then\s+|now\s+)?(?:spread|disseminated)\s+(?:widely|diffusely|"
+    r"extensively|(?:throughout|along|over)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:neuraxis|neural\s+axis|spinal|"
+    r"craniospinal|leptomening|subarachnoid|body|skeleton))"
     # "the tumour metastasised caudally along the neuraxis"
     r"|\bmetastasi[sz]ed\s+(?:\w+\s+)?(?:along|through(?:out)?|within)\s+(?:the\s+)?(?:neuraxis|neural\s+axis|spinal"
     r"|craniospinal|CSF|cerebrospinal)"
