@@ -79,16 +79,18 @@ _C_CHANGE = r"c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|delins(?:[ACGT]+|\d+)|del(?:\d+
 #: a change at the protein level, without its "p.": "R132H", "Arg248Gln", "R352Hfs*89", "Leu341SerfsTer23", "R1426*",
 #: an in-frame deletion or duplication over a range "W557_K558del", "Ala502_Tyr503dup", "V560del", "E746_A750delinsQ"
 _AA = r"[A-Z](?:[a-z]{2})?"
-_P_CHANGE = (rf"{_AA}\d{{1,4}}(?:_{_AA}\d{{1,4}}(?=del|dup|ins))?"
+#: the change of a range said in a word after it: "p.M844_S847 deletion", "KIT V560 deletion"
+_CHANGE_NOUN = r"\s(?:deletion|duplication|insertion)(?![\w-])"
+_P_CHANGE = (rf"{_AA}\d{{1,4}}(?:_{_AA}\d{{1,4}}(?=del|dup|ins|{_CHANGE_NOUN}))?"
              rf"(?:(?:{_AA})?fs(?:\*|Ter)?\d*|delins[A-Z](?:[a-z]{{2}})?"
-             rf"(?:[A-Z](?:[a-z]{{2}})?)*|{_AA}|\*|del|dup|ins[A-Z]*)?")
+             rf"(?:[A-Z](?:[a-z]{{2}})?)*|{_AA}|\*|del|dup|ins[A-Z]*|{_CHANGE_NOUN})?")
 #: the kind of a mutation said between the gene and the word: "NF2 nonsense mutation", "SUFU germline variant"
 _KIND_WORDS = (r"(?:(?:nonsense|missense|frameshift|frame-shift|splice[\s-]site|truncating|hotspot|point|somatic"
                r"|germ-?line|heterozygous|homozygous|(?:likely\s+)?pathogenic|activating|inactivating|deleterious"
                r"|de\s+novo|stop[\s-]gain)\s+)*")
 _VARIANT = re.compile(
     # (a hyphen may join the gene to its change: "H3F3A-K27M mutation", "IDH1-R132H")
-    rf"^\s*(?::|-(?=[A-Z]\d))?\s*(?:gene\s*,?\s+)?(?:\(?\s*(?:exon\s*\d{{1,3}}\s+)?{_KIND_WORDS}"
+    rf"^\s*(?::|-(?=[A-Z]\d)|[-–—]\s(?=(?:p\.\s?)?[A-Z]\d))?\s*(?:gene\s*,?\s+)?(?:\(?\s*(?:exon\s*\d{{1,3}}\s+)?{_KIND_WORDS}"
     r"(?:mutation|variant|mutated|alteration|(?=[^.;]{0,30}p\.)(?:in-frame\s+)?(?:deletion|duplication|insertion))"
     r"\s*[,:]?\s*(?:(?:(?:was|is)\s+(?:located\s+|found\s+)?)?in\s+exon\s*\d{1,3}\s*[,:]?\s*)?)?\(?\s*"
     r"(?:(?:at|in)\s+codon\s+\d{1,4}\s*[,:]?\s*)?"  # "an NRAS mutation at codon 61, p.Gln61Lys"
@@ -359,9 +361,14 @@ def _made_by(m: re.Match[str], translocations: tuple[tuple[str, str, str, str], 
 
 #: the protein change named before its gene: "a Phe119Leu mutation in exon 2 of the VHL gene", "p.R132H of IDH1"
 _VARIANT_BEFORE = re.compile(r"(?<![\w.])(?:p\.\s?)?(?P<v>[A-Z][a-z]{2}\d{1,4}(?:[A-Z][a-z]{2}|\*|fs)"
-                             r"|[A-Z]\d{1,4}[A-Z*])"
-                             r"\s+(?:(?:point|somatic|germline|activating|hotspot|missense|heterozygous|homozygous)\s+)?"
-                             r"(?:mutation|variant|substitution)\s+(?:(?:was\s+)?(?:found|detected|identified)\s+)?"
+                             r"|[A-Z]\d{1,4}[A-Z*]"
+                             # an in-frame change of a range: "p.W557_K558del in KIT exon 11", "a p.M844_S847 deletion
+                             # in PDGFRA exon 18"
+                             r"|(?:[A-Z][a-z]{2}|[A-Z])\d{1,4}_(?:[A-Z][a-z]{2}|[A-Z])\d{1,4}(?:del|dup|ins[A-Z]*)?)"
+                             r"\s+(?:(?:point|somatic|germline|activating|hotspot|missense|heterozygous|homozygous"
+                             r"|in-frame)\s+)?"
+                             r"(?P<word>mutation|variant|substitution|(?P<noun>deletion|duplication|insertion))?"
+                             r"\s*(?<=\s)(?:(?:was\s+)?(?:found|detected|identified)\s+)?"
                              r"(?:in|of|within)\s+(?:exon\s*\d{1,3}\s+(?:of|in)\s+)?(?:the\s+)?$")
 #: a histone or other symbol the lexicon lacks, with a hotspot, said of a sequencing result: "Sequencing revealed
 #: H3 K27M", "the same H3 K27M and PTPN11 mutations" (never of a stain: "H3 K27M immunostaining")
@@ -523,6 +530,8 @@ def one_letter(variant: str) -> str:
     >>> one_letter("Arg167Trp"), one_letter("Gly34Trp"), one_letter("V600E"), one_letter("Arg213Ter")
     ('R167W', 'G34W', 'V600E', 'R213*')
     """
+    # (the change of a range said in a word: "M844_S847 deletion" is "M844_S847del")
+    variant = re.sub(r"\s(del|dup|ins)(?:etion|lication|ertion)$", r"\1", variant)
     m = _THREE_LETTER.match(variant)
     if not m or m.group(1).lower() not in _AA3 or (m.group(3) and m.group(3).lower() not in _AA3):
         return variant
@@ -630,7 +639,22 @@ _CELL_RESULT = re.compile(r"\b(?:detected|positive|present|found|identified|ampl
 _GLUED_NEGATIVE = re.compile(r"^(?:-|\s)?(?:negative|wild[\s-]?type|non-?mutated|unmutated)\b", re.IGNORECASE)
 
 
+#: a field that says its list was not found: "Negative: CD34, BRAF V600E (mutation-specific antibody)", "Not detected:
+#: ..." (up to a field that says found: "Negative: CD34. Positive: ...")
+_NEGATIVE_LABEL = re.compile(r"^\W{0,3}(?:negative(?:\s+for)?|not\s+(?:detected|found|identified|present)|absent"
+                             r"|wild[\s-]?type)\s*:", re.IGNORECASE)
+_POSITIVE_LABEL = re.compile(r"\b(?:positive(?:\s+for)?|detected|found|present|identified)\s*:", re.IGNORECASE)
+#: ... and the lead of a list whose items were not found: "Not detected in either specimen:", "Negative for the
+#: following:", then "- homozygous deletion of CDKN2A"
+_NEGATIVE_LEAD = re.compile(r"^\W{0,3}(?:not\s+(?:detected|found|identified|present)|negative(?:\s+for)?|absent)\b"
+                            r"[^.:]{0,80}:\s*$", re.IGNORECASE)
+_ITEM = re.compile(r"^\s*[-•*–]\s")
+
+
 def _asserted(text: str, start: int, end: int) -> bool:
+    if (lead := _NEGATIVE_LABEL.match(text)) and start >= lead.end() \
+            and not _POSITIVE_LABEL.search(text, lead.end(), start):
+        return False
     if " | " in text:
         # a row of a table: a cell that tells its own result is read alone ("Next-generation sequencing | not
         # stated | FLT3-ITD detected; RUNX1 mutation detected": the specimen's "not stated" negates nothing)
@@ -712,7 +736,14 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                    if m.group("b1") and not _made_by(m, translocations)}
     field_gene: tuple[str, int] | None = None  # a report's "Gene: SMARCB1" line, for the "Variant:" line after it
     field_cdna: dict[str, GenomicFact] = {}  # the DNA change a field gave the gene
+    negative_list = False  # inside a list whose lead said its items were not found
     for n_sent, (text, base, span, mentions) in enumerate(sentences):
+        if _NEGATIVE_LEAD.match(text):
+            negative_list = True
+            continue
+        if negative_list and _ITEM.match(text):
+            continue
+        negative_list = False
         genes = [_Gene(m.start - base, m.end - base, symbol_of.get(m.iri, m.surface), m.iri)
                  for m in mentions if m.kind == "gene"]
         genes = sorted(genes + _hgnc_genes(text, genes), key=lambda g: g.start)
@@ -906,8 +937,16 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     add(GenomicFact("mutation", gene=g.symbol), span)  # "NF1 testing showed a missense mutation"
                 continue
             vb = _VARIANT_BEFORE.search(text[max(0, g.start - 80):g.start])
+            if vb and not vb.group("word") and not re.search(r"_.*(?:del|dup|ins[A-Z]*)$", vb.group("v")):
+                vb = None  # (a change before its gene without the word of a mutation: only a range's, "p.W557_K558del")
+            if vb and "_" in vb.group("v") and not re.search(r"(?:del|dup|ins[A-Z]*)$", vb.group("v")) \
+                    and not vb.group("noun"):
+                vb = None  # a range with no change told
             if vb and _asserted(text, g.start - len(text[max(0, g.start - 80):g.start]) + vb.start(), g.end):
-                add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(vb.group("v"))), span)
+                v = vb.group("v")
+                if "_" in v and not re.search(r"(?:del|dup|ins[A-Z]*)$", v):
+                    v += vb.group("noun")[:3]  # "p.M844_S847 deletion" is M844_S847del
+                add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(v)), span)
                 continue
             cb = _CDNA_BEFORE.search(text[max(0, g.start - 80):g.start])
             if cb and _asserted(text, g.start - len(text[max(0, g.start - 80):g.start]) + cb.start(), g.end):
@@ -929,7 +968,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                                     else re.sub(r"\s", "", cm.group("v"))), span)
                 continue
             if vm and (re.search(r"mutat|variant|p\.", text, re.IGNORECASE)
-                       or re.match(r"^[A-Z]\d+[A-Z]$", vm.group("v"))):
+                       or re.match(r"^[A-Z]\d+[A-Z]$", vm.group("v"))
+                       or re.search(r"_\S+" + _CHANGE_NOUN + "$", vm.group("v"))):  # "KIT W557_K558 deletion"
                 if _asserted(text, g.start, g.end + vm.end()):
                     add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(vm.group("v"))), span)
                     # the same gene's further changes listed after it: "EGFR L858R and T790M mutations",

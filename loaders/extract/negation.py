@@ -198,6 +198,9 @@ def _after_last_finding(before: str) -> str:
 
 _NOT_BEFORE = re.compile(r"\b(?:not|cannot|can't|doesn't|does\s+not|did\s+not|never)\s+$", re.IGNORECASE)
 #: cues that exclude only what follows them directly ("rather than X", "instead of X")
+#: what a likeness is seen in, after the thing it is like: "plasma cells mimic mature neutrophils in plasma cell
+#: myeloma" (the myeloma is the setting, not the mimicked)
+_MIMIC_SETTING = re.compile(r"^\s+(?:[\w-]+\s+){1,4}in\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _NEAR_ONLY = re.compile(r"rather|instead|\w+er\b|less|more|preferable|superior|inferior", re.IGNORECASE)
 #: (not a verb's phrase: "constitutional rather than acquired by the myeloma clone" excludes no myeloma)
 _DIRECT_OBJECT = re.compile(r"^(?!\s*(?:\w+ed|seen|made|found|arising|occurring|caused)\s+(?:by|in|from|within|through)"
@@ -284,6 +287,7 @@ def _status(text: str, start: int, end: int, *, proposals: bool = True) -> str |
         before = before[before.rfind(",") + 1:]
     if any((not _NEAR_ONLY.match(m.group()) or _DIRECT_OBJECT.match(before[m.end():]))
            and not _NOT_BEFORE.search(before[max(0, m.start() - 20):m.start()])  # "does not exclude X"
+           and not (m.group().lower().startswith("mimic") and _MIMIC_SETTING.match(before[m.end():]))
            for m in _EXCLUDED_PRE.finditer(before)):
         return "excluded"  # ("rather than MN1, ... the HGNET-MN1 subclass": the cue's own object was MN1)
     if _NO_RESPONSE_TO.search(before):

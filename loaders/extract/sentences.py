@@ -38,7 +38,8 @@ _NUMBERING = re.compile(r"^[\W_]{0,6}(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|(?:[IVX]
                         r"|(?i:panel|part|section|box|step)\s+\d{1,2}[.)]?)\s*"
                         r"(?:[|:.)\-–—]\s*)?)?(?=[A-Za-z])")
 _HEADING_OTHER = re.compile(
-    r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:comments?|(?:clinical\s+|general\s+|brief\s+|board\s+|panel\s+)?discussion"
+    r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:(?:board\s+|panel\s+|editorial\s+)?comments?"
+    r"|(?:clinical\s+|general\s+|brief\s+|board\s+|panel\s+)?discussion"
     r"|discussion\s+points?|teaching\s+points?|questions?\s+(?:for|to)\s+the\s+(?:board|panel)"
     r"|(?:points?|questions?|topics?|issues?|matters?)\s+(?:raised\s+)?(?:for|in|at)\s+(?:the\s+)?discussion"
     r"|points?\s+(?:raised|made|discussed)\b"
@@ -180,8 +181,11 @@ _CITED = re.compile(r"\b(?:reported|described|published|documented)\s+by\b|\bet\
 _OTHERS_LISTED = needs(re.compile(
     r"(?:\bfor\s+comparison\b|\bnone\s+of\s+(?:them|these)\s+(?:is|was|concerns?)\b|\bneither\s+(?:of\s+them\s+)?"
     r"(?:is|was|concerns?)\b|\bnot\s+(?:our|the\s+index|this)\s+patient\b|\bother\s+(?:\w+\s+){0,4}?(?:reports?|cases?"
-    r"|patients?|publications?)\b|\b(?:published|reported|described)\s+(?:\w+\s+){0,3}?(?:cases|patients|reports)\b"
+    r"|patients?|publications?|famil(?:y|ies)|kindreds?)\b"
+    r"|\b(?:published|reported|described)\s+(?:\w+\s+){0,3}?(?:cases|patients|reports|families)\b"
     r"|\bnot\s+(?:about|concerning)\s+(?:this|our|the)\s+patient\b"
+    # "Background for the clinical team (published data, not results for this patient):"
+    r"|\bnot\s+(?:\w+\s+){1,3}?(?:for|of|from)\s+(?:this|our|the\s+index)\s+patient\b|\bpublished\s+data\b"
     # "Our case adds to a small number of reports of aggressive disease outside the SDHB group:"
     r"|\b(?:number|handful)\s+of\s+(?:\w+\s+)?(?:reports|publications)\b)"
     # (a lead-in ends with a colon, or is a line of its own without a full stop: "... - the items below are NOT about
@@ -301,6 +305,14 @@ def _appositive_number(text: str) -> int | None:
     return _WORDNUM.get(m.group(1).lower()) if m else None
 
 
+#: a name and its result after a dash: "BCL10 - mutated", "MAP2K1 - F53L (MEK1 p.Phe53Leu), activating", "ALK -
+#: not detected", "CD99 - positive"
+_RESULT_ITEM = re.compile(r"^[A-Za-z][\w./-]{0,24}(?:\s+[\w./-]{1,24}){0,2}\s+[-–—]\s+(?:(?:not\s+)?(?:mutated|mutation"
+                          r"|amplified|amplification|deleted|deletion|rearranged|rearrangement|detected|found"
+                          r"|present|positive|negative|absent|wild[\s-]?type|fused)\b|[cp]\.\s?\S"
+                          r"|[A-Z]\d{1,4}(?:[A-Z]|\*|fs|del|dup|ins)\b)", re.IGNORECASE)
+
+
 def _is_heading(line: str) -> bool:
     s = line.strip()
     if not s:
@@ -315,6 +327,11 @@ def _is_heading(line: str) -> bool:
         return False
     if re.match(r"[-•*–]\s+\S", s):
         return False  # an item of a list ("- NRAS - mutation detected")
+    if re.match(r"\W{0,3}(?:not\s+(?:detected|found|identified|present)|negative(?:\s+for)?|absent)\b[^.:]{0,80}:\s*$",
+                s, re.IGNORECASE):
+        return False  # the lead of a list of what was not found ("Not detected in either specimen:"), no heading
+    if _RESULT_ITEM.match(s):
+        return False  # an item of a list without its bullet, a name and its result: "BCL10 - mutated", "MAP2K1 - F53L"
     if s.count("|") >= 2 and " | " in s:
         return False  # a row of a table laid out with bars: "Next-generation sequencing | not stated | FLT3-ITD ..."
     if re.match(r"\d{2,3}(?:~\d{2,3})?<?\d?n?>?,\s?[XY]{1,4}\b", s):
@@ -407,6 +424,7 @@ def segment(text: str) -> Document:
     section = "intro"
     explicit_case = False
     preamble_other = False  # the "other" part is a teaching file's "Why this case", before any part of the patient
+    board_other = False  # the other part is a tumour board's discussion of the patient
     para_other = False  # inside the "Discussion:" paragraph of a summary (a field label ends it)
     first_age: str | None = None  # the age that introduced the patient ("43-year-old")
     patient = 0
@@ -541,6 +559,8 @@ def segment(text: str) -> Document:
         elif heading and _HEADING_OTHER.match(head):
             section = "case" if _ABSTRACT_DISCUSSION.match(head) and abstract_part(start) else "other"
             preamble_other = section == "other" and not explicit_case and bool(_PREAMBLE_HEAD.match(head))
+            # (a tumour board's discussion of the patient: its "Outcome recorded after the meeting" is theirs again)
+            board_other = section == "other" and bool(_BOARD_WORD.search(head))
         elif heading and _HEADING_CASE.match(head) and start < abstract_at:
             pass  # "Case Report" above the abstract: the article type, in the title block
         elif heading and _HEADING_CASE.match(head) and not (section == "other" and not preamble_other and (
@@ -550,6 +570,8 @@ def segment(text: str) -> Document:
             section, explicit_case = "case", True
         elif heading and _ADDENDUM_HEAD.match(head):
             section, explicit_case = "case", True  # a report's "ADDENDUM - INTERPHASE FISH" after its comment
+        elif heading and section == "other" and board_other and _STORY_HEAD.match(head):
+            section, board_other = "case", False  # "Board discussion", then "Outcome recorded after the meeting"
         elif heading and para_other and comment_in_case and _STORY_HEAD.match(head):
             # "Treatment" after a "Comment: ..." paragraph of the case: the patient's story goes on
             section, para_other = "case", False
@@ -716,6 +738,8 @@ def _brings_in_other(sent: str) -> bool:
 _PERSON = re.compile(r"\b(?:an?|another|one)\s+(?:[\w-]+\s+){0,2}?(?:girl|boy|man|woman|child|infant|patient|adult|"
                      r"adolescent|toddler)\b", re.IGNORECASE)
 #: a heading of the patient's later story
+#: a tumour board's words in a heading: "Board discussion", "Discussion at the meeting"
+_BOARD_WORD = re.compile(r"\b(?:board|meeting|MDT|multidisciplinary|tumou?r\s+conference)\b", re.IGNORECASE)
 _STORY_HEAD = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:treatment|management|therapy|outcome|course|follow[\s-]?up"
                          r"|clinical\s+course|progress)\b", re.IGNORECASE)
 #: a teaching file's opening part on why the case is shown, before the patient's own parts: its "Presentation" is the

@@ -1,0 +1,81 @@
+"""What the blind batch genomic4 showed, fixed in general (tests/data/genomic4: molecular reports of tumour kinds of the
+spine at any site); each test is on text written for it, not on the batch's documents."""
+
+from __future__ import annotations
+
+import pytest
+from extracting import extract
+from spinekg.loaders.text import extract_text
+from spinekg.ontology import ontology_path
+
+pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
+
+
+def _genes(record: dict) -> set[tuple[str, str | None]]:
+    return {(g["gene"], g["variant"]) for g in record["genomic"] if g["kind"] == "mutation"}
+
+
+def test_a_list_of_genes_with_their_results_after_dashes():
+    r = extract("Case report\nA 58-year-old woman had an undifferentiated sarcoma of the thigh.\nA 50-gene panel found "
+                "somatic changes in four genes:\n  TP53 - mutated\n  ATRX - mutated\n  NF1 - not detected\n  KRAS - "
+                "G12V (p.Gly12Val), activating\nShe was then treated with trametinib.\n")
+    assert _genes(r) == {("TP53", None), ("ATRX", None), ("KRAS", "G12V")}
+
+
+def test_a_negative_field_negates_its_list():
+    r = extract("Case report\nA 30-year-old man had a pigmented tumour of the tibia.\nImmunohistochemistry.\n"
+                "- Positive: S-100 protein, SOX10.\n- Negative: CD34, BRAF V600E (mutation-specific antibody).\n")
+    assert not r["genomic"]
+    r = extract("Case report\nA 30-year-old man had a melanoma of the tibia. Negative: CD34. Positive: a BRAF V600E "
+                "mutation by sequencing.\n")
+    assert _genes(r) == {("BRAF", "V600E")}
+
+
+def test_the_items_under_a_lead_of_what_was_not_found():
+    r = extract("Case report\nA 66-year-old woman had a meningioma of the convexity. Panel sequencing found an AKT1 "
+                "E17K mutation.\n\nNot detected in the tumour:\n - homozygous deletion of CDKN2A\n - TERT promoter "
+                "mutation\n\nA later sample also showed a TRAF7 mutation.\n")
+    assert _genes(r) == {("AKT1", "E17K"), ("TRAF7", None)}
+    assert not [g for g in r["genomic"] if g["kind"] == "deletion"]
+
+
+@pytest.mark.parametrize(("said", "gene", "variant"), [
+    ("The tumour carried a p.M844_S847 deletion in PDGFRA exon 18.", "PDGFRA", "M844_S847del"),
+    ("Sequencing showed a KIT W557_K558 deletion.", "KIT", "W557_K558del"),
+    ("Sequencing showed a p.W557_K558del in KIT exon 11.", "KIT", "W557_K558del"),
+])
+def test_an_in_frame_change_of_a_range_told_in_words(said: str, gene: str, variant: str):
+    assert _genes(extract(f"Case report\nA 60-year-old man had a gastric GIST. {said}\n")) == {(gene, variant)}
+
+
+def test_a_list_of_other_families_led_in_by_the_literature():
+    recs = [x.to_dict() for x in extract_text(
+        "Letter\nWe describe a mother and her son with SDHB-related paraganglioma.\n\nPatient 1. A 40-year-old woman "
+        "had a paraganglioma of the bladder. Genetic testing showed an SDHB mutation.\n\nPatient 2. Her son, aged 16, "
+        "had a paraganglioma of the organ of Zuckerkandl, which was removed.\n\nOther SDHB kindreds in the literature "
+        "show the same:\n- A 25-year-old man whose family carried SDHB c.72+1G>T had a carotid body tumour.\n- Three "
+        "sisters carried a germline SDHB R46Q mutation.\n", "f.txt")]
+    assert [_genes(r) for r in recs] == [{("SDHB", None)}, set()]
+
+
+def test_a_list_of_published_data_not_about_the_patient():
+    r = extract("Report\nPatient: 60-year-old man\nFinal diagnosis: plasma cell myeloma.\nFISH: IGH/CCND1 "
+                "rearrangement detected.\n\nBackground for the clinical team (published data, not results for this "
+                "patient):\n- In a large series, TP53 deletion was found in 10% and t(4;14) in 12%.\n")
+    assert not [g for g in r["genomic"] if g.get("gene") == "TP53"]
+
+
+def test_a_board_note_tells_the_outcome_after_its_discussion():
+    r = extract("Molecular tumour board\nPatient: 6-year-old boy\nHistory\nA pilocytic astrocytoma was resected.\n"
+                "Sequencing found a BRAF V600E mutation.\n\nBoard discussion\nRadiotherapy was not recommended. The "
+                "MEK inhibitor trametinib was proposed.\n\nOutcome recorded after the meeting\n- Trametinib was "
+                "started.\n\nBoard comment\nOther children have received dabrafenib.\n")
+    assert [i["label"].lower() for i in r["interventions"] if i["category"] == "targeted_therapy"] == ["trametinib"]
+
+
+def test_a_likeness_seen_in_a_tumour_does_not_exclude_it():
+    r = extract("Case report\nA 48-year-old man had a lesion of L2. The biopsy showed neoplastic plasma cells that "
+                "mimicked mature neutrophils in plasma cell myeloma.\n")
+    assert r["diagnosis"]["label"] == "plasma cell myeloma"
+    r = extract("Case report\nThe lesion of L2 mimicked a schwannoma on MRI, but histology showed a meningioma.\n")
+    assert r["diagnosis"]["label"] == "meningioma"
