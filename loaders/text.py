@@ -71,6 +71,11 @@ class Resources:
     translocations: tuple[tuple[str, str, str, str], ...] = ()
     #: the hormonal agents, given as one line with a targeted drug they are joined to ("fulvestrant with alpelisib")
     hormonal: frozenset[str] = frozenset()
+    #: the corticosteroids, a part of the regimen of the antineoplastic drugs they are listed with ("bortezomib,
+    #: carfilzomib and dexamethasone")
+    corticosteroids: frozenset[str] = frozenset()
+    #: the immunomodulatory agents (lenalidomide, thalidomide, pomalidomide), antineoplastic in such a regimen
+    immunomodulatory: frozenset[str] = frozenset()
 
 
 def _query(q: str) -> list[tuple[str, ...]]:
@@ -119,8 +124,10 @@ def build_resources(lex: Lexicon, matcher: Matcher | None = None) -> Resources:
         (f, *by_iri[f], n) for f, n in _query(f"SELECT ?f ?n WHERE {{ ?f <{SKG}cytogeneticNotation> ?n }}")
         if f in by_iri))
     hormonal = frozenset(d for (d,) in _query(f"SELECT ?d WHERE {{ ?d a <{SKG}HormonalAgent> }}") if d in drugs)
+    steroids = frozenset(d for (d,) in _query(f"SELECT ?d WHERE {{ ?d a <{SKG}Corticosteroid> }}") if d in drugs)
+    imids = frozenset(d for (d,) in _query(f"SELECT ?d WHERE {{ ?d a <{SKG}ImmunomodulatoryAgent> }}") if d in drugs)
     return Resources(matcher, drug_category, regimen_agents, gene_symbol, fusion_term, tumor_parents, generic_tumors,
-                     generic_procedures, labels, pattern_names, translocations, hormonal)
+                     generic_procedures, labels, pattern_names, translocations, hormonal, steroids, imids)
 
 
 @functools.lru_cache(maxsize=1)
@@ -209,13 +216,20 @@ _OURS = re.compile(r"\b(?:our|this|the\s+(?:present|current|index|reported))\s+(
                    r"|boy|girl|man|woman|tumou?rs?|lesions?|neoplasm)\b|\bwe\s+(?:\w+\s+)?(?:report|present|describe"
                    r"|diagnosed|treated)\b|\bthe\s+authors\s+(?:\w+\s+)?(?:report|present|describe)\b"
                    r"|\bin\s+our\b|\bherein\b|\bhere\s+we\b", re.IGNORECASE)
+#: a word of a spinal site: a case without one (and without a level) is of a tumour away from the spine
+_SPINAL_SITE = re.compile(r"\b(?:spin(?:e|es|al|ous)|vertebr\w*|sacr\w*|coccy\w*|intradural|extradural|epidural"
+                          r"|intramedullary|cauda\s+equina|paraspinal|paravertebral|lumbar|thoracic\s+(?:spine|cord|level)|cervical\s+"
+                          r"(?:spine|cord)|conus|filum|myelopathy|cord\s+compression)\b", re.IGNORECASE)
+
 #: a statement about every patient of a series: "All three tumours were immunopositive for brachyury", "There was
 #: no recurrence in either patient"
 _FOR_ALL = re.compile(r"\b(?:all|both|each|every|either|neither)(?:\s+(?:two|three|four|five|six))?\s+(?:of\s+)?"
                       r"(?:(?:the|our|these)\s+)?(?:(?:two|three|four|five|six)\s+)?(?:patients?|cases?|tumou?rs?"
                       r"|lesions?|specimens?|chordomas?|sarcomas?|women|men|children|girls|boys|infants|adults)\b"
-                      # "All three underwent decompression", "both were treated"
-                      r"|\b(?:all\s+(?:two|three|four|five|six)|both)\s+(?:were|had|underwent|received|developed"
+                      # "All three underwent decompression", "both were treated" (as the subject: not "biopsies of the
+                      # lung and of the skin both showed LCH")
+                      r"|(?:^|[;:,]\s*|\b(?:and|but|then|later)\s+)(?:all\s+(?:two|three|four|five|six)|both)\s+"
+                      r"(?:were|had|underwent|received|developed"
                       r"|presented|showed|remained|recovered|required|needed)\b", re.IGNORECASE)
 
 
@@ -413,7 +427,9 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
     iv = interventions.extract_interventions(
         _tuples(told, mentions, ("procedure", "drug", "regimen", "intent", "response")), res.matcher,
         res.drug_category, res.regimen_agents, res.generic_procedures, res.labels,
-        frozenset(s.start for s in told if s.summary), metastatic=diag.term == _METASTASIS, hormonal=res.hormonal)
+        frozenset(s.start for s in told if s.summary), metastatic=diag.term == _METASTASIS, hormonal=res.hormonal,
+        corticosteroids=res.corticosteroids, immunomodulatory=res.immunomodulatory,
+        away_from_spine=not levels and not any(_SPINAL_SITE.search(s.text) for s in case))
     # the genes with a mutation or copy change ("ALK positive" beside an ALK fusion is the stain of the fused kinase)
     genotyped = {g.gene for g in gn if g.gene}
     oc = outcome.extract_outcome([said.get(s.start, s.text) for s in told], [s.span() for s in told])

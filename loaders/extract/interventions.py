@@ -208,10 +208,15 @@ def _num(txt: str | None) -> int | None:
 def extract_interventions(sentences: list[tuple[str, int, dict[str, object], list[Mention]]], matcher: Matcher,
                           drug_category: dict[str, str], regimen_agents: dict[str, list[str]],
                           generic: set[str], names: dict[str, str], summaries: frozenset[int] = frozenset(),
-                          metastatic: bool = False, hormonal: frozenset[str] = frozenset()) -> list[InterventionFact]:
+                          metastatic: bool = False, hormonal: frozenset[str] = frozenset(),
+                          corticosteroids: frozenset[str] = frozenset(),
+                          immunomodulatory: frozenset[str] = frozenset(),
+                          away_from_spine: bool = False) -> list[InterventionFact]:
     """Interventions of the case. names: term IRI -> preferred label (drugs, regimens, procedures); metastatic:
     the case's tumour is a carcinoma's metastasis (that carcinoma's earlier treatment and the operation on its organ
-    of origin are the patient's own)."""
+    of origin are the patient's own); away_from_spine: the case tells of no spinal site, so an operation on an organ
+    is on the case's own tumour ("She underwent laparoscopic radical nephrectomy" for a renal solitary fibrous
+    tumour)."""
     lex = matcher.lex
     facts: list[InterventionFact] = []
     by_key: dict[tuple[str, str], InterventionFact] = {}
@@ -231,7 +236,7 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
         if not narrative and base not in summaries:
             course, narrative = 0, True  # the narrative tells the story again from its start
         procs = [m for m in mentions if m.kind == "procedure" and lex.category(m.iri)
-                 and (metastatic or m.iri != _PRIMARY_RESECTION)]
+                 and (metastatic or away_from_spine or m.iri != _PRIMARY_RESECTION)]
         drugs = [m for m in mentions if m.kind == "drug"]
         regimens = [m for m in mentions if m.kind == "regimen"]
         cue = _NEW_COURSE.search(text) if not _NO_COURSE.search(text) else None
@@ -277,6 +282,14 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             cats = {drug_category.get(x.iri, "other_drug") for x in run}
             if len(run) > 1 and "chemotherapy" in cats:
                 in_regimen.update(id(x) for x in run)
+            elif len(run) > 2 and not regimens and any(x.iri in corticosteroids for x in run) and all(
+                    x.iri in corticosteroids or x.iri in immunomodulatory
+                    or drug_category.get(x.iri) == "targeted_therapy" for x in run):
+                # a corticosteroid listed with two antineoplastic drugs or more is a part of their regimen, as the
+                # myeloma regimens of the ontology have it: "bortezomib, carfilzomib and dexamethasone", "ixazomib,
+                # lenalidomide and dexamethasone" are one line of chemotherapy, as VRd is (a steroid beside one drug,
+                # "tacrolimus and prednisone", "sirolimus with methylprednisolone", is told for itself)
+                in_regimen.update(id(x) for x in run)
         for d in drugs:  # ... and a drug joined to a named regimen: "rituximab with hyper-CVAD", "R plus CHOP", or
             # to a chemotherapy named by its kind: "hypomethylating therapy combined with venetoclax"
             # (or after it, past the regimen's bracketed drugs: "FOLFIRI (leucovorin, fluorouracil and irinotecan)
@@ -313,6 +326,10 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 st = "history"  # "a second, unrelated cancer ..., which was resected": that cancer's treatment
             if st is None and _LAB_PROCESS.search(text[max(0, s - 30):s]):
                 st = "attribute"  # "formalin fixation", "tissue fixation": the specimen's, not the spine's
+            if m.kind == "procedure" and _SPECIMEN_AFTER.match(text[e:]) and any(f.term == m.iri for f in facts):
+                # "Skull-base meningioma, craniotomy specimen (archival blocks)": the specimen of an operation told
+                # before, not another one
+                continue
             if m.kind == "procedure" and m.surface.lower().endswith("ed") and _ADJECTIVE_PARTICIPLE.match(
                     text[e:]) and re.search(r"\b(?:the|a|an|this|that)\s+$", text[max(0, s - 8):s], re.IGNORECASE):
                 continue  # "examination of the resected lesion": the operation told elsewhere, named by its specimen
@@ -745,6 +762,8 @@ _SPECIMEN_OF = re.compile(r"\b(?:of|on|in|from)\s+(?:the\s+|a\s+|her\s+|his\s+)?
 #: the operation on a carcinoma's organ of origin: the patient's treatment only when the spinal tumour is that
 #: carcinoma's metastasis ("a nephrectomy 2015 for clear cell RCC" beside a schwannoma is another disease's)
 _PRIMARY_RESECTION = SKG + "PrimaryTumorResection"
+#: a specimen named by the operation that gave it: "craniotomy specimen", "the nephrectomy specimens"
+_SPECIMEN_AFTER = re.compile(r"\s+(?:specimens?|samples?|blocks?)\b", re.IGNORECASE)
 _MARROW_NORMAL = re.compile(r"^[^.;]{0,80}?\b(?:(?:was|were)\s+(?:\w+\s+)?(?:normal|clear|negative|unremarkable"
                             r"|uninvolved|free\s+of)|showed\s+no\b|revealed\s+no\b|without\s+(?:\w+\s+)?(?:involvement|infiltration"
                             r"|tumou?r|malignan\w*))", re.IGNORECASE)

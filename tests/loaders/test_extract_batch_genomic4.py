@@ -4,7 +4,7 @@ spine at any site); each test is on text written for it, not on the batch's docu
 from __future__ import annotations
 
 import pytest
-from extracting import extract
+from extracting import categories, extract
 from spinekg.loaders.text import extract_text
 from spinekg.ontology import ontology_path
 
@@ -79,3 +79,53 @@ def test_a_likeness_seen_in_a_tumour_does_not_exclude_it():
     assert r["diagnosis"]["label"] == "plasma cell myeloma"
     r = extract("Case report\nThe lesion of L2 mimicked a schwannoma on MRI, but histology showed a meningioma.\n")
     assert r["diagnosis"]["label"] == "meningioma"
+
+
+def test_both_of_two_things_is_not_both_patients():
+    recs = [x.to_dict() for x in extract_text(
+        "Case series\nThree patients with Langerhans cell histiocytosis are described.\n\nPatient 1\nA 12-year-old boy "
+        "had a lesion of the femur. He was treated with vinblastine.\n\nPatient 2\nA 20-year-old man had skin and lung "
+        "disease; biopsies of the lung and of the skin both showed LCH. He was given cytarabine.\n\nPatient 3\nA "
+        "3-year-old girl had a skull lesion. She was treated with vinblastine.\n", "s.txt")]
+    assert [categories(r) for r in recs] == [["chemotherapy"], ["biopsy", "chemotherapy"], ["chemotherapy"]]
+
+
+def test_a_corticosteroid_listed_with_two_antineoplastic_drugs_is_their_regimen():
+    r = extract("Case report\nA 55-year-old man had plasma cell myeloma with a T8 lesion. He was treated with "
+                "bortezomib, carfilzomib and dexamethasone.\n")
+    assert [(i["category"], i["agents"]) for i in r["interventions"]] == [
+        ("chemotherapy", ["bortezomib", "carfilzomib", "dexamethasone"])]
+    # (a steroid beside one drug is told for itself: graft-versus-host disease treated with tacrolimus and prednisone)
+    r = extract("Case report\nA 40-year-old woman had a myeloid sarcoma at T4. After transplantation, "
+                "graft-versus-host disease was treated with tacrolimus and prednisone.\n")
+    assert "chemotherapy" not in categories(r)
+
+
+@pytest.mark.parametrize(("said", "agents"), [
+    ("A course of cladribine and clofarabine followed.", ["cladribine", "clofarabine"]),
+    ("A skin relapse was treated with hydroxyurea.", ["hydroxyurea"]),
+    ("Vismodegib was started.", ["vismodegib"]),
+    ("He then received ixazomib.", ["ixazomib"]),
+])
+def test_drugs_of_haematological_and_hedgehog_driven_tumours(said: str, agents: list[str]):
+    r = extract(f"Case report\nA 15-year-old boy had a relapsing tumour of the skull base. {said}\n")
+    assert [a for i in r["interventions"] for a in i["agents"]] == agents
+
+
+def test_operations_away_from_the_spine():
+    r = extract("Case report\nA 41-year-old woman had a mass in the left kidney. She underwent laparoscopic radical "
+                "nephrectomy, and histology showed a solitary fibrous tumour.\n")
+    assert categories(r) == ["surgery"]
+    r = extract("Case report\nA 30-year-old woman had a pelvic mass. At diagnostic laparotomy it was found to arise "
+                "outside the uterus.\n")
+    assert categories(r) == ["surgery"]
+    # (beside a spinal tumour, the operation on an organ is another disease's)
+    r = extract("Case report\nA 60-year-old man had a schwannoma at L3, which was resected. He had had a radical "
+                "nephrectomy ten years earlier.\n")
+    assert categories(r) == ["surgery"]
+
+
+def test_a_specimen_named_by_its_operation_is_no_second_operation():
+    r = extract("Case report\nThe patient underwent a craniotomy for a meningioma 20 years ago.\nMaterial studied: the "
+                "craniotomy specimen (archival blocks).\n")
+    assert categories(r) == ["surgery"]
