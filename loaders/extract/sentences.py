@@ -306,11 +306,14 @@ def _appositive_number(text: str) -> int | None:
 
 
 #: a name and its result after a dash: "BCL10 - mutated", "MAP2K1 - F53L (MEK1 p.Phe53Leu), activating", "ALK -
-#: not detected", "CD99 - positive"
+#: not detected", "CD99 - positive"; a gene and its change
 _RESULT_ITEM = re.compile(r"^[A-Za-z][\w./-]{0,24}(?:\s+[\w./-]{1,24}){0,2}\s+[-–—]\s+(?:(?:not\s+)?(?:mutated|mutation"
                           r"|amplified|amplification|deleted|deletion|rearranged|rearrangement|detected|found"
                           r"|present|positive|negative|absent|wild[\s-]?type|fused)\b|[cp]\.\s?\S"
-                          r"|[A-Z]\d{1,4}(?:[A-Z]|\*|fs|del|dup|ins)\b)", re.IGNORECASE)
+                          r"|[A-Z]\d{1,4}(?:[A-Z]|\*|fs|del|dup|ins)\b)"
+                          # ... or a row of a table of variants whose column gaps a PDF closed: "NOTCH1 p.P2133T variant
+                          # of unknown significance"
+                          r"|^[A-Za-z][\w-]{1,11}\s+[cp]\.\s?[A-Z\d*]", re.IGNORECASE)
 
 
 def _is_heading(line: str) -> bool:

@@ -22,6 +22,12 @@ def test_a_list_of_genes_with_their_results_after_dashes():
     assert _genes(r) == {("TP53", None), ("ATRX", None), ("KRAS", "G12V")}
 
 
+def test_the_rows_of_a_table_of_variants_whose_gaps_a_pdf_closed():
+    r = extract("Case report\nA 70-year-old woman had a meningioma with lung metastases.\nMolecular addendum\nGene Protein "
+                "change Classification\nAKT1 p.E17K pathogenic\nNOTCH1 p.P2133T variant of unknown significance\n")
+    assert _genes(r) == {("AKT1", "E17K"), ("NOTCH1", "P2133T")}
+
+
 def test_a_negative_field_negates_its_list():
     r = extract("Case report\nA 30-year-old man had a pigmented tumour of the tibia.\nImmunohistochemistry.\n"
                 "- Positive: S-100 protein, SOX10.\n- Negative: CD34, BRAF V600E (mutation-specific antibody).\n")
