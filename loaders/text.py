@@ -424,12 +424,13 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
                               metastatic=diag.term == _METASTASIS)
     gn = genomic.extract_genomic(_tuples(pathology, mentions, ("gene",)), res.gene_symbol, res.fusion_term,
                                  res.translocations)
+    away = not levels and not any(_SPINAL_SITE.search(s.text) for s in case)  # a case of no spinal site
     iv = interventions.extract_interventions(
         _tuples(told, mentions, ("procedure", "drug", "regimen", "intent", "response")), res.matcher,
         res.drug_category, res.regimen_agents, res.generic_procedures, res.labels,
         frozenset(s.start for s in told if s.summary), metastatic=diag.term == _METASTASIS, hormonal=res.hormonal,
         corticosteroids=res.corticosteroids, immunomodulatory=res.immunomodulatory,
-        away_from_spine=not levels and not any(_SPINAL_SITE.search(s.text) for s in case))
+        away_from_spine=away)
     # the genes with a mutation or copy change ("ALK positive" beside an ALK fusion is the stain of the fused kinase)
     genotyped = {g.gene for g in gn if g.gene}
     oc = outcome.extract_outcome([said.get(s.start, s.text) for s in told], [s.span() for s in told])
@@ -469,8 +470,10 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
         "outcome": {"follow_up_months": oc.follow_up_months, "recurrence": oc.recurrence,
                     # (a disease called metastatic had its metastasis, whatever the last state: "Dx: metastatic
                     # cutaneous melanoma ... complete response. NED")
+                    # (a carcinoma is the spine's metastasis only in a case of the spine: of a kidney tumour it is
+                    # the primary)
                     "metastasis": True if oc.metastasis or (
-                        (diag.term == _METASTASIS or _called_metastatic(diag))
+                        ((diag.term == _METASTASIS and not away) or _called_metastatic(diag))
                         and not any(outcome.about_relative(str(e.get("text", ""))) for e in diag.evidence))
                     else oc.metastasis,
                     "status": oc.status, "recurrence_timing": recurrence_timing, "evidence": oc.evidence},
@@ -486,7 +489,8 @@ def _called_metastatic(diag: dx.DiagnosisFact) -> bool:
     """Does the report call the tumour of its diagnosis metastatic ("the case as metastatic paraganglioma")?"""
     if not diag.label:
         return False
-    said = re.compile(rf"\bmetastatic\s+(?:[\w-]+\s+)?{re.escape(diag.label)}", re.IGNORECASE)
+    said = re.compile(rf"\bmetastatic\s+(?:\([^()]{{1,20}}\)\s+|[\w-]+\s+){{0,2}}?{re.escape(diag.label)}",
+                      re.IGNORECASE)  # "metastatic (stage IV) NSCLC"
     return any(said.search(str(e.get("text", ""))) for e in diag.evidence)
 
 

@@ -58,6 +58,9 @@ _HEDGE_PRE = needs(re.compile(
     r"|(?<!-)versus(?!-)|vs\.?|(?-i:DDx)|working\s+diagnosis|provisional|impression|mimic\w*|resembl\w+|may|might|could|would"
     r"|cannot|differential|question\s+of|concern\s+for|initially\s+(?:thought|diagnosed|suspected)|thought\s+to\s+be"
     r"|potential(?:ly)?|candidate"
+    # the alternative of a differential: "the main alternative was a bone metastasis of melanoma"
+    r"|(?:main|chief|other|only|principal|diagnostic)\s+alternatives?\s+(?:was|were|is|are|being|would\s+be)"
+    r"|alternative\s+diagnos[ie]s"
     # an indirect question: "the abstract does not say whether the compression was operated on or irradiated"
     r"|(?:say|says|said|state|states|stated|know|known|clear|report|reports|reported|tell|tells|mention|mentions"
     r"|unclear|unknown|uncertain)\s+whether"
@@ -68,7 +71,8 @@ _HEDGE_PRE = needs(re.compile(
     "suspect", "suspicious", "possib", "probabl", "likely", "presum", "such", "consider", "favo", "read",
     "interpreted", "suggest", "versus", "vs", "ddx", "working", "provisional", "impression", "mimic", "resembl",
     "may", "might", "could", "would", "cannot", "differential", "question", "concern", "initially", "thought",
-    "potential", "candidate", "phenotype", "resistant", "refractory", "sensitive", "responsive", "whether")
+    "potential", "candidate", "alternative", "phenotype", "resistant", "refractory", "sensitive", "responsive",
+    "whether")
 _PROPOSED_PRE = re.compile(
     r"\b(?:recommend\w*|advis\w*|propos\w*|plan(?:s|ned|ning)?\b|consider\w*|offered|declin\w*|refus\w*|might|may"
     r"|booked|scheduled"

@@ -23,8 +23,9 @@ def test_a_list_of_genes_with_their_results_after_dashes():
 
 
 def test_the_rows_of_a_table_of_variants_whose_gaps_a_pdf_closed():
-    r = extract("Case report\nA 70-year-old woman had a meningioma with lung metastases.\nMolecular addendum\nGene Protein "
-                "change Classification\nAKT1 p.E17K pathogenic\nNOTCH1 p.P2133T variant of unknown significance\n")
+    r = extract("Case report\nA 70-year-old woman had a meningioma with lung metastases.\nMolecular addendum\nGene "
+                "Protein change Classification\nAKT1 p.E17K pathogenic\nNOTCH1 p.P2133T variant of unknown "
+                "significance\n")
     assert _genes(r) == {("AKT1", "E17K"), ("NOTCH1", "P2133T")}
 
 
@@ -135,3 +136,24 @@ def test_a_specimen_named_by_its_operation_is_no_second_operation():
     r = extract("Case report\nThe patient underwent a craniotomy for a meningioma 20 years ago.\nMaterial studied: the "
                 "craniotomy specimen (archival blocks).\n")
     assert categories(r) == ["surgery"]
+
+
+def test_the_alternative_of_a_differential_is_no_metastasis():
+    r = extract("Case report\nA 36-year-old man had a pigmented tumour of the femur. With this melanocytic profile, "
+                "the main alternative was a bone metastasis of melanoma. RT-PCR found an EWSR1-ATF1 fusion, and the "
+                "diagnosis was clear cell sarcoma of bone.\n")
+    assert r["outcome"]["metastasis"] is None
+
+
+def test_a_carcinoma_is_the_spines_metastasis_only_in_a_case_of_the_spine():
+    kidney = ("Case report\nA 56-year-old woman had a mass of the right kidney, and nephrectomy showed a renal cell "
+              "carcinoma with a TFE3 translocation. No metastases were seen.\n")
+    assert extract(kidney)["outcome"]["metastasis"] is False
+    spine = "Case report\nA 56-year-old woman had a lytic lesion of T9; biopsy showed a renal cell carcinoma.\n"
+    assert extract(spine)["outcome"]["metastasis"] is True
+
+
+def test_a_metastasis_proven_in_a_node():
+    r = extract("Case report\nA 16-year-old girl had an Ewing sarcoma of the pelvis and reached complete remission. "
+                "Eight months later a metastasis in a pelvic lymph node was proven.\n")
+    assert r["outcome"]["metastasis"] is True
