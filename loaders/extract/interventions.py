@@ -382,6 +382,12 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 if in_sequence and cat == "chemotherapy" and m.kind == "procedure" and norm(label) != norm(
                         names.get(iri, "")):
                     line = f"{line}:{norm(label)}"
+                elif cat == "chemotherapy" and m.kind == "procedure" and (
+                        ph := _LATER_PHASE.search(text[max(0, s - 25):e])):
+                    # a later phase of treatment is a line of its own: "induction used the Hyper-CVAD regimen ...
+                    # Consolidation chemotherapy followed"
+                    line = f"{line}:{norm(ph.group())}"
+                    label = text[max(0, s - 25) + ph.start():e]
                 key = (cat, f"{line}#{course}{'s' if base in summaries else ''}")
             elif cat == "targeted_therapy" and iri in generic:
                 key = (cat, f"{iri}#{course}")  # a first-line "EGFR TKI", then "the third-generation EGFR TKI ..."
@@ -762,6 +768,9 @@ _SPECIMEN_OF = re.compile(r"\b(?:of|on|in|from)\s+(?:the\s+|a\s+|her\s+|his\s+)?
 #: the operation on a carcinoma's organ of origin: the patient's treatment only when the spinal tumour is that
 #: carcinoma's metastasis ("a nephrectomy 2015 for clear cell RCC" beside a schwannoma is another disease's)
 _PRIMARY_RESECTION = SKG + "PrimaryTumorResection"
+#: a phase of treatment that is never the first line: its chemotherapy is a line of its own
+_LATER_PHASE = re.compile(r"\b(?:consolidation|maintenance|salvage|second[\s-]line|third[\s-]line)(?:\s+[\w-]+)?\s*$",
+                          re.IGNORECASE)
 #: a specimen named by the operation that gave it: "craniotomy specimen", "the nephrectomy specimens"
 _SPECIMEN_AFTER = re.compile(r"\s+(?:specimens?|samples?|blocks?)\b", re.IGNORECASE)
 _MARROW_NORMAL = re.compile(r"^[^.;]{0,80}?\b(?:(?:was|were)\s+(?:\w+\s+)?(?:normal|clear|negative|unremarkable"
@@ -770,6 +779,15 @@ _MARROW_NORMAL = re.compile(r"^[^.;]{0,80}?\b(?:(?:was|were)\s+(?:\w+\s+)?(?:nor
 #: a chemotherapy given for another purpose than the line it is told with: central nervous system prophylaxis
 #: ("prophylactic intrathecal chemotherapy")
 _OWN_LINE = re.compile(r"\bprophyla\w*\s+intrathecal\b|\bintrathecal\s+prophyla\w*", re.IGNORECASE)
+#: ... and a later phase's chemotherapy, unless told in the same sentence as the line it names ("second-line
+#: chemotherapy with irinotecan and temozolomide")
+_PHASE_LABEL = re.compile(r"^(?:consolidation|maintenance|salvage|second[\s-]line|third[\s-]line)\b", re.IGNORECASE)
+
+
+def _own_phase(f: InterventionFact, into: InterventionFact) -> bool:
+    """Is f a later phase's chemotherapy told apart from the line ``into``?"""
+    return bool(_PHASE_LABEL.match(f.label or "")) and not any(
+        a.get("start") == b.get("start") for a in f.evidence for b in into.evidence)
 #: the means of a procedure named after it: "removed by excisional biopsy"
 _BY_MEANS = re.compile(r"\s+(?:by|via|through|using)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 #: a drug stopped, and given again after that
@@ -825,7 +843,8 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
         if into is None and f.back:  # "by the end of RT": the course told before
             into = next((x for x in reversed(out) if x is not f and x.category == f.category
                          and x.course < f.course), None)
-        if f.term in generic and not f.agents and into is not None and not _OWN_LINE.search(f.label or ""):
+        if f.term in generic and not f.agents and into is not None and not _OWN_LINE.search(f.label or "") \
+                and not _own_phase(f, into):
             _merge_course(into, f)
             continue
         if f.back and f.category == "radiotherapy" and into is not None and not f.dose_gy:
@@ -836,7 +855,8 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
     final: list[InterventionFact] = []
     for f in kept:
         if f.category == "chemotherapy" and not f.agents and not _OWN_LINE.search(f.label or ""):
-            into = next((x for x in kept if x.category == "chemotherapy" and x.agents and same_course(x, f)), None)
+            into = next((x for x in kept if x.category == "chemotherapy" and x.agents and same_course(x, f)
+                         and not _own_phase(f, x)), None)
             if into is not None:
                 _merge_course(into, f)
                 continue

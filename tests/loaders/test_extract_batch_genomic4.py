@@ -157,3 +157,15 @@ def test_a_metastasis_proven_in_a_node():
     r = extract("Case report\nA 16-year-old girl had an Ewing sarcoma of the pelvis and reached complete remission. "
                 "Eight months later a metastasis in a pelvic lymph node was proven.\n")
     assert r["outcome"]["metastasis"] is True
+
+
+def test_a_later_phase_of_chemotherapy_is_a_line_of_its_own():
+    r = extract("Case report\nA 40-year-old woman had B-lymphoblastic leukaemia with an L1 fracture. Induction used "
+                "the Hyper-CVAD regimen, and complete remission was achieved. Consolidation chemotherapy followed.\n")
+    assert [(i["category"], bool(i["agents"])) for i in r["interventions"]] == [
+        ("chemotherapy", True), ("chemotherapy", False)]
+    # (told with its drugs, it is that line: "second-line chemotherapy with irinotecan and temozolomide")
+    r = extract("Case report\nA 20-year-old man had an Ewing sarcoma of L2. Pulmonary metastases appeared. He started "
+                "second-line chemotherapy with irinotecan and temozolomide.\n")
+    assert [i["agents"] for i in r["interventions"] if i["category"] == "chemotherapy"] == [
+        ["irinotecan", "temozolomide"]]
