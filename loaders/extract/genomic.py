@@ -94,6 +94,7 @@ _VARIANT = re.compile(
     r"(?:mutation|variant|mutated|alteration|(?=[^.;]{0,30}p\.)(?:in-frame\s+)?(?:deletion|duplication|insertion))"
     r"\s*[,:]?\s*(?:(?:(?:was|is)\s+(?:located\s+|found\s+)?)?in\s+exon\s*\d{1,3}\s*[,:]?\s*)?)?\(?\s*"
     r"(?:(?:at|in)\s+codon\s+\d{1,4}\s*[,:]?\s*)?"  # "an NRAS mutation at codon 61, p.Gln61Lys"
+    r"(?:codon\s+(?=[A-Z]\d))?"  # "a RET codon M918T mutation"
     r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)?\s*[,;]?\s*)?\(?\s*(?:p\.\s?\(?)?"
     rf"(?P<v>{_P_CHANGE})(?![\w])")
 #: one more change of the same gene after a change: "EGFR L858R and T790M", "G719X/L861Q", "Q61K, Q61R"
@@ -176,6 +177,8 @@ _DEL_BEFORE = re.compile(rf"\b(?:(?:[Hh]omozygous|[Hh]eterozygous|[Bb]iallelic)\
                          rf"\s+)?(?:region\s+)?)?"
                          rf"(?:that|which)\s+(?:removed|removes|took\s+out|takes\s+out|took\s+in|takes\s+in"
                          rf"|included|includes|encompassed|encompasses|covered|covers|spanned|spans))\s+(?:the\s+)?"
+                         # ("a deletion encompassing all nine exons of SMARCB1": the whole gene)
+                         rf"(?:all\s+(?:\w+\s+)?(?:of\s+the\s+)?exons\s+of\s+(?:the\s+)?)?"
                          rf"(?:(?:entire|whole|complete)\s+)?(?:(?:two|three|both)\s+)?(?:genes?\s*[,:]?\s*)?{_LISTED}$"
                          # "the deleted segment reached into SMARCB1"
                          rf"|\b(?:deleted\s+(?:segment|region|interval)|deletion)\s+(?:\w+\s+)?(?:reached|extended"
@@ -651,6 +654,15 @@ _NEGATIVE_LEAD = re.compile(r"^\W{0,3}(?:not\s+(?:detected|found|identified|pres
 _ITEM = re.compile(r"^\s*[-•*–]\s")
 
 
+#: a gene's change told of a group, not of the patient: "patients with an EGFR mutation", "tumours harbouring KRAS
+#: mutations", "the EGFR-mutant comparison group"
+_HOLDERS_BEFORE = re.compile(r"\b(?:patients|cases|tumou?rs|subjects|individuals|those|people|carriers|families)\s+"
+                             r"(?:(?:who\s+)?(?:with|harbou?ring|carrying|having|had|have)\s+)(?:an?\s+|the\s+)?"
+                             r"(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"^[\s-]*(?:mutant|mutated|positive|negative|altered|rearranged|wild[\s-]?type)?[\s-]*"
+                          r"(?:comparison\s+|control\s+)?(?:groups?|cohorts?|arms?|subsets?|subgroups?|populations?)\b",
+                          re.IGNORECASE)
+
 def _asserted(text: str, start: int, end: int) -> bool:
     if (lead := _NEGATIVE_LABEL.match(text)) and start >= lead.end() \
             and not _POSITIVE_LABEL.search(text, lead.end(), start):
@@ -794,6 +806,11 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                                                                  clone.end() if clone else 0)]
                 # (a sentence of stains without a genotyping word tells no genotype: "antibody staining for the
                 # mutant histone proteins - H3.3 G34W, ... - was negative")
+                # (a symbol HGNC knows, or a histone's: not a word in capitals, "K27M AND G34R")
+                sym = m.group("g")
+                if sym in _NOT_SYMBOLS or not (sym in gene_symbols or re.fullmatch(r"H\d(?:\.\d)?", sym)
+                                               or hgnc.lookup(sym)):
+                    continue
                 if (not any(a < m.end("g") and m.start("g") < b for a, b in covered) and not _STAINED.search(clause)
                         and not (_STAINED.search(text) and not _GENOTYPED.search(text))
                         and _asserted(text, m.start(), m.end())):
@@ -917,6 +934,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 continue
             pos = g.end  # where the words after the gene begin
             before = text[max(0, g.start - 40):g.start]
+            if _HOLDERS_BEFORE.search(text[max(0, g.start - 60):g.start]) or _GROUP_AFTER.match(text[g.end:]):
+                continue  # a cohort's: "patients with an EGFR mutation", "the EGFR-mutant comparison group"
             if text.startswith(")", pos) and before.rstrip().endswith("("):
                 pos += 1  # "succinate dehydrogenase subunit B (SDHB) mutation": the symbol after its name
             sib = _SIBLING.match(text[pos:pos + 40])

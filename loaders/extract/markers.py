@@ -60,7 +60,8 @@ _POST = re.compile(
     # a field of a report: "Cyclin D1: diffuse, strong expression", "CD99: positive"
     r"^\s*(?::\s*(?:(?:diffuse|strong|focal|weak|patchy|moderate|intense|relatively|very|nuclear|cytoplasmic"
     r"|membranous)\w*[\s,]+(?:and\s+|but\s+)?){0,4})?"
-    r"(?:\([^()]{0,60}\)\s*)?(?:(?:(?:staining|expression|immunoreactivity|immunostain(?:ing)?|reactivity)\s+)?"
+    # ("the nuclear BAF47 (INI1) protein was lost")
+    r"(?:\([^()]{0,60}\)\s*)?(?:(?:(?:staining|expression|immunoreactivity|immunostain(?:ing)?|reactivity|protein)\s+)?"
     r"(?:(?:was|were|is|are|being)\s+(?:also\s+|all\s+|both\s+|found\s+(?:to\s+be\s+)?)?)?"
     r"(?:(?:strongly|diffusely|focally|weakly|partially|patchily|moderately|intensely|and|,)\s+){0,4}"
     r"(?P<pol>positive|negative|immunoreactive|reactive|immunopositive|expressed|not\s+expressed|absent|retained|lost|loss(?!\s+of\b)"

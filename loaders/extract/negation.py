@@ -23,7 +23,8 @@ import re
 from spinekg.loaders.extract.prefilter import needs
 
 _BOUNDARY = re.compile(
-    r"[;:.!?]\s|\s[–—-]\s|\((?:[^()]{0,80})\)|\b(?:but|whereas|however|although|though|while|except|yet|which|who|because|since)\b"
+    # (a bracket glued to a word is notation, not an aside: "inv(16), t(8;21), BCR-ABL1")
+    r"[;:.!?]\s|\s[–—-]\s|(?<!\w)\((?:[^()]{0,80})\)|\b(?:but|whereas|however|although|though|while|except|yet|which|who|because|since)\b"
     # a second verb of the same subject: "declined en bloc resection and underwent curettage"
     r"|\band\s+(?=(?:then\s+|later\s+|subsequently\s+|instead\s+)?(?:underwent|received|started|began|was\s+treated)\b)"
     # a new subject of its own verb: "..., and denosumab was started"

@@ -148,6 +148,9 @@ _LITERATURE = re.compile(
     r"\b(?:in\s+(?:one|an?|another)\s+(?:earlier|previous|prior|published|other)\s+(?:report|case|study|series)"
     r"|in\s+another\s+(?:case|patient|report|series)|et\s+al\.?\s+(?:\(\d{4}\)\s+)?(?:reported|described|presented"
     r"|treated)"
+    # the reports just named, one by one: "Two other reports help place this case. In one, an 11-year-old boy ...
+    # In another, an adult AML ..."
+    r"|^\W*in\s+(?:one|another|the\s+other|the\s+first|the\s+second|a\s+second|a\s+third)(?=\s*,)"
     r"|other\s+(?:published\s+)?(?:patients|cases)\s+(?:in|from|described|reported|with)"
     r"|(?:previously|earlier)\s+(?:reported|published|described)\s+(?:patients?|cases?)"
     # "Another group documented a 23-year-old man", "A Japanese team reported a girl"
@@ -602,6 +605,7 @@ def segment(text: str) -> Document:
         elif section == "other" and explicit_case and _LATE_FIELD.match(stripped):
             section = "case"  # a board note's "Follow-up note: the patient was later started on ..." after its comment
         sec = section
+        prev_other = False  # the sentence before, in this paragraph, told another patient's story
         for sent, a, b in _split_sentences(body, start):
             runin = _RUNIN.match(sent)
             # (a reference's title is no run-in label: "[Case report: metastatic IMT with ...]" in the references)
@@ -649,6 +653,9 @@ def segment(text: str) -> Document:
                     # (in a paragraph too, when the sentence brings in another patient: "Di Carlo and colleagues
                     # reported a two-year-old girl with ARMS ... Her tumour had no PAX-FOXO1 fusion but ...")
                     other_story = other_story or _brings_in_other(sent)
+                    # (a run of other patients in one paragraph: "They then described a 36-year-old woman ... A
+                    # 46-year-old man reported from Shenyang had ... At consultation the cells were ...")
+                    other_story = other_story or (prev_other and bool(ages))
                 elif other_story and not _BACK_TO_OURS.search(sent):
                     own = "other"  # ... and the rest of that list item ("- Smith described ... He had GTR ...")
                 elif after_others and _THESE_OTHERS.search(sent) and not _BACK_TO_OURS.search(sent[:60]):
@@ -665,6 +672,7 @@ def segment(text: str) -> Document:
                 doc.groups[a] = group_part
             if own in ("case", "intro") and not heading and (n_told := _announced(sent)):
                 doc.announced = max(doc.announced, n_told)
+            prev_other = own == "other"
             raw.append((sent, a, b, own, patient if own == "case" else 0, heading))
     if not any(r[3] == "case" for r in raw):
         # no recognisable case description: read the whole text as the case, but for the literature's patients told
