@@ -624,7 +624,10 @@ _FIELD_NEGATIVE = re.compile(rf"^(?:[^.;:]{{0,60}}:"
                              rf"|(?:(?!\b(?:positive|detected|present|found|identified)\b)[^.;:\t]){{0,60}}?"
                              rf"(?:\t| {{2,}}|\s[-–—]\s))\s*{_NEGATIVE_RESULT}"
                              rf"|^\s*(?:gene\s+)?(?:rearrangements?|fusions?|translocations?|mutations?|amplifications?"
-                             rf"|deletions?)\s+{_NEGATIVE_RESULT}", re.IGNORECASE)
+                             rf"|deletions?)\s+{_NEGATIVE_RESULT}"
+                             # "... cervical spinal cord; BRAF V600E not detected; QKI-RAF1 fusion"
+                             rf"|^\s+(?:was\s+|were\s+|is\s+)?not\s+(?:detected|found|identified|present)\b",
+                             re.IGNORECASE)
 
 
 #: ... and a result said right after the mention: "testing of the tumour: BRAF V600E mutation DETECTED"

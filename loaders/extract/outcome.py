@@ -63,8 +63,11 @@ _FOLLOW = [
                rf"|at\s+least\s+)?{_N}\s*{_U}", re.I),
     # "At the most recent visit, 20 months after starting larotrectinib, ..."
     re.compile(rf"\bat\s+(?:the\s+|her\s+|his\s+)?(?:most\s+recent|last|latest|final)\s+(?:clinic\s+)?(?:visit|"
-               rf"follow[\s-]?up|review|contact|evaluation|examination|assessment)\s*,?\s*(?:about\s+|approximately\s+)?"
-               rf"{_N}[\s-]*{_U}\b", re.I),
+               rf"follow[\s-]?up|review|contact|evaluation|examination|assessment)\s*,?\s*(?:at\s+)?(?:about\s+"
+               rf"|approximately\s+)?{_N}[\s-]*{_U}\b", re.I),
+    # "Two years on, the boy remains in complete remission": the time to a state that still holds
+    re.compile(rf"\b{_N}[\s-]*{_U}\s+(?:on|later)\s*,\s*(?:the\s+\w+|he|she|they|our\s+patient)\s+(?:remains|is\s+still"
+               rf"|continues|is\s+alive|is\s+well|has\s+remained)\b", re.I),
 ]
 #: the patterns that name the follow-up itself (the others infer it from a time after the treatment)
 _STATED = [_FOLLOW[i] for i in (0, 1, 2, 3, 6)]

@@ -78,7 +78,9 @@ _HEADING_CASE = re.compile(
     r"|(?:(?:the|our|this)\s+|(?:the\s+)?index\s+)(?:patient|case)\s*(?:[-–—:|]\s*(?:[\w-]+\s*){1,4})?$"
     # "Molecular findings in the patient", "Pathology of our case"
     r"|(?:[\w-]+\s+){1,3}(?:in|of)\s+(?:the|our|this)\s+(?:patient|case|child|boy|girl|man|woman)\s*$"
-    r"|history and (?:examination|presentation)|presentation)\b", re.IGNORECASE)
+    r"|history and (?:examination|presentation)|presentation"
+    # a report's closing "FINAL DIAGNOSIS", after its comment
+    r"|final\s+(?:pathological\s+|histological\s+|integrated\s+)?diagnos[ie]s\s*$)\b", re.IGNORECASE)
 #: a heading of a report's findings on its patient ("Molecular findings (tumour DNA)", "Additional studies",
 #: "Immunohistochemistry"): after a background part, the patient's own record resumes
 _HEADING_RESULTS = re.compile(
@@ -609,7 +611,10 @@ def segment(text: str) -> Document:
         for sent, a, b in _split_sentences(body, start):
             runin = _RUNIN.match(sent)
             # (a reference's title is no run-in label: "[Case report: metastatic IMT with ...]" in the references)
-            if runin and not heading and not in_references:
+            # (nor is a field of an item of a list in another part: "- ...: a 17-year-old male ... Diagnosis: papillary
+            # type 2 RCC ... Management: left radical nephrectomy" under "Discussion points (literature, NOT this
+            # patient)")
+            if runin and not heading and not in_references and not (in_item and section == "other"):
                 label = re.sub(r"\s+", " ", runin.group("label").lower())
                 # "Background:" opens an abstract's general part; in a clinical letter, after the patient, it is
                 # the patient's own history

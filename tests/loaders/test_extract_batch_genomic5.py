@@ -68,3 +68,30 @@ def test_a_run_of_other_patients_in_one_paragraph():
                 "had a tumour of the buccal mucosa. At consultation the cells were negative for cytokeratin and "
                 "positive for desmin.\n")
     assert marker_results(r) == {"TFE3": "positive"}
+
+
+def test_a_field_inside_an_item_of_a_list_of_other_patients():
+    r = extract("Tumour board note\nPatient: 60-year-old man\nHe had a renal cell carcinoma. He underwent a "
+                "laparoscopic radical nephrectomy and then received sunitinib.\n\n6. Discussion points raised at the "
+                "board (literature, NOT this patient)\n- A 17-year-old male had a left flank mass. His father\n  had "
+                "died of metastatic RCC at 40, and other relatives had leiomyomas. Diagnosis: papillary type 2\n  RCC "
+                "in HLRCC. Management: left radical nephrectomy, excision of a node,\n  immunotherapy, chemotherapy "
+                "and repeat surgical debulking.\n")
+    assert [i["category"] for i in r["interventions"]] == ["surgery", "targeted_therapy"]
+
+
+def test_a_final_diagnosis_heading_after_the_comment():
+    r = extract("Teaching case\nClinical history\nA 49-year-old man had an intramedullary tumour of C3.\n\nDiscussion\n"
+                "PXA is rare in the spinal cord. Fusions of RAF1 are sought when V600E is absent.\n\nFINAL DIAGNOSIS\n"
+                "Pleomorphic xanthoastrocytoma, cervical spinal cord; BRAF V600E not detected; QKI-RAF1 fusion.\n")
+    assert [(g["kind"], g.get("gene5"), g.get("gene3")) for g in r["genomic"]] == [("fusion", "QKI", "RAF1")]
+
+
+@pytest.mark.parametrize(("said", "months"), [
+    ("At the last follow-up, at 6 months, the child was clinically stable.", 6),
+    ("He was clinically stable on surveillance imaging at the last follow-up, at 3 years.", 36),
+    ("Two years on, the boy remains in complete remission.", 24),
+])
+def test_follow_up_told_at_the_last_visit_or_as_a_time_on(said: str, months: int):
+    r = extract("Case report\nA 5-year-old boy had a frontal embryonal tumour, which was resected. " + said + "\n")
+    assert r["outcome"]["follow_up_months"] == months
