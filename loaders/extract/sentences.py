@@ -105,7 +105,7 @@ _RUNIN_SECTION = {"background": "intro", "introduction": "intro", "objective": "
                   "purpose": "intro", "importance": "intro", "rationale": "intro", "study design": "intro",
                   "summary of background data": "intro", "aim": "intro", "aims": "intro"}  # "Methods:" tells the case
 _PATIENT_HEAD = re.compile(
-    r"^\W{0,6}(?:case|patient)(?:\s+report)?\s*(?:no\.?\s*|#\s*)?(\d{1,3}|[IVX]{1,4}\b|one|two|three|four|five|six"
+    r"^\W{0,6}(?:case|patient|twin)(?:\s+report)?\s*(?:no\.?\s*|#\s*)?(\d{1,3}|[IVX]{1,4}\b|one|two|three|four|five|six"
     r"|(?-i:[A-F])(?=\s*[.:)]|\s*$))"
     # (a bracketed aside may stand before the stop: "Patient 1 (the mother).", "Case 2 (index patient):")
     r"(?=\s*(?:\([^()]{1,40}\)\s*)?[:.)\-–—]|\s*,(?!\s*\d)|\s*$|\s+(?:a|an|the|was|is|was a)\b)", re.IGNORECASE)
@@ -153,6 +153,8 @@ _LITERATURE = re.compile(
     # the reports just named, one by one: "Two other reports help place this case. In one, an 11-year-old boy ...
     # In another, an adult AML ..."
     r"|^\W*in\s+(?:one|another|the\s+other|the\s+first|the\s+second|a\s+second|a\s+third)(?=\s*,)"
+    # "In a monozygotic infant pair with MLL-ENL-positive ALL, twin A presented at 9 months"
+    r"|^\W*in\s+(?:a|an|one|another)\s+(?:[\w-]+\s+){0,3}?(?:pair|family|kindred|series|cohort)\s+(?:with|of)\b"
     r"|other\s+(?:published\s+)?(?:patients|cases)\s+(?:in|from|described|reported|with)"
     r"|(?:previously|earlier)\s+(?:reported|published|described)\s+(?:patients?|cases?)"
     # "Another group documented a 23-year-old man", "A Japanese team reported a girl"
@@ -241,7 +243,7 @@ _WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "fir
 # except after common abbreviations
 _SPLIT = re.compile(r"(?<=[.!?])[\"”')\]]?\s+(?=[\"“(\[]?[A-Z0-9•·])")
 _ABBREV_END = re.compile(r"(?:\b(?:fig|figs|e\.g|i\.e|et al|vs|dr|no|nos|approx|ca|cf|mr|mrs|ms|st|inc|ref"
-                         r"|refs|tab|vol|pp|resp|incl)\.|\b[A-Z]\.)$", re.IGNORECASE)
+                         r"|refs|tab|vol|pp|resp|incl)\.|(?<!['’])\b[A-Z]\.)$", re.IGNORECASE)  # (not "her sister's.")
 
 
 @dataclass(frozen=True)
@@ -643,6 +645,9 @@ def segment(text: str) -> Document:
                     # "Patient: male" leaves the age to the history told after it)
                     first_age = "-"
             own = sec
+            if sec == "case" and patient and not heading and _cited(sent) and (_ages(sent) or _AGE_OF_AGE.search(
+                    sent)) and _patient_number(sent) is None:
+                own = "other"  # a patient of the literature cited in a numbered patient's part, with their own age
             if sec == "case" and not patient and not heading:
                 ages = _ages(sent)
                 cited = _cited(sent)
@@ -745,6 +750,10 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 #: a report's addendum: the patient's later results ("ADDENDUM - INTERPHASE FISH", "Molecular addendum")
 _ADDENDUM_HEAD = re.compile(r"^\W{0,6}(?:(?:molecular|cytogenetic|genetic|FISH|pathology)\s+)?addend(?:um|a)\b",
                             re.IGNORECASE)
+#: an age told as "at 9 months of age", "aged 4", "at the age of 3 years"
+_AGE_OF_AGE = re.compile(r"\b\d{1,3}\s*(?:months?|years?|weeks?)\s+of\s+age\b|\baged\s+\d|\bat\s+the\s+age\s+of\b",
+                         re.IGNORECASE)
+
 def _brings_in_other(sent: str) -> bool:
     """A cited sentence bringing in another patient: "Di Carlo and colleagues reported a two-year-old girl ..."."""
     return _cited(sent) and bool(_ages(sent) or _PERSON.search(sent))

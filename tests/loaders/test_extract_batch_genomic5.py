@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from extracting import extract, marker_results
+from spinekg.loaders.text import extract_text
 from spinekg.ontology import ontology_path
 
 pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
@@ -95,3 +96,14 @@ def test_a_final_diagnosis_heading_after_the_comment():
 def test_follow_up_told_at_the_last_visit_or_as_a_time_on(said: str, months: int):
     r = extract("Case report\nA 5-year-old boy had a frontal embryonal tumour, which was resected. " + said + "\n")
     assert r["outcome"]["follow_up_months"] == months
+
+
+def test_twins_told_in_run_in_parts_and_another_pair_cited_in_the_second():
+    recs = [x.to_dict() for x in extract_text(
+        "Correspondence\n\nMLL-rearranged acute lymphoblastic leukaemia in identical infant twins\n\nWe report a "
+        "pair of identical infant twin girls.\n\nTwin 1. This infant developed ALL with an MLL rearrangement. She "
+        "later relapsed and died of the disease.\n\nTwin 2. Her sister developed ALL of the same clone. Her course "
+        "differed from her sister's. She remains in complete remission more than 4 years after diagnosis. In a "
+        "monozygotic infant pair with MLL-ENL-positive ALL, twin A presented at 9 months of age.\n", "t.txt")]
+    assert [(r["patient"]["age_years"], r["outcome"]["status"], r["outcome"]["follow_up_months"]) for r in recs] == [
+        (None, "died of disease", None), (None, "no evidence of disease", 48)]
