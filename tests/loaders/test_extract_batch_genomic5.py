@@ -107,3 +107,9 @@ def test_twins_told_in_run_in_parts_and_another_pair_cited_in_the_second():
         "monozygotic infant pair with MLL-ENL-positive ALL, twin A presented at 9 months of age.\n", "t.txt")]
     assert [(r["patient"]["age_years"], r["outcome"]["status"], r["outcome"]["follow_up_months"]) for r in recs] == [
         (None, "died of disease", None), (None, "no evidence of disease", 48)]
+
+
+def test_h3_1_is_an_alias_of_h3c3_not_h3c1():
+    # (HGNC: H3.1 is an alias symbol of H3C3; the ontology had given it to H3C1, so "histone H3.1: K27M" was H3C1's)
+    r = extract("Case report\nA 2-year-old girl had a pontine glioma. Sequencing found histone H3.1: K27M.\n")
+    assert "H3C1" not in {g.get("gene") for g in r["genomic"]}
