@@ -272,10 +272,17 @@ _GENERAL_CLAIM = needs(re.compile(
     r"|\b\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*%\s+of\s+(?:all\s+|the\s+|these\s+)?"
     r"(?:\w+\s+)?(?:tumou?rs|cases|patients|lesions|examples|neoplasms|(?-i:[A-Z]{2,6}s))\b"
     # "ROS1 fusions account for about 10% of IMTs"
-    r"|\b(?:account|accounts)\s+for\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d+(?:\.\d+)?\s*%",
+    r"|\b(?:account|accounts)\s+for\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d+(?:\.\d+)?\s*%"
+    # "MUC4 staining and an EWSR1-CREB3L1 fusion are the hallmarks", "Alternative fusions ... have been reported
+    # occasionally"
+    r"|\b(?:is|are)\s+(?:the\s+|its\s+)?hallmarks?\b|\b(?:has|have)\s+(?:also\s+)?been\s+(?:reported|described)\s+"
+    r"(?:occasionally|rarely|in\s+(?:a\s+few|some|other|several|rare))"
+    # a cohort's findings: "In an Italian cohort of 36 children with mastocytosis, D816V was found in 4 patients"
+    r"|\bin\s+(?:a|an|one|another|that|the\s+same)\s+(?:[\w-]+\s+){0,2}?(?:cohort|series|study|review|registry)\s+of\s+\d+",
     re.IGNORECASE),
     "characteristic", "typical", "usual", "general", "classical", "common", "frequent", "often",
-    "invariabl", "consistent", "most", "many", "these", "such", "%", "account")
+    "invariabl", "consistent", "most", "many", "these", "such", "%", "account", "hallmark", "been", "cohort",
+    "series", "study", "review", "registry")
 #: a sentence of the case part that speaks of a kind of tumour in general: "a network frequently altered in paediatric
 #: gliomas" (its tumours in the plural are nobody's diagnosis)
 _GENERAL_PLURAL = re.compile(rf"\b(?:{_GENERALLY}|rarely|most|many)\b", re.IGNORECASE)

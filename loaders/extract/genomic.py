@@ -666,7 +666,13 @@ _GROUP_AFTER = re.compile(r"^[\s-]*(?:mutant|mutated|positive|negative|altered|r
                           r"(?:comparison\s+|control\s+)?(?:groups?|cohorts?|arms?|subsets?|subgroups?|populations?)\b",
                           re.IGNORECASE)
 
+#: a field of a report that names what a test looked for: "Primer sets: ...", "Probes: ...", "Genes tested: ..."
+_DESIGN_FIELD = re.compile(r"^\W{0,3}(?:primers?(?:\s+sets?)?|probes?(?:\s+sets?)?|targets?|genes\s+(?:tested|covered"
+                           r"|analy[sz]ed)|panel(?:\s+content)?|assays?)\s*:", re.IGNORECASE)
+
 def _asserted(text: str, start: int, end: int) -> bool:
+    if _DESIGN_FIELD.match(text) and not _CELL_RESULT.search(text):
+        return False  # the test's design, not its result: "Primer sets: SYT-SSX1 and SYT-SSX2 (tested separately)."
     if (lead := _NEGATIVE_LABEL.match(text)) and start >= lead.end() \
             and not _POSITIVE_LABEL.search(text, lead.end(), start):
         return False
@@ -903,6 +909,11 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                                    exon5=int(e5) if e5 else None,
                                    exon3=int(e3.group(1)) if e3 else (int(e3x) if both else None),
                                    term=fusion_term.get((a.symbol, b.symbol)))
+                if bm.group("sym") == "/" and not e5 and not e3 and not both and fact.term is None \
+                        and (b.symbol, a.symbol) in fusion_term:
+                    # "MYH11/CBFB fusion": a slash does not say which partner is 5'; the ontology's fusion does
+                    fact = GenomicFact("fusion", gene5=b.symbol, gene3=a.symbol,
+                                       term=fusion_term[(b.symbol, a.symbol)])
                 add(fact, span)
                 used.update((i, i + 1))
         for m in _GLUED_EXONS.finditer(text):

@@ -326,6 +326,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 st = "history"  # "a second, unrelated cancer ..., which was resected": that cancer's treatment
             if st is None and _LAB_PROCESS.search(text[max(0, s - 30):s]):
                 st = "attribute"  # "formalin fixation", "tissue fixation": the specimen's, not the spine's
+            if m.kind == "procedure" and _AVOIDED_AFTER.match(text[e:]):
+                continue  # "amputation proposed, not done", "an amputation of a hand or foot, was avoided"
             if m.kind == "procedure" and _SPECIMEN_AFTER.match(text[e:]) and any(f.term == m.iri for f in facts):
                 # "Skull-base meningioma, craniotomy specimen (archival blocks)": the specimen of an operation told
                 # before, not another one
@@ -771,6 +773,10 @@ _PRIMARY_RESECTION = SKG + "PrimaryTumorResection"
 #: a phase of treatment that is never the first line: its chemotherapy is a line of its own
 _LATER_PHASE = re.compile(r"\b(?:consolidation|maintenance|salvage|second[\s-]line|third[\s-]line)(?:\s+[\w-]+)?\s*$",
                           re.IGNORECASE)
+#: an operation said, after it, not to have been done: "amputation proposed, not done", "amputation avoided", "surgery,
+#: whether ... or an amputation of a hand or foot, was avoided"
+_AVOIDED_AFTER = re.compile(r"^[^.;|]{0,60}?(?:,\s*|\s)(?:(?:was|were|had\s+been|could\s+be)\s+)?(?:avoided|spared"
+                            r"|not\s+(?:done|performed|carried\s+out|needed|required))\b", re.IGNORECASE)
 #: a specimen named by the operation that gave it: "craniotomy specimen", "the nephrectomy specimens"
 _SPECIMEN_AFTER = re.compile(r"\s+(?:specimens?|samples?|blocks?)\b", re.IGNORECASE)
 _MARROW_NORMAL = re.compile(r"^[^.;]{0,80}?\b(?:(?:was|were)\s+(?:\w+\s+)?(?:normal|clear|negative|unremarkable"

@@ -255,7 +255,7 @@ _SPARED_BEFORE = re.compile(r"\b(?:sparing|spared|without\s+(?:involvement|invas
                             r"\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
-_STAGE_BEFORE = re.compile(r"\b(?:stages?|INRGS*|INSS|locoregional)\s*(?:\(\s*)?$", re.IGNORECASE)
+_STAGE_BEFORE = re.compile(r"\b(?:stages?|INRGS*|INSS|locoregional|FAB)\s*(?:\(\s*)?$", re.IGNORECASE)
 
 #: A cord finding next to the tumour, not the tumour: "a syrinx from C2 to T1", "oedema extending to T9".
 _NON_TUMOR_FINDING = re.compile(
@@ -278,7 +278,7 @@ def is_tumor_level(text: str, mention: LevelMention) -> bool:
     if _SPARED_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
         return False
     if _STAGE_BEFORE.search(text[max(0, mention.start - 30):mention.start]):
-        return False  # a stage code: "INRG stage L2", "locoregional (L2) neuroblastoma"
+        return False  # a stage code: "INRG stage L2", "locoregional (L2) neuroblastoma"; a blast type, "FAB L2"
     before = text[max(0, mention.start - 60):mention.start]
     return not _BEFORE_NOT_TUMOR.search(before)
 

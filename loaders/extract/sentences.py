@@ -173,6 +173,9 @@ _NEW_PATIENT_AGE = re.compile(rf"\b{NUMBER}[\s-]*(?:year|yr|month)s?[\s-]*old\b|
                               r"|\b(?:woman|man|girl|boy|lady|gentleman)\s+of\s+\d{1,3}\b", re.IGNORECASE)
 #: a patient of the literature: "The first case was reported by Smith", "(Smith et al., 2001)"
 _CITED = re.compile(r"\b(?:reported|described|published|documented)\s+by\b|\bet\s+al\b|\[\d{1,3}\]"
+                    # "Two patients published in the Journal of Hematology had ..."
+                    r"|\b(?:patients?|cases?)\s+(?:\w+\s+){0,2}?(?:published|reported|described)\s+in\s+(?:the\s+)?"
+                    r"(?-i:[A-Z])"
                     # "Jeon and Choi described a 75-year-old woman"
                     r"|(?-i:\b[A-Z][a-z]+\s+and\s+[A-Z][a-z]+)\s+(?:described|reported|documented|presented|published)\b"
                     r"|\(\w+,?\s+(?:19|20)\d{2}\)"
@@ -610,6 +613,7 @@ def segment(text: str) -> Document:
             section = "case"  # a board note's "Follow-up note: the patient was later started on ..." after its comment
         sec = section
         prev_other = False  # the sentence before, in this paragraph, told another patient's story
+        prev_cited = False  # ... or a sentence before, in this paragraph, cited the literature
         for sent, a, b in _split_sentences(body, start):
             runin = _RUNIN.match(sent)
             # (a reference's title is no run-in label: "[Case report: metastatic IMT with ...]" in the references)
@@ -636,7 +640,7 @@ def segment(text: str) -> Document:
                 section = sec = "case"  # "We studied a single family in which five of nine members had ..."
             elif sec == "intro" and not explicit_case and not ((has_case_heading or patient) and in_introduction) and (
                     INTRO_PATIENT.search(sent) or PATIENT_CODE.search(sent) or _DEMOGRAPHIC_FIELD.match(sent)) \
-                    and not _cited(sent):
+                    and not _cited(sent) and not (prev_cited and _ONE_OF_THEM.match(sent)):
                 # ("Bustoros and colleagues described a 40-year-old man" does not open the case)
                 section = sec = "case"
                 if first_age is None and not patient and not _ages(sent) and not PATIENT_CODE.search(sent) \
@@ -683,6 +687,9 @@ def segment(text: str) -> Document:
             if own in ("case", "intro") and not heading and (n_told := _announced(sent)):
                 doc.announced = max(doc.announced, n_told)
             prev_other = own == "other"
+            # (the patients a cited sentence brings in, then told one by one: "Two patients published in the
+            # Journal of Hematology had SM without any KIT mutation. One was a 49-year-old woman ...")
+            prev_cited = prev_cited or _cited(sent)
             raw.append((sent, a, b, own, patient if own == "case" else 0, heading))
     if not any(r[3] == "case" for r in raw):
         # no recognisable case description: read the whole text as the case, but for the literature's patients told
@@ -692,7 +699,8 @@ def segment(text: str) -> Document:
         for t, a, b, s, p, h in raw:
             if s == "intro" and not h:
                 new_paragraph = bool(kept) and "\n\n" in text[kept[-1][2]:a]
-                if _brings_in_other(t):
+                if _brings_in_other(t) or (_ONE_OF_THEM.match(t) and kept and _cited(kept[-1][0])):
+                    # ("Two patients published in the Journal of Hematology had ... One was a 49-year-old woman")
                     told_other = True  # ... to the end of its paragraph, unless the text comes back to its own
                 elif (new_paragraph and not _THIRD_PERSON.search(t)) or _FIRST_PERSON.search(t) \
                         or _BACK_TO_OURS.search(t):
@@ -748,11 +756,16 @@ _THESE_OTHERS = re.compile(r"\b(?:none|all|each|most|several|some|both)\s+of\s+(
 _THIRD_PERSON = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 #: a report's addendum: the patient's later results ("ADDENDUM - INTERPHASE FISH", "Molecular addendum")
-_ADDENDUM_HEAD = re.compile(r"^\W{0,6}(?:(?:molecular|cytogenetic|genetic|FISH|pathology)\s+)?addend(?:um|a)\b",
+_ADDENDUM_HEAD = re.compile(r"^\W{0,6}(?:(?:molecular|cytogenetic|genetic|FISH|pathology|follow[\s-]?up|clinical"
+                            r"|outcome)\s+)?addend(?:um|a)\b",
                             re.IGNORECASE)
 #: an age told as "at 9 months of age", "aged 4", "at the age of 3 years"
 _AGE_OF_AGE = re.compile(r"\b\d{1,3}\s*(?:months?|years?|weeks?)\s+of\s+age\b|\baged\s+\d|\bat\s+the\s+age\s+of\b",
                          re.IGNORECASE)
+
+#: one of a group just named, told next: "One was a 49-year-old woman ...", "The other had ..."
+_ONE_OF_THEM = re.compile(r"^\W*(?:one|the\s+other|another|the\s+first|the\s+second)\s+(?:was|had|were|is)\b",
+                          re.IGNORECASE)
 
 def _brings_in_other(sent: str) -> bool:
     """A cited sentence bringing in another patient: "Di Carlo and colleagues reported a two-year-old girl ..."."""
