@@ -573,7 +573,8 @@ def segment(text: str) -> Document:
             section = "case" if _ABSTRACT_DISCUSSION.match(head) and abstract_part(start) else "other"
             preamble_other = section == "other" and not explicit_case and bool(_PREAMBLE_HEAD.match(head))
             # (a tumour board's discussion of the patient: its "Outcome recorded after the meeting" is theirs again)
-            board_other = section == "other" and bool(_BOARD_WORD.search(head))
+            # ("Question to the board", then "Discussion": still the board's)
+            board_other = section == "other" and (board_other or bool(_BOARD_WORD.search(head)))
         elif heading and _HEADING_CASE.match(head) and start < abstract_at:
             pass  # "Case Report" above the abstract: the article type, in the title block
         elif heading and _HEADING_CASE.match(head) and not (section == "other" and not preamble_other and (

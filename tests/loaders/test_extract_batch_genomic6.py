@@ -70,3 +70,10 @@ def test_a_follow_up_addendum_after_the_boards_discussion_and_an_amputation():
 def test_an_operation_not_done(said: str):
     r = extract("Case report\nA newborn had an infantile fibrosarcoma of the right foot. " + said + "\n")
     assert "surgery" not in categories(r)
+
+
+def test_a_boards_discussion_under_two_headings_then_the_course():
+    r = extract("Tumour board note\nPatient: 12-year-old boy\nHistory\nHe had a large B-cell lymphoma of the skull."
+                "\n\n4. Question to the board\nWhich salvage strategy?\n\n5. Discussion\nALK inhibitors have been "
+                "reported in this disease.\n\n6. Course as recorded\nAlectinib was given continuously.\n")
+    assert categories(r) == ["targeted_therapy"]
