@@ -116,6 +116,9 @@ _FREE_OF_DISEASE = (r"(?:free|clear)\s+of\s+(?:(?:any|local|distant|residual|rec
 _NED = r"\b(?-i:NED)\b"
 _RECUR_POS = needs(re.compile(
     r"\b(?:recurred|relapsed|recurrence\s+(?:was|were)\s+(?:detected|found|noted|observed|diagnosed|confirmed|seen)"
+    # a biopsy of new lesions proving the tumour back: "Biopsies of these nodules confirmed recurrent sarcoma"
+    r"|(?:confirmed|proved|showed|revealed|demonstrated)\s+(?:a\s+|the\s+)?recurren(?:t|ce\s+of)\s+(?:\w+\s+){0,2}?"
+    r"(?:sarcoma|tumou?r|disease|carcinoma|lymphoma|[a-z]+oma)\b"
     r"|(?:developed|had|showed|revealed|with)\s+(?:a\s+)?(?:(?!(?:no|not|without|any|neither|nor|never)\b)[\w.\-]+\s+){0,3}?"
     r"(?:recurrence|relapse|reactivation)"
     # (not "progressed on first-line treatment": a tumour that never went away)

@@ -77,3 +77,10 @@ def test_a_boards_discussion_under_two_headings_then_the_course():
                 "\n\n4. Question to the board\nWhich salvage strategy?\n\n5. Discussion\nALK inhibitors have been "
                 "reported in this disease.\n\n6. Course as recorded\nAlectinib was given continuously.\n")
     assert categories(r) == ["targeted_therapy"]
+
+
+def test_a_biopsy_confirming_the_tumour_back_after_years_free_of_it():
+    r = extract("Case report\nA 31-year-old woman had had a sarcoma of the hand amputated at age 10. She then stayed "
+                "on surveillance for over 20 years with no sign of recurrence. New skin nodules appeared, and biopsies "
+                "of these nodules confirmed recurrent sarcoma.\n")
+    assert r["outcome"]["recurrence"] is True
