@@ -281,7 +281,8 @@ _GENERAL_CLAIM = needs(re.compile(
     r"|\bin\s+(?:a|an|one|another|that|the\s+same)\s+(?:[\w-]+\s+){0,2}?(?:cohort|series|study|review|registry)\s+of\s+\d+",
     re.IGNORECASE),
     "characteristic", "typical", "usual", "general", "classical", "common", "frequent", "often",
-    "invariabl", "consistent", "most", "many", "these", "such", "%", "account", "hallmark", "been", "cohort",
+    "invariabl", "consistent", "most", "many", "these", "such", "%", "account", "hallmark", "reported", "described",
+    "cohort",
     "series", "study", "review", "registry")
 #: a sentence of the case part that speaks of a kind of tumour in general: "a network frequently altered in paediatric
 #: gliomas" (its tumours in the plural are nobody's diagnosis)

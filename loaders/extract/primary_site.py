@@ -77,7 +77,8 @@ _ORGAN_SAID_BEFORE = re.compile(
 
 
 #: a word every phrase above needs (the cheap test before the patterns)
-_CHEAP = re.compile(r"carcinom|cancer|melanom|sclc|oma\b|omas\b|wilms|carcinoid|neuroendocrine")
+_CHEAP = re.compile(r"carcinom|cancer|melanom|sclc|seminom|nephroblastom|retinoblastom|hepatoblastom|chromocytom"
+                    r"|mesotheliom|thymom|wilms|carcinoid|neuroendocrine")
 
 
 def carcinoma_mentions(text: str, base: int, iri: str, taken: list[Mention] | None = None) -> list[Mention]:

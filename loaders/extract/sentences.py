@@ -614,7 +614,7 @@ def segment(text: str) -> Document:
             section = "case"  # a board note's "Follow-up note: the patient was later started on ..." after its comment
         sec = section
         prev_other = False  # the sentence before, in this paragraph, told another patient's story
-        prev_cited = False  # ... or a sentence before, in this paragraph, cited the literature
+        para_sents: list[str] = []  # ... and the sentences before, in this paragraph
         for sent, a, b in _split_sentences(body, start):
             runin = _RUNIN.match(sent)
             # (a reference's title is no run-in label: "[Case report: metastatic IMT with ...]" in the references)
@@ -641,7 +641,9 @@ def segment(text: str) -> Document:
                 section = sec = "case"  # "We studied a single family in which five of nine members had ..."
             elif sec == "intro" and not explicit_case and not ((has_case_heading or patient) and in_introduction) and (
                     INTRO_PATIENT.search(sent) or PATIENT_CODE.search(sent) or _DEMOGRAPHIC_FIELD.match(sent)) \
-                    and not _cited(sent) and not (prev_cited and _ONE_OF_THEM.match(sent)):
+                    and not _cited(sent) and not (_ONE_OF_THEM.match(sent) and any(_cited(x) for x in para_sents)):
+                # (the patients a cited sentence brings in, then told one by one: "Two patients published in the
+                # Journal of Hematology had SM without any KIT mutation. One was a 49-year-old woman ...")
                 # ("Bustoros and colleagues described a 40-year-old man" does not open the case)
                 section = sec = "case"
                 if first_age is None and not patient and not _ages(sent) and not PATIENT_CODE.search(sent) \
@@ -688,9 +690,7 @@ def segment(text: str) -> Document:
             if own in ("case", "intro") and not heading and (n_told := _announced(sent)):
                 doc.announced = max(doc.announced, n_told)
             prev_other = own == "other"
-            # (the patients a cited sentence brings in, then told one by one: "Two patients published in the
-            # Journal of Hematology had SM without any KIT mutation. One was a 49-year-old woman ...")
-            prev_cited = prev_cited or _cited(sent)
+            para_sents.append(sent)
             raw.append((sent, a, b, own, patient if own == "case" else 0, heading))
     if not any(r[3] == "case" for r in raw):
         # no recognisable case description: read the whole text as the case, but for the literature's patients told
