@@ -775,7 +775,9 @@ _LATER_PHASE = re.compile(r"\b(?:consolidation|maintenance|salvage|second[\s-]li
                           re.IGNORECASE)
 #: an operation said, after it, not to have been done: "amputation proposed, not done", "amputation avoided", "surgery,
 #: whether ... or an amputation of a hand or foot, was avoided"
-_AVOIDED_AFTER = re.compile(r"^[^.;|]{0,60}?(?:,\s*|\s)(?:(?:was|were|had\s+been|could\s+be)\s+)?(?:avoided|spared"
+#: (the words between tell no other event: not "resection was achieved, so adjuvant radiotherapy was not needed")
+_AVOIDED_AFTER = re.compile(r"^(?:(?!\b(?:was|were|is|are|has|have|had|so|and|but|then|while|which)\b)[^.;|]){0,60}?"
+                            r"(?:,\s*|\s)(?:(?:was|were|had\s+been|could\s+be)\s+)?(?:avoided"
                             r"|not\s+(?:done|performed|carried\s+out|needed|required))\b", re.IGNORECASE)
 #: a specimen named by the operation that gave it: "craniotomy specimen", "the nephrectomy specimens"
 _SPECIMEN_AFTER = re.compile(r"\s+(?:specimens?|samples?|blocks?)\b", re.IGNORECASE)

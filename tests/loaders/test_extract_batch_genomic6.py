@@ -72,6 +72,15 @@ def test_an_operation_not_done(said: str):
     assert "surgery" not in categories(r)
 
 
+@pytest.mark.parametrize("said", [
+    "Gross total resection was achieved, so adjuvant radiotherapy was not needed.",
+    "The resection spared the nerve roots.",
+])
+def test_an_operation_done_beside_another_not_needed(said: str):
+    r = extract("Case report\nA 50-year-old man had a schwannoma at L3. " + said + "\n")
+    assert categories(r) == ["surgery"]
+
+
 def test_a_boards_discussion_under_two_headings_then_the_course():
     r = extract("Tumour board note\nPatient: 12-year-old boy\nHistory\nHe had a large B-cell lymphoma of the skull."
                 "\n\n4. Question to the board\nWhich salvage strategy?\n\n5. Discussion\nALK inhibitors have been "
