@@ -282,8 +282,7 @@ _GENERAL_CLAIM = needs(re.compile(
     re.IGNORECASE),
     "characteristic", "typical", "usual", "general", "classical", "common", "frequent", "often",
     "invariabl", "consistent", "most", "many", "these", "such", "%", "account", "hallmark", "reported", "described",
-    "cohort",
-    "series", "study", "review", "registry")
+    "cohort", "series", "study", "review", "registry")
 #: a sentence of the case part that speaks of a kind of tumour in general: "a network frequently altered in paediatric
 #: gliomas" (its tumours in the plural are nobody's diagnosis)
 _GENERAL_PLURAL = re.compile(rf"\b(?:{_GENERALLY}|rarely|most|many)\b", re.IGNORECASE)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spinekg.loaders.extract.lexmatch import Mention
 from spinekg.loaders.extract.negation import clause_end, clause_start, status
 from spinekg.loaders.extract.prefilter import needs
-from spinekg.loaders.extract.sentences import add_evidence
+from spinekg.loaders.extract.sentences import NEGATIVE_LEAD, add_evidence
 from spinekg.ontology import hgnc
 
 _FUSION_CONTEXT = needs(re.compile(
@@ -373,6 +373,18 @@ _VARIANT_BEFORE = re.compile(r"(?<![\w.])(?:p\.\s?)?(?P<v>[A-Z][a-z]{2}\d{1,4}(?
                              r"(?P<word>mutation|variant|substitution|(?P<noun>deletion|duplication|insertion))?"
                              r"\s*(?<=\s)(?:(?:was\s+)?(?:found|detected|identified)\s+)?"
                              r"(?:in|of|within)\s+(?:exon\s*\d{1,3}\s+(?:of|in)\s+)?(?:the\s+)?$")
+
+
+def _change_before(vb: re.Match[str]) -> str | None:
+    """The change a _VARIANT_BEFORE match tells, or None: a point change needs the word of a mutation after it
+    ("a Phe119Leu mutation in"); a range needs its kind, glued ("p.W557_K558del in") or in a word ("a p.M844_S847
+    deletion in", read as M844_S847del)."""
+    v = vb.group("v")
+    if "_" not in v:
+        return v if vb.group("word") else None
+    if re.search(r"(?:del|dup|ins[A-Z]*)$", v):
+        return v
+    return v + vb.group("noun")[:3] if vb.group("noun") else None
 #: a histone or other symbol the lexicon lacks, with a hotspot, said of a sequencing result: "Sequencing revealed
 #: H3 K27M", "the same H3 K27M and PTPN11 mutations" (never of a stain: "H3 K27M immunostaining")
 #: the words of a stain (immunohistochemistry), not of a genotype
@@ -650,10 +662,7 @@ _GLUED_NEGATIVE = re.compile(r"^(?:-|\s)?(?:negative|wild[\s-]?type|non-?mutated
 _NEGATIVE_LABEL = re.compile(r"^\W{0,3}(?:negative(?:\s+for)?|not\s+(?:detected|found|identified|present)|absent"
                              r"|wild[\s-]?type)\s*:", re.IGNORECASE)
 _POSITIVE_LABEL = re.compile(r"\b(?:positive(?:\s+for)?|detected|found|present|identified)\s*:", re.IGNORECASE)
-#: ... and the lead of a list whose items were not found: "Not detected in either specimen:", "Negative for the
-#: following:", then "- homozygous deletion of CDKN2A"
-_NEGATIVE_LEAD = re.compile(r"^\W{0,3}(?:not\s+(?:detected|found|identified|present)|negative(?:\s+for)?|absent)\b"
-                            r"[^.:]{0,80}:\s*$", re.IGNORECASE)
+#: ... and an item of a list (under sentences.NEGATIVE_LEAD, "Not detected in either specimen:", it was not found)
 _ITEM = re.compile(r"^\s*[-•*–]\s")
 
 
@@ -759,7 +768,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     field_cdna: dict[str, GenomicFact] = {}  # the DNA change a field gave the gene
     negative_list = False  # inside a list whose lead said its items were not found
     for n_sent, (text, base, span, mentions) in enumerate(sentences):
-        if _NEGATIVE_LEAD.match(text):
+        if NEGATIVE_LEAD.match(text):
             negative_list = True
             continue
         if negative_list and _ITEM.match(text):
@@ -970,16 +979,10 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     add(GenomicFact("mutation", gene=g.symbol), span)  # "NF1 testing showed a missense mutation"
                 continue
             vb = _VARIANT_BEFORE.search(text[max(0, g.start - 80):g.start])
-            if vb and not vb.group("word") and not re.search(r"_.*(?:del|dup|ins[A-Z]*)$", vb.group("v")):
-                vb = None  # (a change before its gene without the word of a mutation: only a range's, "p.W557_K558del")
-            if vb and "_" in vb.group("v") and not re.search(r"(?:del|dup|ins[A-Z]*)$", vb.group("v")) \
-                    and not vb.group("noun"):
-                vb = None  # a range with no change told
-            if vb and _asserted(text, g.start - len(text[max(0, g.start - 80):g.start]) + vb.start(), g.end):
-                v = vb.group("v")
-                if "_" in v and not re.search(r"(?:del|dup|ins[A-Z]*)$", v):
-                    v += vb.group("noun")[:3]  # "p.M844_S847 deletion" is M844_S847del
-                add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(v)), span)
+            before_change = _change_before(vb) if vb else None
+            if vb and before_change and _asserted(text, g.start - len(text[max(0, g.start - 80):g.start]) + vb.start(),
+                                                  g.end):
+                add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(before_change)), span)
                 continue
             cb = _CDNA_BEFORE.search(text[max(0, g.start - 80):g.start])
             if cb and _asserted(text, g.start - len(text[max(0, g.start - 80):g.start]) + cb.start(), g.end):

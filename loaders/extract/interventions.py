@@ -771,8 +771,8 @@ _SPECIMEN_OF = re.compile(r"\b(?:of|on|in|from)\s+(?:the\s+|a\s+|her\s+|his\s+)?
 #: carcinoma's metastasis ("a nephrectomy 2015 for clear cell RCC" beside a schwannoma is another disease's)
 _PRIMARY_RESECTION = SKG + "PrimaryTumorResection"
 #: a phase of treatment that is never the first line: its chemotherapy is a line of its own
-_LATER_PHASE = re.compile(r"\b(?:consolidation|maintenance|salvage|second[\s-]line|third[\s-]line)(?:\s+[\w-]+)?\s*$",
-                          re.IGNORECASE)
+_PHASES = r"consolidation|maintenance|salvage|second[\s-]line|third[\s-]line"
+_LATER_PHASE = re.compile(rf"\b(?:{_PHASES})(?:\s+[\w-]+)?\s*$", re.IGNORECASE)
 #: an operation said, after it, not to have been done: "amputation proposed, not done", "amputation avoided", "surgery,
 #: whether ... or an amputation of a hand or foot, was avoided"
 #: (the words between tell no other event: not "resection was achieved, so adjuvant radiotherapy was not needed")
@@ -789,7 +789,7 @@ _MARROW_NORMAL = re.compile(r"^[^.;]{0,80}?\b(?:(?:was|were)\s+(?:\w+\s+)?(?:nor
 _OWN_LINE = re.compile(r"\bprophyla\w*\s+intrathecal\b|\bintrathecal\s+prophyla\w*", re.IGNORECASE)
 #: ... and a later phase's chemotherapy, unless told in the same sentence as the line it names ("second-line
 #: chemotherapy with irinotecan and temozolomide")
-_PHASE_LABEL = re.compile(r"^(?:consolidation|maintenance|salvage|second[\s-]line|third[\s-]line)\b", re.IGNORECASE)
+_PHASE_LABEL = re.compile(rf"^(?:{_PHASES})\b", re.IGNORECASE)
 
 
 def _own_phase(f: InterventionFact, into: InterventionFact) -> bool:

@@ -326,6 +326,10 @@ _RESULT_ITEM = re.compile(r"^[A-Za-z][\w./-]{0,24}(?:\s+[\w./-]{1,24}){0,2}\s+[-
                           r"|^[A-Za-z][\w-]{1,11}\s+[cp]\.\s?[A-Z\d*]", re.IGNORECASE)
 
 
+#: the lead of a list whose items were not found: "Not detected in either specimen:", "Negative for the following:"
+NEGATIVE_LEAD = re.compile(r"^\W{0,3}(?:not\s+(?:detected|found|identified|present)|negative(?:\s+for)?|absent)\b"
+                           r"[^.:]{0,80}:\s*$", re.IGNORECASE)
+
 def _is_heading(line: str) -> bool:
     s = line.strip()
     if not s:
@@ -340,8 +344,7 @@ def _is_heading(line: str) -> bool:
         return False
     if re.match(r"[-•*–]\s+\S", s):
         return False  # an item of a list ("- NRAS - mutation detected")
-    if re.match(r"\W{0,3}(?:not\s+(?:detected|found|identified|present)|negative(?:\s+for)?|absent)\b[^.:]{0,80}:\s*$",
-                s, re.IGNORECASE):
+    if NEGATIVE_LEAD.match(s):
         return False  # the lead of a list of what was not found ("Not detected in either specimen:"), no heading
     if _RESULT_ITEM.match(s):
         return False  # an item of a list without its bullet, a name and its result: "BCL10 - mutated", "MAP2K1 - F53L"
@@ -652,8 +655,8 @@ def segment(text: str) -> Document:
                     # "Patient: male" leaves the age to the history told after it)
                     first_age = "-"
             own = sec
-            if sec == "case" and patient and not heading and _cited(sent) and (_ages(sent) or _AGE_OF_AGE.search(
-                    sent)) and _patient_number(sent) is None:
+            if sec == "case" and patient and not heading and _cited(sent) and _patient_number(sent) is None and (
+                    _ages(sent) or any(rx.search(sent) for rx in (_OF_AGE, AGED, AGE_OF))):
                 own = "other"  # a patient of the literature cited in a numbered patient's part, with their own age
             if sec == "case" and not patient and not heading:
                 ages = _ages(sent)
@@ -760,9 +763,8 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _ADDENDUM_HEAD = re.compile(r"^\W{0,6}(?:(?:molecular|cytogenetic|genetic|FISH|pathology|follow[\s-]?up|clinical"
                             r"|outcome)\s+)?addend(?:um|a)\b",
                             re.IGNORECASE)
-#: an age told as "at 9 months of age", "aged 4", "at the age of 3 years"
-_AGE_OF_AGE = re.compile(r"\b\d{1,3}\s*(?:months?|years?|weeks?)\s+of\s+age\b|\baged\s+\d|\bat\s+the\s+age\s+of\b",
-                         re.IGNORECASE)
+#: an age told after its number: "at 9 months of age" ("aged 4" and "at the age of 3" are AGED's and AGE_OF's)
+_OF_AGE = re.compile(r"\b\d{1,3}\s*(?:months?|years?|weeks?)\s+of\s+age\b", re.IGNORECASE)
 
 #: one of a group just named, told next: "One was a 49-year-old woman ...", "The other had ..."
 _ONE_OF_THEM = re.compile(r"^\W*(?:one|the\s+other|another|the\s+first|the\s+second)\s+(?:was|had|were|is)\b",
