@@ -119,8 +119,13 @@ _RECUR_POS = needs(re.compile(
     # a biopsy of new lesions proving the tumour back: "Biopsies of these nodules confirmed recurrent sarcoma"
     r"|(?:confirmed|proved|showed|revealed|demonstrated)\s+(?:a\s+|the\s+)?recurren(?:t|ce\s+of)\s+(?:\w+\s+){0,2}?"
     r"(?:sarcoma|tumou?r|disease|carcinoma|lymphoma|[a-z]+oma)\b"
-    r"|(?:developed|had|showed|revealed|with)\s+(?:a\s+)?(?:(?!(?:no|not|without|any|neither|nor|never)\b)[\w.\-]+\s+){0,3}?"
-    r"(?:recurrence|relapse|reactivation)"
+    r"|(?:developed|had|showed|revealed|with|found|detected|disclosed|identified|demonstrated)\s+(?:a\s+)?"
+    r"(?:(?!(?:no|not|without|any|neither|nor|never)\b)[\w.\-]+\s+){0,3}?(?:recurrence|relapse|reactivation)"
+    # the relapse named by where it came: "Postoperative recurrence of the lung adenocarcinoma", "a CNS relapse of
+    # high-risk neuroblastoma"
+    r"|\b(?:postoperative|post-operative|local|distant|late|early|isolated|first|second|third|CNS|marrow|"
+    r"leptomeningeal|nodal|pulmonary|hepatic|skeletal)\s+(?:recurrence|relapse)\s+of\s+(?:the\s+|his\s+|her\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:tumou?r|disease|carcinoma|adenocarcinoma|sarcoma|lymphoma|leuka?emia|[a-z]{3,}oma)\b"
     # (not "progressed on first-line treatment": a tumour that never went away)
     r"|(?:tumou?r|lesion|mass|residual\s+\w+)\s+(?:had\s+|has\s+)?(?:progressed(?!\s+(?:on|during|despite|under|while|through)\b)"
     r"|regrew|re-grew|recurred|relapsed)\b"
@@ -150,7 +155,12 @@ _RECUR_PRESENTING = re.compile(
     r"(?:of\s+)?(?:the\s+|a\s+|an\s+|this\s+|her\s+|his\s+)?recurrent\b"
     # "the findings were interpreted as recurrence of the pilocytic astrocytoma"
     r"|\b(?:interpreted|diagnosed|regarded|confirmed|identified)\s+as\s+(?:an?\s+)?(?:late\s+|local\s+|distant\s+)?"
-    r"(?:recurrence|relapse)\b", re.I)
+    r"(?:recurrence|relapse)\b"
+    # "had recurrent lung adenocarcinoma", "gefitinib started for the recurrent disease" (not "recurrent otitis")
+    r"|\b(?:had|has|with|for|developed)\s+(?:a\s+|an\s+|the\s+|her\s+|his\s+)?recurrent\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:tumou?r|disease|carcinoma|adenocarcinoma|sarcoma|lymphoma|leuka?emia|[a-z]{3,}oma)\b"
+    # a type's recurrent genetic lesions: "a screen for the recurrent acute leukaemia fusion genes"
+    r"(?!\s+(?:fusions?|genes?|mutations?|translocations?|rearrangements?|abnormalit\w+|alterations?))", re.I)
 #: a complete response of the disease, not of one compartment: "the bone marrow was in complete response" while the
 #: tumour was in partial response
 _WHOLE = r"(?<!marrow\swas\sin\s)(?<!marrow\sis\sin\s)(?<!marrow\sin\s)(?<!marrow\s)"
@@ -196,8 +206,17 @@ _METS_POS = needs(re.compile(
     r"|\b(?:spread|dissemination|metastasis)\s+of\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?to\s+the\s+(?:spinal\s+cord"
     r"|spine|cauda\s+equina|leptomeninges|neuraxis|sacrum|vertebra\w*)\b"
     # "systemic metastases developed in the vertebra and the chest", "a metastasis appeared in the liver"
-    r"|\bmetasta(?:sis|ses)\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?(?:developed|appeared|occurred"
-    r"|emerged)\b", re.I),
+    r"|\bmetasta(?:sis|ses|tic\s+(?:lymph\s+nodes?|lesions?|deposits?|nodules?|foci))\s+(?:then\s+|later\s+|"
+    r"subsequently\s+|eventually\s+)?(?:developed|appeared|occurred|emerged)\b"
+    # the disease told as metastatic: "widely metastatic melanoma", "had become metastatic", "was diagnosed with
+    # metastatic (stage IV) NSCLC", "She now has a metastatic squamous cell carcinoma in the right inguinal area"
+    r"|\b(?:widely|widespread|extensively|diffusely|disseminated|multiply)\s+metastatic\b"
+    r"|\b(?:became|become)\s+metastatic\b"
+    r"|\b(?:diagnosed\s+with|(?:she|he|patient)\s+(?:now\s+)?(?:has|had)|(?:patient|woman|man|girl|boy|child)\s+with)"
+    r"\s+(?:an?\s+)?metastatic\s+(?:\(?stage\s+IV\)?\s+)?(?:[\w-]+\s+){0,3}?(?:carcinoma|adenocarcinoma|melanoma|"
+    r"sarcoma|cancer|tumou?r|disease|NSCLC|[a-z]{3,}oma|IMT)\b"
+    r"|\bmetastatic\s+(?:deposits?|lesions?|nodules?|foci|lymph\s+nodes?)\s+in\s+(?:both|the|his|her|several|"
+    r"multiple)\s+(?:lungs?|liver|brain|bones?|lymph\s+nodes?|peritoneum|pleura|adrenals?)\b", re.I),
     "metasta", "dissemin", "spread", "seeding", "carcinomat")
 #: a new deposit of the disease appearing later in the story
 _NEW_DEPOSIT = re.compile(r"\bnew\s+(?:\w+\s+){0,2}?(?:metasta(?:sis|ses|tic\s+(?:lesions?|deposits?))|deposits?)\s+"
@@ -429,7 +448,12 @@ def _hedged(text: str, rx: re.Pattern[str]) -> bool:
         return False
     return status(text, m.start(), m.end()) in ("hedged", "proposed", "negated") or bool(
         _PREVENT.search(text[max(0, m.start() - 40):m.start()])) or bool(
-        _GENERAL.search(text[max(0, m.start() - 120):m.start()]))
+        _GENERAL.search(text[max(0, m.start() - 120):m.start()])) or bool(_GENERAL_AFTER.match(text, m.end()))
+
+
+#: what is said of the kind, after the words: "Local recurrence of the tumour is common after curettage"
+_GENERAL_AFTER = re.compile(r"[^.;]{0,40}?\b(?:is|are)\s+(?:very\s+|more\s+|less\s+|relatively\s+|not\s+)?"
+                            r"(?:common|frequent|rare|uncommon|typical|usual|well[\s-]known)\b", re.I)
 
 
 #: the extent the disease had when it was found, not what it did later: "... presenting with intracranial
