@@ -273,6 +273,11 @@ _GENERAL_CLAIM = needs(re.compile(
     r"(?:\w+\s+)?(?:tumou?rs|cases|patients|lesions|examples|neoplasms|(?-i:[A-Z]{2,6}s))\b"
     # "ROS1 fusions account for about 10% of IMTs"
     r"|\b(?:account|accounts)\s+for\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d+(?:\.\d+)?\s*%"
+    # "roughly 10-15% arise from mutations in SDHB", "about a third are caused by germline variants"
+    r"|\b\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*%\s+(?:of\s+(?:them|these|cases)\s+)?(?:arise|are\s+caused"
+    r"|are\s+due|result|carry|harbou?r)\b"
+    # a cohort counted by its carriers: "(1,523 with a BRCA1 and 369 with a BRCA2 mutation)"
+    r"|\b(?:cohort|series|study|registry)\s+of\s+(?:\w+\s+){0,2}?(?:carriers|patients|families|individuals)\b"
     # "MUC4 staining and an EWSR1-CREB3L1 fusion are the hallmarks", "Alternative fusions ... have been reported
     # occasionally"
     r"|\b(?:is|are)\s+(?:the\s+|its\s+)?hallmarks?\b|\b(?:has|have)\s+(?:also\s+)?been\s+(?:reported|described)\s+"

@@ -49,8 +49,11 @@ _BETWEEN = re.compile(
     # "PHF1(intron 1) - EPC1(exon 10)")
     r"^\)?\s*(?:\(?\s*(?:breakpoint\s+in\s+)?(?:exon\s*(?P<e5>\d{1,3})|intron\s*\d{1,3})\s*\)?\s*)?"
     r"(?:(?P<sym>::|-|–|—|/|^:$|-LOC-)|\s(?:was|is|were|being)?\s*(?:joined|fused|linked)"
-    r"\s+(?:to|with)"
+    r"\s+(?:to|with)(?:\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){1,4}(?:\d{1,2}\s*)?\()?"  # "... fused to tropomyosin 4 (TPM4)"
     r"|\s(?P<conj>and|with|to)\s)\s*$", re.IGNORECASE)
+_SYNONYMOUS = re.compile(r"^([A-Z](?:[a-z]{2})?)(\d{1,4})\1$")
+_JUNCTION_AFTER = re.compile(r"\s*(?:fusion\s*)?\(?\s*(?:variant\s*\d{1,2}[a-c]?\s*[,;:]?\s*)?\(?\s*"
+                             r"(?P<a>[A-Z])(?P<e5>\d{1,2})[a-c]?(?:/b)?\s*[;:]\s*(?P<b>[A-Z])(?P<e3>\d{1,2})\b(?P<f5>)?(?P<f3>)?")
 _EXON_AFTER = re.compile(r"^\s*(?:\(\s*)?exon\s*(\d{1,3})", re.IGNORECASE)
 _EXONS_AFTER = re.compile(r"^\s*(?:(?:gene\s+)?fusion\s*)?[(,]?\s*(?:exons?\s*(?P<e5>\d{1,3})\s*"
                           r"(?:::|[:/_\-–]|to|and)\s*"
@@ -65,7 +68,8 @@ _FUSION_OF = re.compile(r"\b(?:fusion|fused|translocation|rearrangement|chimer\w
                         r"(?:of|between|involving|joining|linking)"
                         r"\s+(?:the\s+)?$", re.IGNORECASE)
 _RAW_FUSION = needs(re.compile(
-    r"(?<![\w\-])(?P<a>[A-Z][A-Z0-9]{1,9}|Ig[HKL]|C\d{1,2}orf\d{1,3})(?:\s?(?:::|-|–|/)\s?|:(?!:))"
+    # (its bracket closed first: "Alpha (MALAT1)-TFEB")
+    r"(?<![\w\-])(?P<a>[A-Z][A-Z0-9]{1,9}|Ig[HKL]|C\d{1,2}orf\d{1,3})\)?(?:\s?(?:::|-|–|/)\s?|:(?!:))"
     r"(?:LOC\s?-\s?)?(?P<b>[A-Z][A-Z0-9]{1,9}|Ig[HKL]|C\d{1,2}orf\d{1,3})"
     r"(?![\w\-])"
     r"(?=[\s-]*(?:gene\s+|in-frame\s+)?(?:fusion|rearrangement|translocation|chimer|transcript))"),
@@ -75,7 +79,9 @@ _RAW_FUSION_OF = needs(re.compile(
     r"(?P<a>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:with|and|to)\s+(?:the\s+)?(?P<b>[A-Z][A-Z0-9]{1,9})(?![\w\-])"),
     "fusion", "translocation", "rearrangement")
 #: a change at the DNA level: "c.1799T>A", "c.463+1G>A", "c.811-39_841del69bp", "c.237_238insC"
-_C_CHANGE = r"c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|delins(?:[ACGT]+|\d+)|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)"
+#: (as typeset too: "C.423 + 1G > A")
+_C_CHANGE = (r"[cC]\.\s?[\d_+\-*]+(?:\s[+\-]\s?\d+)?(?:[ACGT]+\s?>\s?[ACGT]+|delins(?:[ACGT]+|\d+)"
+             r"|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)")
 #: a change at the protein level, without its "p.": "R132H", "Arg248Gln", "R352Hfs*89", "Leu341SerfsTer23", "R1426*",
 #: an in-frame deletion or duplication over a range "W557_K558del", "Ala502_Tyr503dup", "V560del", "E746_A750delinsQ"
 _AA = r"[A-Z](?:[a-z]{2})?"
@@ -90,16 +96,25 @@ _KIND_WORDS = (r"(?:(?:nonsense|missense|frameshift|frame-shift|splice[\s-]site|
                r"|de\s+novo|stop[\s-]gain)\s+)*")
 _VARIANT = re.compile(
     # (a hyphen may join the gene to its change: "H3F3A-K27M mutation", "IDH1-R132H")
-    rf"^\s*(?::|-(?=[A-Z]\d)|[-–—]\s(?=(?:p\.\s?)?[A-Z]\d))?\s*(?:gene\s*,?\s+)?(?:\(?\s*(?:exon\s*\d{{1,3}}\s+)?{_KIND_WORDS}"
+    rf"^\s*(?::|-(?=[A-Z]\d)|[-–—]\s(?=(?:p\.\s?)?[A-Z]\d))?\s*(?:gene\s*[,:]?\s+)?(?:\(?\s*(?:exon\s*\d{{1,3}}\s+)?{_KIND_WORDS}"
     r"(?:mutation|variant|mutated|alteration|(?=[^.;]{0,30}p\.)(?:in-frame\s+)?(?:deletion|duplication|insertion))"
     r"\s*[,:]?\s*(?:(?:(?:was|is)\s+(?:located\s+|found\s+)?)?in\s+exon\s*\d{1,3}\s*[,:]?\s*)?)?\(?\s*"
     r"(?:(?:at|in)\s+codon\s+\d{1,4}\s*[,:]?\s*)?"  # "an NRAS mutation at codon 61, p.Gln61Lys"
     r"(?:codon\s+(?=[A-Z]\d))?"  # "a RET codon M918T mutation"
     r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)?\s*[,;]?\s*)?\(?\s*(?:p\.\s?\(?)?"
-    rf"(?P<v>{_P_CHANGE})(?![\w])")
+    rf"(?P<v>{_P_CHANGE})(?![\w])(?!\s*[;:]\s*[A-Z]\d)")  # (not a fusion's junction: "EML4-ALK (E19:A20)")
 #: one more change of the same gene after a change: "EGFR L858R and T790M", "G719X/L861Q", "Q61K, Q61R"
-_MORE_CHANGES = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|and\s+|/\s*|\+\s*|plus\s+)(?:exon\s*\d{1,3}\s+)?"
+#: (after the first one's place or a remark: "R132H in the cortex and R132G in the pons"; or in a table's next
+#: column: "IDH1    p.R132H (canonical)    p.R132G (non-canonical)")
+_MORE_CHANGES = re.compile(r"^\)?(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|at|of|from)\s+[^,;.:()]{1,40}?)?"
+                           r"(?:\s*(?:,\s*(?:and\s+)?|and\s+|/\s*|\+\s*|plus\s+)|\s{3,}|\t\s*)(?:exon\s*\d{1,3}\s+)?"
                            rf"(?:p\.\s?\(?)?(?P<v>{_P_CHANGE})(?![\w>])(?!\s*[A-Z][A-Z0-9]{{1,9}}\b)")
+#: a gene's changes listed after its mutation word, or after its test's verb: "two IDH1 mutations, R132H and R132G",
+#: "different IDH1 variants: R132H in the cortex and R132G in the pons", "IDH1 sequencing showed p.R132H ..."
+_CHANGES_LISTED = re.compile(r"^\s*(?:gene\s+)?(?:(?:mutations|variants|alterations|changes)\s*[:,]\s*"
+                             r"|(?:analysis|sequencing|testing|genotyping)\s+(?:showed|revealed|found|detected"
+                             r"|identified)\s+)"
+                             rf"(?:p\.\s?\(?)?(?P<v>{_P_CHANGE})(?![\w>])")
 #: a change told by its exon, glued as lung-cancer reports write it: "EGFR ex19del", "EGFR exon19del", "METex14
 #: skipping", "EGFR Ex20ins"
 _GLUED_EXON_CHANGE = needs(re.compile(
@@ -191,7 +206,9 @@ _CHANGE_KIND = re.compile(r"\b(?:substitution|splice|missense|nonsense|frameshif
 _BIALLELIC_BEFORE = re.compile(r"\b(?:bi-?allelic|compound[\s-]heterozygous)\s+$", re.IGNORECASE)
 _INACTIVATION_AFTER = re.compile(r"^\s*(?:gene\s+)?inactivation\b", re.IGNORECASE)
 #: a gene lost, said before it, in a sentence telling a test of the genome: "loss of SMARCB1 and NF2 by MLPA"
-_LOSS_BEFORE = re.compile(rf"\b(?:loss|losses)\s+of\s+(?:the\s+)?(?:(?:entire|whole)\s+)?{_LISTED}$", re.IGNORECASE)
+#: ("loss of the remaining wild-type SDHB allele")
+_LOSS_BEFORE = re.compile(rf"\b(?:loss|losses)\s+of\s+(?:the\s+|one\s+)?(?:(?:entire|whole|remaining|other|second"
+                          rf"|wild[\s-]?type|normal)\s+){{0,3}}{_LISTED}$", re.IGNORECASE)
 #: ... not of its protein: "loss of SMARCB1 expression", "loss of INI1 (SMARCB1) staining"
 _PROTEIN_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:gene\s+)?(?:protein\s+)?(?:expression|staining|immuno\w*"
                             r"|protein|nuclear)", re.IGNORECASE)
@@ -218,12 +235,15 @@ _HGVS = (rf"(?:{_C_CHANGE}"
          rf"|p\.\s?\(?{_P_CHANGE}\)?)(?![\w>*])")
 #: the test, its verb and the change after the gene: "NF1 analysis identified a novel splice-site mutation,
 #: c.7675+1G>A", "NF2 sequencing showed a heterozygous deletion, c.811-39_841del69bp"
-_VERB_HGVS = re.compile(rf"^\s*(?:gene\s+)?(?:(?:analysis|sequencing|testing|screening|genotyping)\s+)?"
+_VERB_HGVS = re.compile(rf"^\s*(?:gene\s+)?(?:(?:(?:analysis|sequencing|testing|screening|genotyping)\s+)?"
                         r"(?:(?:has|have)\s+)?"
                         r"(?:(?:was|were)\s+)?(?:identified|revealed|showed|detected|disclosed|demonstrated|found"
-                        r"|uncovered)\s+(?:a|an|the|one)\s+(?:(?:novel|new|known|recurrent|same|previously\s+\w+)\s+)?"
+                        r"|uncovered)\s+(?:a|an|the|one)\s+"
+                        # (or the test's field: "SDHB analysis: heterozygous splice-site mutation in intron 4, ...")
+                        r"|(?:analysis|sequencing|testing|screening|genotyping)\s*:\s*(?:an?\s+)?)"
+                        r"(?:(?:novel|new|known|recurrent|same|previously\s+\w+)\s+)?"
                         rf"{_KIND_WORDS}(?:mutation|variant|alteration|change|deletion|duplication|insertion"
-                        rf"|substitution)\b(?:\s+in\s+exon\s*\d{{1,3}})?(?:\s*[,:(]?\s*(?P<v>{_HGVS}))?")
+                        rf"|substitution)\b(?:\s+in\s+(?:exon|intron)\s*\d{{1,3}})?(?:\s*[,:(]?\s*(?P<v>{_HGVS}))?")
 #: ... or several changes after the verb: "Two novel NF1 alterations were identified, p.Cys1016Arg and p.Arg304Ter"
 #: ... or the changes a gene's mutations make, listed after them: "two H3F3B mutations: H3.3 p.Gly35Trp and H3.3
 #: p.Val36Leu", "H3F3B mutations resulting in p.Gly35Trp and p.Val36Leu of histone H3.3"
@@ -254,6 +274,9 @@ _GENOMIC_CUE = needs(re.compile(r"mutat|variant|fusion|fused|rearrang|amplif|del
                      "mutat", "variant", "fusion", "fused", "rearrang", "amplif", "delet", "transloc", "germ",
                      "duplicat", "insertion", "skipping", "alteration", "splice", "frameshift", "nonsense", "missense",
                      "pathogenic", "c.", "p.", "::")
+#: ... or a symbol with its hotspot, without a word of mutation: "Her CSF also carried MYD88 L265P"
+_HOTSPOT_CUE = re.compile(r"(?<![\w.])[A-Z][A-Z0-9]{2,9}\s+(?:p\.\s?)?[ACDEFGHIKLMNPQRSTVWY]\d{1,4}"
+                          r"[ACDEFGHIKLMNPQRSTVWY*](?![\w])")
 #: a capitalised token that may be an HGNC symbol ("MSH2", "EML4", "C11orf95" is not read: lower-case letters)
 _SYMBOL_TOKEN = re.compile(r"(?<![\w.])(?:[A-Z][A-Z0-9]{2,9}|C\d{1,2}orf\d{1,3})(?![\w])")
 #: HGNC symbols that reports use as abbreviations or words, never read as a gene outside the ontology's own genes
@@ -270,7 +293,7 @@ _LEVEL_LIKE = re.compile(r"^(?:[CTLS]\d{1,3}|TH\d{1,2}|D\d{1,2})$")
 def _hgnc_genes(text: str, known: list[_Gene]) -> list[_Gene]:
     """Symbols of protein-coding genes the ontology does not model, in a sentence that tells a genomic result:
     "a germline MSH2 c.1906G>C (p.Ala636Pro) variant", "EML4-ALK variant 3" (HGNC, previous symbols made current)."""
-    if not _GENOMIC_CUE.search(text):
+    if not _GENOMIC_CUE.search(text) and not _HOTSPOT_CUE.search(text):
         return []
     table, aliases = hgnc.symbols(), hgnc.aliases()
     taken = [(g.start, g.end) for g in known]  # (the ontology's genes, read from the lexicon's mentions)
@@ -282,6 +305,13 @@ def _hgnc_genes(text: str, known: list[_Gene]) -> list[_Gene]:
         # (an oncogene's prefixed old name written without its hyphen: "CMYC amplification" (c-Myc), "CKIT")
         hit = table.get(tok) or (aliases.get(f"{tok[0].lower()}-{tok[1:].lower()}") if tok[0] in "CNKH" else None)
         if hit and not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append(_hgnc_gene(m, hit))
+    # a symbol written with a hyphen before its last letter or digit: "SDH-D c.147dupA", "an SDH-B mutation"
+    for m in _HYPHENATED_TOKEN.finditer(text):
+        joined = m.group(1) + m.group(2)
+        hit = table.get(joined) if joined not in _ABBREVIATIONS else None
+        if hit and not any(a < m.end() and m.start() < b for a, b in taken):
+            out = [g for g in out if not (g.start < m.end() and m.start() < g.end)]
             out.append(_hgnc_gene(m, hit))
     # an oncogene's old name with its prefix, an HGNC alias: "N-myc amplification", "a c-kit exon 11 mutation"
     for m in _PREFIXED_TOKEN.finditer(text):
@@ -300,6 +330,12 @@ def _hgnc_gene(m: re.Match[str], hit: tuple[str, str]) -> _Gene:
 _BARE_CHANGE = re.compile(r"(?<![\w.\-])(?:p\.\s?)?(?P<v>[ACDEFGHIKLMNPQRSTVWY]\d{2,4}[ACDEFGHIKLMNPQRSTVWY])(?![\w\-])"
                           r"\s+(?:(?:secondary|acquired|resistance|gatekeeper|point|missense|somatic|hotspot)\s+){0,2}"
                           r"(?:mutation|variant|substitution)s?\b")
+#: a partner written before or after a hyphen: "Alpha-TFEB", "TFEB-Alpha"
+_HYPHEN_BEFORE = re.compile(r"(?<!\bnon)(?<!\banti)[A-Za-z0-9]\)?\s?[-–]\s?$")
+_HYPHEN_AFTER = re.compile(r"\s?[-–]\s?(?!(?:rearrang|positiv|negativ|fusion|fused|translocat|mutant|mutat|split|break"
+                           r"|amplif|driven|related|associated|altered|deriv|type|like|specific|target|inhibit)\w*)[A-Za-z]",
+                           re.IGNORECASE)
+_HYPHENATED_TOKEN = re.compile(r"(?<![\w.\-])([A-Z][A-Z0-9]{1,6})-([A-Z0-9]{1,2})(?![\w\-])")
 _PREFIXED_TOKEN = re.compile(rf"(?<![\w\-]){hgnc.PREFIXED_NAME}(?![\w\-])")
 
 
@@ -313,15 +349,22 @@ def _partner(token: str) -> str:
 
 
 #: a report's gene and variant fields: "Gene: SMARCB1", then "Variant: c.92A>T, p.(Glu31Val)"
-_GENE_FIELD = re.compile(r"^\W{0,3}gene\s*:\s*\S+\s*$", re.IGNORECASE)
+#: (with its name in brackets: "Gene: FH (fumarate hydratase)")
+_GENE_FIELD = re.compile(r"^\W{0,3}gene\s*:\s*\S+(?:\s*\([^()]{1,60}\))?\s*$", re.IGNORECASE)
 _VARIANT_FIELD = re.compile(r"^\W{0,3}(?:variant|mutation|alteration|change|HGVS(?:\.?[cp])?|cDNA|protein"
                             r"|(?:nucleotide|amino[\s-]acid|DNA|protein)\s+change)\s*:\s*(?P<v>.{3,120})$",
                             re.IGNORECASE)
 
 
+def _cdna(v: str) -> str:
+    """A change as written, without its spaces and with the small c. of HGVS ("C.423 + 1G > A" is c.423+1G>A)."""
+    v = re.sub(r"\s", "", v)
+    return "c." + v[2:] if v.startswith("C.") else v
+
+
 def _hgvs(v: str) -> str:
     """A change as the record gives it: the protein change in one-letter codes, the cDNA change as written."""
-    v = re.sub(r"\s", "", v)
+    v = _cdna(v)
     return one_letter(v[2:].strip("()")) if v.startswith("p.") else v
 
 
@@ -651,7 +694,7 @@ _FOUND_AFTER = re.compile(r"^(?:(?!\b(?:not?|without|neither|nor|and|or)\b)[^.;:
 
 
 #: a table cell's own result word
-_CELL_RESULT = re.compile(r"\b(?:detected|positive|present|found|identified|amplified|mutated|rearranged)\b",
+_CELL_RESULT = re.compile(r"\b(?:detected|positive|present|found|identified|confirmed|amplified|mutated|rearranged)\b",
                           re.IGNORECASE)
 #: a result glued to the finding's name: "BRAF V600E-negative", "ALK-negative", "IDH wild-type"
 _GLUED_NEGATIVE = re.compile(r"^(?:-|\s)?(?:negative|wild[\s-]?type|non-?mutated|unmutated)\b", re.IGNORECASE)
@@ -679,19 +722,26 @@ _GROUP_AFTER = re.compile(r"^[\s-]*(?:mutant|mutated|positive|negative|altered|r
 _DESIGN_FIELD = re.compile(r"^\W{0,3}(?:primers?(?:\s+sets?)?|probes?(?:\s+sets?)?|targets?|genes\s+(?:tested|covered"
                            r"|analy[sz]ed)|panel(?:\s+content)?|assays?)\s*:", re.IGNORECASE)
 
+_CELL_GAP = re.compile(r" \| |(?<=\S) {3,}(?=\S)")
+
+
 def _asserted(text: str, start: int, end: int) -> bool:
     if _DESIGN_FIELD.match(text) and not _CELL_RESULT.search(text):
         return False  # the test's design, not its result: "Primer sets: SYT-SSX1 and SYT-SSX2 (tested separately)."
     if (lead := _NEGATIVE_LABEL.match(text)) and start >= lead.end() \
             and not _POSITIVE_LABEL.search(text, lead.end(), start):
         return False
-    if " | " in text:
+    if " | " in text or "   " in text:
         # a row of a table: a cell that tells its own result is read alone ("Next-generation sequencing | not
-        # stated | FLT3-ITD detected; RUNX1 mutation detected": the specimen's "not stated" negates nothing)
-        cs, ce = text.rfind(" | ", 0, start), text.find(" | ", end)
-        cell = text[cs + 3 if cs >= 0 else 0:ce if ce >= 0 else len(text)]
-        if cs >= 0 and _CELL_RESULT.search(cell):
-            return _asserted(cell, start - cs - 3, end - cs - 3)
+        # stated | FLT3-ITD detected; RUNX1 mutation detected": the specimen's "not stated" negates nothing; the
+        # same in a table aligned with spaces)
+        gaps = [m for m in _CELL_GAP.finditer(text)]
+        before = [m for m in gaps if m.end() <= start]
+        after = [m for m in gaps if m.start() >= end]
+        cs = before[-1].end() if before else 0
+        cell = text[cs:after[0].start() if after else len(text)]
+        if before and _CELL_RESULT.search(cell):
+            return _asserted(cell, start - cs, end - cs)
     if _FIELD_NEGATIVE.match(text[end:]) or _GLUED_NEGATIVE.match(text[end:]):
         return False
     # (the test's purpose told in a clause of its own is not this finding's: "consulted to look for a germline
@@ -737,7 +787,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     """Findings of the case; symbol_of maps a gene IRI to its symbol, fusion_term (5', 3') to a fusion IRI,
     translocations gives the ontology's fusions with their chromosome rearrangement (ISCN)."""
     facts: dict[tuple[object, ...], GenomicFact] = {}
-    rearranged: list[tuple[str, dict[str, object]]] = []
+    rearranged: list[tuple[str, dict[str, object], str | None]] = []
     told: list[tuple[str, dict[str, object], list[_Gene]]] = []
     exon_claims: list[tuple[str, str, int, int]] = []  # (5' gene, 3' gene, its exon, the other's) said in the text
 
@@ -759,6 +809,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             add_evidence(old.evidence, span)
 
     gene_symbols = set(symbol_of.values())
+    threes = {b for _a, b in fusion_term} - {a for a, _b in fusion_term}  # the partners only ever 3' ("ALK")
     # the rearrangements told with bands no fusion of the ontology has ("t(11;22)(q23.3;q11.2)"): the same
     # rearrangement named again without them is that one
     other_bands = {(m.group("c1") or m.group("d1"), m.group("c2") or m.group("d2"))
@@ -777,7 +828,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
         genes = [_Gene(m.start - base, m.end - base, symbol_of.get(m.iri, m.surface), m.iri)
                  for m in mentions if m.kind == "gene"]
         genes = sorted(genes + _hgnc_genes(text, genes), key=lambda g: g.start)
-        if _GENE_FIELD.match(text) and len(genes) == 1:
+        if _GENE_FIELD.match(text) and len({g.symbol for g in genes}) == 1:  # ("Gene: FH (fumarate hydratase)")
             field_gene = (genes[0].symbol, n_sent)
         elif (vf := _VARIANT_FIELD.match(text)) and field_gene and n_sent - field_gene[1] <= 4 and not genes:
             # ("Gene: TP53", "Exon: 8", "cDNA: c.844C>T", "Protein: p.Arg282Trp": the protein change when one is told)
@@ -861,9 +912,9 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             elif made:
                 fives, threes_ = {x[1] for x in made}, {x[2] for x in made}
                 if len(fives) == 1:
-                    rearranged.append((next(iter(fives)), span))
+                    rearranged.append((next(iter(fives)), span, "5"))
                 elif len(threes_) == 1:
-                    rearranged.append((next(iter(threes_)), span))
+                    rearranged.append((next(iter(threes_)), span, "3"))
         for m in _PROMOTER.finditer(text):
             if _asserted(text, m.start(), m.end()):
                 gene = m.group("g") or m.group("g2")
@@ -897,7 +948,10 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     continue
                 # without a fusion word, only a pair the ontology knows as a fusion, written as one ("SS18-SSX1")
                 # (or a pair each named with its exon or intron: "PHF1(intron 1) - EPC1(exon 10)")
-                told_exons = bool(re.search(r"exon|intron", between, re.IGNORECASE)) and bool(
+                # (or its junction by the partners' initials: "EML4-ALK (E19:A20)", "variant 1 (E13;A20)")
+                jx = _JUNCTION_AFTER.match(text, b.end)
+                jx = jx if jx and (jx.group("a"), jx.group("b")) == (a.symbol[0], b.symbol[0]) else None
+                told_exons = bool(jx) or bool(re.search(r"exon|intron", between, re.IGNORECASE)) and bool(
                     _EXON_AFTER.match(text[b.end:]))
                 if not context and not told_exons and not (
                         (a.symbol, b.symbol) in fusion_term and bm.group("sym") in ("::", "-", "–", "-LOC-")):
@@ -911,7 +965,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     continue
                 e3 = _EXON_AFTER.match(text[b.end:])
                 e5 = bm.group("e5")
-                both = None if (e3 or e5) else _EXONS_AFTER.match(text[b.end:b.end + 60])
+                both = None if (e3 or e5) else _EXONS_AFTER.match(text[b.end:b.end + 60]) or jx
                 if both:
                     e5, e3x = both.group("e5") or both.group("f5"), both.group("e3") or both.group("f3")
                 fact = GenomicFact("fusion", gene5=a.symbol, gene3=b.symbol,
@@ -923,6 +977,12 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     # "MYH11/CBFB fusion": a slash does not say which partner is 5'; the ontology's fusion does
                     fact = GenomicFact("fusion", gene5=b.symbol, gene3=a.symbol,
                                        term=fusion_term[(b.symbol, a.symbol)])
+                elif bm.group("sym") in (None, "/") and not e5 and not e3 and not both and fact.term is None \
+                        and a.symbol in threes and b.symbol not in threes:
+                    # "ALK was fused to tropomyosin 4 (TPM4)": nor do words; a kinase the ontology's fusions only
+                    # ever give 3' is the 3' partner
+                    fact = GenomicFact("fusion", gene5=b.symbol, gene3=a.symbol,
+                                       term=fusion_term.get((b.symbol, a.symbol)))
                 add(fact, span)
                 used.update((i, i + 1))
         for m in _GLUED_EXONS.finditer(text):
@@ -978,6 +1038,14 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if not found:
                     add(GenomicFact("mutation", gene=g.symbol), span)  # "NF1 testing showed a missense mutation"
                 continue
+            if (lc := _CHANGES_LISTED.match(long_after)) and _asserted(text, g.start, g.end + lc.end()):
+                add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(lc.group("v"))), span)
+                rest = long_after[lc.end():]
+                while (more := _MORE_CHANGES.match(rest)) and _asserted(text, g.start, g.end + len(long_after)
+                                                                         - len(rest) + more.end()):
+                    add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(more.group("v"))), span)
+                    rest = rest[more.end():]
+                continue
             vb = _VARIANT_BEFORE.search(text[max(0, g.start - 80):g.start])
             before_change = _change_before(vb) if vb else None
             if vb and before_change and _asserted(text, g.start - len(text[max(0, g.start - 80):g.start]) + vb.start(),
@@ -987,7 +1055,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             cb = _CDNA_BEFORE.search(text[max(0, g.start - 80):g.start])
             if cb and _asserted(text, g.start - len(text[max(0, g.start - 80):g.start]) + cb.start(), g.end):
                 # "the pathogenic variant c.340+1G>A in the VHL gene"
-                v = one_letter(cb.group("p")) if cb.group("p") else re.sub(r"\s", "", cb.group("v"))
+                v = one_letter(cb.group("p")) if cb.group("p") else _cdna(cb.group("v"))
                 add(GenomicFact("mutation", gene=g.symbol, variant=v), span)
                 continue
             vm = _VARIANT.match(change_after) or _VERB_VARIANT.match(text[g.end:g.end + 90])
@@ -1001,7 +1069,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     # (its protein change said after it: "IDH1, c.299G>A, p.Arg100Gln (p.R100Q)")
                     pm = _PROTEIN_AFTER_CDNA.match(change_after[cm.end():])
                     add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(pm.group("v")) if pm
-                                    else re.sub(r"\s", "", cm.group("v"))), span)
+                                    else _cdna(cm.group("v"))), span)
                 continue
             if vm and (re.search(r"mutat|variant|p\.", text, re.IGNORECASE)
                        or re.match(r"^[A-Z]\d+[A-Z]$", vm.group("v"))
@@ -1059,7 +1127,10 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                         and _asserted(text, g.start, g.end + sf.end())))
             if _REARRANGED_AFTER.match(after) or _REARRANGED_BEFORE.search(before) or fish:
                 if _asserted(text, g.start, g.end):
-                    rearranged.append((g.symbol, span))
+                    # (the side a hyphen gives it, beside a partner not read: "the Alpha-TFEB fusion" is 3' TFEB)
+                    side = "3" if _HYPHEN_BEFORE.search(text, 0, g.start) else "5" if _HYPHEN_AFTER.match(
+                        text, g.end) else None
+                    rearranged.append((g.symbol, span, side))
                 continue
             ab = _AMP_BEFORE.search(text, max(0, g.start - 160), g.start)
             if _AMP_AFTER.match(after) or ab:
@@ -1096,11 +1167,11 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     # a gene rearranged with a partner not named is a fusion of one known partner, unless a named fusion holds it
     # (break-apart FISH, then the transcript): on the side the ontology's fusions give it ("NTRK1" 3', "FUS" 5')
     named_partners = {x for f in facts.values() if f.kind == "fusion" for x in (f.gene5, f.gene3)}
-    threes = {b for _a, b in fusion_term} - {a for a, _b in fusion_term}
-    for sym, sp in rearranged:
+    for sym, sp, side in rearranged:
         # a "clonal IGH rearrangement" is the lymphocytes' own recombination (a clonality test), not a fusion
         if sym not in named_partners and sym not in _RECOMBINING_LOCI:
-            add(GenomicFact("fusion", gene5=None if sym in threes else sym, gene3=sym if sym in threes else None), sp)
+            three = side == "3" or (side is None and sym in threes)
+            add(GenomicFact("fusion", gene5=None if three else sym, gene3=sym if three else None), sp)
     # a fusion written with an old symbol the ontology does not hold ("EWS-ERG ..., the product of t(21;22)") is the
     # one its rearrangement names with the current symbols, in the same sentence
     hgnc_approved = hgnc.approved()
@@ -1123,6 +1194,14 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 and any(f.variant in re.sub(r"\s", "", str(e.get("text", ""))) for e in o.evidence)
                 for o in facts.values()):
             del facts[k]
+    # a synonymous change ("c.414A>G, p.Pro138Pro") changes no residue: it is told by its DNA change
+    for f in facts.values():
+        if f.kind == "mutation" and f.variant and (syn := _SYNONYMOUS.match(f.variant)):
+            for e in f.evidence:
+                if cm := re.search(rf"(?P<c>{_C_CHANGE})[\s,;(]{{0,4}}p\.\s?\(?[A-Za-z]{{1,3}}{syn.group(2)}(?!\d)",
+                                   str(e.get("text", ""))):
+                    f.variant = _cdna(cm.group("c"))
+                    break
     # the BCR::ABL1 transcript named by its junction ("the e1a2 BCR-ABL1 fusion transcript", "b3a2"): its exons
     for f in facts.values():
         if f.kind == "fusion" and (f.gene5, f.gene3) == ("BCR", "ABL1") and f.exon5 is None and f.exon3 is None:

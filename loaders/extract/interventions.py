@@ -282,13 +282,16 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             cats = {drug_category.get(x.iri, "other_drug") for x in run}
             if len(run) > 1 and "chemotherapy" in cats:
                 in_regimen.update(id(x) for x in run)
-            elif len(run) > 2 and not regimens and any(x.iri in corticosteroids for x in run) and all(
+            elif len(run) > 1 and not regimens and any(x.iri in corticosteroids for x in run) and all(
                     x.iri in corticosteroids or x.iri in immunomodulatory
-                    or drug_category.get(x.iri) == "targeted_therapy" for x in run):
+                    or drug_category.get(x.iri) == "targeted_therapy" for x in run) and (len(run) > 2 or any(
+                        x.iri in immunomodulatory or (names.get(x.iri) or "").endswith("zomib") for x in run)):
                 # a corticosteroid listed with two antineoplastic drugs or more is a part of their regimen, as the
                 # myeloma regimens of the ontology have it: "bortezomib, carfilzomib and dexamethasone", "ixazomib,
-                # lenalidomide and dexamethasone" are one line of chemotherapy, as VRd is (a steroid beside one drug,
-                # "tacrolimus and prednisone", "sirolimus with methylprednisolone", is told for itself)
+                # lenalidomide and dexamethasone" are one line of chemotherapy, as VRd is, and so are the doublets
+                # of a thalidomide analogue or a proteasome inhibitor (INN stem -zomib) with it, "bortezomib and
+                # dexamethasone", "pomalidomide and dexamethasone" (a steroid beside another drug, "tacrolimus and
+                # prednisone", "sirolimus with methylprednisolone", is told for itself)
                 in_regimen.update(id(x) for x in run)
         for d in drugs:  # ... and a drug joined to a named regimen: "rituximab with hyper-CVAD", "R plus CHOP", or
             # to a chemotherapy named by its kind: "hypomethylating therapy combined with venetoclax"
@@ -375,6 +378,18 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             key = (cat, iri if cat not in ("chemotherapy",) else "chemotherapy")
             if cat == "surgery":  # each mention its own, until operations() groups them into events
                 key = (cat, f"{iri}@{m.start}")
+            elif cat == "biopsy" and _WITH_ASPIRATE.search(text[max(0, s - 40):s]) and (same := next(
+                    (k for k, v in by_key.items() if v.category == "biopsy" and span in v.evidence), None)):
+                key = same  # "A bone marrow aspirate and core biopsy were obtained": one sampling of the marrow
+            elif cat == "biopsy" and any(f.category == "biopsy" and f.asserted for f in facts) \
+                    and not _PLURAL_BIOPSIES.search(m.surface) and (
+                        (again := _ANOTHER_BIOPSY.search(text[max(0, s - 40):s])) or (
+                            _BIOPSY_LATER.search(text) and not _THAT_BIOPSY.search(text[max(0, s - 30):s]))):
+                # a biopsy taken again: "a second biopsy", "A year later the pontine lesion was biopsied" (not "about
+                # one year after the first biopsy", which names the one told; "repeated open biopsies" sum several
+                # up); the second biopsy told again is that one
+                nth = again.group("n").lower() if again else ""
+                key = (cat, f"{iri}#{nth}" if nth in ("second", "third", "fourth") else f"{iri}@{m.start}")
             elif cat in ("chemotherapy", "radiotherapy"):
                 # a named regimen is a line of its own ("VIDE induction", then "VAI consolidation"), and so is each
                 # chemotherapy of a list told in sequence ("taxane-based chemotherapy, platinum-based chemotherapy")
@@ -503,6 +518,10 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             item = f".{run_of[id(d)]}" if in_sequence and id(d) in run_of else ""
             key = (cat, f"drugs@{base}{item}#{course}{'s' if base in summaries else ''}") if cat == "chemotherapy" \
                 else (cat, combined.get(id(d), d.iri) + (f"^{resumed[d.iri]}" if resumed.get(d.iri) else ""))
+            if cat == "chemotherapy" and _ADDED_TO_LINE.search(clause) and (line := next(
+                    (k for f in reversed(facts) if f.category == "chemotherapy" and f.course == course and f.asserted
+                     for k, v in by_key.items() if v is f and not k[1].startswith(f"drugs@{base}")), None)):
+                key = line  # "Cisplatin and irinotecan were added in the last cycle": drugs joining the line given
             fact = get(key, InterventionFact(cat, names.get(d.iri, d.surface), d.iri, course=course,
                                              summary=base in summaries, resumed=resumed.get(d.iri, 0))
                        if cat != "chemotherapy" else
@@ -966,6 +985,23 @@ def _merge_course(into: InterventionFact, f: InterventionFact) -> None:
             setattr(into, attr, getattr(f, attr))
 
 
+#: the core taken with the aspirate, in one sitting: "bone marrow aspiration and trephine biopsy"
+_WITH_ASPIRATE = re.compile(r"\baspirat(?:e|es|ion|ions)\s+and\s+(?:a\s+|the\s+)?(?:bone\s+marrow\s+)?$", re.IGNORECASE)
+#: drugs joining the line being given: "Cisplatin and irinotecan were added in the last cycle", "with the addition
+#: of etoposide"
+_ADDED_TO_LINE = re.compile(r"\b(?:(?:was|were)\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?added"
+                            r"|the\s+addition\s+of|added\s+to\s+(?:the|this|his|her)\s+(?:regimen|chemotherapy"
+                            r"|treatment))\b", re.IGNORECASE)
+#: a biopsy taken again, not the one told: "a second biopsy", "a repeat biopsy", "re-biopsy", "another biopsy"
+_ANOTHER_BIOPSY = re.compile(r"\b(?P<n>second|third|fourth|repeat|another|further|new)\s+(?:[\w-]+\s+){0,2}?$",
+                             re.IGNORECASE)
+_PLURAL_BIOPSIES = re.compile(r"ies\b|sies\b|s$", re.IGNORECASE)
+#: ... or after time has passed: "A year later the pontine lesion was biopsied"
+_BIOPSY_LATER = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)\s+"
+                           r"(?:after|later)|at\s+(?:recurrence|relapse|progression))\b", re.IGNORECASE)
+#: ... unless the biopsy named is the one told: "after the first biopsy", "this biopsy"
+_THAT_BIOPSY = re.compile(r"\b(?:the\s+(?:first|initial|previous|earlier|original|diagnostic)|this|that|the)\s+"
+                          r"(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 #: a new operation, not more of the one just told: a recurrence, a revision, a second stage, time passing
 _NEW_OPERATION = re.compile(
     r"\b(?:recurren\w*|relaps\w*|regrowth|re-?growth|progress\w*|re-?operat\w*|re-?resect\w*|re-?excis\w*|revision"

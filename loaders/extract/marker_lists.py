@@ -13,6 +13,8 @@ _POS_PRE = re.compile(
     r"|of|to|with)"
     r"|(?:over)?express(?:ed|ion\s+of|ing)|stain(?:ed|ing)?\s+(?:\w+\s+){0,3}?(?:for|with)|labell?ed\s+(?:for|with)"
     r"|highlighted\s+by"
+    # "The cells also carried the myeloid antigens CD13, CD33 and HLA-DR"
+    r"|(?:carried|bore|displayed)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:antigens?|markers?|molecules?)"
     r"|retained|preserved|showed\s+(?:\w+\s+)?positivity\s+for|positive)\b", re.IGNORECASE)
 _NEG_PRE = re.compile(
     r"\b(?:negativ(?:e|ity)\s+(?:staining\s+)?(?:for|of|to|with)|no\s+(?:\w+\s+){0,3}?(?:staining|expression|"

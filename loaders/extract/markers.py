@@ -22,11 +22,11 @@ from spinekg.loaders.extract.prefilter import needs
 from spinekg.loaders.extract.sentences import add_evidence
 
 _IHC_SENTENCE = needs(re.compile(
-    r"immun|stain|positiv|negativ|express|reactiv|label|index|\(\s*[+\-−]\s*\)|\+|ki-?67|mib"
+    r"immun|stain|positiv|negativ|express|reactiv|label|index|\(\s*[+\-−]\s*\)|\+|ki-?67|mib|antigen"
     r"|\bIHC\b|[A-Za-z0-9][\-−](?=\s*,\s*[A-Za-z]|\s*[.;)]|\s*$)",
     re.IGNORECASE),
     "immun", "stain", "positiv", "negativ", "express", "reactiv", "label", "index", "+", "ki",
-    "mib", "ihc", "-", "−")
+    "mib", "ihc", "-", "−", "antigen")
 #: a test of another kind than a stain (molecular, genetic, flow cytometry): its "positive" is no stain's
 _OTHER_TEST = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS|karyotyp\w*|methylation"
                         # "molecular testing showed a BRAF V600E-positive carcinoma", "molecular work-up ... showed an
@@ -72,7 +72,9 @@ _POST = re.compile(
     r"|(?P<mark>-positive|-negative|\s?[+\-−]\s?ve\b|\s*\(\s*\+{1,3}\s*\)|\s*\(\s*[-−]\s*\)|\+{1,3}(?![\w])"
     r"|[-−](?![\w\-]))"
     r"|(?P<stain>stain(?:ed|s)\b|(?:immuno)?stains?\b[^.;]{0,40}?\bhighlight(?:ed|s)\b)"
-    r"|(?P<noun>(?:immuno)?(?:staining|positivity|expression|reactivity|immunoreactivity|immunopositivity)\b))",
+    r"|(?P<noun>(?:immuno)?(?:staining|positivity|expression|reactivity|immunoreactivity|immunopositivity)\b"
+    # "Immunostaining showed nuclear STAT6 protein."
+    r"|protein\b(?=\s*[.;,]|\s*$|\s+in\s+(?:the\s+)?(?:tumou?r|neoplastic|lesional)\b)))",
     re.IGNORECASE)
 #: a qualifier in brackets that says only how a marker stained: "TLE1 (diffuse, strong)", "EMA (focal)"
 _PAREN_PATTERN = re.compile(r"^\s*\(\s*(?:(?:diffuse|focal|strong|weak|patchy|moderate|scattered|partial|intense"

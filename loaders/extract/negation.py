@@ -81,6 +81,10 @@ _PROPOSED_PRE = re.compile(
     r"|would|benefit\s+from|candidate\s+for|option|options|eligible|awaiting|await\w*|if\s+needed|if\s+necessary"
     r"|in\s+case\s+of|future|potential(?:ly)?|possible|discussed|suggest\w*|unsuitable|not\s+(?:feasible|possible)"
     r"|anticipat\w*|morbidity\s+of|alternative\s+to|avoid(?:ed|ing|s)?"
+    # the aim of another treatment: "to make the tumour regress far enough for a complete resection", "in order
+    # to allow surgery"
+    r"|(?:far|small|large)\s+enough\s+(?:for|to)|in\s+order\s+to|with\s+the\s+aim\s+of"
+    r"|to\s+(?:allow|enable|permit|facilitate|make\s+possible)"
     # what a treatment can do in general: "those that need treatment can usually be managed by excision alone"
     r"|can\s+(?:\w+ly\s+|also\s+|then\s+)?be\s+\w+ed\s+(?:by|with)(?:\s+\w+){0,4})\b",
     re.IGNORECASE)

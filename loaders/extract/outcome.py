@@ -90,7 +90,7 @@ _LATER_WELL = re.compile(rf"\b{_N}[\s-]*{_U}\s+later\s*,?\s+(?:he|she|the\s+pati
                          r"evidence|signs?|progression|disease|symptoms?)"
                          # "more than 12 months later, the patient was alive and had no symptoms"
                          r"|(?:is|was|remains|remained|are|were)\s+(?:still\s+)?(?:alive|well|asymptomatic"
-                         r"|symptom[\s-]free|pain[\s-]free|doing\s+well)\b)"
+                         r"|symptom[\s-]free|pain[\s-]free|doing\s+well|in\s+(?:complete\s+|continuous\s+)?remission)\b)"
                          # "Two years later the tumour had regressed completely": the state of the tumour then
                          rf"|\b{_N.replace('<n>', '<n2>')}[\s-]*{_U.replace('<u>', '<u2>')}\s+later\s*,?\s+the\s+"
                          r"(?:tumou?r|mass|lesion)\s+(?:had\s+)?(?:\w+\s+)?"
@@ -135,7 +135,8 @@ _RECUR_POS = needs(re.compile(
     r"|(?:recurrence|relapse)\s+(?:(?!(?:no|not|without|and|but)\b)[\w.\-]+\s+){0,5}?(?:was|were|had\s+been)\s+"
     r"(?:detected|found|noted|observed|diagnosed|confirmed|seen|identified|documented|demonstrated)"
     # "a second relapse appeared", "local relapse occurred"
-    r"|(?:recurrences?|relapses?)\s+(?:(?:at|in)\s+(?:\w+\s+){0,3}?)?(?:appeared|occurred|developed|ensued|came|followed"
+    r"|(?:recurrences?|relapses?)\s+(?:(?:at|in)\s+(?:\w+\s+){0,3}?)?(?:then\s+|later\s+|subsequently\s+|eventually"
+    r"\s+|soon\s+)?(?:appeared|occurred|developed|ensued|came|followed"
     r"|supervened)"
     # the relapse named by its form: "relapse in the form of a granulocytic sarcoma", "a relapse as a chloroma"
     r"|(?:recurrence|relapse)\s+(?:in\s+the\s+form\s+of|as\s+(?:a|an)\b)"
@@ -458,8 +459,7 @@ _GENERAL_AFTER = re.compile(r"[^.;]{0,40}?\b(?:is|are)\s+(?:very\s+|more\s+|less
 
 #: the extent the disease had when it was found, not what it did later: "... presenting with intracranial
 #: haemorrhage and leptomeningeal dissemination"
-_AT_PRESENTATION = re.compile(r"\bpresent(?:ing|ed|s)?\s+with\b[^.;]{0,90}$|\bat\s+(?:presentation|diagnosis)\b"
-                              r"[^.;]{0,60}$", re.I)
+_AT_PRESENTATION = re.compile(r"\bpresent(?:ing|ed|s)?\s+with\b[^.;]{0,90}$", re.I)
 
 
 #: what a tumour type can do, said of the type: "Primary Ewing sarcoma of the CNS can present with ... leptomeningeal

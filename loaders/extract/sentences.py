@@ -47,14 +47,15 @@ _HEADING_OTHER = re.compile(
     # the literature's patients: "Other published spinal epidural Ewing sarcomas", "Companion cases (not this patient)"
     r"|(?:other|published|previous(?:ly)?|reported|companion|similar|comparable|comparison)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:cases|patients"
-    r"|reports|tumou?rs|sarcomas|series|children|adults)\b"
+    r"|reports|tumou?rs|sarcomas|series|children|adults|carriers|families|kindreds|cohorts|studies)\b"
+    r"|comparisons?\s+with\s+(?:the\s+)?(?:literature|reported|published|other|previous)\b"
     r"|.*\b(?:for\s+comparison|not\s+(?:this|our|the\s+index)\s+patient|not\s+ours\b"
     r"|(?:another|other)\s+(?:published|reported)\s+(?:patient|case)\b|none\s+(?:is|was|of\s+them\s+is)\s+(?:this|our)\s+patient"
     r"|other\s+patients|for\s+context\s+only|not\s+(?:about|concerning|of)\s+(?:this|our|the(?:\s+index)?)\s+patient"
     r"|in\s+general\b"
     r"|points?\s+of\s+comparison|not\s+to\s+be\s+confused\s+with)"
     r"|(?=(?:why|how|what|when|which|is|are|does|do|can|could|should)\b[^?]{3,80}\?\s*$)\w+"  # a question to discuss
-    r"|bibliography|acknowledge?ments?|recommendations?\s*$"
+    r"|bibliography|acknowledge?ments?|(?:board\s+|panel\s+|team\s+|our\s+)?recommendations?\s*$"
     r"|about this article|everything you need to know|frequently asked|faq\b|newsletter|funding"
     r"|conflicts? of interest|competing interests?|declarations?|author(?:s'?)? contributions|ethics"
     r"|consent|abbreviations|literature review|review of (?:the )?literature|subscribe|related articles"
@@ -89,7 +90,7 @@ _HEADING_RESULTS = re.compile(
     r"\s+(?:findings|results?|studies|description|examination|analysis|testing|data)"
     r"|(?:additional|ancillary|supplementary|further)\s+(?:stud(?:y|ies)|tests?|testing|investigations?)"
     r"|immunohistochemistry|investigations|findings|results)(?:\s*\([^()]{0,60}\))?\s*$", re.IGNORECASE)
-_HEADING_INTRO = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:introduction|background|abstract|summary)\b",
+_HEADING_INTRO = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:introduction|background|abstract|summary(?!\s+of\b))\b",
                             re.IGNORECASE)
 #: a label that opens a part of a structured abstract or a declaration inside a paragraph: "Background:",
 #: "Case presentation:", "Conclusions:", "Funding:"; the part runs to the next label or heading
@@ -163,6 +164,10 @@ _LITERATURE = re.compile(
     # "A 2020 letter described a 6-year-old girl", "One paper reported ..."
     r"|\b(?:a|an|one|another)\s+(?:[\w-]+\s+)?(?:letter|report|paper"
     r"|study|case\s+report|publication|abstract)\s+(?:\w+\s+)?(?:described|reported|documented|presented|found)"
+    # a letter's opening on the report it answers: "We read with interest the recent report of a 24-year-old
+    # patient with ..."
+    r"|\bwe\s+read\s+(?:with\s+(?:great\s+)?interest\s+)?(?:the\s+)?(?:recent\s+)?(?:report|article|paper|case)\b"
+    r"|\b(?:the|a)\s+(?:recent|earlier|previous|published)\s+(?:report|description|case\s+report)\s+of\s+(?:a|an)\b"
     # "Elsewhere, a young man with ...", "That report illustrates ...", "In that series, ..."
     r"|^\W*elsewhere\b|\bthat\s+(?:report|series|study|paper|publication)\b|\bin\s+(?:that|the\s+same)\s+series\b"
     # "Those authors suggested that decompression be reserved for ...": the authors of a report just cited
@@ -197,11 +202,15 @@ _OTHERS_LISTED = needs(re.compile(
     # "Background for the clinical team (published data, not results for this patient):"
     r"|\bnot\s+(?:\w+\s+){1,3}?(?:for|of|from)\s+(?:this|our|the\s+index)\s+patient\b|\bpublished\s+data\b"
     # "Our case adds to a small number of reports of aggressive disease outside the SDHB group:"
-    r"|\b(?:number|handful)\s+of\s+(?:\w+\s+)?(?:reports|publications)\b)"
+    r"|\b(?:number|handful)\s+of\s+(?:\w+\s+)?(?:reports|publications)\b"
+    # "Published experience supports this approach:", "The literature offers two parallels:"
+    r"|\b(?:published|reported)\s+(?:experience|evidence|literature|series|studies|work)\b"
+    r"|\bthe\s+literature\s+(?:\w+\s+)?(?:supports?|shows?|offers?|describes?|includes?|holds?)\b)"
     # (a lead-in ends with a colon, or is a line of its own without a full stop: "... - the items below are NOT about
     # this patient")
     r"[^.]*(?::\s*$|(?<![.:])$)", re.IGNORECASE),
-    "comparison", "none", "neither", "not", "other", "published", "reported", "described", "number", "handful")
+    "comparison", "none", "neither", "not", "other", "published", "reported", "described", "number", "handful",
+    "literature")
 
 
 def _cited(text: str) -> bool:
@@ -225,6 +234,9 @@ INTRO_PATIENT = re.compile(
     r"|\b(?:woman|man|girl|boy|lady|gentleman)\s+of\s+\d{1,3}\b"
     r"|\b(?:a|an)\s+(?:\w+\s+){0,3}(?:woman|man|girl|boy|female|male|lady|gentleman|patient|child|infant)"
     r"\s+(?:in\s+(?:his|her)\s+\w+ies|who\s+presented|presented|was\s+admitted|was\s+referred|complained)"
+    # ... or with the age the tumour was found at: "A girl was found to have a meningioma at the age of 3 years"
+    r"|^\W*(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:woman|man|girl|boy|lady|gentleman|patient|child|infant)\s+(?:was\s+(?:found|"
+    r"diagnosed|noted|seen)|first\s+presented|developed|noticed)\b[^.;]{0,80}?\b(?:at\s+the\s+age\s+of|aged)\s+\d{1,3}\b"
     # a patient introduced without an age: "Our patient is a Norwegian woman who ..."
     r"|\bour\s+patient\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,3}(?:woman|man|girl|boy|lady|child|infant|patient)\b"
     # the report's own patient with the age at diagnosis told in passing: "We describe a woman followed in an
@@ -469,6 +481,9 @@ def segment(text: str) -> Document:
     # ("DISCUSSION The patient was first given an EGFR inhibitor, then underwent surgery ..."), as the abstract's
     # other parts do
     keywords_at = next((m.start() for m in _KEYWORDS.finditer(text)), -1)
+    if keywords_at >= 0 and not any(i > keywords_at for i, _ in heads) and len(
+            text[text.find("\n", keywords_at) % (len(text) + 1):].strip()) < 200:
+        keywords_at = -1  # keywords printed at the article's end, nothing after them, close no abstract
     body_at = next((i for i, h in heads if re.match(r"\W*introduction\b", h, re.IGNORECASE)), -1)
     if body_at < 0 and 0 <= abstract_at < keywords_at:
         # without an "Introduction", a "Background" heading after the abstract's keywords opens the body (BMC's
@@ -587,8 +602,10 @@ def segment(text: str) -> Document:
             section, explicit_case = "case", True
         elif heading and _ADDENDUM_HEAD.match(head):
             section, explicit_case = "case", True  # a report's "ADDENDUM - INTERPHASE FISH" after its comment
-        elif heading and section == "other" and board_other and _STORY_HEAD.match(head):
-            section, board_other = "case", False  # "Board discussion", then "Outcome recorded after the meeting"
+        elif heading and section == "other" and (board_other or _BOARD_WORD.search(head)) and _STORY_HEAD.match(head):
+            # "Board discussion", then "Outcome recorded after the meeting"; "Discussion", then "Treatment after the
+            # board"
+            section, board_other = "case", False
         elif heading and para_other and comment_in_case and _STORY_HEAD.match(head):
             # "Treatment" after a "Comment: ..." paragraph of the case: the patient's story goes on
             section, para_other = "case", False
@@ -820,6 +837,8 @@ def _table_cells(line: str) -> list[str] | None:
         return [c.strip() for c in line.split("|")]
     if line.count("\t") >= 2:
         return [c.strip() for c in line.split("\t")]
+    if len(line) < 300 and len(cells := re.split(r"\s{3,}", line.strip())) >= 3:
+        return cells  # a table aligned with spaces: "1         2 y, F    right calcaneus  FISH    BCOR-CCNB3 ..."
     return None
 
 
