@@ -38,7 +38,8 @@ _AGE = [
                 r"(?:\s*(?P<u>years?|months?))?\b(?!\s*(?:%|cm|mm|kg|gy|patients|cases))", re.I)),
     (re.compile(r"\b(?P<n>\d{1,3})\s*(?:years?|y)\s*,?\s*(?:female|male|woman|man|F|M)\b")),
     # the sex first in a field: "Decedent: female, 67 years", "Patient: male, 12 yrs"
-    (re.compile(r":\s*(?:female|male|woman|man)\s*,\s*(?P<n>\d{1,3})\s*(?P<u>years?|yrs?|months?)\b", re.I)),
+    (re.compile(r":\s*(?:(?:adolescent|adult|young|elderly|older|teenage|little)\s+)?(?:female|male|woman|man|girl|boy)"
+                r"\s*,\s*(?P<n>\d{1,3})\s*(?P<u>years?|yrs?|months?)\b", re.I)),
     PATIENT_CODE,  # "Pt: 47M"
     AGE_FOUND_AT,  # "who was found, at 69, to have SM"
 ]

@@ -68,7 +68,8 @@ _HEADING_OTHER = re.compile(
 _HEADING_CASE = re.compile(
     r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:case (?:presentation|report|description|history|summary|details|series)"
     r"|clinical (?:presentation|summary|history|case|course|follow[\s-]?up)"
-    r"|patient (?:presentation|history|information)|patient\s+and\s+(?:question|history|presentation|request|problem)"
+    r"|patient (?:presentation|history|information|details)|patient\s+and\s+(?:question|history|presentation|request"
+    r"|problem)|patient\s*$"  # a board note's "Patient" part
     # the patient's later story: "Follow-up", "Treatment and outcome", "Outcome and follow-up"
     r"|follow[\s-]?up\s*(?:\([^()]{0,80}\))?\s*$|(?:treatment|management|therapy)\s+and\s+(?:outcome|follow[\s-]?up)"
     r"|outcome\s+and\s+follow[\s-]?up|(?:decision|plan|course|response)\s+and\s+(?:follow[\s-]?up|outcome)"
@@ -903,8 +904,12 @@ _ANNOUNCED = needs(re.compile(
 
 
 #: a report's field naming its patient: "Decedent: female, 67 years", "Patient: male, 12"
-_DEMOGRAPHIC_FIELD = re.compile(r"^\W{0,3}(?:patient|decedent|deceased|subject|pt|proband)\s*:\s*"
-                                r"(?:(?:fe)?male|woman|man|girl|boy|\d)", re.IGNORECASE)
+_DEMOGRAPHIC_FIELD = re.compile(r"^\W{0,3}(?:(?:patient|decedent|deceased|subject|pt|proband)\s*:\s*"
+                                r"(?:(?:adolescent|adult|young|elderly|older|teenage|little)\s+)?"
+                                r"(?:(?:fe)?male|woman|man|girl|boy|child|infant|\d)"
+                                # a form's own fields: "- Age: 74 years", "Sex: female"
+                                r"|age(?:\s+at\s+(?:presentation|diagnosis))?\s*:\s*\d|sex\s*:\s*(?:fe)?male\b)",
+                                re.IGNORECASE)
 _FAMILY_TOLD = re.compile(r"\b(?:we\s+(?:studied|report|describe|present)|here\s+we\s+(?:report|describe))\b[\s,]*"
                           r"(?:[\w-]+[\s,]+){0,4}?(?:a|one)\s+(?:single\s+|large\s+)?family\b", re.IGNORECASE)
 
