@@ -346,9 +346,14 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 # (a test "of the bone marrow aspirate" names the specimen, not a sampling of the tumour)
                 continue  # a staging marrow ("bone marrow aspirates were normal"), not a biopsy of the tumour
             if m.kind == "procedure" and lex.category(m.iri) == "surgery" and any(
-                    lex.category(p.iri) == "biopsy" and p.start - base >= e and _BY_MEANS.fullmatch(
-                        text[e:p.start - base]) for p in procs):
-                continue  # "the swelling was removed by excisional biopsy": one event, the biopsy
+                    p.start - base >= e and _BY_MEANS.fullmatch(text[e:p.start - base]) and (
+                        lex.category(p.iri) == "biopsy" or (lex.category(p.iri) == "surgery" and re.search(
+                            r"excision|resection", p.surface, re.IGNORECASE) and re.match(
+                            r"\s+by\b", text[e:], re.IGNORECASE))) for p in procs):
+                # "the swelling was removed by excisional biopsy": one event, the biopsy; "the tumour was removed by
+                # complete surgical excision": the operation named by its means (not by its access: "removed through
+                # a laminectomy" is the removal)
+                continue
             if _GENERAL_ROLE.match(text[e:]) or (s <= 12 and _MAY_OFFER.match(text[e:])) or _USUALLY_BEFORE.search(
                     text[max(0, s - 100):s]):
                 # "Radical surgery is the treatment for resectable disease", "Spinal surgery and internal irradiation
