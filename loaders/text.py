@@ -276,6 +276,12 @@ _GENERAL_CLAIM = needs(re.compile(
     # "roughly 10-15% arise from mutations in SDHB", "about a third are caused by germline variants"
     r"|\b\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*%\s+(?:of\s+(?:them|these|cases)\s+)?(?:arise|are\s+caused"
     r"|are\s+due|result|carry|harbou?r)\b"
+    # a count of a group: "in seven of the 11 new carriers scanned", "8 of 22 had local relapses"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:the\s+)?(?:\d{2,}|[4-9])\s+(?:[\w-]+\s+)"
+    r"{0,2}?(?:carriers|patients|cases|families|tumou?rs|children|adults|individuals|subjects|samples)\b"
+    # what is said of a kind of change: "De novo mutations in BRCA1 and BRCA2 are rare"
+    r"|\b(?:mutations|variants|alterations|fusions|rearrangements|deletions|amplifications)\s+(?:in|of)\s+[^.;]{1,40}?"
+    r"\s+are\s+(?:very\s+|extremely\s+|exceedingly\s+)?(?:rare|uncommon|common|frequent|infrequent|unusual)\b"
     # a cohort counted by its carriers: "(1,523 with a BRCA1 and 369 with a BRCA2 mutation)"
     r"|\b(?:cohort|series|study|registry)\s+of\s+(?:\w+\s+){0,2}?(?:carriers|patients|families|individuals)\b"
     # "MUC4 staining and an EWSR1-CREB3L1 fusion are the hallmarks", "Alternative fusions ... have been reported
@@ -287,7 +293,8 @@ _GENERAL_CLAIM = needs(re.compile(
     re.IGNORECASE),
     "characteristic", "typical", "usual", "general", "classical", "common", "frequent", "often",
     "invariabl", "consistent", "most", "many", "these", "such", "%", "account", "hallmark", "reported", "described",
-    "cohort", "series", "study", "review", "registry")
+    "cohort", "series", "study", "review", "registry", "rare", "frequent", "unusual", "carriers", "patients", "cases",
+    "families", "tumours", "tumors", "children", "adults", "individuals", "subjects", "samples")
 #: a sentence of the case part that speaks of a kind of tumour in general: "a network frequently altered in paediatric
 #: gliomas" (its tumours in the plural are nobody's diagnosis)
 _GENERAL_PLURAL = re.compile(rf"\b(?:{_GENERALLY}|rarely|most|many)\b", re.IGNORECASE)

@@ -38,6 +38,10 @@ _SHORT_LEADER = re.compile(r"^(?P<field>[^\n.]{0,40}\S)(?P<lead>[ \t]+\.\.[ \t]+
 _NUMBERED = re.compile(r"^\W*(?:case|patient|table|figure|fig\.)\s*(?:no\.?\s*)?\d", re.IGNORECASE)
 
 
+#: lines alike closer than this (a blank line between at most) are a list, not running headers
+_PAGE_GAP = 3
+
+
 def _key(line: str) -> str:
     return re.sub(r"\d+", "#", line.strip().lower())
 
@@ -53,11 +57,19 @@ def clean(text: str) -> str:
         return text
     lines = text.split("\n")
     counts = Counter(_key(x) for x in lines if 0 < len(x.strip()) <= 160)
+    # (a running header or footer comes once a page; lines alike one after the other are a list: "CD3 negative",
+    # "CD5 negative", "CD4 negative")
+    at: dict[str, list[int]] = {}
+    for i, x in enumerate(lines):
+        if counts[_key(x)] >= 3:
+            at.setdefault(_key(x), []).append(i)
+    listed = {k for k, where in at.items() if min(b - a for a, b in zip(where, where[1:], strict=False)) < _PAGE_GAP}
     out: list[str] = []
     for line in lines:
         s = line.strip()
         if s and (_PAGE_ONLY.match(s) or _FURNITURE.match(s) or (counts[_key(line)] >= 3 and len(s) <= 160
-                                                                 and not _TABLE.search(s) and not _NUMBERED.match(s))):
+                                                                 and not _TABLE.search(s) and not _NUMBERED.match(s)
+                                                                 and _key(line) not in listed)):
             line = " " * len(line)
         out.append(line)
     text = "\n".join(out)

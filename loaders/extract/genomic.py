@@ -161,14 +161,14 @@ _LISTED_MUTATIONS = re.compile(rf"^(?:\s*(?:,|/|and|or|,\s*and|,\s*or)\s*[A-Z][A
                                rf"{_KIND_WORDS}(?:mutations|variants)\b")
 #: what may stand between a gene and the result said of it: its band, the word gene, a field's colon ("MDM2 (12q15)
 #: amplification", "CDKN2A: homozygous deletion")
-_RESULT_PREFIX = r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?(?::\s*)?"
+_RESULT_PREFIX = r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?(?:(?::|\s[-–—])\s*)?"  # "MYCN - AMPLIFIED"
 _AMP_AFTER = re.compile(rf"{_RESULT_PREFIX}"
                         r"(?:-?(?:co-?)?amplifi(?:cation|ed)"
                         # a copy-number gain: "BRAF gain", "a BRAF (7q34) duplication"
                         r"|(?:copy[\s-]number\s+)?gain\b|duplication\b(?!\s+(?:of|in)\s+exon)"
                         r"|(?:was|were|is)\s+(?:co-?)?amplified|"
                         # "MDM2/CDK4 co-amplification", "MDM2 and CDK4 amplification": the list shares it
-                        r"(?:\s*(?:-|/|,|and)\s*[A-Z][A-Z0-9]{1,9})+\s+(?:genes?\s+)?(?:co-?)?amplifi|"
+                        r"(?:\s*(?:-|/|,|and)\s*(?-i:[A-Z][A-Z0-9]{1,9}))+\s+(?:genes?\s+)?(?:co-?)?amplifi|"
                         r"copy[\s-]number\s+gain)",
                         re.IGNORECASE)
 #: "... of A", "... of A and B", "... of A, B and C": a list after the cue shares it
@@ -194,6 +194,8 @@ _DEL_BEFORE = re.compile(rf"\b(?:(?:[Hh]omozygous|[Hh]eterozygous|[Bb]iallelic)\
                          rf"|included|includes|encompassed|encompasses|covered|covers|spanned|spans))\s+(?:the\s+)?"
                          # ("a deletion encompassing all nine exons of SMARCB1": the whole gene)
                          rf"(?:all\s+(?:\w+\s+)?(?:of\s+the\s+)?exons\s+of\s+(?:the\s+)?)?"
+                         # ("a large germline deletion removing exons 1 to 12 of BRCA1": a deletion of the gene's exons)
+                         rf"(?:exons\s+\d{{1,2}}\s*(?:-|–|to|through)\s*\d{{1,2}}\s+of\s+(?:the\s+)?)?"
                          rf"(?:(?:entire|whole|complete)\s+)?(?:(?:two|three|both)\s+)?(?:genes?\s*[,:]?\s*)?{_LISTED}$"
                          # "the deleted segment reached into SMARCB1"
                          rf"|\b(?:deleted\s+(?:segment|region|interval)|deletion)\s+(?:\w+\s+)?(?:reached|extended"
@@ -672,7 +674,8 @@ _RECOMBINING_LOCI = frozenset({"IGH", "IGK", "IGL", "TRA", "TRB", "TRG", "TRD"})
 
 #: a result field that says none was found: "IDH1 and IDH2 mutations: NOT detected", "EGFR amplification: negative"
 _NEGATIVE_RESULT = (r"(?:not\s+(?:detected|found|identified|present|seen)|negative|absent|wild[\s-]?type"
-                    r"|none(?:\s+(?:detected|found))?)\b")
+                    # "FUS-ATF1 / EWSR1-ATF1: no result is reported for these"
+                    r"|none(?:\s+(?:detected|found))?|no\s+results?\b(?:\s+(?:is|was|were|are))?(?:\s+\w+)?)\b")
 #: a result field or table cell after the mention: "EWSR1 rearrangement: not present", "EWSR1 rearrangement
 #: negative" (a column of a table laid out with spaces), "EWSR1 rearrangement not present"
 _FIELD_NEGATIVE = re.compile(rf"^(?:[^.;:]{{0,60}}:"
@@ -720,12 +723,31 @@ _GROUP_AFTER = re.compile(r"^[\s-]*(?:mutant|mutated|positive|negative|altered|r
 
 #: a field of a report that names what a test looked for: "Primer sets: ...", "Probes: ...", "Genes tested: ..."
 _DESIGN_FIELD = re.compile(r"^\W{0,3}(?:primers?(?:\s+sets?)?|probes?(?:\s+sets?)?|targets?|genes\s+(?:tested|covered"
-                           r"|analy[sz]ed)|panel(?:\s+content)?|assays?)\s*:", re.IGNORECASE)
+                           r"|analy[sz]ed)|panel(?:\s+content)?|assays?|tests?\s+(?:requested|ordered|performed|sent)"
+                           r"|(?:request|requested|indication|clinical\s+question)(?:\s+for\s+\w+)?)\s*:",
+                           re.IGNORECASE)
 
 _CELL_GAP = re.compile(r" \| |(?<=\S) {3,}(?=\S)")
 
 
+def _column_result(text: str, start: int) -> bool | None:
+    """For a finding named in the header row of a pipe table ("| Sample | MYD88 p.L265P | MYD88 p.V217F |"), whether
+    any row below tells it found (None when it is not in a table's header)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    header = text[line_start:line_end if line_end >= 0 else len(text)]
+    rest = text[line_end + 1:] if line_end >= 0 else ""
+    if header.count("|") < 2 or not re.match(r"\s*\|?\s*:?-{3,}", rest):
+        return None
+    col = header[:start - line_start].count("|") - (1 if header.lstrip().startswith("|") else 0)
+    cells = [row.strip().strip("|").split("|") for row in rest.splitlines()[1:] if row.count("|") >= 2]
+    values = [c[col].strip() for c in cells if 0 <= col < len(c)]
+    return any(_CELL_RESULT.search(v) and not re.match(_NEGATIVE_RESULT, v, re.IGNORECASE) for v in values)
+
+
 def _asserted(text: str, start: int, end: int) -> bool:
+    if (column := _column_result(text, start)) is not None:
+        return column  # found in one row at least, or in none
     if _DESIGN_FIELD.match(text) and not _CELL_RESULT.search(text):
         return False  # the test's design, not its result: "Primer sets: SYT-SSX1 and SYT-SSX2 (tested separately)."
     if (lead := _NEGATIVE_LABEL.match(text)) and start >= lead.end() \
@@ -1033,6 +1055,9 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             hv = _VERB_HGVS.match(long_after) or _PLURAL_HGVS.match(long_after)
             if hv and _asserted(text, g.start, g.end + hv.end()):
                 found = hv.group("v") if "v" in hv.groupdict() else hv.group("vs")
+                if found and found.lower().startswith("c.") and (
+                        pa := _PROTEIN_AFTER_CDNA.match(long_after[hv.end():])):
+                    found = f"p.{pa.group('v')}"  # "c.563T>C (p.Leu188Pro)": the protein change it makes
                 for v in re.findall(_HGVS, found or ""):
                     add(GenomicFact("mutation", gene=g.symbol, variant=_hgvs(v)), span)
                 if not found:

@@ -265,19 +265,32 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
         # the run's last drug was paired with what stands before it ("X combined with Y", "chemotherapy with Y")
         paired = bool(listed and _PAIRED_BEFORE.search(text[:listed[0].start - base]))
         in_sequence = bool(_IN_SEQUENCE.search(text))
+        listed_apart = False  # the last two drugs were items of a list, told apart by a comma
         for a, b in zip(listed, listed[1:], strict=False):
             between = text[a.end - base:b.start - base]
             # (a pair, then ", and" another: "... hypomethylating therapy combined with venetoclax, and trametinib":
             # the items of a list of lines, where "rituximab with cyclophosphamide, doxorubicin, ..." goes on; in a
-            # list told in sequence only a word that pairs them joins two drugs)
+            # list told in sequence only a word that pairs them joins two drugs; the "and" closing a list whose items
+            # were told apart is the list's: "received chemoradiotherapy, gefitinib, platinum-pemetrexed and
+            # erlotinib")
             if _REGIMEN_JOIN.fullmatch(between) and not (paired and _SERIAL_AND.fullmatch(between)) \
-                    and not (in_sequence and not _PAIRED.search(between)):
+                    and not (in_sequence and not _PAIRED.search(between)) \
+                    and not (listed_apart and re.fullmatch(r"\s*,?\s*and\s+", between)):
                 runs[-1].append(b)
                 paired = bool(_PAIRED.search(between))
+                listed_apart = False
             else:
                 runs.append([b])
                 paired = bool(_PAIRED_BEFORE.search(text[:b.start - base]))
+                # (", ", ", platinum-"; not ", then ")
+                listed_apart = bool(re.fullmatch(r"\s*,\s*(?:[\w]+-)?", between))
         run_of = {id(x): i for i, run in enumerate(runs) for x in run}
+        # (regimens told one after the other in a sentence are lines of their own: "ixazomib, lenalidomide and
+        # dexamethasone, then pomalidomide and dexamethasone")
+        line_of: dict[int, int] = {}
+        for i, run in enumerate(runs):
+            line_of[i] = line_of.get(i - 1, 0) + (1 if i and _THEN_BETWEEN.fullmatch(
+                text[runs[i - 1][-1].end - base:run[0].start - base]) else 0)
         for run in runs:
             cats = {drug_category.get(x.iri, "other_drug") for x in run}
             if len(run) > 1 and "chemotherapy" in cats:
@@ -520,7 +533,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             # the cytotoxic agents a sentence lists are one line ("six cycles of cisplatin and vincristine"); another
             # kind of drug is a therapy of its own (denosumab, imatinib)
             # (in a list told in sequence each item is a line: "docetaxel, cabazitaxel and enzalutamide in sequence")
-            item = f".{run_of[id(d)]}" if in_sequence and id(d) in run_of else ""
+            item = f".{run_of[id(d)]}" if in_sequence and id(d) in run_of else \
+                f"~{line_of[run_of[id(d)]]}" if id(d) in run_of and line_of.get(run_of[id(d)]) else ""
             key = (cat, f"drugs@{base}{item}#{course}{'s' if base in summaries else ''}") if cat == "chemotherapy" \
                 else (cat, combined.get(id(d), d.iri) + (f"^{resumed[d.iri]}" if resumed.get(d.iri) else ""))
             if cat == "chemotherapy" and _ADDED_TO_LINE.search(clause) and (line := next(
@@ -619,6 +633,8 @@ _PAIRED_BEFORE = re.compile(rf"\b{_PAIR_WORDS}\s+$", re.IGNORECASE)
 _PAIRED_JOIN = re.compile(rf"\s+{_PAIR_WORDS}\s+|\s*\+\s*", re.IGNORECASE)
 _CONTENT_JOIN = re.compile(r"\s+(?:based\s+on|consisting\s+of|containing|including|using|with)\s+(?:the\s+)?",
                            re.IGNORECASE)
+_THEN_BETWEEN = re.compile(r"\s*[,;]?\s*(?:and\s+)?(?:then|followed\s+by|later|subsequently|thereafter)\s+"
+                           r"(?:by\s+|with\s+)?", re.IGNORECASE)
 _SERIAL_AND = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
 #: the bracket a regimen's drugs are listed in, right after its name
 _BRACKET_FIRST = re.compile(r"^\s*\([^()]{0,120}\)")
@@ -746,7 +762,9 @@ _LIQUID = re.compile(r"\b(?:liquid|(?:blood|plasma|serum|urine|CSF)[\s-]based)\s
 #: a regimen's letters as part of another name: "MAP-kinase", "MAP kinase pathway", or a gene's ("CHOP" is an alias
 #: of DDIT3): "the CHOP gene", "a rearranged CHOP locus", "CHOP break-apart FISH"
 _NOT_REGIMEN_AFTER = re.compile(r"^[\s-]?(?:kinases?|K\b|signal\w*|pathways?|cascade|genes?\b|locus|loci|rearrang\w*"
-                                r"|fusions?\b|chimer\w*|transcripts?\b|break-?apart|translocation|exon|protein)",
+                                r"|fusions?\b|chimer\w*|transcripts?\b|break-?apart|translocation|exon|protein"
+                                # a protein's number: "MAP-2" (a stain), not the MAP regimen
+                                r"|-\d)",
                                 re.IGNORECASE)
 #: ... or the 3' partner of a fusion written out, or an exon of it: "EWS-CHOP", "TLS/CHOP", "exon 2 of CHOP"
 _FUSION_PARTNER_BEFORE = re.compile(r"(?:(?<![\w\-])(?P<g>[A-Z][A-Za-z0-9]{2,9})\s?(?:::|[-/–])"
@@ -796,7 +814,8 @@ _SPECIMEN_OF = re.compile(r"\b(?:of|on|in|from)\s+(?:the\s+|a\s+|her\s+|his\s+)?
 _PRIMARY_RESECTION = SKG + "PrimaryTumorResection"
 #: a phase of treatment that is never the first line: its chemotherapy is a line of its own
 _PHASES = r"consolidation|maintenance|salvage|second[\s-]line|third[\s-]line"
-_LATER_PHASE = re.compile(rf"\b(?:{_PHASES})(?:\s+[\w-]+)?\s*$", re.IGNORECASE)
+#: (as a field too: "Consolidation: high-dose chemotherapy")
+_LATER_PHASE = re.compile(rf"\b(?:{_PHASES})\s*:?(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE)
 #: an operation said, after it, not to have been done: "amputation proposed, not done", "amputation avoided", "surgery,
 #: whether ... or an amputation of a hand or foot, was avoided"
 #: (the words between tell no other event: not "resection was achieved, so adjuvant radiotherapy was not needed")
@@ -857,7 +876,10 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
     # the abstract's summary is the narrative's treatment, where the narrative tells one of its kind
     for f in [x for x in out if x.summary and x.category in ("chemotherapy", "radiotherapy")]:
         told = [x for x in out if not x.summary and x.category == f.category]
-        match = next((x for x in told if norm(x.label or "") == norm(f.label or "")), None) or \
+        # (the same name is the same line unless their drugs differ: two lines both still named "chemotherapy")
+        match = next((x for x in told if norm(x.label or "") == norm(f.label or "") and (
+            not f.agents or not x.agents or set(f.agents) <= set(x.agents) or set(x.agents) <= set(f.agents))),
+            None) or \
             next((x for x in told if set(f.agents) <= set(x.agents) and (f.agents or x.agents)), None) or \
             next((x for x in told if not f.agents and (f.term in generic or f.term == x.term)), None)
         if match is not None:

@@ -58,7 +58,10 @@ _PARTNER_AFTER = re.compile(r"^\s?[-–/]\s?[A-Z][A-Z0-9]{1,9}\b")
 
 _POST = re.compile(
     # a field of a report: "Cyclin D1: diffuse, strong expression", "CD99: positive"
-    r"^\s*(?::\s*(?:(?:diffuse|strong|focal|weak|patchy|moderate|intense|relatively|very|nuclear|cytoplasmic"
+    # ("ALK immunohistochemistry: strong positive staining of the tumour cells")
+    r"^\s*(?:(?:\s+(?:immunohistochemistry|immunostain(?:ing)?|IHC))?\s*:\s*(?:(?:diffuse|strong|focal|weak|patchy"
+    r"|scattered|occasional|variabl|heterogeneous"
+    r"|moderate|intense|relatively|very|nuclear|cytoplasmic"
     r"|membranous)\w*[\s,]+(?:and\s+|but\s+)?){0,4})?"
     # ("the nuclear BAF47 (INI1) protein was lost")
     r"(?:\([^()]{0,60}\)\s*)?(?:(?:(?:staining|expression|immunoreactivity|immunostain(?:ing)?|reactivity|protein)\s+)?"

@@ -40,6 +40,8 @@ _EXCLUDED_PRE = needs(re.compile(
     r"\b(?:rul(?:e|ed|ing)\s+out|exclud(?:e|ed|ing)|rather\s+than|instead\s+of|not\s+(?:consistent|compatible)\s+with"
     r"|differential\s+diagnos[ie]s(?:\s+(?:of|included|includes|including|was|were|comprised))?|argu\w+\s+against"
     r"|mimick?(?:ed|s|ing)?|misdiagnos\w*|distinguish\w*\s+(?:it\s+)?from|differentiat\w+\s+(?:it\s+)?from"
+    # "TFCP2-rearranged tumours should be kept apart from MYOD1-mutant spindle cell rhabdomyosarcoma"
+    r"|(?:kept|set|told|held)\s+apart\s+from|separated\s+from"
     r"|no\s+(?:evidence|signs?|features?)\s+of|unlike"
     # the other term of a comparison: "marrow aspiration is quicker and safer than laminectomy"
     rf"|(?:{_COMPARATIVES}|less\s+invasive|more\s+(?:invasive|morbid|effective|appropriate))\s+(?:than|to)"
@@ -47,6 +49,7 @@ _EXCLUDED_PRE = needs(re.compile(
     r"|than\s+(?:is\s+|in\s+|that\s+of\s+)?(?:typical|usual|characteristic|expected|seen|common)\w*\s+(?:of|in|for))\b",
     re.IGNORECASE),
     "rul", "exclud", "rather", "instead", "consistent", "compatible", "differential", "argu", "mimic", "misdiagnos",
+    "apart", "separated",
     "distinguish", "differentiat", "evidence", "sign", "feature", "unlike", "safer", "quicker", "faster", "easier",
     "simpler", "better", "cheaper", "preferable", "superior", "inferior", "invasive", "morbid", "effective",
     "appropriate", "than")
@@ -58,7 +61,7 @@ _HEDGE_PRE = needs(re.compile(
     r"|such\s+as|considered|consideration|favou?r(?:ed|ing|s)?|read\s+as|interpreted\s+as|suggest(?:ive|ing|ed|s)?"
     r"|(?<!-)versus(?!-)|vs\.?|(?-i:DDx)|working\s+diagnosis|provisional|impression|mimic\w*|resembl\w+|may|might|could|would"
     r"|cannot|differential|question\s+of|concern\s+for|initially\s+(?:thought|diagnosed|suspected)|thought\s+to\s+be"
-    r"|potential(?:ly)?|candidate"
+    r"|potential(?:ly)?|candidate|possibility\s+of"
     # the alternative of a differential: "the main alternative was a bone metastasis of melanoma"
     r"|(?:main|chief|other|only|principal|diagnostic)\s+alternatives?\s+(?:was|were|is|are|being|would\s+be)"
     r"|alternative\s+diagnos[ie]s"

@@ -34,7 +34,7 @@ _FOLLOW = [
                rf"|imaging\s+|MRI\s+)?(?:of|was|lasted|for|at|over|:)\s+"
                rf"(?:(?:at|after)\s+)?(?:about\s+|approximately\s+"
                rf"|nearly\s+|almost\s+|more\s+than\s+|over\s+|up\s+to\s+)?{_N}\s*{_U}", re.I),
-    re.compile(rf"\b{_N}[\s-]*{_U}\s+(?:after|following|post)\s+(?!(?:starting|the\s+start|initiation|beginning|"
+    re.compile(rf"\b{_N}[\s-]*{_U}\s+(?:after|following|post|from)\s+(?!(?:starting|the\s+start|initiation|beginning|"
                rf"onset)){_AFTER_WHAT}",
                re.I),
     re.compile(rf"\b{_N}[\s-]*{_U}[\s-]+post-?operative(?:ly)?\s*(?:visit|review|examination|imaging|follow)?", re.I),
@@ -58,7 +58,9 @@ _FOLLOW = [
                rf"(?:(?:well\s+|under\s+(?:good\s+|excellent\s+|adequate\s+)?)?(?:controlled|control|stable)"
                # "had remained in good health for 24 months", "has been disease-free for 2 years"
                rf"|well|in\s+good\s+(?:health|condition)|disease[\s-]free|free\s+of\s+disease|asymptomatic"
-               rf"|symptom[\s-]free|in\s+(?:complete\s+)?remission|alive\s+and\s+well)\s+"
+               rf"|symptom[\s-]free|in\s+(?:complete\s+)?remission|alive\s+and\s+well"
+               # "she had been progression-free on alectinib for 22 months"
+               rf"|progression[\s-]free(?:\s+(?:on|under|with)\s+[\w-]+)?)\s+"
                rf"(?:for|over)\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+"
                rf"|at\s+least\s+)?{_N}\s*{_U}", re.I),
     # "At the most recent visit, 20 months after starting larotrectinib, ..."
@@ -69,8 +71,13 @@ _FOLLOW = [
     re.compile(rf"\b{_N}[\s-]*{_U}\s+(?:on|later)\s*,\s*(?:the\s+\w+|he|she|they|our\s+patient)\s+(?:remains|is\s+still"
                rf"|continues|is\s+alive|is\s+well|has\s+remained)\b", re.I),
 ]
+_FOLLOW.append(  # "A man, now 72 years old, was diagnosed eight years ago with myeloma": the time since
+    re.compile(rf"\b(?:now|currently)\b[^.;]{{0,40}}?\bdiagnosed\s+{_N}[\s-]*{_U}\s+ago\b", re.I))
+_FOLLOW.append(  # "progression-free survival had reached 32 months at the last follow-up"
+    re.compile(rf"\b{_N}[\s-]*{_U}\s+(?:at|by)\s+(?:the\s+|her\s+|his\s+)?(?:last|latest|most\s+recent|final)\s+"
+               rf"(?:follow[\s-]?up|visit|review)\b", re.I))
 #: the patterns that name the follow-up itself (the others infer it from a time after the treatment)
-_STATED = [_FOLLOW[i] for i in (0, 1, 2, 3, 6)]
+_STATED = [_FOLLOW[i] for i in (0, 1, 2, 3, 6, len(_FOLLOW) - 1)]
 #: every follow-up pattern needs a unit of time: a sentence without one is not read further
 _HAS_TIME = needs(re.compile(r"(?:week|month|year|mo|yr)s?\b", re.IGNORECASE),
                   "week", "month", "year", "mo", "yr")
@@ -138,6 +145,9 @@ _RECUR_POS = needs(re.compile(
     r"|(?:recurrences?|relapses?)\s+(?:(?:at|in)\s+(?:\w+\s+){0,3}?)?(?:then\s+|later\s+|subsequently\s+|eventually"
     r"\s+|soon\s+)?(?:appeared|occurred|developed|ensued|came|followed"
     r"|supervened)"
+    # the relapse told as a fact of its own: "The relapse was therefore confined to the testis"
+    r"|\b(?:the|this|his|her)\s+(?:\w+\s+)?(?:relapse|recurrence)\s+(?:was|were)\s+(?:therefore\s+|thus\s+|also\s+)?"
+    r"(?:confined|limited|restricted|located|locali[sz]ed|isolated)\b"
     # the relapse named by its form: "relapse in the form of a granulocytic sarcoma", "a relapse as a chloroma"
     r"|(?:recurrence|relapse)\s+(?:in\s+the\s+form\s+of|as\s+(?:a|an)\b)"
     # the lesion is the relapse: "myeloid sarcoma representing a relapse of her leukaemia"
@@ -169,7 +179,10 @@ _RECUR_NEG = needs(re.compile(
     r"\b(?:no|without|neither|nor|free\s+of|clear\s+of|none\s+of\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,4}?"
     r"(?:recurren\w*|relapse|progression|regrowth"
     r"|reactivation)"
-    r"|(?:recurrence|relapse|progression)[\s-]free|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?(?:disease|"
+    # ("progression-free survival was 4 months", "progression-free on alectinib": a time to progression, or a
+    # disease held in check, not a disease gone that did not come back)
+    r"|(?:recurrence|relapse)[\s-]free|progression[\s-]free(?!\s+(?:survival|interval|on|under|with|while)\b)"
+    r"|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?(?:disease|"
     r"tumou?r)"
     rf"|disease[\s-]free|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|{_WHOLE}complete\s+(?:remission|response)|"
     rf"{_FREE_OF_DISEASE}|{_NED}",
@@ -215,7 +228,7 @@ _METS_POS = needs(re.compile(
     r"|\b(?:became|become)\s+metastatic\b"
     r"|\b(?:diagnosed\s+with|(?:she|he|patient)\s+(?:now\s+)?(?:has|had)|(?:patient|woman|man|girl|boy|child)\s+with)"
     r"\s+(?:an?\s+)?metastatic\s+(?:\(?stage\s+IV\)?\s+)?(?:[\w-]+\s+){0,3}?(?:carcinoma|adenocarcinoma|melanoma|"
-    r"sarcoma|cancer|tumou?r|disease|NSCLC|[a-z]{3,}oma|IMT)\b"
+    r"sarcoma|cancer|tumou?r|disease|[a-z]{3,}oma|(?-i:[A-Z]{2,6}))\b"  # ("metastatic LCNEC", "NSCLC", "IMT")
     r"|\bmetastatic\s+(?:deposits?|lesions?|nodules?|foci|lymph\s+nodes?)\s+in\s+(?:both|the|his|her|several|"
     r"multiple)\s+(?:lungs?|liver|brain|bones?|lymph\s+nodes?|peritoneum|pleura|adrenals?)\b", re.I),
     "metasta", "dissemin", "spread", "seeding", "carcinomat")

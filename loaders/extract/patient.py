@@ -47,6 +47,8 @@ _AGE = [
 _NEWBORN = re.compile(r"\b(?:an?|the|this|our)\s+(?:(?:female|male|term|preterm|premature)\s+)?(?:new-?born|neonate)\b"
                       r"|\bnew-?born\s+(?:girl|boy|infant|baby|son|daughter)\b"
                       r"|\b(?:girl|boy|baby|infant)\b[^.;]{0,40}?\b(?:in|during)\s+the\s+(?:new-?born|neonatal)\s+period\b"
+                      # "Patient: male, born at term; presented in the neonatal period"
+                      r"|\bpresent(?:ed|ing)\s+(?:in|during)\s+the\s+(?:new-?born|neonatal)\s+period\b"
                       # the tumour found before or at birth: "detected antenatally", "a mass ... was present at birth"
                       r"|\b(?:detected|found|diagnosed|seen|noted|identified)\s+(?:\w+\s+){0,2}?(?:antenatally|prenatally"
                       r"|in\s+utero|before\s+birth)\b|\b(?:tumou?r|mass|lesion|swelling)\b[^.;]{0,60}?\bpresent\s+at\s+birth\b",

@@ -98,11 +98,17 @@ _HEADING_INTRO = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:introduction|backgrou
 _RUNIN = re.compile(
     r"^\W{0,3}(?P<label>background|introduction|objectives?|purpose|importance|rationale|methods?|study\s+design"
     r"|summary\s+of\s+background\s+data|aims?"
-    r"|case\s+(?:presentation|report|description|summary|history)|clinical\s+(?:presentation|case|findings)"
+    r"|case(?:\s+(?:presentation|report|description|summary|history))?|clinical\s+(?:presentation|case|findings)"
+    # the literature's patients: "Context from the literature (other patients)."
+    r"|context\s+from\s+the\s+literature|(?:similar|other|comparable|previously\s+reported)\s+cases"
     r"|patient\s+concerns?|diagnos[ie]s|interventions?|outcomes?|results?|observations?"
     r"|conclusions?|(?:clinical\s+)?discussion|comments?|lessons?|learning\s+points?|funding|conflicts?\s+of\s+interests?"
     r"|competing\s+interests?|consent|ethics(?:\s+\w+)?|author(?:s'?)?\s+contributions?|acknowledge?ments?"
     r"|data\s+availability|disclosures?)(?:\s*\([^()]{1,20}\))?\s*:", re.IGNORECASE)
+#: ... or a poster's label ended by a full stop, a sentence of its own: "Background.", "Case.", "Conclusion."
+_RUNIN_STOP = re.compile(r"^\W{0,3}(?P<label>background|case|conclusions?|context\s+from\s+the\s+literature"
+                         r"|(?:similar|other|comparable|previously\s+reported)\s+cases)(?:\s*\([^()]{1,30}\))?\s*\.\s*$",
+                         re.IGNORECASE)
 _RUNIN_SECTION = {"background": "intro", "introduction": "intro", "objective": "intro", "objectives": "intro",
                   "purpose": "intro", "importance": "intro", "rationale": "intro", "study design": "intro",
                   "summary of background data": "intro", "aim": "intro", "aims": "intro"}  # "Methods:" tells the case
@@ -178,7 +184,8 @@ _LITERATURE = re.compile(
 _NEW_PATIENT_AGE = re.compile(rf"\b{NUMBER}[\s-]*(?:year|yr|month)s?[\s-]*old\b|\baged\s+\d{{1,3}}\b"
                               r"|\b(?:woman|man|girl|boy|lady|gentleman)\s+of\s+\d{1,3}\b", re.IGNORECASE)
 #: a patient of the literature: "The first case was reported by Smith", "(Smith et al., 2001)"
-_CITED = re.compile(r"\b(?:reported|described|published|documented)\s+by\b|\bet\s+al\b|\[\d{1,3}\]"
+_CITED = re.compile(r"\b(?:reported|described|published|documented)\s+by\b(?!\s+the\s+(?:present\s+)?authors\b)"
+                    r"|\bet\s+al\b|\[\d{1,3}\]"
                     # "Two patients published in the Journal of Hematology had ..."
                     r"|\b(?:patients?|cases?)\s+(?:\w+\s+){0,2}?(?:published|reported|described)\s+in\s+(?:the\s+)?"
                     r"(?-i:[A-Z])"
@@ -336,7 +343,12 @@ _RESULT_ITEM = re.compile(r"^[A-Za-z][\w./-]{0,24}(?:\s+[\w./-]{1,24}){0,2}\s+[-
                           r"|[A-Z]\d{1,4}(?:[A-Z]|\*|fs|del|dup|ins)\b)"
                           # ... or a row of a table of variants whose column gaps a PDF closed: "NOTCH1 p.P2133T variant
                           # of unknown significance"
-                          r"|^[A-Za-z][\w-]{1,11}\s+[cp]\.\s?[A-Z\d*]", re.IGNORECASE)
+                          r"|^[A-Za-z][\w-]{1,11}\s+[cp]\.\s?[A-Z\d*]"
+                          # ... or a stain and its result, a line each under "Immunohistochemistry:": "CD45 positive",
+                          # "TdT strongly and diffusely positive", "Ki-67 about 90% of nuclei"
+                          r"|^[A-Za-z][\w./-]{0,15}\s+(?:(?:strongly|diffusely|focally|weakly|partially|patchily|and)\s+)"
+                          r"{0,3}(?:positive|negative)\b|^[A-Za-z][\w./-]{0,15}\s+(?:about\s+|approximately\s+|~\s*)?"
+                          r"\d{1,3}\s*%", re.IGNORECASE)
 
 
 #: the lead of a list whose items were not found: "Not detected in either specimen:", "Negative for the following:"
@@ -454,6 +466,7 @@ def segment(text: str) -> Document:
     explicit_case = False
     preamble_other = False  # the "other" part is a teaching file's "Why this case", before any part of the patient
     board_other = False  # the other part is a tumour board's discussion of the patient
+    others_part = False  # the other part tells other patients, inside the patient's record
     para_other = False  # inside the "Discussion:" paragraph of a summary (a field label ends it)
     first_age: str | None = None  # the age that introduced the patient ("43-year-old")
     patient = 0
@@ -594,6 +607,9 @@ def segment(text: str) -> Document:
             # (a tumour board's discussion of the patient: its "Outcome recorded after the meeting" is theirs again)
             # ("Question to the board", then "Discussion": still the board's)
             board_other = section == "other" and (board_other or bool(_BOARD_WORD.search(head)))
+            # (a part of other patients told inside the patient's record: "Comparison data (other patients - not this
+            # child)", then "Treatment delivered")
+            others_part = section == "other" and bool(_OTHERS_HEAD.search(head)) and any(r[3] == "case" for r in raw)
         elif heading and _HEADING_CASE.match(head) and start < abstract_at:
             pass  # "Case Report" above the abstract: the article type, in the title block
         elif heading and _HEADING_CASE.match(head) and not (section == "other" and not preamble_other and (
@@ -603,7 +619,8 @@ def segment(text: str) -> Document:
             section, explicit_case = "case", True
         elif heading and _ADDENDUM_HEAD.match(head):
             section, explicit_case = "case", True  # a report's "ADDENDUM - INTERPHASE FISH" after its comment
-        elif heading and section == "other" and (board_other or _BOARD_WORD.search(head)) and _STORY_HEAD.match(head):
+        elif heading and section == "other" and (board_other or others_part or _BOARD_WORD.search(head)) \
+                and _STORY_HEAD.match(head):
             # "Board discussion", then "Outcome recorded after the meeting"; "Discussion", then "Treatment after the
             # board"
             section, board_other = "case", False
@@ -637,7 +654,7 @@ def segment(text: str) -> Document:
         prev_other = False  # the sentence before, in this paragraph, told another patient's story
         para_sents: list[str] = []  # ... and the sentences before, in this paragraph
         for sent, a, b in _split_sentences(body, start):
-            runin = _RUNIN.match(sent)
+            runin = _RUNIN.match(sent) or _RUNIN_STOP.match(sent)
             # (a reference's title is no run-in label: "[Case report: metastatic IMT with ...]" in the references)
             # (nor is a field of an item of a list in another part: "- ...: a 17-year-old male ... Diagnosis: papillary
             # type 2 RCC ... Management: left radical nephrectomy" under "Discussion points (literature, NOT this
@@ -649,6 +666,7 @@ def segment(text: str) -> Document:
                 intro_label = _RUNIN_SECTION.get(label)
                 section = sec = (section if intro_label and section == "case" else intro_label) or ("other" if re.match(
                     r"concl|(?:clinical )?discuss|comment|lesson|learning|fund|conflict|compet|consent|ethic|author"
+                    r"|context|similar|other|comparable|previously"
                     r"|acknow|data|discl", label) and not (label == "discussion" and abstract_part(a)) else "case")
             elif (not heading and (sec == "case" or (sec == "intro" and not in_introduction))
                   and (pn := _patient_number(sent) or _appositive_number(sent)) is not None
@@ -694,6 +712,10 @@ def segment(text: str) -> Document:
                     # (a run of other patients in one paragraph: "They then described a 36-year-old woman ... A
                     # 46-year-old man reported from Shenyang had ... At consultation the cells were ...")
                     other_story = other_story or (prev_other and bool(ages))
+                    # (a patient of the literature brought in after the paragraph said others were described: "...
+                    # has been described before, but with a different course. A 52-year-old man ... He relapsed ...")
+                    other_story = other_story or bool(_INDEFINITE_PERSON.match(sent) and any(
+                        _DESCRIBED.search(x) for x in para_sents))
                 elif other_story and not _BACK_TO_OURS.search(sent):
                     own = "other"  # ... and the rest of that list item ("- Smith described ... He had GTR ...")
                 elif after_others and _THESE_OTHERS.search(sent) and not _BACK_TO_OURS.search(sent[:60]):
@@ -801,6 +823,14 @@ _PERSON = re.compile(r"\b(?:an?|another|one)\s+(?:[\w-]+\s+){0,2}?(?:girl|boy|ma
 _BOARD_WORD = re.compile(r"\b(?:board|meeting|MDT|multidisciplinary|tumou?r\s+conference)\b", re.IGNORECASE)
 _STORY_HEAD = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:treatment|management|therapy|outcome|course|follow[\s-]?up"
                          r"|clinical\s+course|progress)\b", re.IGNORECASE)
+#: a heading of other patients' part: "Comparison data (other patients - not this child)", "Similar cases"
+_OTHERS_HEAD = re.compile(r"\bother\s+patients\b|\bnot\s+(?:this|our|the)\b|\bcomparison\b|\bcompanion\b"
+                          r"|\bsimilar\s+cases\b|\bpreviously\s+reported\b|\bfor\s+context\b", re.IGNORECASE)
+#: a person brought in by an indefinite article and an age: "A 52-year-old man with ...", "An 8-year-old had ..."
+_INDEFINITE_PERSON = re.compile(rf"^\W*(?:an?|another)\s+{NUMBER}[\s-]*(?:year|month)s?[\s-]*old\b", re.IGNORECASE)
+#: a paragraph telling of other reports: "... has been described before", "was reported in"
+_DESCRIBED = re.compile(r"\b(?:been\s+)?(?:described|reported|published|documented)\s+(?:before|previously|earlier"
+                        r"|in\b)|\b(?:previously|earlier)\s+(?:described|reported|published)\b", re.IGNORECASE)
 #: a teaching file's opening part on why the case is shown, before the patient's own parts: its "Presentation" is the
 #: patient's
 _PREAMBLE_HEAD = re.compile(r"\W*(?:why\s+(?:this|the)\s+case|what\s+(?:this|the)\s+case\s+(?:teaches|shows|adds))",
