@@ -1254,6 +1254,11 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             for o in out:
                 if o.kind == "mutation" and o.gene == f.gene and (o.variant or o.exon_change) and o.origin is None:
                     o.origin = f.origin
+    # ... and a codon told alone ("ALK: F1174 mutation") when the change at that codon is told ("ALKF1174L")
+    codons = {(f.gene, f.variant[:-1]) for f in out if f.kind == "mutation" and f.variant
+              and re.fullmatch(r"[A-Z]\d{1,4}[A-Z*]", f.variant)}
+    out = [f for f in out if not (f.kind == "mutation" and f.variant and re.fullmatch(r"[A-Z]\d{1,4}", f.variant)
+                                  and (f.gene, f.variant) in codons)]
     return [f for f in out if not (f.kind == "mutation" and not f.variant and not f.exon_change
                                    and f.gene in with_variant)
             and not (f.kind == "mutation" and f.variant and any(

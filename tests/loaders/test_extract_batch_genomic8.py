@@ -141,3 +141,11 @@ def test_gonadal_operations():
 def test_outcome_told_so(said, field, value):
     r = extract(f"Case report\nA 40-year-old woman had a carcinoma and received treatment. {said}\n")
     assert r["outcome"][field] == value
+
+
+def test_a_codon_told_alone_is_the_change_told_at_it():
+    r = extract("Case report\nA 3-year-old boy had a neuroblastoma with an ALKF1174L mutation.\nMolecular findings\n"
+                "- ALK: F1174 mutation\n- MYCN: amplification\n")
+    assert _mutations(r) == {("ALK", "F1174L")}
+    assert _mutations(extract("Case report\nA 3-year-old boy had a neuroblastoma.\n- ALK: F1174 mutation\n")) == {
+        ("ALK", "F1174")}
