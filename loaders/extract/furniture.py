@@ -93,7 +93,7 @@ def _move_rejoined(text: str) -> str:
 
 
 _CONTINUES = re.compile(r"(?:,|\b(?:and|or|of|with|the|a|an|in|to|for|by|at|from|on|as|was|were|is|are|than|that"
-                        r"|which|who|after|before|under|into|between|showing|revealed|showed))\s*$", re.IGNORECASE)
+                        r"|which|who|after|before|under|into|between|showing|revealed|showed|aged))\s*$", re.IGNORECASE)
 
 
 #: a heading naming its part by a capital letter ("Patient A", "Case B"), whose "A" is no article
@@ -168,10 +168,13 @@ def _join_wrapped(text: str) -> str:
                 and not _list_title(n, lines[i + 2] if i + 2 < len(lines) else "") \
                 and (_lower_start(n) or hanging or _CONTINUES.search(s) or wrapped and len(s) > 40 and not n.isupper()):
             chars[pos] = " "
-        elif s and not n and i + 2 < len(lines) and (after := lines[i + 2].strip()) and after[0].islower() \
+        elif s and not n and i + 2 < len(lines) and (after := lines[i + 2].strip()) \
+                and (after[0].islower() or after[0] == "(" or (after[0].isdigit() and _CONTINUES.search(s))) \
                 and len(s) > 20 and not _ENDS_SENTENCE.search(s) and not _TABLE.search(s) and not _caps_heading(s) \
-                and not _TABLE.search(after) and (_CONTINUES.search(s) or after.split()[0].isalpha()):
+                and not _TABLE.search(after) and (_CONTINUES.search(s) or after.split()[0].isalpha()
+                                                  or after[0] == "("):
             # a sentence a column or page break cut in two paragraphs: "... neither a local" / "" / "recurrence nor"
+            # (or "In one published case" / "" / "(World J Clin Cases 2023), for example, ...")
             chars[pos] = chars[pos + 1 + len(nxt)] = " "
         pos += 1
     return "".join(chars)

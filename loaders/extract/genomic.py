@@ -47,14 +47,15 @@ _SIBLING = re.compile(r"^/(?P<x>[A-Z0-9])(?![\w\-])")
 _BETWEEN = re.compile(
     # (the 5' partner's exon, or its breakpoint in an intron, between them: "PHF1 (breakpoint in intron 1) and EPC1",
     # "PHF1(intron 1) - EPC1(exon 10)")
-    r"^\)?\s*(?:\(?\s*(?:breakpoint\s+in\s+)?(?:exon\s*(?P<e5>\d{1,3})|intron\s*\d{1,3})\s*\)?\s*)?"
+    r"^\)?\s*(?:\(?\s*(?:breakpoint\s+in\s+)?(?:exon\s*(?P<e5>\d{1,3})|intron\s*\d{1,3}|(?-i:E)(?P<e5e>\d{1,3}))"
+    r"\s*\)?\s*)?"  # ("ETV6(E4)::NTRK3(E14)")
     r"(?:(?P<sym>::|-|–|—|/|^:$|-LOC-)|\s(?:was|is|were|being)?\s*(?:joined|fused|linked)"
     r"\s+(?:to|with)(?:\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){1,4}(?:\d{1,2}\s*)?\()?"  # "... fused to tropomyosin 4 (TPM4)"
     r"|\s(?P<conj>and|with|to)\s)\s*$", re.IGNORECASE)
 _SYNONYMOUS = re.compile(r"^([A-Z](?:[a-z]{2})?)(\d{1,4})\1$")
 _JUNCTION_AFTER = re.compile(r"\s*(?:fusion\s*)?\(?\s*(?:variant\s*\d{1,2}[a-c]?\s*[,;:]?\s*)?\(?\s*"
                              r"(?P<a>[A-Z])(?P<e5>\d{1,2})[a-c]?(?:/b)?\s*[;:]\s*(?P<b>[A-Z])(?P<e3>\d{1,2})\b(?P<f5>)?(?P<f3>)?")
-_EXON_AFTER = re.compile(r"^\s*(?:\(\s*)?exon\s*(\d{1,3})", re.IGNORECASE)
+_EXON_AFTER = re.compile(r"^\s*(?:\(\s*)?(?:exon\s*|(?-i:E)(?=\d{1,3}\s*\)))(\d{1,3})", re.IGNORECASE)
 _EXONS_AFTER = re.compile(r"^\s*(?:(?:gene\s+)?fusion\s*)?[(,]?\s*(?:exons?\s*(?P<e5>\d{1,3})\s*"
                           r"(?:::|[:/_\-–]|to|and)\s*"
                           r"(?:exon\s*)?(?P<e3>\d{1,3})\b|(?P<f5>\d{1,2})\s*[_:]\s*(?P<f3>\d{1,2})(?=\s*\)|\s+(?:fusion"
@@ -633,7 +634,7 @@ _TESTED_FOR = re.compile(r"\b(?:primers?|probes?|panels?|assays?|tested|testing|
                          # (a result verb before the "of" is a result: "the probe showed rearrangement of EWSR1")
                          r"(?:(?!\b(?:show|reveal|detect|demonstrat|identif|found|confirm|disclos)\w*)[^.;]){0,40}?"
                          r"\b(?:for|of|including|covering)\b(?![^.;]*?\b(?:detect|show|reveal|demonstrat"
-                         r"|identif|found|confirm|disclos|harbou?r)\w*)", re.IGNORECASE)
+                         r"|identif|found|confirm|disclos|harbou?r|positive\s+for)\w*)", re.IGNORECASE)
 
 
 #: the variant is inherited ("a germline SDHB mutation", "constitutional") or acquired in the tumour ("somatic")
@@ -986,7 +987,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if not _asserted(text, a.start, b.end):
                     continue
                 e3 = _EXON_AFTER.match(text[b.end:])
-                e5 = bm.group("e5")
+                e5 = bm.group("e5") or bm.group("e5e")
                 both = None if (e3 or e5) else _EXONS_AFTER.match(text[b.end:b.end + 60]) or jx
                 if both:
                     e5, e3x = both.group("e5") or both.group("f5"), both.group("e3") or both.group("f3")
@@ -1180,6 +1181,19 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if _asserted(text, g.start, g.end) and not lost_stain:
                     for sym in symbols:
                         add(GenomicFact("deletion", gene=sym), span)
+    # a change a later test refuted: "qPCR reported a BRAF V600E mutation", then "Sanger sequencing found no V600E"
+    # or "The qPCR 'V600E' result was therefore not correct"
+    for k, f in list(facts.items()):
+        if f.kind != "mutation" or not f.variant or not re.fullmatch(r"[A-Z]\d{1,4}[A-Z*]", f.variant):
+            continue
+        first = min((told.index(t) for t in told for e in f.evidence if t[1] is e), default=None)
+        v = re.escape(f.variant)
+        refuted = re.compile(rf"\b(?:no|without)\s+(?:\w+\s+){{0,2}}?{v}\b(?!\s*-?\s*(?:negative|wild))"
+                             rf"|\b{v}\W{{0,3}}\s+(?:(?:result|call|finding|mutation)\W{{0,3}}\s+)?(?:was|were)\s+"
+                             rf"(?:therefore\s+|thus\s+)?(?:not\s+(?:confirmed|correct|real|true|reproduced)|wrong"
+                             rf"|incorrect|false|a\s+false)", re.IGNORECASE)
+        if first is not None and any(refuted.search(t[0]) for t in told[first + 1:]):
+            del facts[k]
     for text, span, genes in told:
         _origins(text, span, genes, facts)
     # the exons said apart from the fusion's name, in another sentence or for partners the ontology lacks:

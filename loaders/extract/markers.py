@@ -278,7 +278,7 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 and not _SHOWING.search(text[_clause_bounds(text, group[0][0])[0]:cue_at])
             singular = len(group) > 1 and pre is not None and not test_noun and _SINGULAR_COPULA.match(text[end:])
             group_pattern = _pattern(text[max(0, cue_at - 25):group[0][0]].rsplit(";", 1)[-1], pattern_names)
-            for _, e, name, iri in group:
+            for s0, e, name, iri in group:
                 qm = _QUAL_MARK.match(text[e:e + 30])
                 at = e + (qm.end() if qm else 0)
                 own = _post_polarity(text[at:at + 12]) if _own_mark(text[at:at + 12]) else None
@@ -300,7 +300,9 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     if pm and not any(s2 > e and s2 < e + pm.end() for s2, _, _, _ in items):
                         value = float(pm.group(1))
                         value = int(value) if value == int(value) else value
-                if not is_ki67 and _UNDER_ONE.match(after) and result in (None, "positive"):
+                um = _UNDER_ONE.match(after)
+                if not is_ki67 and um and result in (None, "positive") and not any(
+                        e < s2 <= e + um.end() + 20 for s2, _, _, _ in items):  # (not the next stain's share)
                     # fewer than 1% of the cells stained (or none): the negative result of every scoring of a stain
                     # (PD-L1 "below 1%", ER and PR "<1%"), not a low positive one
                     result, value = "negative", None
@@ -309,6 +311,9 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 ki67_told = is_ki67 and bool(_KI67_TOLD.match(after))
                 if result is None and (ki67_told or value is not None):
                     result = "positive"
+                if is_ki67 and own is None and re.search(r"\b(?:high|low|elevated|increased|raised|moderate)\s+$",
+                                                          text[max(0, s0 - 14):s0], re.IGNORECASE):
+                    result = "positive"  # "CD30 negative, with a high Ki-67 proliferation index": an index told
                 if result is None or _INCONCLUSIVE.match(text[e:e + 60]):
                     continue  # "Synaptophysin staining was inconclusive": no result
                 if _NATIVE_TISSUE.search(text[e:e + 100]):

@@ -193,8 +193,9 @@ _INNER_VERB = re.compile(rf"\b{_COPULA}\b|\b(?:showed|revealed|demonstrated|unde
 
 #: a verb of finding that opens the mention's own statement ("... does not require the partner, identified a fusion of
 #: X")
-_FOUND_VERB = re.compile(r"\b(?:identified|detected|showed|revealed|demonstrated|confirmed|disclosed|found)\b",
-                         re.IGNORECASE)
+_FOUND_VERB = re.compile(r"\b(?:identified|detected|showed|revealed|demonstrated|confirmed|disclosed|found"
+                         # "negative for BRAF V600E and positive for a MAP2K1 mutation"
+                         r"|(?<!-)positive\s+for)\b", re.IGNORECASE)
 _NEG_BEFORE_VERB = re.compile(r"\b(?:no|not|never|neither|nor|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 

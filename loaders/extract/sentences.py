@@ -227,7 +227,7 @@ def _cited(text: str) -> bool:
 
 
 #: an age told as "aged 9" or "at the age of 47 years" (the patient's reader takes them too)
-AGED = re.compile(r"\baged\s+(?P<n>\d{1,3})(?:\s*(?P<u>years?|months?))?\b", re.IGNORECASE)
+AGED = re.compile(r"\baged\s+(?P<n>\d{1,3})(?:\s*(?P<u>years?|months?|weeks?|days?))?\b", re.IGNORECASE)
 AGE_OF = re.compile(r"\b(?:at\s+the\s+)?age\s+of\s+(?P<n>\d{1,3})(?:\s*(?P<u>years?|months?))?\b", re.IGNORECASE)
 #: a share of a cohort: "in 85% of the cases", "64% of patients" (a statistic, never the patient's own fact)
 COHORT_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*%\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?"
@@ -675,6 +675,11 @@ def segment(text: str) -> Document:
                 # "The second patient, a 56-year-old man, ...": a patient of a series introduced inside a
                 # paragraph (an abstract telling the patients one after another)
                 patient, section, sec = pn, "case", "case"
+            elif sec == "case" and not heading and not patient and _COMMENT_OPENER.match(sent) \
+                    and any(r[3] == "case" and not r[5] for r in raw):
+                # a letter's comment after its patient: "Two points deserve emphasis.", "Published experience points
+                # the same way."
+                section = sec = "other"
             elif sec == "intro" and not explicit_case and not patient and _FAMILY_TOLD.search(sent) \
                     and not _cited(sent):
                 section = sec = "case"  # "We studied a single family in which five of nine members had ..."
@@ -826,6 +831,11 @@ _STORY_HEAD = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:treatment|management|the
 #: a heading of other patients' part: "Comparison data (other patients - not this child)", "Similar cases"
 _OTHERS_HEAD = re.compile(r"\bother\s+patients\b|\bnot\s+(?:this|our|the)\b|\bcomparison\b|\bcompanion\b"
                           r"|\bsimilar\s+cases\b|\bpreviously\s+reported\b|\bfor\s+context\b", re.IGNORECASE)
+#: the opening of a comment on the case, in a letter or a short report that has no "Discussion" heading
+_COMMENT_OPENER = re.compile(r"^\W*(?:(?:two|three|four|several|a\s+few|some)\s+(?:points|lessons|features|aspects"
+                             r"|observations)\s+(?:deserve|merit|are\s+worth|warrant|stand\s+out)"
+                             r"|(?:published|previous|reported)\s+(?:experience|reports|cases)\s+(?:points?|support"
+                             r"|suggests?|shows?))\b", re.IGNORECASE)
 #: a person brought in by an indefinite article and an age: "A 52-year-old man with ...", "An 8-year-old had ..."
 _INDEFINITE_PERSON = re.compile(rf"^\W*(?:an?|another)\s+{NUMBER}[\s-]*(?:year|month)s?[\s-]*old\b", re.IGNORECASE)
 #: a paragraph telling of other reports: "... has been described before", "was reported in"
