@@ -99,7 +99,8 @@ _VARIANT = re.compile(
     # (a hyphen may join the gene to its change: "H3F3A-K27M mutation", "IDH1-R132H")
     rf"^\s*(?::|-(?=[A-Z]\d)|[-–—]\s(?=(?:p\.\s?)?[A-Z]\d))?\s*(?:gene\s*[,:]?\s+)?(?:\(?\s*(?:exon\s*\d{{1,3}}\s+)?{_KIND_WORDS}"
     r"(?:mutation|variant|mutated|alteration|(?=[^.;]{0,30}p\.)(?:in-frame\s+)?(?:deletion|duplication|insertion))"
-    r"\s*[,:]?\s*(?:(?:(?:was|is)\s+(?:located\s+|found\s+)?)?in\s+exon\s*\d{1,3}\s*[,:]?\s*)?)?\(?\s*"
+    r"\s*[,:]?\s*(?:(?:(?:was|is)\s+(?:located\s+|found\s+)?)?in\s+(?:exon\s*\d{1,3}|(?:the\s+)?(?:germline|tumou?r"
+    r"|blood|plasma))\s*[,:]?\s*)?)?\(?\s*"  # ("a pathogenic PTEN variant in the germline, p.(Glu7Argfs*4)")
     r"(?:(?:at|in)\s+codon\s+\d{1,4}\s*[,:]?\s*)?"  # "an NRAS mutation at codon 61, p.Gln61Lys"
     r"(?:codon\s+(?=[A-Z]\d))?"  # "a RET codon M918T mutation"
     r"(?:c\.\s?[\d_+\-*]+(?:[ACGT]+>[ACGT]+|del(?:\d+(?:bp)?|[ACGT]*)|dup[ACGT]*|ins[ACGT]+)?\s*[,;]?\s*)?\(?\s*(?:p\.\s?\(?)?"

@@ -66,3 +66,9 @@ def test_a_sentence_a_column_break_cut_before_a_bracket_or_a_number():
             "a long illness.\n")
     out = furniture.clean(text)
     assert "In one published case  (Clin" in out and "aged  55 years" in out
+
+
+def test_a_variant_told_where_it_was_found_before_its_change():
+    r = extract("Case report\nA toddler had a medulloblastoma. Sequencing found a pathogenic PTEN variant in the "
+                "germline, p.(Arg130Ter) (ClinVar).\n")
+    assert _mutations(r) == {("PTEN", "R130*")}
