@@ -268,7 +268,9 @@ _GENE_LIST = needs(re.compile(
     "mutation", "variant", "alteration")
 #: capitals that are no gene symbol in such a list
 _NOT_SYMBOLS = frozenset({"DNA", "RNA", "NGS", "FISH", "PCR", "IHC", "MSI", "MSS", "TMB", "CNV", "SNV", "LOH", "WHO",
-                          "MRI", "CT", "PET", "AND", "OR", "NOS", "RT", "QPCR", "CISH", "SISH"})
+                          "MRI", "CT", "PET", "AND", "OR", "NOS", "RT", "QPCR", "CISH", "SISH",
+                          # a result in capitals before the finding: "Result: POSITIVE - EWSR1 gene rearrangement"
+                          "POSITIVE", "NEGATIVE", "DETECTED", "PRESENT", "ABSENT", "RESULT"})
 
 
 #: a sentence that tells a genomic result, where a symbol the ontology does not model is read by its HGNC symbol
@@ -335,8 +337,8 @@ _BARE_CHANGE = re.compile(r"(?<![\w.\-])(?:p\.\s?)?(?P<v>[ACDEFGHIKLMNPQRSTVWY]\
                           r"\s+(?:(?:secondary|acquired|resistance|gatekeeper|point|missense|somatic|hotspot)\s+){0,2}"
                           r"(?:mutation|variant|substitution)s?\b")
 #: a partner written before or after a hyphen: "Alpha-TFEB", "TFEB-Alpha"
-_HYPHEN_BEFORE = re.compile(r"(?<!\bnon)(?<!\banti)[A-Za-z0-9]\)?\s?[-–]\s?$")
-_HYPHEN_AFTER = re.compile(r"\s?[-–]\s?(?!(?:rearrang|positiv|negativ|fusion|fused|translocat|mutant|mutat|split|break"
+_HYPHEN_BEFORE = re.compile(r"(?<!\bnon)(?<!\banti)[A-Za-z0-9]\)?[-–]$")  # (not a spaced dash: "POSITIVE - EWSR1")
+_HYPHEN_AFTER = re.compile(r"[-–](?!(?:rearrang|positiv|negativ|fusion|fused|translocat|mutant|mutat|split|break"
                            r"|amplif|driven|related|associated|altered|deriv|type|like|specific|target|inhibit)\w*)[A-Za-z]",
                            re.IGNORECASE)
 _HYPHENATED_TOKEN = re.compile(r"(?<![\w.\-])([A-Z][A-Z0-9]{1,6})-([A-Z0-9]{1,2})(?![\w\-])")

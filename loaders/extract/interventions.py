@@ -231,8 +231,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
     stopped: set[str] = set()  # drugs the story has stopped ("Alectinib was then discontinued")
     resumed: dict[str, int] = {}  # ... and how often one was given again after that
     for text, base, span, mentions in sentences:
-        if COHORT_SHARE.search(text):
-            continue  # "resection had been carried out in 85% of the cases": a cohort's, not the patient's
+        if COHORT_SHARE.search(text) or _COHORT_COUNT.search(text):
+            continue  # "resection had been carried out in 85% of the cases", "14 of 18 patients received crizotinib"
         if not narrative and base not in summaries:
             course, narrative = 0, True  # the narrative tells the story again from its start
         procs = [m for m in mentions if m.kind == "procedure" and lex.category(m.iri)
@@ -1012,6 +1012,11 @@ def _merge_course(into: InterventionFact, f: InterventionFact) -> None:
             setattr(into, attr, getattr(f, attr))
 
 
+#: a cohort counted: "14 of 18 patients received crizotinib", "in a retrospective study of 40 patients"
+_COHORT_COUNT = re.compile(r"\b\d+\s+of\s+(?:the\s+)?\d{2,}\s+(?:[\w-]+\s+){0,2}?(?:patients|cases|children|adults)\b"
+                           r"|\b(?:of|among)\s+(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:patients|cases)\b"
+                           r"|\b(?:retrospective|prospective|multicent(?:re|er)|five-centre|cohort)\s+(?:\w+\s+){0,2}?"
+                           r"(?:study|series|analysis|cohort)\s+of\s+\d+", re.IGNORECASE)
 #: the core taken with the aspirate, in one sitting: "bone marrow aspiration and trephine biopsy"
 _WITH_ASPIRATE = re.compile(r"\baspirat(?:e|es|ion|ions)\s+and\s+(?:a\s+|the\s+)?(?:bone\s+marrow\s+)?$", re.IGNORECASE)
 #: drugs joining the line being given: "Cisplatin and irinotecan were added in the last cycle", "with the addition

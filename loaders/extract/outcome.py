@@ -436,6 +436,8 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
 _STATISTIC = re.compile(r"\b(?:survival|recurrence|relapse|control|response)\s+"
                         r"(?:rates?|estimates?|curves?|probabilit\w*)\b"
                         r"|\bmedian\b|\bhazard\s+ratio|\bprogression-free\s+and\s+overall\s+survival"
+                        # a group counted: "among 28 Brazilian patients ...", "Of 24 evaluable patients, 8 ..."
+                        r"|\b(?:of|among)\s+(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:patients|cases)\b"
                         rf"|{COHORT_SHARE.pattern}", re.I)
 _KIN = re.compile(r"\b(?:(?:his|her|their|the\s+patient'?s)\s+(?:\w+\s+)?(?:mother|father|sister|brother|sibling|son"
                   r"|daughter|aunt|uncle|grandmother|grandfather|cousin|twin|parent)s?|family\s+history)\b", re.I)
