@@ -26,3 +26,18 @@ def categories(record: dict) -> list[str]:
 def tumour_levels(text: str) -> list[str]:
     """The levels a sentence gives the tumour (not those of a syrinx, an artery, a sensory level ...)."""
     return [lvl for m in find_levels(text) if is_tumor_level(text, m) for lvl in m.levels]
+
+
+def fusion_pairs(record: dict) -> set[tuple[str | None, str | None]]:
+    """(5' gene, 3' gene) of a record's fusions."""
+    return {(g["gene5"], g["gene3"]) for g in record["genomic"] if g["kind"] == "fusion"}
+
+
+def mutation_pairs(record: dict) -> set[tuple[str, str | None]]:
+    """(gene, variant) of a record's mutations."""
+    return {(g["gene"], g["variant"]) for g in record["genomic"] if g["kind"] == "mutation"}
+
+
+def genes_of(record: dict, kind: str) -> set[str]:
+    """The genes of a record's genomic findings of one kind ("amplification", "deletion", ...)."""
+    return {g["gene"] for g in record["genomic"] if g["kind"] == kind}

@@ -5,21 +5,12 @@ from __future__ import annotations
 
 import pytest
 from extracting import categories, extract, marker_results
+from extracting import fusion_pairs as _fusions
+from extracting import genes_of as _kinds
+from extracting import mutation_pairs as _mutations
 from spinekg.ontology import ontology_path
 
 pytestmark = pytest.mark.skipif(not ontology_path().exists(), reason="the ontology is not there yet")
-
-
-def _fusions(record: dict) -> set[tuple[str | None, str | None]]:
-    return {(g["gene5"], g["gene3"]) for g in record["genomic"] if g["kind"] == "fusion"}
-
-
-def _mutations(record: dict) -> set[tuple[str, str | None]]:
-    return {(g["gene"], g["variant"]) for g in record["genomic"] if g["kind"] == "mutation"}
-
-
-def _kinds(record: dict, kind: str) -> set[str]:
-    return {g["gene"] for g in record["genomic"] if g["kind"] == kind}
 
 
 # -- whose facts: the patient of a letter, a list of the literature, the parts of an article --
