@@ -36,6 +36,7 @@ from spinekg.loaders.extract.numwords import NUMBER
 from spinekg.loaders.extract.prefilter import needs
 from spinekg.loaders.extract.primary_site import carcinoma_mentions
 from spinekg.loaders.extract.sentences import (
+    COHORT_COUNTED,
     Document,
     Sentence,
     named_patients,
@@ -276,8 +277,7 @@ _GENERAL_CLAIM = needs(re.compile(
     # "roughly 10-15% arise from mutations in SDHB", "about a third are caused by germline variants"
     r"|\b\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*%\s+(?:of\s+(?:them|these|cases)\s+)?(?:arise|are\s+caused"
     r"|are\s+due|result|carry|harbou?r)\b"
-    # a group counted first: "Of 24 evaluable patients, 8 had a KIT mutation", "among 28 Brazilian patients, ..."
-    r"|\b(?:of|among)\s+(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:patients|cases)\b"
+    rf"|{COHORT_COUNTED.pattern}"  # "Of 24 evaluable patients, 8 had a KIT mutation"
     # a count of a group: "in seven of the 11 new carriers scanned", "8 of 22 had local relapses"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:the\s+)?(?:\d{2,}|[4-9])\s+(?:[\w-]+\s+)"
     r"{0,2}?(?:carriers|patients|cases|families|tumou?rs|children|adults|individuals|subjects|samples)\b"

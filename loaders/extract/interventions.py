@@ -19,7 +19,7 @@ from spinekg.loaders.extract.lexmatch import Matcher, Mention
 from spinekg.loaders.extract.negation import clause_end, clause_start, status
 from spinekg.loaders.extract.numwords import NUMBER, to_number
 from spinekg.loaders.extract.prefilter import needs
-from spinekg.loaders.extract.sentences import COHORT_SHARE, add_evidence
+from spinekg.loaders.extract.sentences import COHORT_COUNTED, COHORT_SHARE, add_evidence
 from spinekg.ontology import SKG, hgnc
 from spinekg.ontology.lexicon import Lexicon, norm
 
@@ -1014,7 +1014,7 @@ def _merge_course(into: InterventionFact, f: InterventionFact) -> None:
 
 #: a cohort counted: "14 of 18 patients received crizotinib", "in a retrospective study of 40 patients"
 _COHORT_COUNT = re.compile(r"\b\d+\s+of\s+(?:the\s+)?\d{2,}\s+(?:[\w-]+\s+){0,2}?(?:patients|cases|children|adults)\b"
-                           r"|\b(?:of|among)\s+(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:patients|cases)\b"
+                           rf"|{COHORT_COUNTED.pattern}"
                            r"|\b(?:retrospective|prospective|multicent(?:re|er)|five-centre|cohort)\s+(?:\w+\s+){0,2}?"
                            r"(?:study|series|analysis|cohort)\s+of\s+\d+", re.IGNORECASE)
 #: the core taken with the aspirate, in one sitting: "bone marrow aspiration and trephine biopsy"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spinekg.loaders.extract.negation import status
 from spinekg.loaders.extract.numwords import NUMBER, months, to_number
 from spinekg.loaders.extract.prefilter import needs
-from spinekg.loaders.extract.sentences import COHORT_SHARE, add_evidence
+from spinekg.loaders.extract.sentences import COHORT_COUNTED, COHORT_SHARE, add_evidence
 
 _N = rf"(?P<n>{NUMBER}|\d{{1,3}}(?:\.\d)?)"
 _U = r"(?P<u>years?|months?|weeks?|yrs?|mos?)"
@@ -436,8 +436,7 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
 _STATISTIC = re.compile(r"\b(?:survival|recurrence|relapse|control|response)\s+"
                         r"(?:rates?|estimates?|curves?|probabilit\w*)\b"
                         r"|\bmedian\b|\bhazard\s+ratio|\bprogression-free\s+and\s+overall\s+survival"
-                        # a group counted: "among 28 Brazilian patients ...", "Of 24 evaluable patients, 8 ..."
-                        r"|\b(?:of|among)\s+(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:patients|cases)\b"
+                        rf"|{COHORT_COUNTED.pattern}"  # "among 28 Brazilian patients ..."
                         rf"|{COHORT_SHARE.pattern}", re.I)
 _KIN = re.compile(r"\b(?:(?:his|her|their|the\s+patient'?s)\s+(?:\w+\s+)?(?:mother|father|sister|brother|sibling|son"
                   r"|daughter|aunt|uncle|grandmother|grandfather|cousin|twin|parent)s?|family\s+history)\b", re.I)

@@ -232,6 +232,9 @@ AGE_OF = re.compile(r"\b(?:at\s+the\s+)?age\s+of\s+(?P<n>\d{1,3})(?:\s*(?P<u>yea
 #: a share of a cohort: "in 85% of the cases", "64% of patients" (a statistic, never the patient's own fact)
 COHORT_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*%\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?"
                           r"(?:patients|cases)\b", re.IGNORECASE)
+#: a group counted first: "Of 24 evaluable patients, 8 had ...", "among 28 Brazilian patients, ..." (a cohort's, never
+#: the patient's own fact)
+COHORT_COUNTED = re.compile(r"\b(?:of|among)\s+(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:patients|cases)\b", re.IGNORECASE)
 _AGE_NOUN = needs(re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month|week|day)s?[\s-]*old\b", re.IGNORECASE),
                   "old")
 _FOUND_AT = (r"\b(?:found|diagnosed|shown|discovered)\s*,?\s+at\s+(?:the\s+age\s+of\s+)?(?P<n>\d{1,3})\s*,?\s+"
