@@ -231,7 +231,8 @@ _FOR_ALL = re.compile(r"\b(?:all|both|each|every|either|neither)(?:\s+(?:two|thr
                       # lung and of the skin both showed LCH")
                       r"|(?:^|[;:,]\s*|\b(?:and|but|then|later)\s+)(?:all\s+(?:two|three|four|five|six)|both)\s+"
                       r"(?:were|had|underwent|received|developed"
-                      r"|presented|showed|remained|recovered|required|needed)\b", re.IGNORECASE)
+                      r"|presented|showed|remained|recovered|required|needed|stained|expressed|carried|harbou?red)\b",
+                      re.IGNORECASE)
 
 
 def _level_item(s: Sentence, ms: list[Mention], res: Resources, a: int = 0, b: int | None = None,
@@ -290,23 +291,32 @@ _GENERAL_CLAIM = needs(re.compile(
     # occasionally"
     r"|\b(?:is|are)\s+(?:the\s+|its\s+)?hallmarks?\b|\b(?:has|have)\s+(?:also\s+)?been\s+(?:reported|described)\s+"
     r"(?:occasionally|rarely|in\s+(?:a\s+few|some|other|several|rare))"
+    # a share said in words: "A small proportion carry the alternative t(12;22) EWS-DDIT3 rearrangement instead"
+    r"|\b(?:small|large|minor|substantial|significant)?\s*(?:proportion|minority|majority|fraction|subset)\s+"
+    r"(?:of\s+[^.;]{1,40}?\s+)?(?:carry|carries|harbou?rs?|have|has|shows?|display|express)\b"
     # a cohort's findings: "In an Italian cohort of 36 children with mastocytosis, D816V was found in 4 patients"
     r"|\bin\s+(?:a|an|one|another|that|the\s+same)\s+(?:[\w-]+\s+){0,2}?(?:cohort|series|study|review|registry)\s+of\s+\d+",
     re.IGNORECASE),
     "characteristic", "typical", "usual", "general", "classical", "common", "frequent", "often",
     "invariabl", "consistent", "most", "many", "these", "such", "%", "account", "hallmark", "reported", "described",
     "cohort", "series", "study", "review", "registry", "rare", "frequent", "unusual", "carriers", "patients", "cases",
-    "families", "tumours", "tumors", "children", "adults", "individuals", "subjects", "samples")
+    "families", "tumours", "tumors", "children", "adults", "individuals", "subjects", "samples", "proportion",
+    "minority", "majority", "fraction", "subset")
 #: a sentence of the case part that speaks of a kind of tumour in general: "a network frequently altered in paediatric
 #: gliomas" (its tumours in the plural are nobody's diagnosis)
 _GENERAL_PLURAL = re.compile(rf"\b(?:{_GENERALLY}|rarely|most|many)\b", re.IGNORECASE)
+#: one patient's samples, all of them: "Molecular testing of both specimens found ..."
+_OWN_SPECIMENS = re.compile(r"\b(?:all|both|each|every)\s+(?:(?:two|three|four)\s+)?(?:of\s+)?(?:the\s+|his\s+|her\s+)?"
+                            r"(?:(?:two|three|four)\s+)?(?:specimens?|samples?|biopsies|sites)\b", re.IGNORECASE)
 #: a sentence about one patient of a series told as a whole: "one of them", "the first patient", "a 34-year-old man"
 _SINGLED_OUT = re.compile(r"\b(?:one|another|the\s+other|the\s+(?:first|second|third|fourth|last|former|latter)"
                           r"|(?:a|an)\s+\d{1,3}[\s-]*(?:year|month)s?[\s-]*old|two\s+of\s+(?:them|the))\b"
                           r"|\b(?:patient|case)\s+\d\b", re.IGNORECASE)
 #: a tumour's name inside a gene's or a protein's full name: "Ewing sarcoma breakpoint region 1 (EWSR1)", "Wilms
-#: tumour 1", "synovial sarcoma X breakpoint 2", "rhabdomyosarcoma 2 associated transcript"
+#: tumour 1", "synovial sarcoma X breakpoint 2", "rhabdomyosarcoma 2 associated transcript", "anaplastic lymphoma
+#: kinase (ALK)"
 _GENE_NAME_AFTER = re.compile(r"\s*(?:[XY]\s+)?(?:breakpoint|translocation|associated|antigen|protein|gene\b|oncogene"
+                              r"|kinase\b|receptor\b"
                               r"|susceptibility|suppressor"
                               # a gene's number ("Wilms tumour 1 (WT1)"), not a size or a time ("an osteosarcoma 2 cm")
                               r"|\d{1,2}(?=\s*\(|\s+(?:gene|protein|associated|transcript)\b))", re.IGNORECASE)
@@ -328,7 +338,10 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
               p in doc.groups[s.start] if s.start in doc.groups else (
                   # ("In both women the diagnosis was chordoma, in the first already on the needle biopsy": what it
                   # says is the first one's)
-                  (_FOR_ALL.search(s.text) and p in (named_patients(s.text, doc.patients) or {p}))
+                  # (not "both specimens" in another patient's part: that patient's node and marrow)
+                  (_FOR_ALL.search(s.text) and p in (named_patients(s.text, doc.patients) or {p})
+                   and not (s.patient and _OWN_SPECIMENS.search(s.text)
+                            and not _FOR_ALL.search(_OWN_SPECIMENS.sub("", s.text))))
                   or s.start in doc.for_all
                   or (whole and s.patient == 0 and not _SINGLED_OUT.search(s.text))))]
     # "followed for 13, 11 and 5 years, respectively": each patient's own number in the sentence told for all

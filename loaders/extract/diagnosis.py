@@ -29,7 +29,8 @@ _FINAL = re.compile(r"\b(?:final(?:ly)?|definitive|ultimate(?:ly)?|eventual(?:ly
                     r"|\bfurther\s+testing\s+revealed[^.;]{0,20}$", re.IGNORECASE)
 _STRONG_PRE = re.compile(
     r"\b(?:diagnos(?:is|ed|tic)\s+(?:\w+\s+){0,2}?(?:of|as|was|with|is)|consistent\s+with|compatible\s+with|confirm\w*"
-    r"|proved\s+to\s+be|proven|turned\s+out\s+to\s+be|identified\s+as|revealed\s+(?:to\s+be\s+)?|showed|established"
+    r"|proved\s+to\s+be|proven|turned\s+out\s+to\s+be|identified\s+as"
+    r"|(?:judged|deemed)\s+to\s+be|reclassified\s+as|revealed\s+(?:to\s+be\s+)?|showed|established"
     r"|diagnostic\s+of|characteristic\s+of|in\s+keeping\s+with|typical\s+of|supporting|support\w*\s+(?:the\s+)"
     r"?diagnosis"
     r"|(?:was|is)\s+(?:a|an)|(?:was|is)\s+(?:therefore\s+)?|were\s+(?:those\s+)?of|pathology\s+(?:showed|revealed)"
@@ -58,6 +59,8 @@ _LIKE_AFTER = re.compile(r"^-like\b", re.IGNORECASE)
 _SUPERSEDED = re.compile(r"\b(?:(?:initially|originally|first|at\s+first)\s+(?:\w+\s+)?(?:managed|treated|taken"
                          r"|regarded|interpreted|labell?ed|misdiagnosed|mistaken|considered|reported|read|thought"
                          r"|diagnosed)\s+(?:as|for|to\s+be|with)|mistaken\s+for"
+                         # "the lump had been attributed to a lipoma"
+                         r"|(?:had\s+been|was|were)\s+(?:\w+\s+)?(?:attributed|ascribed)\s+to"
                          # "the initial histological impression was of an Ewing-like sarcoma"
                          # ("working diagnosis: pilocytic astrocytoma", a field of a first report)
                          r"|(?:initial|first|original|provisional|preliminary|working)\s+(?:\w+\s+)?(?:impression"
@@ -71,6 +74,8 @@ _COUNTED_DIAGNOSES = re.compile(r"(?:^|[,;:]\s*|\band\s+)(?:one|two|three|four|f
                                 re.IGNORECASE)
 _FINAL_STATED = re.compile(r"\b(?:final|definitive|revised|definite)\s+(?:\w+\s+)?diagnosis\s+(?:was|is|of)\b"
                            r"|\bre-?diagnosed\s+as\b|\bdiagnosis\s+was\s+(?:then\s+)?revised\b", re.IGNORECASE)
+#: the chronic marrow diseases a mass of blasts arises in (its blast phase in bone or a node is the case's tumour)
+_UNDERLYING = frozenset({"ChronicMyeloidLeukemia", "MyeloproliferativeNeoplasm"})
 _SECTION_WEIGHT = {"case": 1.0, "intro": 0.5, "meta": 0.6, "other": 0.3}
 _HEDGE_WEIGHT = 0.15
 
@@ -255,6 +260,13 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
         # two tumours said as firmly, one of a site outside the spine ("a synchronous low-grade central
         # osteosarcoma of the femur"): the spine's is the case's
         best = next((c for c in pool if c.best_rank >= best.best_rank and c.spinal and c.spinal >= c.elsewhere), best)
+    if best is not None and best.iri.rsplit("/", 1)[-1] in _UNDERLYING:
+        # a chronic marrow disease and a mass of blasts the case names ("a spinal granulocytic sarcoma was the first
+        # sign that CML had come back"): the mass is the tumour the case is about
+        masses = [c for c in pool if c is not best and c.best_rank >= 15
+                  and not c.iri.endswith("/Metastasis") and best.iri not in _ancestors(c.iri, parents)
+                  and c.iri.rsplit("/", 1)[-1] not in _UNDERLYING]
+        best = max(masses, key=lambda c: (c.best_rank, c.last_strong, c.score), default=best)
     if best is not None:
         # a more specific term said as firmly (or a descendant at all) wins over its ancestor
         for c in pool:
@@ -277,6 +289,8 @@ def singular(label: str, iri: str, lookup: Callable[[str], str | None] | None) -
     """A plural label in its singular form when the lexicon names the same term so ("tumours" -> "tumour")."""
     if not lookup or not re.search(r"[^su]s$", label):
         return label
+    if iri.endswith("/Metastasis") and re.search(r"(?:cancer|carcinoma|melanoma)s$", label):
+        return label[:-1]  # a metastasis named by its primary in the plural ("differentiated thyroid cancers")
     cands = [label[:-3] + "y"] if label.endswith("ies") else []
     cands += [label[:-1], label[:-2]] if label.endswith("es") else [label[:-1]]
     for cand in cands:

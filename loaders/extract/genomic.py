@@ -844,6 +844,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     field_gene: tuple[str, int] | None = None  # a report's "Gene: SMARCB1" line, for the "Variant:" line after it
     field_cdna: dict[str, GenomicFact] = {}  # the DNA change a field gave the gene
     negative_list = False  # inside a list whose lead said its items were not found
+    by_karyotype: set[tuple[object, ...]] = set()  # the fusions a rearrangement's numbers gave
+    named_genes: set[str] = set()  # the genes the text names
     for n_sent, (text, base, span, mentions) in enumerate(sentences):
         if NEGATIVE_LEAD.match(text):
             negative_list = True
@@ -854,6 +856,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
         genes = [_Gene(m.start - base, m.end - base, symbol_of.get(m.iri, m.surface), m.iri)
                  for m in mentions if m.kind == "gene"]
         genes = sorted(genes + _hgnc_genes(text, genes), key=lambda g: g.start)
+        named_genes.update(g.symbol for g in genes)
         if _GENE_FIELD.match(text) and len({g.symbol for g in genes}) == 1:  # ("Gene: FH (fumarate hydratase)")
             field_gene = (genes[0].symbol, n_sent)
         elif (vf := _VARIANT_FIELD.match(text)) and field_gene and n_sent - field_gene[1] <= 4 and not genes:
@@ -935,6 +938,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             if len(made) == 1:
                 fid, f5, f3 = made[0]
                 add(GenomicFact("fusion", gene5=f5, gene3=f3, term=fid), span)
+                by_karyotype.add(GenomicFact("fusion", gene5=f5, gene3=f3).key())
             elif made:
                 fives, threes_ = {x[1] for x in made}, {x[2] for x in made}
                 if len(fives) == 1:
@@ -1214,6 +1218,17 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
         if sym not in named_partners and sym not in _RECOMBINING_LOCI:
             three = side == "3" or (side is None and sym in threes)
             add(GenomicFact("fusion", gene5=None if three else sym, gene3=sym if three else None), sp)
+    # a rearrangement told by its chromosomes is the fusion the text names for them, not the ontology's other fusion
+    # of the same chromosomes: "the alternative t(12;22) EWS-DDIT3 rearrangement" is not EWSR1::ATF1, and a t(X;17)
+    # beside a named USP9X-USP6 fusion is not ASPSCR1::TFE3 (a rearrangement alone keeps the ontology's fusion)
+    for k, f in list(facts.items()):
+        if f.kind != "fusion" or f.key() not in by_karyotype or (f.gene5 in named_genes and f.gene3 in named_genes):
+            continue
+        others = [o for o in facts.values() if o is not f and o.kind == "fusion" and o.gene5 in named_genes
+                  and o.gene3 in named_genes]
+        if any(any(e in o.evidence for e in f.evidence) for o in others) or (
+                others and f.gene5 not in named_genes and f.gene3 not in named_genes):
+            del facts[k]
     # a fusion written with an old symbol the ontology does not hold ("EWS-ERG ..., the product of t(21;22)") is the
     # one its rearrangement names with the current symbols, in the same sentence
     hgnc_approved = hgnc.approved()
@@ -1253,6 +1268,22 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 f.exon3 = int(jm.group(2))
     # a mutation without a variant is dropped when the same gene has one with a variant
     out = list(facts.values())
+    # a codon told alone ("ALK: F1174 mutation") when the change at that codon is told ("ALKF1174L")
+    codons = {(f.gene, f.variant[:-1]) for f in out if f.kind == "mutation" and f.variant
+              and re.fullmatch(r"[A-Z]\d{1,4}[A-Z*]", f.variant)}
+    out = [f for f in out if not (f.kind == "mutation" and f.variant and re.fullmatch(r"[A-Z]\d{1,4}", f.variant)
+                                  and (f.gene, f.variant) in codons)]
+    # (a codon told alone is no change: "BRAF: V600 mutation DETECTED" is a BRAF mutation whose change is not given)
+    merged: dict[tuple[object, ...], GenomicFact] = {}
+    for f in out:
+        if f.kind == "mutation" and f.variant and re.fullmatch(r"[A-Z]\d{1,4}", f.variant):
+            f.variant = None
+        if (same := merged.get(f.key())) is not None:
+            for e in f.evidence:
+                add_evidence(same.evidence, e)
+        else:
+            merged[f.key()] = f
+    out = list(merged.values())
     with_variant = {f.gene for f in out if f.kind == "mutation" and (f.variant or f.exon_change)}
     # ... or a copy-number change told in the same sentence ("EGFR amplification", loosely called an "EGFR
     # amplification mutation"; a change told apart is a second hit: "a constitutional substitution ... of NF2", then
@@ -1271,11 +1302,6 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             for o in out:
                 if o.kind == "mutation" and o.gene == f.gene and (o.variant or o.exon_change) and o.origin is None:
                     o.origin = f.origin
-    # ... and a codon told alone ("ALK: F1174 mutation") when the change at that codon is told ("ALKF1174L")
-    codons = {(f.gene, f.variant[:-1]) for f in out if f.kind == "mutation" and f.variant
-              and re.fullmatch(r"[A-Z]\d{1,4}[A-Z*]", f.variant)}
-    out = [f for f in out if not (f.kind == "mutation" and f.variant and re.fullmatch(r"[A-Z]\d{1,4}", f.variant)
-                                  and (f.gene, f.variant) in codons)]
     return [f for f in out if not (f.kind == "mutation" and not f.variant and not f.exon_change
                                    and f.gene in with_variant)
             and not (f.kind == "mutation" and f.variant and any(

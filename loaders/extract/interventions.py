@@ -1284,11 +1284,16 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
         # the operation the report is about, the last of its kind the history tells
         field = bool(_SPECIMEN_FIELD.match(texts.get(starts[own_at[id(a)]], "")))
         summary = is_summary[i] or field
-        later_ones = [b for b, b_sents, b_terms in events[i + 1:] if id(b) not in counts
-                      and (any(related(x, y) for x in specific for y in b_terms if y not in generic) if summary
+        # (a field naming its specimen by a generic operation, "SPECIMEN: Globe, enucleation", is the resection the
+        # history tells)
+        field_terms = set(a_terms) if field and not specific else set()
+        # (each with whether it is told as a repeat)
+        candidates = [(b, bool(_REPEAT.search(texts.get(starts[min(b_sents)], ""))))
+                      for b, b_sents, b_terms in events[i + 1:] if id(b) not in counts
+                      and (any(related(x, y) for x in specific for y in b_terms if y not in generic)
+                           or bool(field_terms & set(b_terms)) if summary
                           # the very same procedure told again (a shared step, a graft or a fusion, is not)
                           else bool({t for t in specific if not _is(lex, t, STEP_CLASSES)} & set(b_terms)))
-                      and not _REPEAT.search(texts.get(starts[min(b_sents)], ""))
                       # a step done again months later ("One month later ... decompression") is another operation,
                       # and so is one told after the story has moved on ("In 2011 ... progression ... In 2016 ...")
                       and (summary or (not _NEW_OPERATION.search(texts.get(starts[min(b_sents)], ""))
@@ -1296,6 +1301,9 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
                       # (an operation of the past is that operation again only when told as the past again)
                       and (not _PAST.search(texts.get(starts[min(a_sents)], ""))
                            or bool(_PAST.search(texts.get(starts[min(b_sents)], ""))))]
+        # (a report's specimen is the operation the history tells, even one told as a repeat when no other is)
+        later_ones = [b for b, repeat in candidates if not repeat] or (
+            [b for b, _repeat in candidates] if field else [])
         later = None if id(a) in counts or not later_ones else later_ones[-1] if field else later_ones[0]
         if later is None:
             kept.append((a, a_sents, a_terms))

@@ -75,7 +75,9 @@ _AFTER_NOT_TUMOR = re.compile(
     r"(?:(?:sensory|motor|sensorimotor|sensory-motor)\s+)?(?:nerve\s+)?"
     r"(?:roots?|rootlets?|dermatomes?|dermatomal|nerves?|discs?|disks?|interspaces?|(?:segmental\s+)?arter(?:y|ies)"
     r"|intervertebral|foram\w*|sensory\s+level|spinal\s+nerve|radicul\w*|myotome|pedicle\s+screws?|screws?"
-    r"|(?:cervical|thoracic|lumbar|sacral|intercostal|segmental|radicular)\s+(?:arter(?:y|ies)|nerves?|roots?))\b",
+    r"|(?:cervical|thoracic|lumbar|sacral|intercostal|segmental|radicular)\s+(?:arter(?:y|ies)|nerves?|roots?))\b"
+    # a blast type of the old FAB classification: "vacuolated blasts with L3 morphology", "L3-like vacuolation"
+    r"|^(?:\s*(?:morpholog\w*|type\s+blasts|blasts|cytolog\w*|subtype)|-like\b)",
     re.IGNORECASE)
 _BEFORE_NOT_TUMOR = re.compile(
     r"\b(?:fixation|fixed|instrumentation|instrumented|screws?|rods?|fusion|fused|arthrodesis|stabili[sz]\w*|plate|cage"

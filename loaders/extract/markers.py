@@ -91,7 +91,12 @@ _SINGULAR_COPULA = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:was|is)\b", re.IGN
 #: ... and what a list says of each of its markers: "CD99, the ETS transcription factor ERG and ..."
 _SEPARATOR = re.compile(r"^(?:\s*(?:,|and|or|&|as\s+well\s+as|/|\([^()]{0,60}\)|proteins?|antigens?|expression"
                         r"|the(?:\s+[\w\-]+){0,4}?\s+(?:transcription\s+factor|proto-?oncogene|protein|antigen|marker)"
-                        r"|the)\s*)*$", re.IGNORECASE)
+                        r"|the"
+                        # an item the lexicon does not hold, hyphenated ("cytokeratin, vimentin, alpha-actin, MyoD1 and
+                        # myogenin were expressed")
+                        r"|(?<=,\s)(?![\w-]*(?:positiv|negativ|express|stain|reactiv))[A-Za-zα-ω]{2,}-[A-Za-z0-9]{2,}"
+                        r"(?=\s*,)"
+                        r")\s*)*$", re.IGNORECASE)
 _PERCENT = re.compile(r"^(?:approx\.|[^.;%])"r"{0,45}?(?<![\d.\-–])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s?cent\b)"
                       r"(?!\s*(?:-|–|to)\s*\d)", re.IGNORECASE)
 #: a qualifier between a marker and its mark: "GFAP focal+", "CK weak+"
@@ -224,6 +229,22 @@ _INCONCLUSIVE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:was|were|is|remained)\s+(?:\
                            re.IGNORECASE)
 
 
+#: a marker naming a population of immune cells around the tumour, not a stain of its cells: "tumour-associated CD8+ T
+#: cells", "CD3-positive infiltrating lymphocytes", "the density of CD8+ T cells"
+_CELLS_AFTER = re.compile(r"(?:\s*\+|-positive|\s+positive)?\s*(?:(?:tumou?r[\s-])?infiltrating\s+(?:T\s+)?lymphocytes"
+                          r"|(?P<cells>(?:T|B|NK)[\s-]?(?:cells?|lymphocytes?)))\b", re.IGNORECASE)
+_IMMUNE_CONTEXT = re.compile(r"\b(?:tumou?r[\s-]associated|infiltrat\w*|intratumou?ral|peritumou?ral|stromal|background"
+                             r"|reactive|count\w*|densit\w*|number\s+of|immune)\b", re.IGNORECASE)
+
+
+def _immune_cells(text: str, start: int, end: int) -> bool:
+    m = _CELLS_AFTER.match(text, end)
+    if m is None:
+        return False
+    return not m.group("cells") or bool(_IMMUNE_CONTEXT.search(text[max(0, start - 40):start])
+                                        or _IMMUNE_CONTEXT.search(text[m.end():m.end() + 60]))
+
+
 def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Mention]]],
                     pattern_names: dict[str, str], metastatic: bool = False) -> list[MarkerFact]:
     """Markers of the case: sentences are (text, offset, span, mentions of kind marker/gene/pattern); metastatic:
@@ -251,7 +272,8 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
         marks = [m for m in marks if not _GENOMIC_AFTER.match(text[m.end - base:m.end - base + 20])
                  and not _PARTNER_AFTER.match(text[m.end - base:m.end - base + 20])
                  and not _GENOMIC_BEFORE.search(text[max(0, m.start - base - 20):m.start - base])
-                 and not _lab_value(text, m.start - base, m.end - base)]
+                 and not _lab_value(text, m.start - base, m.end - base)
+                 and not _immune_cells(text, m.start - base, m.end - base)]
         items: list[tuple[int, int, str, str | None]] = [
             (m.start - base, _closed(text, m.surface, m.end - base), _name(_INDEX_TAIL.sub("", m.surface)), m.iri)
             for m in sorted(marks, key=lambda x: x.start)]

@@ -80,7 +80,7 @@ _HEDGE_PRE = needs(re.compile(
 _PROPOSED_PRE = re.compile(
     r"\b(?:recommend\w*|advis\w*|propos\w*|plan(?:s|ned|ning)?\b|consider\w*|offered|declin\w*|refus\w*|might|may"
     r"|booked|scheduled"
-    r"|could|should"
+    r"|could|should|ideally|needs?\s+to|must"
     r"|would|benefit\s+from|candidate\s+for|option|options|eligible|awaiting|await\w*|if\s+needed|if\s+necessary"
     r"|in\s+case\s+of|future|potential(?:ly)?|possible|discussed|suggest\w*|unsuitable|not\s+(?:feasible|possible)"
     r"|anticipat\w*|morbidity\s+of|alternative\s+to|avoid(?:ed|ing|s)?"

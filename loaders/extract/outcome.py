@@ -88,11 +88,16 @@ _WELL = (r"\b(?:asymptomatic|pain[\s-]free|symptom[\s-]free|well|alive|ambulator
          r"|walking\s+(?:independently|unaided))")
 #: "At 30 months there was no recurrence": a bare time point counts as follow-up only in a sentence
 #: that states the outcome at that time.
-_AT_TIME = re.compile(rf"(?:(?:^|[,;:]\s*|\b(?:and|but)\s+|{_WELL}\s+)(?:at|after)\s+|\b(?:{_IMAGING})\s+(?:at\s+)?)"
+_AT_TIME = re.compile(rf"(?:(?:^|[,;:]\s*|\b(?:and|but)\s+|{_WELL}\s+"
+                      # "alive without disease at 129 months", "free of recurrence after 2 years"
+                      rf"|\b(?:without|free\s+of|no)\s+(?:\w+\s+){{0,2}}?(?:disease|recurrence|relapse|progression)\s+)"
+                      rf"(?:at|after)\s+|\b(?:{_IMAGING})\s+(?:at\s+)?)"
                       rf"(?:(?:the|a|about|approximately)\s+)?"
                       rf"{_N}[\s-]*{_U}\b(?!\s+(?:of\s+age|old|later|earlier|before|prior))", re.I)
 #: "five years later he leads a normal daily life without recurrence": the state of the patient a time later
-_LATER_WELL = re.compile(rf"\b{_N}[\s-]*{_U}\s+later\s*,?\s+(?:he|she|the\s+patient|the\s+child|both|they)\s+"
+_LATER_WELL = re.compile(rf"\b{_N}[\s-]*{_U}\s+later\s*,?\s+(?:(?:he|she|the\s+patient|the\s+child|both|they)\s+"
+                         # "On ultrasound one year later there was no structural recurrence"
+                         r"|there\s+(?:was|were)\s+(?=no\b))"
                          r"(?:(?:\w+\s+){0,8}?(?:without|no|free\s+of)\s+(?:\w+\s+){0,2}?(?:recurrence|relapse|"
                          r"evidence|signs?|progression|disease|symptoms?)"
                          # "more than 12 months later, the patient was alive and had no symptoms"
@@ -120,7 +125,8 @@ _NOT_FOLLOW = re.compile(r"\bdischarg\w*|\bhistory\b|\bprior\s+to\b|\bbefore\b.{
 _FREE_OF_DISEASE = (r"(?:free|clear)\s+of\s+(?:(?:any|local|distant|residual|recurrent|clinical|radiological|or|and)"
                     r"\s+){0,4}disease")
 #: the abbreviation of letters and tumour-board summaries ("FU 30 mo NED")
-_NED = r"\b(?-i:NED)\b"
+#: "no evidence of disease" as an abbreviation, or "alive without disease"
+_NED = r"\b(?-i:NED)\b|\balive\s+(?:and\s+)?without\s+(?:(?:any|evidence\s+of|signs?\s+of)\s+)?(?:disease|tumou?r)\b"
 _RECUR_POS = needs(re.compile(
     r"\b(?:recurred|relapsed|recurrence\s+(?:was|were)\s+(?:detected|found|noted|observed|diagnosed|confirmed|seen)"
     # a biopsy of new lesions proving the tumour back: "Biopsies of these nodules confirmed recurrent sarcoma"
@@ -175,16 +181,19 @@ _RECUR_PRESENTING = re.compile(
 #: a complete response of the disease, not of one compartment: "the bone marrow was in complete response" while the
 #: tumour was in partial response
 _WHOLE = r"(?<!marrow\swas\sin\s)(?<!marrow\sis\sin\s)(?<!marrow\sin\s)(?<!marrow\s)"
+#: a disease held in partial remission: "has stayed in partial remission", "remains in partial response"
+_IN_PARTIAL = (r"\b(?:stayed|remained|remains?|is\s+still|was\s+still|continues|continued|kept)\s+(?:\w+\s+)?in\s+"
+               r"(?:a\s+)?partial\s+(?:remission|response)\b")
 _RECUR_NEG = needs(re.compile(
     r"\b(?:no|without|neither|nor|free\s+of|clear\s+of|none\s+of\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,4}?"
     r"(?:recurren\w*|relapse|progression|regrowth"
     r"|reactivation)"
     # ("progression-free survival was 4 months", "progression-free on alectinib": a time to progression, or a
     # disease held in check, not a disease gone that did not come back)
-    r"|(?:recurrence|relapse)[\s-]free|progression[\s-]free(?!\s+(?:survival|interval|on|under|with|while)\b)"
+    r"|(?:recurrence|relapse)[\s-]free(?!\s+(?:survival|interval|rate|period|time)\b)|progression[\s-]free(?!\s+(?:survival|interval|on|under|with|while)\b)"
     r"|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?(?:disease|"
-    r"tumou?r)"
-    rf"|disease[\s-]free|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|{_WHOLE}complete\s+(?:remission|response)|"
+    r"tumou?r)(?![\s-]+progression)"
+    rf"|disease[\s-]free(?!\s+(?:survival|interval|rate|period|time)\b)|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|{_WHOLE}complete\s+(?:remission|response)|"
     rf"{_FREE_OF_DISEASE}|{_NED}",
     re.I),
     "recur", "relaps", "progress", "regrowth", "reactivat", "disease", "tumor", "tumour", "remission", "response",
@@ -238,8 +247,10 @@ _NEW_DEPOSIT = re.compile(r"\bnew\s+(?:\w+\s+){0,2}?(?:metasta(?:sis|ses|tic\s+(
                           r"|was\s+detected)\b", re.I)
 _METS_NEG = needs(re.compile(
     r"\b(?:no|without|neither|nor|free\s+of|clear\s+of)\s+(?:\w+\s+){0,7}?(?:metasta\w*|dissemination|seeding)"
-    r"|metasta\w*[\s-]free"
-    rf"|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?disease|disease[\s-]free|{_FREE_OF_DISEASE}|{_NED}", re.I),
+    # ("shorter overall and metastasis-free survival": an end point, not the patient's course)
+    r"|metasta\w*[\s-]free(?!\s+(?:survival|interval|rate|period|time)\b)"
+    rf"|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?disease(?![\s-]+progression)"
+    rf"|disease[\s-]free(?!\s+(?:survival|interval|rate|period|time)\b)|{_FREE_OF_DISEASE}|{_NED}", re.I),
     "metasta", "dissemin", "seeding", "disease", "ned")
 _STATUS = [
     # a cause other than the tumour, named: never guessed from a cause the list does not know
@@ -264,6 +275,8 @@ _STATUS = [
                                    r"|\b(?:disease|tumou?r|cancer|sarcoma|illness)\s+(?:was|proved|became)\s+fatal\b"
                                    r"|\b(?-i:DOD)\b", re.I)),
     ("alive with disease", re.compile(r"\balive\s+with\s+(?:\w+\s+)?(?:disease|tumou?r)|\b(?-i:AWD)\b"
+                                      # "She has stayed in partial remission, with no sign of disease progression"
+                                      rf"|{_IN_PARTIAL}"
                                       r"|\bresidual\s+(?:disease|tumou?r)"
                                       r"\s+(?:remains|persist)|\bstable\s+disease\b"
                                       r"|\bresidual\s+(?:\w+\s+){0,2}?(?:disease|tumou?r|tissue|lesion|mass)\s+"
@@ -271,7 +284,7 @@ _STATUS = [
     ("no evidence of disease", re.compile(
         r"\b(?:no|without)\s+(?:clinical\s+or\s+radiological\s+)?(?:evidence|signs?)\s+of\s+(?:local\s+)?(?:residual\s+|"
         r"recurrent\s+)?"
-        r"(?:disease|tumou?r|recurren\w*|relapse)|disease[\s-]free|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|"
+        r"(?:disease|tumou?r|recurren\w*|relapse)(?![\s-]+progression)|disease[\s-]free|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|"
         rf"{_FREE_OF_DISEASE}|{_NED}"
         rf"|{_WHOLE}complete\s+(?:remission|response)|no\s+(?:local\s+)?recurrence|without\s+recurrence"
         r"|recurrence[\s-]free|\bfree\s+of\s+(?:any\s+)?(?:local\s+|tumou?r\s+)?(?:recurrence|relapse)"
@@ -388,6 +401,7 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
         if about_relative(text) or _STATISTIC.search(text):
             continue  # "Her mother had died of metastatic disease", "5-year progression-free survival rates were ..."
         used = False
+        partial = bool(re.search(_IN_PARTIAL, text, re.I))  # the disease is still there, held in check
         past = bool(_PAST.search(text))  # "Six years earlier ... breast carcinoma ..., disease-free since"
         # a long sentence chaining the whole course with semicolons is read clause by clause ("..., he was
         # discharged walking; five years later he leads a normal life without recurrence")
@@ -408,9 +422,11 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
             out.recurrence, used, presenting = True, True, False
         elif _RECUR_PRESENTING.search(text) and out.recurrence is None:
             out.recurrence, used, presenting = True, True, True
-        elif _RECUR_NEG.search(text) and (out.recurrence is None or presenting) and not past:
+        elif _RECUR_NEG.search(text) and (out.recurrence is None or presenting) and not past and not partial:
             out.recurrence, used = False, True
-        if _METS_NEG.search(text):
+        if (mn := _METS_NEG.search(text)) and partial and not re.search(r"metasta|dissemin|seeding", mn.group(), re.I):
+            pass  # a disease held in partial remission "with no sign of disease progression" is not free of it
+        elif mn:
             if out.metastasis is None and not past:
                 out.metastasis, used = False, True
         elif (mp := _METS_POS.search(text)) and not _hedged(text, _METS_POS) \

@@ -33,7 +33,7 @@ _ORGAN = (r"prostat(?:e|ic)|thyroid|breast|lung|pulmonary|bronchogenic|renal|kid
           r"|parotid|thymic|testicular|penile|vulvar|anal|hepatocellular|cholangio|biliary|appendiceal")
 _HISTOLOGY = (r"(?:papillary|follicular|medullary|anaplastic|clear[- ]cell|small[- ]cell|non-small[- ]cell"
               r"|squamous(?:[- ]cell)?|ductal|lobular|invasive|mucinous|signet[- ]ring|neuroendocrine|acinar"
-              r"|poorly\s+differentiated|well[- ]differentiated|moderately\s+differentiated|cell)")
+              r"|poorly\s+differentiated|well[- ]differentiated|moderately\s+differentiated|differentiated|cell)")
 _CARCINOMA = r"(?:adeno)?carcinomas?|cancers?"
 _OTHER_PRIMARY = (r"seminomas?|choriocarcinomas?|embryonal\s+carcinomas?|dysgerminomas?"
                   r"|wilms(?:'s|\u2019s|'|\u2019)?\s+tumou?rs?|nephroblastomas?|retinoblastomas?|hepatoblastomas?"

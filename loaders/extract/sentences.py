@@ -126,6 +126,15 @@ _NAMED_HEAD = re.compile(r"^\W{0,6}(?:(?:twin|sibling|brother|sister|proband|son
 _SHARED_HEAD = re.compile(r"\b(?:both|all|either|each)\s+(?:(?:two|three|four|five|six)\s+)?(?:of\s+)?"
                           r"(?:the\s+|our\s+)?(?:cases|patients)\b|\bour\s+(?:two|three|four|five|six)?\s*(?:cases|patients)\b",
                           re.IGNORECASE)
+#: a numbered patient as the subject of what happened to them: "Case 1 declined postoperative adjuvant therapy.",
+#: "Case 3, a woman, already had metastases ..."
+_NUMBERED_SUBJECT = re.compile(r"^\W{0,3}(?:case|patient)\s+(\d{1,2})\s*(?:,[^,.;]{1,40},\s*)?"
+                               r"(?:(?:\w+ly|already|then|also|later|subsequently)\s+)?(?:was|were|had|has|is|received|declined|refused|underwent"
+                               r"|developed|died|remained|remains|presented|showed|relapsed|recovered|required|needed"
+                               r"|got|started|began|continued)\b", re.IGNORECASE)
+#: ... and a paragraph's run-in label that says so: "Immunophenotype (both cases)."
+_SHARED_RUNIN = re.compile(r"^\W{0,3}[A-Z][\w /,-]{0,40}\(\s*(?:in\s+)?(?:both|all|each)\s+"
+                           r"(?:(?:two|three|four)\s+)?(?:cases|patients|tumou?rs)\s*\)\s*[.:]", re.IGNORECASE)
 _ORDINAL = r"^\W{0,6}(?:the\s+)?(first|second|third|fourth|fifth)\s+(?:case|patient|child|boy|girl|man|woman)\b"
 _ORDINAL_PATIENT = re.compile(_ORDINAL, re.IGNORECASE)
 #: ... told as the subject of what happened to them: "The first child was admitted ...", "The third child, a girl, had"
@@ -347,6 +356,11 @@ _RESULT_ITEM = re.compile(r"^[A-Za-z][\w./-]{0,24}(?:\s+[\w./-]{1,24}){0,2}\s+[-
                           # ... or a row of a table of variants whose column gaps a PDF closed: "NOTCH1 p.P2133T variant
                           # of unknown significance"
                           r"|^[A-Za-z][\w-]{1,11}\s+[cp]\.\s?[A-Z\d*]"
+                          # ... or a gene symbol and the kind of its change, under "mutations detected in:" ("CDKN2A
+                          # mutation", "MDM2  amplification")
+                          r"|^(?-i:[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?)\s+(?:(?:somatic|germline|pathogenic|activating"
+                          r"|truncating|missense|frameshift|nonsense)\s+)?(?:mutation|mutated|variant|amplification"
+                          r"|amplified|deletion|deleted|fusion|rearrangement|rearranged)\s*$"
                           # ... or a stain and its result, a line each under "Immunohistochemistry:": "CD45 positive",
                           # "TdT strongly and diffusely positive", "Ki-67 about 90% of nuclei"
                           r"|^[A-Za-z][\w./-]{0,15}\s+(?:(?:strongly|diffusely|focally|weakly|partially|patchily|and)\s+)"
@@ -654,6 +668,8 @@ def segment(text: str) -> Document:
         elif section == "other" and explicit_case and _LATE_FIELD.match(stripped):
             section = "case"  # a board note's "Follow-up note: the patient was later started on ..." after its comment
         sec = section
+        # a paragraph whose run-in label says it is told for all: "Immunophenotype (both cases). The tumour cells ..."
+        para_for_all = bool(_SHARED_RUNIN.match(body.lstrip()))
         prev_other = False  # the sentence before, in this paragraph, told another patient's story
         para_sents: list[str] = []  # ... and the sentences before, in this paragraph
         for sent, a, b in _split_sentences(body, start):
@@ -672,8 +688,10 @@ def segment(text: str) -> Document:
                     r"|context|similar|other|comparable|previously"
                     r"|acknow|data|discl", label) and not (label == "discussion" and abstract_part(a)) else "case")
             elif (not heading and (sec == "case" or (sec == "intro" and not in_introduction))
-                  and (pn := _patient_number(sent) or _appositive_number(sent)) is not None
-                  and (_NEW_PATIENT_AGE.search(sent[:160]) or _ORDINAL_SUBJECT.match(sent))
+                  and (pn := _patient_number(sent) or _appositive_number(sent) or (
+                      int(ns.group(1)) if (ns := _NUMBERED_SUBJECT.match(sent)) else None)) is not None
+                  and (_NEW_PATIENT_AGE.search(sent[:160]) or _ORDINAL_SUBJECT.match(sent)
+                       or _NUMBERED_SUBJECT.match(sent))
                   and not _cited(sent)):
                 # "The second patient, a 56-year-old man, ...": a patient of a series introduced inside a
                 # paragraph (an abstract telling the patients one after another)
@@ -724,6 +742,10 @@ def segment(text: str) -> Document:
                     # has been described before, but with a different course. A 52-year-old man ... He relapsed ...")
                     other_story = other_story or bool(_INDEFINITE_PERSON.match(sent) and any(
                         _DESCRIBED.search(x) for x in para_sents))
+                elif _GROUP_DESCRIBED.search(sent) and not _BACK_TO_OURS.search(sent):
+                    # "In 2008 the entity was first described in three young infants with ...", then "Two of them
+                    # received a short course of chemotherapy": a group of the literature and its story
+                    own, other_story = "other", True
                 elif other_story and not _BACK_TO_OURS.search(sent):
                     own = "other"  # ... and the rest of that list item ("- Smith described ... He had GTR ...")
                 elif after_others and _THESE_OTHERS.search(sent) and not _BACK_TO_OURS.search(sent[:60]):
@@ -734,7 +756,7 @@ def segment(text: str) -> Document:
                 # ... or an item that leads in a list of its own ("- Comparison cases (other published patients, NOT
                 # this one):" then "a) ...", "b) ..."), which ends at the next item of the lead-in's kind
                 others_listed, nested_style = True, _item_style(body)
-            if shared_part and own == "case" and not heading:
+            if (shared_part or para_for_all) and own == "case" and not heading:
                 doc.for_all.add(a)
             if group_part and own == "case" and not heading:
                 doc.groups[a] = group_part
@@ -841,6 +863,10 @@ _COMMENT_OPENER = re.compile(r"^\W*(?:(?:two|three|four|several|a\s+few|some)\s+
                              r"|suggests?|shows?))\b", re.IGNORECASE)
 #: a person brought in by an indefinite article and an age: "A 52-year-old man with ...", "An 8-year-old had ..."
 _INDEFINITE_PERSON = re.compile(rf"^\W*(?:an?|another)\s+{NUMBER}[\s-]*(?:year|month)s?[\s-]*old\b", re.IGNORECASE)
+#: a group of patients of other reports: "first described in three young infants", "reported in 12 adults"
+_GROUP_DESCRIBED = re.compile(rf"\b(?:described|reported|published|documented)\s+(?:in|among)\s+(?:\w+\s+){{0,2}}?"
+                              rf"(?:{NUMBER}|several|a\s+few)\s+(?:[\w-]+\s+){{0,2}}?(?:infants|children|patients|adults"
+                              rf"|cases|men|women|boys|girls|adolescents)\b", re.IGNORECASE)
 #: a paragraph telling of other reports: "... has been described before", "was reported in"
 _DESCRIBED = re.compile(r"\b(?:been\s+)?(?:described|reported|published|documented)\s+(?:before|previously|earlier"
                         r"|in\b)|\b(?:previously|earlier)\s+(?:described|reported|published)\b", re.IGNORECASE)

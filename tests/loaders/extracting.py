@@ -13,6 +13,13 @@ def extract(text: str) -> dict:
     return r.to_dict()
 
 
+def records(text: str) -> list[dict]:
+    """Every case record extract_text gives for a text (as dicts), one per patient."""
+    from spinekg.loaders.text import extract_text
+
+    return [r.to_dict() for r in extract_text(text, "case.txt")]
+
+
 def marker_results(record: dict) -> dict[str, str]:
     """Marker name -> result of a record."""
     return {m["name"]: m["result"] for m in record["markers"]}

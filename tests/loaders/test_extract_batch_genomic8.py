@@ -138,5 +138,6 @@ def test_a_codon_told_alone_is_the_change_told_at_it():
     r = extract("Case report\nA 3-year-old boy had a neuroblastoma with an ALKF1174L mutation.\nMolecular findings\n"
                 "- ALK: F1174 mutation\n- MYCN: amplification\n")
     assert _mutations(r) == {("ALK", "F1174L")}
+    # (a codon alone, with no change told at it, is a mutation of the gene whose change is not given: genomic11)
     assert _mutations(extract("Case report\nA 3-year-old boy had a neuroblastoma.\n- ALK: F1174 mutation\n")) == {
-        ("ALK", "F1174")}
+        ("ALK", None)}
