@@ -26,8 +26,9 @@ _FUSION_CONTEXT = needs(re.compile(
     "t(", "::")
 #: a promoter hotspot: "TERT promoter C228T mutation", "TERT promoter mutation (c.-124C>T)"
 _PROMOTER = needs(re.compile(
-    r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+promoter\s+(?:hotspot\s+)?(?:mutation\s*|variant\s*)?"
-    r"[(,:]?\s*(?P<v>[ACGT]\d{2,4}[ACGT]|(?:c\.\s?)?-\d{1,4}[ACGT]>[ACGT])(?![\w>])"
+    r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+promoter\s*(?:hotspot\s+)?(?:mutation\s*|variant\s*)?"
+    # (a field and its value: "TERT promoter: mutated, C250T")
+    r"[(,:]?\s*(?:(?:mutated|mutant|positive|detected)\s*[(,:;]?\s*)?(?P<v>[ACGT]\d{2,4}[ACGT]|(?:c\.\s?)?-\d{1,4}[ACGT]>[ACGT])(?![\w>])"
     # ... or the hotspot first: "a C250T TERT promoter mutation"
     r"|(?<![\w\-])(?P<v2>[ACGT]\d{2,4}[ACGT])\s+(?P<g2>[A-Z][A-Z0-9]{1,9})\s+promoter\s+"
     r"(?:hotspot\s+)?(?:mutation|variant)"),
@@ -98,7 +99,9 @@ _KIND_WORDS = (r"(?:(?:nonsense|missense|frameshift|frame-shift|splice[\s-]site|
 _VARIANT = re.compile(
     # (a hyphen may join the gene to its change: "H3F3A-K27M mutation", "IDH1-R132H")
     rf"^\s*(?::|-(?=[A-Z]\d)|[-–—]\s(?=(?:p\.\s?)?[A-Z]\d))?\s*(?:gene\s*[,:]?\s+)?(?:\(?\s*(?:exon\s*\d{{1,3}}\s+)?{_KIND_WORDS}"
-    r"(?:mutation|variant|mutated|alteration|(?=[^.;]{0,30}p\.)(?:in-frame\s+)?(?:deletion|duplication|insertion))"
+    r"(?:(?i:mutation|variant|mutated|alteration)|(?=[^.;]{0,30}p\.)(?:in-frame\s+)?(?:deletion|duplication|insertion))"
+    # ("NPM1: MUTATION DETECTED, p.W288*")
+    r"(?:\s+(?i:detected|found|identified|present))?"
     r"\s*[,:]?\s*(?:(?:(?:was|is)\s+(?:located\s+|found\s+)?)?in\s+(?:exon\s*\d{1,3}|(?:the\s+)?(?:germline|tumou?r"
     r"|blood|plasma))\s*[,:]?\s*)?)?\(?\s*"  # ("a pathogenic PTEN variant in the germline, p.(Glu7Argfs*4)")
     r"(?:(?:at|in)\s+codon\s+\d{1,4}\s*[,:]?\s*)?"  # "an NRAS mutation at codon 61, p.Gln61Lys"
@@ -438,7 +441,7 @@ def _change_before(vb: re.Match[str]) -> str | None:
 #: H3 K27M", "the same H3 K27M and PTPN11 mutations" (never of a stain: "H3 K27M immunostaining")
 #: the words of a stain (immunohistochemistry), not of a genotype
 STAIN_WORDS = r"immuno\w*|stain\w*|IHC|antibod\w*|express\w*"
-_RAW_HOTSPOT = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9}(?:\.\d)?)\s+(?:p\.\s?)?"
+_RAW_HOTSPOT = re.compile(r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9}(?:\.\d)?)(?:\s+|-(?=[A-Z]\d{1,4}[A-Z]\b))(?:p\.\s?)?"
                           r"(?P<v>[A-Z]\d{1,4}[A-Z]|[A-Z][a-z]{2}\d{1,4}[A-Z][a-z]{2})(?![\w])"
                           rf"(?!\s*(?:[-‐]?\s*(?:{STAIN_WORDS}|positiv\w*|negativ\w*)))")
 #: ... or glued to its symbol: "BRAFV600E", "IDH1R132H", "H3K27M-mutant" (of a symbol the ontology knows, or a histone)
@@ -527,7 +530,8 @@ _REARRANGED_AFTER = re.compile(r"^\s*(?:(?:\s*(?:,|and|/)\s*[A-Z][A-Z0-9]{1,9})+
                                r"|confirmed|demonstrated)\s+to\s+be\s+)?(?:rearrange(?:ments?|d)|split|translocation"
                                r"|translocated|fusions?\s+(?:transcripts?|genes?)|break-?apart\s+(?:signals?|pattern)"
                                # a fusion with its partner unnamed: "a ROS1 fusion" (not "ALK fusion protein" stains)
-                               r"|fusion(?![\s-]*(?:protein|positiv|negativ|status|testing|analys)))\b",
+                               # ("RET fusion-positive lung adenocarcinoma" is the tumour's fusion)
+                               r"|fusion(?![\s-]*(?:protein|negativ|status|testing|analys)))\b",
                                re.IGNORECASE)
 _REARRANGED_BEFORE = re.compile(r"\b(?:rearrangements?|disruption|split(?:ting)?|translocation)\s+(?:of\s+)?(?:the\s+)?"
                                 # (and each gene of a list: "rearrangements of both MYC and BCL2")
@@ -807,6 +811,10 @@ def _asserted_item(text: str, cue: int, end: int) -> bool:
     return _asserted(text[k:], cue - k, end - k) and not _TESTED_FOR.search(text[max(0, cue - 200):cue])
 
 
+#: a reference sequence an HGVS change is written on: "NM_000546.6:", "NP_000537.3:", "ENST00000269305.9:"
+_REFSEQ = re.compile(r"\b(?:N[MCGRP]|X[MR]|ENS[TG])_?\d{5,15}(?:\.\d{1,3})?:(?=\s?[cgpn]\.)")
+
+
 def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Mention]]],
                     symbol_of: dict[str, str], fusion_term: dict[tuple[str, str], str],
                     translocations: tuple[tuple[str, str, str, str], ...] = ()) -> list[GenomicFact]:
@@ -847,6 +855,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     by_karyotype: set[tuple[object, ...]] = set()  # the fusions a rearrangement's numbers gave
     named_genes: set[str] = set()  # the genes the text names
     for n_sent, (text, base, span, mentions) in enumerate(sentences):
+        # (a reference sequence before a change is no part of it: "NM_000546.6:c.733G>A", blanked to keep offsets)
+        text = _REFSEQ.sub(lambda m: " " * len(m.group()), text) if ":" in text else text
         if NEGATIVE_LEAD.match(text):
             negative_list = True
             continue

@@ -233,6 +233,11 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
     for text, base, span, mentions in sentences:
         if COHORT_SHARE.search(text) or _COHORT_COUNT.search(text):
             continue  # "resection had been carried out in 85% of the cases", "14 of 18 patients received crizotinib"
+        mentions = _alternatives(text, base, mentions, drug_category, lex)
+        first_drug = min((m for m in mentions if m.kind in ("drug", "regimen")), key=lambda m: m.start, default=None)
+        if first_drug is not None and first_drug.start - base <= 4 \
+                and _DEFINED_AFTER.match(text, first_drug.end - base):
+            continue  # "Osimertinib (AZD9291) is a third-generation EGFR TKI that ...": what a drug is, not a dose
         if not narrative and base not in summaries:
             course, narrative = 0, True  # the narrative tells the story again from its start
         procs = [m for m in mentions if m.kind == "procedure" and lex.category(m.iri)
@@ -689,6 +694,14 @@ def _count(f: InterventionFact) -> int | None:
             if m and status(str(sp["text"]), m.start(), m.end()) is None:
                 return int(to_number(m.group("n")) or 2)  # ("several", "multiple", "more than one": two at least)
         return None
+    if f.category in ("embolization", "surgery", "biopsy") and f.label and len(f.evidence) == 1:
+        # "The tumour was embolised on two separate occasions", "biopsied twice": as many procedures
+        text = str(f.evidence[0]["text"])
+        # (its word as the text has it: "embolised" for "embolization")
+        said = re.search(rf"\b{re.escape(f.label.lower()[:6])}\w*", text, re.IGNORECASE) if len(f.label) >= 6 else None
+        m = _OCCASIONS.match(text, said.end()) if said else None
+        if m and said and status(text, said.start(), said.end()) is None:
+            return 2 if m.group("twice") else int(to_number(m.group("n")) or 1)
     if f.category != "surgery" or not f.label or not _PLURAL_OPS.search(f.label):
         return None
     for sp in f.evidence:
@@ -696,6 +709,11 @@ def _count(f: InterventionFact) -> int | None:
         if m and m.group("noun").lower() in f.label.lower() and status(str(sp["text"]), m.start(), m.end()) is None:
             return int(to_number(m.group("n")) or 1)
     return None
+
+
+#: a procedure done more than once, told right after it: "embolised on two separate occasions", "biopsied twice"
+_OCCASIONS = re.compile(rf"[^.;]{{0,20}}?\b(?:on\s+(?P<n>{NUMBER})\s+(?:separate\s+|different\s+|consecutive\s+)?"
+                        r"occasions|(?P<twice>twice))\b", re.IGNORECASE)
 
 
 def _singular(label: str) -> str:
@@ -829,7 +847,9 @@ _MARROW_NORMAL = re.compile(r"^[^.;]{0,80}?\b(?:(?:was|were)\s+(?:\w+\s+)?(?:nor
                             r"|tumou?r|malignan\w*))", re.IGNORECASE)
 #: a chemotherapy given for another purpose than the line it is told with: central nervous system prophylaxis
 #: ("prophylactic intrathecal chemotherapy")
-_OWN_LINE = re.compile(r"\bprophyla\w*\s+intrathecal\b|\bintrathecal\s+prophyla\w*", re.IGNORECASE)
+_OWN_LINE = re.compile(r"\bprophyla\w*\s+intrathecal\b|\bintrathecal\s+prophyla\w*"
+                       # (a line of one of two drugs, not told which: "gefitinib or erlotinib", made by _alternatives)
+                       r"|^[\w-]+(?:\s+[\w-]+)?\s+or\s+[\w-]+(?:\s+[\w-]+)?$", re.IGNORECASE)
 #: ... and a later phase's chemotherapy, unless told in the same sentence as the line it names ("second-line
 #: chemotherapy with irinotecan and temozolomide")
 _PHASE_LABEL = re.compile(rf"^(?:{_PHASES})\b", re.IGNORECASE)
@@ -881,7 +901,8 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
             not f.agents or not x.agents or set(f.agents) <= set(x.agents) or set(x.agents) <= set(f.agents))),
             None) or \
             next((x for x in told if set(f.agents) <= set(x.agents) and (f.agents or x.agents)), None) or \
-            next((x for x in told if not f.agents and (f.term in generic or f.term == x.term)), None)
+            next((x for x in told if not f.agents and (f.term in generic or f.term == x.term)
+                  and not _OWN_LINE.search(f.label or "")), None)
         if match is not None:
             _merge_course(match, f)
             out.remove(f)
@@ -1012,11 +1033,56 @@ def _merge_course(into: InterventionFact, f: InterventionFact) -> None:
             setattr(into, attr, getattr(f, attr))
 
 
+#: a drug defined, opening its sentence: "Osimertinib (AZD9291) is a third-generation, mono-anilino-pyrimidine EGFR TKI"
+_DEFINED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:is|are)\s+(?:an?|the)\s+", re.IGNORECASE)
+#: drugs told as alternatives: "first-generation EGFR TKIs (gefitinib or erlotinib)"
+_OR_BETWEEN = re.compile(r"\s*,?\s*or\s+", re.IGNORECASE)
+_OR_NEGATED = re.compile(r"\b(?:not|no|never|without|neither|nor|failed|fail(?:s|ure)?|refractory|resistant|intolerant"
+                         r"|unresponsive)\b", re.IGNORECASE)
+_EITHER = re.compile(r"\beither\s+$|\band\s*/\s*$", re.IGNORECASE)
+_THERAPY_OF = {"chemotherapy": "Chemotherapy", "targeted_therapy": "TargetedTherapy", "immunotherapy": "Immunotherapy",
+               "other_drug": "OtherDrugTherapy"}
+
+
+def _alternatives(text: str, base: int, mentions: list[Mention], drug_category: dict[str, str],
+                  lex: Lexicon) -> list[Mention]:
+    """Drugs of one kind told as alternatives ("had been treated with gefitinib or erlotinib") are one line of that
+    kind whose drug is not told: one mention of the therapy, no agent."""
+    drugs = sorted((m for m in mentions if m.kind == "drug"), key=lambda m: m.start)
+    out = list(mentions)
+    i = 0
+    while i < len(drugs) - 1:
+        j = i
+        cat = drug_category.get(drugs[i].iri, "other_drug")
+        while j + 1 < len(drugs) and drug_category.get(drugs[j + 1].iri, "other_drug") == cat \
+                and drugs[j + 1].iri != drugs[j].iri \
+                and _OR_BETWEEN.fullmatch(text[drugs[j].end - base:drugs[j + 1].start - base]) \
+                and not _EITHER.search(text[drugs[j].end - base:drugs[j + 1].start - base]):
+            j += 1
+        iri = f"{SKG}{_THERAPY_OF.get(cat, '')}"
+        listed_before = i > 0 and re.fullmatch(r"\s*,\s*", text[drugs[i - 1].end - base:drugs[i].start - base])
+        # (after a negation "or" joins both: "did not respond to afatinib or anlotinib")
+        start = drugs[i].start - base
+        negated = bool(_OR_NEGATED.search(text[clause_start(text, start):start]))
+        if j > i and iri in lex.terms and not listed_before and not negated:
+            run = drugs[i:j + 1]
+            # (the class they were named for goes with them: "a first-generation EGFR TKI (gefitinib or erlotinib)")
+            out = [m for m in out if all(m is not x for x in run) and not (
+                m.kind == "procedure" and m.iri == iri and 0 <= run[0].start - m.end <= 30)]
+            said = text[run[0].start - base:run[-1].end - base]
+            out.append(Mention("procedure", iri, run[0].start, run[-1].end, said))
+        i = j + 1
+    return sorted(out, key=lambda m: m.start)
+
+
 #: a cohort counted: "14 of 18 patients received crizotinib", "in a retrospective study of 40 patients"
 _COHORT_COUNT = re.compile(r"\b\d+\s+of\s+(?:the\s+)?\d{2,}\s+(?:[\w-]+\s+){0,2}?(?:patients|cases|children|adults)\b"
                            rf"|{COHORT_COUNTED.pattern}"
                            r"|\b(?:retrospective|prospective|multicent(?:re|er)|five-centre|cohort)\s+(?:\w+\s+){0,2}?"
-                           r"(?:study|series|analysis|cohort)\s+of\s+\d+", re.IGNORECASE)
+                           r"(?:study|series|analysis|cohort)\s+of\s+\d+"
+                           # a trial's arms: "In the phase III AURA3 trial, 419 patients ... were randomised to ..."
+                           r"|\brandomi[sz]ed\s+(?:to|between|1:1)\b|\b(?:phase\s+(?:I{1,3}V?|[1-4])\w*|randomi[sz]ed)\s+"
+                           r"(?:[\w-]+\s+){0,3}?trials?\b", re.IGNORECASE)
 #: the core taken with the aspirate, in one sitting: "bone marrow aspiration and trephine biopsy"
 _WITH_ASPIRATE = re.compile(r"\baspirat(?:e|es|ion|ions)\s+and\s+(?:a\s+|the\s+)?(?:bone\s+marrow\s+)?$", re.IGNORECASE)
 #: drugs joining the line being given: "Cisplatin and irinotecan were added in the last cycle", "with the addition

@@ -147,8 +147,9 @@ def _pre_polarity(text: str, start: int) -> tuple[str | None, int]:
 _SHOWING = re.compile(r"\b(?:show\w*|demonstrat\w*|reveal\w*|display\w*|exhibit\w*|had|has|have|with|gave|giv\w+)\b",
                       re.IGNORECASE)
 #: "the H3 K36M antibody showed diffuse nuclear staining": a verb of showing before the result noun
-_SHOWED = re.compile(r"^\s*(?:antibody\s+)?(?:showed|demonstrated|revealed|displayed|gave)\s+(?:(?:strong|diffuse|focal"
-                     r"|weak|patchy|nuclear|cytoplasmic|membranous|intense|moderate|and|,)\w*\s+){0,4}"
+_SHOWED = re.compile(r"^\s*(?:antibody\s+)?(?:showed|shows|demonstrated|revealed|displayed|displays|gave)\s+"
+                     r"(?:(?:strong|diffuse|focal|weak|patchy|nuclear|cytoplasmic|membranous|intense|moderate|aberrant"
+                     r"|variable|scattered|and)\w*,?\s+){0,4}"
                      r"(?:immuno)?(?:staining|positivity|expression|reactivity|immunoreactivity)\b", re.IGNORECASE)
 
 
@@ -245,6 +246,19 @@ def _immune_cells(text: str, start: int, end: int) -> bool:
                                         or _IMMUNE_CONTEXT.search(text[m.end():m.end() + 60]))
 
 
+def _partner_after(text: str, base: int, m: Mention, mentions: list[Mention]) -> bool:
+    """A gene named with a fusion partner after a slash or dash ("EWSR1/FLI1"); a stain's own alias or clone after a
+    slash is not one ("CD45/LCA", "CD68/KP1")."""
+    pm = _PARTNER_AFTER.match(text[m.end - base:m.end - base + 20])
+    if pm is None:
+        return False
+    if m.kind != "marker":
+        return True
+    at = m.end + pm.start() + len(pm.group()) - len(pm.group().lstrip(" -–/"))
+    other = next((x for x in mentions if x.start == at), None)
+    return other is not None and other.kind == "gene" and other.iri != m.iri
+
+
 def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Mention]]],
                     pattern_names: dict[str, str], metastatic: bool = False) -> list[MarkerFact]:
     """Markers of the case: sentences are (text, offset, span, mentions of kind marker/gene/pattern); metastatic:
@@ -270,7 +284,7 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
         taken = {(m.start, m.end) for m in marks}
         marks += [m for m in mentions if m.kind == "gene" and not any(a < m.end and m.start < b for a, b in taken)]
         marks = [m for m in marks if not _GENOMIC_AFTER.match(text[m.end - base:m.end - base + 20])
-                 and not _PARTNER_AFTER.match(text[m.end - base:m.end - base + 20])
+                 and not _partner_after(text, base, m, mentions)
                  and not _GENOMIC_BEFORE.search(text[max(0, m.start - base - 20):m.start - base])
                  and not _lab_value(text, m.start - base, m.end - base)
                  and not _immune_cells(text, m.start - base, m.end - base)]

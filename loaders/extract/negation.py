@@ -83,7 +83,7 @@ _PROPOSED_PRE = re.compile(
     r"|could|should|ideally|needs?\s+to|must"
     r"|would|benefit\s+from|candidate\s+for|option|options|eligible|awaiting|await\w*|if\s+needed|if\s+necessary"
     r"|in\s+case\s+of|future|potential(?:ly)?|possible|discussed|suggest\w*|unsuitable|not\s+(?:feasible|possible)"
-    r"|anticipat\w*|morbidity\s+of|alternative\s+to|avoid(?:ed|ing|s)?"
+    r"|anticipat\w*|morbidity\s+of|alternative\s+to|avoid(?:ed|ing|s)?|(?<![-\w])spared"
     # the aim of another treatment: "to make the tumour regress far enough for a complete resection", "in order
     # to allow surgery"
     r"|(?:far|small|large)\s+enough\s+(?:for|to)|in\s+order\s+to|with\s+the\s+aim\s+of"
@@ -92,7 +92,9 @@ _PROPOSED_PRE = re.compile(
     r"|can\s+(?:\w+ly\s+|also\s+|then\s+)?be\s+\w+ed\s+(?:by|with)(?:\s+\w+){0,4})\b",
     re.IGNORECASE)
 
-_COPULA = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|remained|proved|appeared)"
+_COPULA = (r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|remained|proved|appeared"
+           # "a carcinoma of unknown primary site had to be considered"
+           r"|had\s+to\s+be|must\s+be|needed\s+to\s+be|should\s+be)")
 _ADVERBS = r"(?:all|also|both|completely|entirely|therefore|thus|thereby|hence|finally|then|subsequently)"
 _POST = re.compile(
     rf"^[^;:.]{{0,160}}?\b{_COPULA}\s+(?:{_ADVERBS}\s+)?"
@@ -254,11 +256,27 @@ _BUT_EXCLUDED = re.compile(r"^\s*,?\s*but\s+(?:(?:it|they|this|these|was|were|is
                            re.IGNORECASE)
 
 
+#: a treatment the patient never had: "radiotherapy-naive", "chemotherapy naïve"
+_NAIVE_AFTER = re.compile(r"[\s-]?na[iï]ve\b", re.IGNORECASE)
+#: advice in the imperative, an item of a board's recommendations: "- Start androgen deprivation therapy (ADT).",
+#: "Consider radiotherapy"
+_IMPERATIVE = re.compile(r"^\W{0,3}(?:start|begin|initiate|consider|offer|continue|give|add|plan|refer|recommend"
+                         r"|discuss|proceed\s+(?:to|with)|manage\s+(?:as|with))\b(?!\s+(?:was|were|of)\b)",
+                         re.IGNORECASE)
+#: a sentence of the authors' advice: "We suggest that ...", "We would recommend ..."
+_WE_ADVISE = re.compile(r"^\W{0,3}(?:we|i)\s+(?:would\s+|therefore\s+|thus\s+|strongly\s+)?(?:suggest|recommend|propose"
+                        r"|advocate|advise|urge)\b", re.IGNORECASE)
+
+
 def status(text: str, start: int, end: int, *, proposals: bool = True) -> str | None:
     """'excluded', 'negated', 'hedged', 'proposed' or None (asserted) for text[start:end] in a sentence.
 
     A suspicion the same sentence then drops is an exclusion: "X was considered but excluded".
     """
+    if _NAIVE_AFTER.match(text, end) or (proposals and (_WE_ADVISE.match(text) or _IMPERATIVE.match(text))):
+        # "both patients remained radiotherapy-naive": never given; "We suggest that ... should not ... require
+        # up-front cranial irradiation": the authors' advice, not what was done
+        return "negated" if _NAIVE_AFTER.match(text, end) else "proposed"
     st = _status(text, start, end, proposals=proposals)
     if st == "hedged" and _BUT_EXCLUDED.match(text[clause_end(text, end):]):
         return "excluded"

@@ -23,7 +23,9 @@ _AFTER_WHAT = (r"(?:the\s+|his\s+|her\s+|initial\s+|primary\s+|definitive\s+)?(?
                r"|sacrectomy|corpectomy|vertebrectomy|curettage"
                r"|diagnosis|discharge|presentation|consultation|admission|intervention|removal|injection|emboli[sz]ation"
                r"|vertebroplasty"
-               r"|kyphoplasty|augmentation|fusion|decompression|radiosurgery)")
+               r"|kyphoplasty|augmentation|fusion|decompression|radiosurgery"
+               # an organ's operation: "two years after the nephroureterectomy", "after thyroidectomy"
+               r"|\w+ectomy)")
 _FOLLOW = [
     re.compile(rf"\b{_N}[\s-]*{_U}[\s-]+(?:of\s+)?(?:post-?operative\s+|clinical\s+|radiological\s+)?"
                r"follow[\s-]?up", re.I),
@@ -58,7 +60,7 @@ _FOLLOW = [
                rf"(?:(?:well\s+|under\s+(?:good\s+|excellent\s+|adequate\s+)?)?(?:controlled|control|stable)"
                # "had remained in good health for 24 months", "has been disease-free for 2 years"
                rf"|well|in\s+good\s+(?:health|condition)|disease[\s-]free|free\s+of\s+disease|asymptomatic"
-               rf"|symptom[\s-]free|in\s+(?:complete\s+)?remission|alive\s+and\s+well"
+               rf"|symptom[\s-]free|in\s+(?:complete\s+)?remission|alive\s+and\s+well|maintained|sustained"
                # "she had been progression-free on alectinib for 22 months"
                rf"|progression[\s-]free(?:\s+(?:on|under|with)\s+[\w-]+)?)\s+"
                rf"(?:for|over)\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+"
@@ -142,6 +144,9 @@ _RECUR_POS = needs(re.compile(
     # (not "progressed on first-line treatment": a tumour that never went away)
     r"|(?:tumou?r|lesion|mass|residual\s+\w+)\s+(?:had\s+|has\s+)?(?:progressed(?!\s+(?:on|during|despite|under|while|through)\b)"
     r"|regrew|re-grew|recurred|relapsed)\b"
+    # "The disease came back 4 months after vemurafenib was stopped"
+    r"|\b(?:the\s+|her\s+|his\s+)?(?:disease|tumou?r|lesions?|LCH|sarcoma|lymphoma)\s+(?:later\s+|then\s+|soon\s+)?"
+    r"(?:came|had\s+come|has\s+come)\s+back\b"
     r"|local\s+recurrence\s+(?:at|in|of)|regrowth|re-growth|tumou?r\s+progression\s+(?:was\s+)?(?:noted|observed|"
     r"seen)"
     # "a local relapse at T11 was detected", "local relapse at the ventral margin was diagnosed"
@@ -162,7 +167,7 @@ _RECUR_POS = needs(re.compile(
     r"|(?:biopsy|histolog\w*|patholog\w*|specimen|cytolog\w*)\b[^.;]{0,40}?\b(?:showed|revealed|confirmed|demonstrated"
     r"|disclosed)\s+(?:a\s+|an\s+)?recurrent\b"
     r")", re.I),
-    "recur", "relaps", "reactivat", "progress", "regrew", "re-grew", "growth")
+    "recur", "relaps", "reactivat", "progress", "regrew", "re-grew", "growth", "back")
 _GROWTH_ONLY = re.compile(r"progress|growth", re.I)
 _RECUR_WORD = re.compile(r"recur|relaps|regr|re-gr|reactivat", re.I)
 #: the case is a recurrence: "resection of the recurrent tumour", "the final diagnosis was recurrent X"; a later
@@ -184,6 +189,11 @@ _WHOLE = r"(?<!marrow\swas\sin\s)(?<!marrow\sis\sin\s)(?<!marrow\sin\s)(?<!marro
 #: a disease held in partial remission: "has stayed in partial remission", "remains in partial response"
 _IN_PARTIAL = (r"\b(?:stayed|remained|remains?|is\s+still|was\s+still|continues|continued|kept)\s+(?:\w+\s+)?in\s+"
                r"(?:a\s+)?partial\s+(?:remission|response)\b")
+_ON_TREATMENT = re.compile(r"\b(?:remain(?:s|ed)?|still|continu\w+|stay(?:s|ed)?)\s+on\s+(?:\w+\s+)?"
+                           r"(?:treatment|therapy"
+                           r"|\w+inib|\w+mab|the\s+drug)\b", re.I)
+_NED_SAID = re.compile(rf"\bno\s+(?:evidence|signs?)\s+of\s+(?:\w+\s+)?disease|\bdisease[\s-]free\b|\bcomplete\s+"
+                       rf"(?:remission|response)|{_NED}", re.I)
 _RECUR_NEG = needs(re.compile(
     r"\b(?:no|without|neither|nor|free\s+of|clear\s+of|none\s+of\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,4}?"
     r"(?:recurren\w*|relapse|progression|regrowth"
@@ -384,10 +394,10 @@ def _time_point(text: str) -> float | int | None:
 _OUTCOME_WORD = needs(re.compile(
     r"recur|relaps|progress|regr|re-gr|reactivat|metasta|dissemin|spread|seeding|carcinomat|died"
     r"|death|alive|\bAWD\b|residual|stable|evidence|\bsigns?\b|free|clear|\bNED\b|\bDOD\b"
-    r"|remission|response|fatal", re.I),
+    r"|remission|response|fatal|came\s+back|come\s+back", re.I),
     "recur", "relaps", "progress", "regr", "re-gr", "reactivat", "metasta", "dissemin", "spread",
     "seeding", "carcinomat", "died", "death", "alive", "awd", "residual", "stable", "evidence",
-    "sign", "free", "clear", "ned", "dod", "remission", "response", "fatal")
+    "sign", "free", "clear", "ned", "dod", "remission", "response", "fatal", "back")
 
 
 def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None = None) -> OutcomeFact:
@@ -401,7 +411,9 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
         if about_relative(text) or _STATISTIC.search(text):
             continue  # "Her mother had died of metastatic disease", "5-year progression-free survival rates were ..."
         used = False
-        partial = bool(re.search(_IN_PARTIAL, text, re.I))  # the disease is still there, held in check
+        # the disease is still there, held in check ("all three patients remain on treatment without progression")
+        partial = bool(re.search(_IN_PARTIAL, text, re.I)
+                       or (_ON_TREATMENT.search(text) and not _NED_SAID.search(text)))
         past = bool(_PAST.search(text))  # "Six years earlier ... breast carcinoma ..., disease-free since"
         # a long sentence chaining the whole course with semicolons is read clause by clause ("..., he was
         # discharged walking; five years later he leads a normal life without recurrence")

@@ -222,12 +222,15 @@ _OTHERS_LISTED = needs(re.compile(
     r"|\b(?:number|handful)\s+of\s+(?:\w+\s+)?(?:reports|publications)\b"
     # "Published experience supports this approach:", "The literature offers two parallels:"
     r"|\b(?:published|reported)\s+(?:experience|evidence|literature|series|studies|work)\b"
-    r"|\bthe\s+literature\s+(?:\w+\s+)?(?:supports?|shows?|offers?|describes?|includes?|holds?)\b)"
+    r"|\bthe\s+literature\s+(?:\w+\s+)?(?:supports?|shows?|offers?|describes?|includes?|holds?)\b"
+    # "larger reports, which should not be confused with our patient's course:"
+    r"|\b(?:not|never)\s+(?:be\s+)?confused\s+with\s+(?:our|this|the\s+present)\b"
+    r"|\b(?:larger|later|further|subsequent|other)\s+(?:\w+\s+)?(?:reports|series|studies|trials|cohorts)\b)"
     # (a lead-in ends with a colon, or is a line of its own without a full stop: "... - the items below are NOT about
     # this patient")
     r"[^.]*(?::\s*$|(?<![.:])$)", re.IGNORECASE),
     "comparison", "none", "neither", "not", "other", "published", "reported", "described", "number", "handful",
-    "literature")
+    "literature", "confused", "larger", "later", "further", "subsequent")
 
 
 def _cited(text: str) -> bool:
@@ -846,12 +849,14 @@ def _brings_in_other(sent: str) -> bool:
 
 
 #: a person brought in by a sentence: "reported a girl with ...", "a man who ..."
-_PERSON = re.compile(r"\b(?:an?|another|one)\s+(?:[\w-]+\s+){0,2}?(?:girl|boy|man|woman|child|infant|patient|adult|"
+_PERSON = re.compile(r"\b(?:an?|another|one|the\s+(?:single|only|sole))\s+(?:[\w-]+\s+){0,2}?"
+                     r"(?:girl|boy|man|woman|child|infant|patient|adult|"
                      r"adolescent|toddler)\b", re.IGNORECASE)
 #: a heading of the patient's later story
 #: a tumour board's words in a heading: "Board discussion", "Discussion at the meeting"
 _BOARD_WORD = re.compile(r"\b(?:board|meeting|MDT|multidisciplinary|tumou?r\s+conference)\b", re.IGNORECASE)
-_STORY_HEAD = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:treatment|management|therapy|outcome|course|follow[\s-]?up"
+_STORY_HEAD = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:recommendations?\s*(?:/|and|&)\s*)?"
+                         r"(?:treatment|management|therapy|outcome|course|follow[\s-]?up"
                          r"|clinical\s+course|progress)\b", re.IGNORECASE)
 #: a heading of other patients' part: "Comparison data (other patients - not this child)", "Similar cases"
 _OTHERS_HEAD = re.compile(r"\bother\s+patients\b|\bnot\s+(?:this|our|the)\b|\bcomparison\b|\bcompanion\b"
@@ -957,7 +962,8 @@ def _group_numbers(head: str) -> frozenset[int] | None:
 
 #: "Three patients are reported", "We describe these three patients", "we report two cases": a series told as a whole
 _ANNOUNCED = needs(re.compile(
-    r"\b(?:we\s+(?:report|describe|present|treated|operated\s+on)\s+(?:these\s+|the\s+)?"
+    r"\b(?:we\s+(?:report|describe|present|treated|operated\s+on)\s+(?:our\s+experience\s+(?:with|of|in)\s+|these\s+"
+    r"|the\s+)?"
     r"(?P<a>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,3}?(?:patients|cases|children|adults)\b"
     r"|(?P<b>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,3}?(?:patients|cases)\s+(?:are|were)\s+"
     r"(?:reported|described|presented)\b"
