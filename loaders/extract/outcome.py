@@ -189,9 +189,10 @@ _WHOLE = r"(?<!marrow\swas\sin\s)(?<!marrow\sis\sin\s)(?<!marrow\sin\s)(?<!marro
 #: a disease held in partial remission: "has stayed in partial remission", "remains in partial response"
 _IN_PARTIAL = (r"\b(?:stayed|remained|remains?|is\s+still|was\s+still|continues|continued|kept)\s+(?:\w+\s+)?in\s+"
                r"(?:a\s+)?partial\s+(?:remission|response)\b")
+#: ... or held in check on its drug: "all three patients remain on treatment without progression"
 _ON_TREATMENT = re.compile(r"\b(?:remain(?:s|ed)?|still|continu\w+|stay(?:s|ed)?)\s+on\s+(?:\w+\s+)?"
-                           r"(?:treatment|therapy"
-                           r"|\w+inib|\w+mab|the\s+drug)\b", re.I)
+                           r"(?:treatment|therapy|\w+inib|\w+mab|the\s+drug)\b", re.I)
+#: ... unless the disease is said gone: "he remains on entrectinib and has no evidence of disease"
 _NED_SAID = re.compile(rf"\bno\s+(?:evidence|signs?)\s+of\s+(?:\w+\s+)?disease|\bdisease[\s-]free\b|\bcomplete\s+"
                        rf"(?:remission|response)|{_NED}", re.I)
 _RECUR_NEG = needs(re.compile(
