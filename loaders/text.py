@@ -294,6 +294,11 @@ _GENERAL_CLAIM = needs(re.compile(
     # a trial's or a study's patients counted: "In the ECOG trials E9486/9487, 351 patients were studied by FISH"
     r"|\b(?:trials?|study|studies|series|cohort|registry|analysis)\b[^.;]{0,60}?\b\d{2,}(?:,\d{3})?\s+(?:patients|cases"
     r"|tumou?rs|men|women|children|adults)\b"
+    # what is commonest in a kind of tumour: "the NAB2-STAT6 fusion is by far the most frequent alteration", "across
+    # public SFTP samples"
+    r"|\b(?:the\s+)?(?:most|second\s+most)\s+(?:frequent|common|prevalent)\s+(?:\w+\s+)?(?:alterations?|changes?"
+    r"|fusions?|mutations?|events?|findings?|drivers?|partners?)\b|\bacross\s+(?:\w+\s+){0,3}?(?:samples|tumou?rs|cases"
+    r"|cohorts|series)\b"
     # a share said in words: "A small proportion carry the alternative t(12;22) EWS-DDIT3 rearrangement instead"
     r"|\b(?:small|large|minor|substantial|significant)?\s*(?:proportion|minority|majority|fraction|subset)\s+"
     r"(?:of\s+[^.;]{1,40}?\s+)?(?:carry|carries|harbou?rs?|have|has|shows?|display|express)\b"
@@ -304,7 +309,7 @@ _GENERAL_CLAIM = needs(re.compile(
     "invariabl", "consistent", "most", "many", "these", "such", "%", "account", "hallmark", "reported", "described",
     "cohort", "series", "study", "review", "registry", "rare", "frequent", "unusual", "carriers", "patients", "cases",
     "families", "tumours", "tumors", "children", "adults", "individuals", "subjects", "samples", "proportion",
-    "minority", "majority", "fraction", "subset", "trial", "analysis")
+    "minority", "majority", "fraction", "subset", "trial", "analysis", "across")
 #: a sentence of the case part that speaks of a kind of tumour in general: "a network frequently altered in paediatric
 #: gliomas" (its tumours in the plural are nobody's diagnosis)
 _GENERAL_PLURAL = re.compile(rf"\b(?:{_GENERALLY}|rarely|most|many)\b", re.IGNORECASE)

@@ -25,7 +25,8 @@ from spinekg.loaders.extract.sentences import add_evidence
 _CONCLUDED = re.compile(r"\b(?:suggest(?:ing|ed|s)|indicat(?:ing|ed|es)|establish(?:ing|ed))\s+(?:that\s+)?"
                         r"(?:the|this|her|his)\s+(?:tumou?r|lesion|neoplasm|mass)\s+(?:was|is|to\s+be)\s+"
                         r"(?:an?\s+|the\s+)?$", re.IGNORECASE)
-_FINAL = re.compile(r"\b(?:final(?:ly)?|definitive|ultimate(?:ly)?|eventual(?:ly)?|revised|conclusive)\b[^.;]{0,40}$"
+_FINAL = re.compile(r"\b(?:final(?:ly)?|definitive|ultimate(?:ly)?|eventual(?:ly)?|revised|conclusive|integrated)\b"
+                    r"[^.;]{0,40}$"
                     r"|\bfurther\s+testing\s+revealed[^.;]{0,20}$", re.IGNORECASE)
 _STRONG_PRE = re.compile(
     r"\b(?:diagnos(?:is|ed|tic)\s+(?:\w+\s+){0,2}?(?:of|as|was|with|is)|consistent\s+with|compatible\s+with|confirm\w*"
@@ -72,6 +73,9 @@ _COUNTED_DIAGNOSES = re.compile(r"(?:^|[,;:]\s*|\band\s+)(?:one|two|three|four|f
                                 r"|\d{1,3})\s+"
                                 r"(?:(?:of\s+them|patients?|cases?)\s+)?(?:had|with|showed|were|was|an?)\b",
                                 re.IGNORECASE)
+#: a report's field of its final diagnosis: "Integrated diagnosis: ...", "Final diagnosis - ..."
+_FINAL_FIELD = re.compile(r"^\W{0,3}(?:final|integrated|definitive|revised)\s+(?:\w+\s+)?diagnosis\s*[:\-–]",
+                          re.IGNORECASE)
 _FINAL_STATED = re.compile(r"\b(?:final|definitive|revised|definite)\s+(?:\w+\s+)?diagnosis\s+(?:was|is|of)\b"
                            r"|\bre-?diagnosed\s+as\b|\bdiagnosis\s+was\s+(?:then\s+)?revised\b", re.IGNORECASE)
 #: the chronic marrow diseases a mass of blasts arises in (its blast phase in bone or a node is the case's tumour)
@@ -206,8 +210,8 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
                 rank = 3
                 if _FINAL.search(text[:s][-120:]):
                     rank = 4
-            if concluded or (base in finals and st is None):
-                rank = 4  # (the sentence under a "Final diagnosis" heading)
+            if concluded or (base in finals and st is None) or (st is None and _FINAL_FIELD.match(text)):
+                rank = 4  # (the sentence under a "Final diagnosis" heading, or its field: "Integrated diagnosis: ...")
             if rank > 1 and _SETTING_BEFORE.search(before[-60:]):
                 rank = 1  # "myeloid sarcoma with concurrent acute myeloid leukaemia": the setting, not the tumour
             superseded = bool(_SUPERSEDED.search(before[-90:]))
@@ -270,7 +274,10 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
     if best is not None:
         # a more specific term said as firmly (or a descendant at all) wins over its ancestor
         for c in pool:
-            if c is not best and best.iri in _ancestors(c.iri, parents) and c.best_rank >= min(best.best_rank, 15):
+            # (not a descendant said only before the final diagnosis: "compatible with a diffuse low-grade glioma" on
+            # imaging, then "Integrated diagnosis: high-grade glioneuronal tumour")
+            if c is not best and best.iri in _ancestors(c.iri, parents) and c.best_rank >= min(best.best_rank, 15) \
+                    and not (best.best_rank >= 40 > c.best_rank):
                 best = c
     grade = None
     if best is not None:

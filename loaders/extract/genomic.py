@@ -215,15 +215,24 @@ _INACTIVATION_AFTER = re.compile(r"^\s*(?:gene\s+)?inactivation\b", re.IGNORECAS
 #: a gene lost, said before it, in a sentence telling a test of the genome: "loss of SMARCB1 and NF2 by MLPA"
 #: ("loss of the remaining wild-type SDHB allele")
 _LOSS_BEFORE = re.compile(rf"\b(?:loss|losses)\s+of\s+(?:the\s+|one\s+)?(?:(?:entire|whole|remaining|other|second"
-                          rf"|wild[\s-]?type|normal)\s+){{0,3}}{_LISTED}$", re.IGNORECASE)
+                          rf"|wild[\s-]?type|normal)\s+){{0,3}}{_LISTED}$"
+                          # a chromosome arm lost with the gene on it: "loss of chromosome 22q, including the SMARCB1
+                          # locus", "loss of the short arm of chromosome 1, a region that includes SDHB"
+                          rf"|\b(?:loss|losses|deletion)\s+(?:with\s+loss\s+of\s+heterozygosity\s+)?of\s+(?:the\s+)?"
+                          rf"(?:(?:short|long)\s+arm\s+of\s+)?(?:chromosome\s+)?(?:\d{{1,2}}|X)[pq]?(?:\d{{1,2}}(?:\.\d)?)?"
+                          rf"\s*,?\s+(?:a\s+region\s+)?(?:which\s+|that\s+)?(?:includ\w*|encompass\w*|span\w*|involv\w*"
+                          rf"|tak\w*|cover\w*|contain\w*)\s+(?:with\s+it\s+)?(?:the\s+)?$", re.IGNORECASE)
 #: ... not of its protein: "loss of SMARCB1 expression", "loss of INI1 (SMARCB1) staining"
 _PROTEIN_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:gene\s+)?(?:protein\s+)?(?:expression|staining|immuno\w*"
                             r"|protein|nuclear)", re.IGNORECASE)
 #: the variant said after a verb: "sequencing of CTNNB1 exon 3 detected the S45F mutation"
 _VERB_VARIANT = re.compile(r"^\s*(?:gene\s+|promoter\s+)?(?:\(?exon\s*\d{1,3}\)?\s+)?(?:was\s+|were\s+)?"
                            r"(?:detected|revealed|showed|identified|demonstrated|disclosed|found|harbou?red|confirmed)\s+(?:a|an|the)\s+"
-                           r"(?:(?:heterozygous|homozygous|somatic|hotspot|missense|activating|point)\s+)*(?:p\.\s?)?"
-                           r"(?P<v>[A-Z]\d{1,4}[A-Z*])\s+(?:(?:point|missense)\s+)?(?:mutation|variant|substitution)\b")
+                           r"(?:(?:heterozygous|homozygous|somatic|hotspot|missense|activating|point)\s+)*"
+                           # (the word first, too: "FGFR1 showed the hotspot mutation K656E (p.Lys656Glu)")
+                           r"(?:(?P<word>mutation|variant|substitution)\s+)?(?:p\.\s?)?"
+                           r"(?P<v>[A-Z]\d{1,4}[A-Z*])"
+                           r"(?(word)(?![\w])|\s+(?:(?:point|missense)\s+)?(?:mutation|variant|substitution)\b)")
 #: a symbol the lexicon does not know, with a protein change and the word: "MYD88 L265P mutation"
 _RAW_MUTATION = needs(re.compile(
     r"(?<![\w\-])(?P<g>[A-Z][A-Z0-9]{1,9})\s+(?:gene\s+)?(?:p\.\s?)?"
@@ -250,7 +259,9 @@ _VERB_HGVS = re.compile(rf"^\s*(?:gene\s+)?(?:(?:(?:analysis|sequencing|testing|
                         r"|(?:analysis|sequencing|testing|screening|genotyping)\s*:\s*(?:an?\s+)?)"
                         r"(?:(?:novel|new|known|recurrent|same|previously\s+\w+)\s+)?"
                         rf"{_KIND_WORDS}(?:mutation|variant|alteration|change|deletion|duplication|insertion"
-                        rf"|substitution)\b(?:\s+in\s+(?:exon|intron)\s*\d{{1,3}})?(?:\s*[,:(]?\s*(?P<v>{_HGVS}))?")
+                        rf"|substitution)\b(?:\s+in\s+(?:exon|intron)\s*\d{{1,3}})?(?:\s*[,:(]?\s*(?P<v>{_HGVS}"
+                        # ("the hotspot mutation K656E (p.Lys656Glu)")
+                        rf"|(?-i:[A-Z]\d{{1,4}}[A-Z*])(?![\w>])))?")
 #: ... or several changes after the verb: "Two novel NF1 alterations were identified, p.Cys1016Arg and p.Arg304Ter"
 #: ... or the changes a gene's mutations make, listed after them: "two H3F3B mutations: H3.3 p.Gly35Trp and H3.3
 #: p.Val36Leu", "H3F3B mutations resulting in p.Gly35Trp and p.Val36Leu of histone H3.3"
@@ -284,7 +295,7 @@ _GENOMIC_CUE = needs(re.compile(r"mutat|variant|fusion|fused|rearrang|amplif|del
                      "duplicat", "insertion", "skipping", "alteration", "splice", "frameshift", "nonsense", "missense",
                      "pathogenic", "c.", "p.", "::")
 #: ... or a symbol with its hotspot, without a word of mutation: "Her CSF also carried MYD88 L265P"
-_HOTSPOT_CUE = re.compile(r"(?<![\w.])[A-Z][A-Z0-9]{2,9}\s+(?:p\.\s?)?[ACDEFGHIKLMNPQRSTVWY]\d{1,4}"
+_HOTSPOT_CUE = re.compile(r"(?<![\w.])[A-Z][A-Z0-9]{2,9}(?:\s+|-(?=[A-Z]\d))(?:p\.\s?)?[ACDEFGHIKLMNPQRSTVWY]\d{1,4}"
                           r"[ACDEFGHIKLMNPQRSTVWY*](?![\w])")
 #: a capitalised token that may be an HGNC symbol ("MSH2", "EML4", "C11orf95" is not read: lower-case letters)
 _SYMBOL_TOKEN = re.compile(r"(?<![\w.])(?:[A-Z][A-Z0-9]{2,9}|C\d{1,2}orf\d{1,3})(?![\w])")
@@ -496,7 +507,8 @@ _SEQUENCED = needs(re.compile(r"\b(?:sequenc\w*|NGS|genotyp\w*|mutations?|mutant
                    "sequenc", "ngs", "genotyp", "mutation", "mutant", "genetic", "molecular", "pcr", "harbo")
 _STAINED = re.compile(rf"\b(?:{STAIN_WORDS})\b", re.IGNORECASE)
 #: the words of a test of the genome
-_GENOTYPED = re.compile(r"\b(?:FISH|in\s+situ\s+hybridi[sz]ation|sequenc\w*|NGS|copy[\s-]number|PCR|array|karyotyp\w*"
+_GENOTYPED = re.compile(r"\b(?:FISH|in\s+situ\s+hybridi[sz]ation|sequenc\w*|NGS|copy[\s-]number|PCR|array|a?CGH"
+                        r"|karyotyp\w*"
                         r"|MLPA|SNP|methylation|molecular|genetic|genomic)\b", re.IGNORECASE)
 #: a chromosomal region amplified: "amplification of 12q13-15", "12q13-15 amplification"
 _REGION = r"((?:\d{1,2}|X|Y)[pq]\d{1,2}(?:\.\d{1,2})?(?:\s?[-–]\s?[pq]?\d{1,2}(?:\.\d{1,2})?)?)"
@@ -535,9 +547,14 @@ _REARRANGED_AFTER = re.compile(r"^\s*(?:(?:\s*(?:,|and|/)\s*[A-Z][A-Z0-9]{1,9})+
                                re.IGNORECASE)
 _REARRANGED_BEFORE = re.compile(r"\b(?:rearrangements?|disruption|split(?:ting)?|translocation)\s+(?:of\s+)?(?:the\s+)?"
                                 # (and each gene of a list: "rearrangements of both MYC and BCL2")
-                                r"(?:(?:both|either)\s+)?(?:[A-Z][A-Z0-9]{1,9}\s*(?:,|and|or)\s*(?:the\s+)?)?$"
+                                r"(?:(?:both|either)\s+)?(?:[A-Z][A-Z0-9]{1,9}\s*(?:\((?:[^()]|\([^()]{0,12}\)){1,40}\)\s*)?"
+                                r"(?:,|and|or|,\s*and)"
+                                # (with their bands: "rearrangements of MYC (8q24), BCL2 (the t(14;18)) and BCL6")
+                                r"\s*(?:the\s+)?){0,4}$"
                                 r"|\b(?:gene\s+)?fusion\s+(?:involving|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
+#: kinases whose fusions keep their kinase domain as the 3' partner, whichever way a report writes the pair
+_KINASES_3P = frozenset({"ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "BRAF", "RAF1", "ABL1"})
 #: the word before the gene: "activating mutations of FGFR1", "a somatic mutation in the NF2 gene"
 _MUTATION_BEFORE = re.compile(rf"\b(?:(?:activating|inactivating|somatic|germline|point|missense|hotspot|pathogenic"
                               rf"|likely\s+pathogenic|truncating|frameshift|nonsense|loss-of-function|gain-of-function)\s+)*"
@@ -1012,9 +1029,11 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                                    exon5=int(e5) if e5 else None,
                                    exon3=int(e3.group(1)) if e3 else (int(e3x) if both else None),
                                    term=fusion_term.get((a.symbol, b.symbol)))
-                if bm.group("sym") == "/" and not e5 and not e3 and not both and fact.term is None \
-                        and (b.symbol, a.symbol) in fusion_term:
-                    # "MYH11/CBFB fusion": a slash does not say which partner is 5'; the ontology's fusion does
+                if not e5 and not e3 and not both and fact.term is None and (b.symbol, a.symbol) in fusion_term \
+                        and (bm.group("sym") == "/" or (bm.group("sym") in ("-", "–") and a.symbol in _KINASES_3P)):
+                    # "MYH11/CBFB fusion": a slash does not say which partner is 5'; the ontology's fusion does (and
+                    # a hyphen written with the kinase first, "NTRK1-TPM3", is the ontology's TPM3::NTRK1: the kinase
+                    # domain is the 3' part of these fusions)
                     fact = GenomicFact("fusion", gene5=b.symbol, gene3=a.symbol,
                                        term=fusion_term[(b.symbol, a.symbol)])
                 elif bm.group("sym") in (None, "/") and not e5 and not e3 and not both and fact.term is None \
@@ -1076,7 +1095,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if found and found.lower().startswith("c.") and (
                         pa := _PROTEIN_AFTER_CDNA.match(long_after[hv.end():])):
                     found = f"p.{pa.group('v')}"  # "c.563T>C (p.Leu188Pro)": the protein change it makes
-                for v in re.findall(_HGVS, found or ""):
+                for v in re.findall(_HGVS, found or "") or ([found] if found else []):
                     add(GenomicFact("mutation", gene=g.symbol, variant=_hgvs(v)), span)
                 if not found:
                     add(GenomicFact("mutation", gene=g.symbol), span)  # "NF1 testing showed a missense mutation"
@@ -1149,6 +1168,14 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     add(GenomicFact("mutation", gene=g.symbol), span)
                 continue
             wide = text[max(0, g.start - 120):g.start]
+            # (the symbol in brackets after the gene's name: "a germline mutation in the succinate dehydrogenase
+            # subunit C gene (SDHC)" is read as if the symbol stood where the name does)
+            if wide.endswith("(") and text.startswith(")", g.end):
+                for n_words in range(1, 7):
+                    nm = re.search(rf"(?:[\w-]+\s+){{{n_words}}}(?:gene\s+)?\(\s*$", wide)
+                    if nm and _MUTATION_BEFORE.search(wide[:nm.start()]):
+                        wide = wide[:nm.start()]
+                        break
             mw = _MUTATION_WORD.match(after)
             if mw or (_MUTATION_BEFORE.search(wide) and not _STAINED.search(before)) or (
                     _BIALLELIC_BEFORE.search(before) and _INACTIVATION_AFTER.match(after)):
@@ -1168,7 +1195,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     or ((_FISH_BEFORE.search(before) or _PROBE_AFTER.match(after))
                         and (sf := _SPLIT_FOUND.match(text[g.end:g.end + 120]))
                         and _asserted(text, g.start, g.end + sf.end())))
-            if _REARRANGED_AFTER.match(after) or _REARRANGED_BEFORE.search(before) or fish:
+            if _REARRANGED_AFTER.match(after) or _REARRANGED_BEFORE.search(text[max(0, g.start - 100):g.start]) \
+                    or fish:
                 if _asserted(text, g.start, g.end):
                     # (the side a hyphen gives it, beside a partner not read: "the Alpha-TFEB fusion" is 3' TFEB)
                     side = "3" if _HYPHEN_BEFORE.search(text, 0, g.start) else "5" if _HYPHEN_AFTER.match(
@@ -1238,6 +1266,17 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                   and o.gene3 in named_genes]
         if any(any(e in o.evidence for e in f.evidence) for o in others) or (
                 others and f.gene5 not in named_genes and f.gene3 not in named_genes):
+            del facts[k]
+    # a fusion named by a partner's family ("the SYT-SSX fusion transcripts" of a method) when a member's is told
+    # ("SYT-SSX1 fusion transcript detected"): the member's
+    for k, f in list(facts.items()):
+        if f.kind == "fusion" and f.gene5 and f.gene3 and any(
+                o is not f and o.kind == "fusion" and (
+                    (o.gene5 == f.gene5 and o.gene3 and o.gene3 != f.gene3 and re.fullmatch(
+                        re.escape(f.gene3) + r"\d{1,2}", o.gene3))
+                    or (o.gene3 == f.gene3 and o.gene5 and o.gene5 != f.gene5 and re.fullmatch(
+                        re.escape(f.gene5) + r"\d{1,2}", o.gene5)))
+                for o in facts.values()):
             del facts[k]
     # a fusion written with an old symbol the ontology does not hold ("EWS-ERG ..., the product of t(21;22)") is the
     # one its rearrangement names with the current symbols, in the same sentence

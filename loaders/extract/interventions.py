@@ -72,8 +72,10 @@ _DRUG_ATTRIBUTE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:syndrome|toxicity)\b
                              re.IGNORECASE)
 _RADIATION_ATTRIBUTE = re.compile(r"^(?:-|\s)(?:associated|induced|related)\b|^\s+fields?\b(?![^.;]{0,60}\b(?:Gy|"
                                   r"fractions?)\b)", re.IGNORECASE)
-_CHEMORADIATION = needs(re.compile(r"\b(?:(?:concurrent|concomitant|adjuvant|definitive|neoadjuvant)\s+)?chemo-?\s?"
-                                   r"(?:radiation|radiotherapy|irradiation)(?:\s+therapy)?\b", re.IGNORECASE),
+_CHEMORADIATION = needs(re.compile(r"\b(?:(?:concurrent|concomitant|adjuvant|definitive|neoadjuvant)\s+)?(?:chemo-?\s?"
+                                   r"(?:radiation|radiotherapy|irradiation)(?:\s+therapy)?"
+                                   # ("concurrent radiochemotherapy to 59.4 Gy with temozolomide")
+                                   r"|radio-?\s?chemotherapy)\b", re.IGNORECASE),
                         "chemo")
 _NECESSARY = re.compile(r"^[^.;]{0,80}?\b(?:was|were)\s+(?:deemed|considered|judged|thought|felt)\s+(?:to\s+be\s+)?"
                         r"(?:necessary|indicated|required|mandatory|essential|warranted)\b", re.IGNORECASE)

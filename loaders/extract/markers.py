@@ -64,7 +64,8 @@ _POST = re.compile(
     r"|moderate|intense|relatively|very|nuclear|cytoplasmic"
     r"|membranous)\w*[\s,]+(?:and\s+|but\s+)?){0,4})?"
     # ("the nuclear BAF47 (INI1) protein was lost")
-    r"(?:\([^()]{0,60}\)\s*)?(?:(?:(?:staining|expression|immunoreactivity|immunostain(?:ing)?|reactivity|protein)\s+)?"
+    r"(?:\([^()]{0,60}\)\s*)?(?:(?:(?:staining|expression|immunoreactivity|immunostain(?:ing)?|reactivity|protein|IHC"
+    r"|immunohistochemistry)\s+)?"
     r"(?:(?:was|were|is|are|being)\s+(?:also\s+|all\s+|both\s+|found\s+(?:to\s+be\s+)?)?)?"
     r"(?:(?:strongly|diffusely|focally|weakly|partially|patchily|moderately|intensely|and|,)\s+){0,4}"
     r"(?P<pol>positive|negative|immunoreactive|reactive|immunopositive|expressed|not\s+expressed|absent|retained|lost|loss(?!\s+of\b)"
@@ -288,6 +289,11 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                  and not _GENOMIC_BEFORE.search(text[max(0, m.start - base - 20):m.start - base])
                  and not _lab_value(text, m.start - base, m.end - base)
                  and not _immune_cells(text, m.start - base, m.end - base)]
+        # (a stain's name spelt out in brackets after its abbreviation is that stain: "EMA (epithelial membrane
+        # antigen): focally positive")
+        marks = [m for m in marks if not any(
+            o.iri == m.iri and o.end <= m.start and re.fullmatch(r"\s*\(\s*", text[o.end - base:m.start - base])
+            and text[m.end - base:m.end - base + 2].lstrip().startswith(")") for o in marks)]
         items: list[tuple[int, int, str, str | None]] = [
             (m.start - base, _closed(text, m.surface, m.end - base), _name(_INDEX_TAIL.sub("", m.surface)), m.iri)
             for m in sorted(marks, key=lambda x: x.start)]

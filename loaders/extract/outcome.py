@@ -409,7 +409,9 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
     for text, span in zip(sentences, spans, strict=False):
         if not _OUTCOME_WORD.search(text) and not _HAS_TIME.search(text):
             continue  # every outcome pattern needs one of these words, every follow-up a unit of time
-        if about_relative(text) or _STATISTIC.search(text):
+        if about_relative(text) or _STATISTIC.search(text) or _FIRST_DIAGNOSIS_FIELD.match(text):
+            # (nor a first or referring diagnosis the report revises: "Original diagnosis (referring report): lymph node
+            # with metastasis of malignant melanoma")
             continue  # "Her mother had died of metastatic disease", "5-year progression-free survival rates were ..."
         used = False
         # the disease is still there, held in check ("all three patients remain on treatment without progression")
@@ -461,6 +463,9 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
     return out
 
 
+#: a field of a first diagnosis, before the report's own: "Original diagnosis (referring report): ..."
+_FIRST_DIAGNOSIS_FIELD = re.compile(r"^\W{0,3}(?:original|initial|provisional|preliminary|referring|working|outside"
+                                    r"|clinical|differential)\s+(?:\w+\s+)?diagnos[ie]s\b[^:]{0,40}:", re.I)
 #: a statistic of a cohort: survival rates, medians, shares of patients
 _STATISTIC = re.compile(r"\b(?:survival|recurrence|relapse|control|response)\s+"
                         r"(?:rates?|estimates?|curves?|probabilit\w*)\b"

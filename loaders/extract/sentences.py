@@ -90,6 +90,7 @@ _HEADING_RESULTS = re.compile(
     r"|histolog\w*|histopatholog\w*|patholog\w*|immunohistochemi\w*|operative|surgical|microscopic|gross|clinical)"
     r"\s+(?:findings|results?|studies|description|examination|analysis|testing|data)"
     r"|(?:additional|ancillary|supplementary|further)\s+(?:stud(?:y|ies)|tests?|testing|investigations?)"
+    r"|(?:molecular|genetic|genomic)\s+(?:pathology|genetics|diagnostics|profil\w*|testing|work-?up)"
     r"|immunohistochemistry|investigations|findings|results)(?:\s*\([^()]{0,60}\))?\s*$", re.IGNORECASE)
 _HEADING_INTRO = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:introduction|background|abstract|summary(?!\s+of\b))\b",
                             re.IGNORECASE)
@@ -364,6 +365,8 @@ _RESULT_ITEM = re.compile(r"^[A-Za-z][\w./-]{0,24}(?:\s+[\w./-]{1,24}){0,2}\s+[-
                           r"|^(?-i:[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?)\s+(?:(?:somatic|germline|pathogenic|activating"
                           r"|truncating|missense|frameshift|nonsense)\s+)?(?:mutation|mutated|variant|amplification"
                           r"|amplified|deletion|deleted|fusion|rearrangement|rearranged)\s*$"
+                          # ... or a gene and its hotspot: "FLT1-R593W (FLT1, fms-related tyrosine kinase 1)"
+                          r"|^(?-i:[A-Z][A-Z0-9]{1,9}[-\s]+[A-Z]\d{1,4}[A-Z*])(?=[\s(,;]|$)"
                           # ... or a stain and its result, a line each under "Immunohistochemistry:": "CD45 positive",
                           # "TdT strongly and diffusely positive", "Ki-67 about 90% of nuclei"
                           r"|^[A-Za-z][\w./-]{0,15}\s+(?:(?:strongly|diffusely|focally|weakly|partially|patchily|and)\s+)"
@@ -382,7 +385,9 @@ def _is_heading(line: str) -> bool:
     if s.startswith("#"):
         return True
     words = s.split()
-    if re.match(r"^\W{0,3}[A-Za-z][\w /()'-]{0,30}:\s+\S", s) and not _PATIENT_HEAD.match(s) and not (
+    # (its label may have a bracket of its own: "EMA (epithelial membrane antigen): focally positive")
+    if re.match(r"^\W{0,3}[A-Za-z][\w /()'-]{0,30}(?:\s*\([^()]{1,40}\))?:\s+\S", s) \
+            and not _PATIENT_HEAD.match(s) and not (
             s.isupper() and len(words) <= 16 and _HEADING_OTHER.match(s)):
         # a field with its value ("Patient: 17-year-old male", "- CD99: positive"), not a heading; a title in capitals
         # that opens a part of other patients is one ("PART C - FOR COMPARISON: OTHER PUBLISHED PATIENTS")
@@ -753,7 +758,8 @@ def segment(text: str) -> Document:
                     own = "other"  # ... and the rest of that list item ("- Smith described ... He had GTR ...")
                 elif after_others and _THESE_OTHERS.search(sent) and not _BACK_TO_OURS.search(sent[:60]):
                     own = "other"  # "None of these patients carried ...": the list's patients summed up
-            if not in_item and _OTHERS_LISTED.search(sent):
+            if not in_item and (_OTHERS_LISTED.search(sent) or (_cited(sent) and sent.rstrip().endswith(":"))):
+                # (or a cited lead: "Hasenfratz and colleagues profiled three H3F3A-mutated GCTBs treated with ...:")
                 others_listed = True  # "... for comparison; none of them is our patient:" opens a list of others
             elif bullet and _OTHERS_LISTED.search(sent) and sent.rstrip().endswith(":"):
                 # ... or an item that leads in a list of its own ("- Comparison cases (other published patients, NOT
@@ -787,6 +793,7 @@ def segment(text: str) -> Document:
                 kept.append((t, a, b, "case" if s == "intro" else s, p, h))
         raw = kept
     _first_unnumbered(raw)
+    raw = _family_parts(raw, doc.groups)
     doc.sentences = [Sentence(t, a, b, s, p, h, a < body_at) for t, a, b, s, p, h in raw]
     if doc.announced and (any(s.patient for s in doc.sentences) or doc.groups or any(
             s.section == "case" and _AGE_NOUN.search(s.text) and not _RESPECTIVELY.search(s.text)
@@ -842,6 +849,47 @@ _OF_AGE = re.compile(r"\b\d{1,3}\s*(?:months?|years?|weeks?)\s+of\s+age\b", re.I
 #: one of a group just named, told next: "One was a 49-year-old woman ...", "The other had ..."
 _ONE_OF_THEM = re.compile(r"^\W*(?:one|the\s+other|another|the\s+first|the\s+second)\s+(?:was|had|were|is)\b",
                           re.IGNORECASE)
+
+#: a heading of a family's part in a series of families: "Family 1 (identified through the paraganglioma registry)"
+_FAMILY_HEAD = re.compile(r"^\W{0,6}(?:family|kindred|pedigree)\s+(?:\d{1,2}|[A-F]|[IVX]{1,4})\b", re.IGNORECASE)
+
+
+def _family_parts(raw: list[tuple[str, int, int, str, int, bool]],
+                  groups: dict[int, frozenset[int]]) -> list[tuple[str, int, int, str, int, bool]]:
+    """What a family's part says before its patients' own parts ("This family carries the germline SDHB mutation
+    c.847-50delTCTC") is said of the patients of that family: the part's sentences are the case's, grouped with
+    them."""
+    out = list(raw)
+    pending: list[int] = []  # indexes into out
+    members: set[int] = set()
+    in_family = False
+
+    def close() -> None:
+        if members:
+            for i in pending:
+                t, a, b, _s, p, h = out[i]
+                out[i] = (t, a, b, "case", p, h)
+                groups.setdefault(a, frozenset(members))
+
+    for i, (t, _a, _b, s, p, h) in enumerate(raw):
+        if h and _FAMILY_HEAD.match(t):
+            if in_family:
+                close()
+            pending, members, in_family = [], set(), True
+            continue
+        if not in_family:
+            continue
+        if h and s not in ("case", "intro"):
+            close()
+            in_family, pending, members = False, [], set()
+        elif s in ("case", "intro") and not h and not p and not members:
+            pending.append(i)
+        elif p:
+            members.add(p)
+    if in_family:
+        close()
+    return out
+
 
 def _brings_in_other(sent: str) -> bool:
     """A cited sentence bringing in another patient: "Di Carlo and colleagues reported a two-year-old girl ..."."""
