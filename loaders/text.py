@@ -136,6 +136,15 @@ def default_resources() -> Resources:
     return build_resources(lexicon(), default_matcher())
 
 
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _written_as_named(m: Mention, matcher: Matcher) -> bool:
+    term = matcher.lex.terms.get(m.iri)
+    said = re.sub(r"\s", "", m.surface)
+    return term is not None and any(re.sub(r"\s", "", n) == said for n in [term.label, *term.synonyms])
+
+
 def _mentions(doc: Document, matcher: Matcher) -> dict[int, list[Mention]]:
     """Lexicon mentions of every sentence (keyed by sentence start), abbreviations resolved, and the metastases
     named by their primary ("prostate adenocarcinoma")."""
@@ -144,6 +153,9 @@ def _mentions(doc: Document, matcher: Matcher) -> dict[int, list[Mention]]:
     metastasis = _METASTASIS if _METASTASIS in matcher.lex.terms else None
     for s in doc.sentences:
         found = matcher.find(s.text, s.start, extra or None)
+        # (a name without letters is read only as written: "7+3" is not the "7 (3+4)" of a Gleason score nor a
+        # haemoglobin of "7.3")
+        found = [m for m in found if _LETTER.search(m.surface) or _written_as_named(m, matcher)]
         if metastasis:
             found = sorted(found + carcinoma_mentions(s.text, s.start, metastasis, found), key=lambda m: m.start)
         out[s.start] = found
@@ -277,7 +289,7 @@ _GENERAL_CLAIM = needs(re.compile(
     r"|\b(?:account|accounts)\s+for\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d+(?:\.\d+)?\s*%"
     # "roughly 10-15% arise from mutations in SDHB", "about a third are caused by germline variants"
     r"|\b\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*%\s+(?:of\s+(?:them|these|cases)\s+)?(?:arise|are\s+caused"
-    r"|are\s+due|result|carry|harbou?r)\b"
+    r"|are\s+due|result|carry|harbou?r|have|show)\b"
     rf"|{COHORT_COUNTED.pattern}"  # "Of 24 evaluable patients, 8 had a KIT mutation"
     # a count of a group: "in seven of the 11 new carriers scanned", "8 of 22 had local relapses"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:the\s+)?(?:\d{2,}|[4-9])\s+(?:[\w-]+\s+)"
@@ -285,6 +297,9 @@ _GENERAL_CLAIM = needs(re.compile(
     # what is said of a kind of change: "De novo mutations in BRCA1 and BRCA2 are rare"
     r"|\b(?:mutations|variants|alterations|fusions|rearrangements|deletions|amplifications)\s+(?:in|of)\s+[^.;]{1,40}?"
     r"\s+are\s+(?:very\s+|extremely\s+|exceedingly\s+)?(?:rare|uncommon|common|frequent|infrequent|unusual)\b"
+    # a share in words: "Roughly half of patients carry the somatic JAK2 V617F mutation"
+    r"|\b(?:half|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)\s+of\s+(?:all\s+|the\s+)?(?:[\w-]+\s+)?(?:patients"
+    r"|cases|tumou?rs)\s+(?:carry|have|harbou?r|show)\b"
     # a cohort counted by its carriers: "(1,523 with a BRCA1 and 369 with a BRCA2 mutation)"
     r"|\b(?:cohort|series|study|registry)\s+of\s+(?:\w+\s+){0,2}?(?:carriers|patients|families|individuals)\b"
     # "MUC4 staining and an EWSR1-CREB3L1 fusion are the hallmarks", "Alternative fusions ... have been reported
@@ -294,6 +309,9 @@ _GENERAL_CLAIM = needs(re.compile(
     # a trial's or a study's patients counted: "In the ECOG trials E9486/9487, 351 patients were studied by FISH"
     r"|\b(?:trials?|study|studies|series|cohort|registry|analysis)\b[^.;]{0,60}?\b\d{2,}(?:,\d{3})?\s+(?:patients|cases"
     r"|tumou?rs|men|women|children|adults)\b"
+    # a comparison with another kind of disease: "comparing it with ALK/ROS1 fusion-positive disease treated with
+    # crizotinib"
+    r"|\bcompar(?:ing|ed)\s+(?:it|them|this|these|that)\s+(?:with|to)\b"
     # what is commonest in a kind of tumour: "the NAB2-STAT6 fusion is by far the most frequent alteration", "across
     # public SFTP samples"
     r"|\b(?:the\s+)?(?:most|second\s+most)\s+(?:frequent|common|prevalent)\s+(?:\w+\s+)?(?:alterations?|changes?"
@@ -309,7 +327,7 @@ _GENERAL_CLAIM = needs(re.compile(
     "invariabl", "consistent", "most", "many", "these", "such", "%", "account", "hallmark", "reported", "described",
     "cohort", "series", "study", "review", "registry", "rare", "frequent", "unusual", "carriers", "patients", "cases",
     "families", "tumours", "tumors", "children", "adults", "individuals", "subjects", "samples", "proportion",
-    "minority", "majority", "fraction", "subset", "trial", "analysis", "across")
+    "minority", "majority", "fraction", "subset", "trial", "analysis", "across", "compar", "half", "third", "quarter")
 #: a sentence of the case part that speaks of a kind of tumour in general: "a network frequently altered in paediatric
 #: gliomas" (its tumours in the plural are nobody's diagnosis)
 _GENERAL_PLURAL = re.compile(rf"\b(?:{_GENERALLY}|rarely|most|many)\b", re.IGNORECASE)

@@ -656,9 +656,11 @@ _TESTED_FOR = re.compile(r"\b(?:primers?|probes?|panels?|assays?|tested|testing|
                          # "FISH was performed to look for gain of MDM2", "to exclude amplification of MDM2"
                          r"|search(?:ed|ing)?|to\s+(?:assess|evaluate|check|exclude|rule\s+out|search|detect))\b"
                          # (a result verb before the "of" is a result: "the probe showed rearrangement of EWSR1")
-                         r"(?:(?!\b(?:show|reveal|detect|demonstrat|identif|found|confirm|disclos)\w*)[^.;]){0,40}?"
+                         # (nor a result said before the "for": "testing of marrow cells was positive for the D816V")
+                         r"(?:(?!\b(?:show|reveal|detect|demonstrat|identif|found(?!er)|confirm|disclos|positive)\w*)[^.;])"
+                         r"{0,40}?"
                          r"\b(?:for|of|including|covering)\b(?![^.;]*?\b(?:detect|show|reveal|demonstrat"
-                         r"|identif|found|confirm|disclos|harbou?r|positive\s+for)\w*)", re.IGNORECASE)
+                         r"|identif|found(?!er)|confirm|disclos|harbou?r|positive\s+for)\w*)", re.IGNORECASE)
 
 
 #: the variant is inherited ("a germline SDHB mutation", "constitutional") or acquired in the tumour ("somatic")
@@ -770,7 +772,22 @@ def _column_result(text: str, start: int) -> bool | None:
     return any(_CELL_RESULT.search(v) and not re.match(_NEGATIVE_RESULT, v, re.IGNORECASE) for v in values)
 
 
+#: a result cell that says a row's finding was not found: "| EGFR activating mutation | not detected |"
+_ROW_NEGATIVE = re.compile(r"^\s*(?:not\s+(?:detected|found|identified|present|seen)|negative|absent|none\b|no\b"
+                           r"|wild[\s-]?type|(?-i:WT)\b|normal\b)", re.IGNORECASE)
+
+
+def _row_negative(text: str, end: int) -> bool:
+    """Whether the finding ending at ``end`` stands in a row of a table laid out with bars whose next cell is a
+    negative result."""
+    row_end = text.find("\n", end)
+    rest = text[end:row_end if row_end >= 0 else len(text)]
+    return "|" in rest and bool(_ROW_NEGATIVE.match(rest.split("|", 1)[1]))
+
+
 def _asserted(text: str, start: int, end: int) -> bool:
+    if "|" in text and _row_negative(text, end):
+        return False
     if (column := _column_result(text, start)) is not None:
         return column  # found in one row at least, or in none
     if _DESIGN_FIELD.match(text) and not _CELL_RESULT.search(text):

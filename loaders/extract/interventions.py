@@ -232,9 +232,12 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
     course, narrative = 0, False
     stopped: set[str] = set()  # drugs the story has stopped ("Alectinib was then discontinued")
     resumed: dict[str, int] = {}  # ... and how often one was given again after that
-    for text, base, span, mentions in sentences:
+    for n_sent, (text, base, span, mentions) in enumerate(sentences):
         if COHORT_SHARE.search(text) or _COHORT_COUNT.search(text):
             continue  # "resection had been carried out in 85% of the cases", "14 of 18 patients received crizotinib"
+        if n_sent + 1 < len(sentences) and len(text.split()) <= 6 \
+                and _NOT_GIVEN_NEXT.match(sentences[n_sent + 1][0]):
+            continue  # "- Platinum chemotherapy. This was considered but not given": an item's label, then its fate
         mentions = _alternatives(text, base, mentions, drug_category, lex)
         first_drug = min((m for m in mentions if m.kind in ("drug", "regimen")), key=lambda m: m.start, default=None)
         if first_drug is not None and first_drug.start - base <= 4 \
@@ -349,6 +352,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 st = "history"  # "a second, unrelated cancer ..., which was resected": that cancer's treatment
             if st is None and _LAB_PROCESS.search(text[max(0, s - 30):s]):
                 st = "attribute"  # "formalin fixation", "tissue fixation": the specimen's, not the spine's
+            if st is None and _PLACE_AFTER.match(text[e:]):
+                st = "attribute"  # "the temporalis muscle overlying the original operation site": a place
             if m.kind == "procedure" and _AVOIDED_AFTER.match(text[e:]):
                 continue  # "amputation proposed, not done", "an amputation of a hand or foot, was avoided"
             if m.kind == "procedure" and _SPECIMEN_AFTER.match(text[e:]) and any(f.term == m.iri for f in facts):
@@ -696,14 +701,17 @@ def _count(f: InterventionFact) -> int | None:
             if m and status(str(sp["text"]), m.start(), m.end()) is None:
                 return int(to_number(m.group("n")) or 2)  # ("several", "multiple", "more than one": two at least)
         return None
-    if f.category in ("embolization", "surgery", "biopsy") and f.label and len(f.evidence) == 1:
-        # "The tumour was embolised on two separate occasions", "biopsied twice": as many procedures
-        text = str(f.evidence[0]["text"])
-        # (its word as the text has it: "embolised" for "embolization")
-        said = re.search(rf"\b{re.escape(f.label.lower()[:6])}\w*", text, re.IGNORECASE) if len(f.label) >= 6 else None
-        m = _OCCASIONS.match(text, said.end()) if said else None
-        if m and said and status(text, said.start(), said.end()) is None:
-            return 2 if m.group("twice") else int(to_number(m.group("n")) or 1)
+    if f.category in ("embolization", "surgery", "biopsy", "radiotherapy") and f.label and len(f.label) >= 6 \
+            and not f.agents:
+        # "The tumour was embolised on two separate occasions", "biopsied twice", "underwent tumour removal four
+        # times": as many procedures
+        for sp in f.evidence:
+            text = str(sp["text"])
+            # (its word as the text has it: "embolised" for "embolization")
+            said = re.search(rf"\b{re.escape(f.label.lower()[:6])}\w*", text, re.IGNORECASE)
+            m = _OCCASIONS.match(text, said.end()) if said else None
+            if m and said and status(text, said.start(), said.end()) is None:
+                return 2 if m.group("twice") else int(to_number(m.group("n") or m.group("n2")) or 1)
     if f.category != "surgery" or not f.label or not _PLURAL_OPS.search(f.label):
         return None
     for sp in f.evidence:
@@ -715,7 +723,7 @@ def _count(f: InterventionFact) -> int | None:
 
 #: a procedure done more than once, told right after it: "embolised on two separate occasions", "biopsied twice"
 _OCCASIONS = re.compile(rf"[^.;]{{0,20}}?\b(?:on\s+(?P<n>{NUMBER})\s+(?:separate\s+|different\s+|consecutive\s+)?"
-                        r"occasions|(?P<twice>twice))\b", re.IGNORECASE)
+                        rf"occasions|(?P<twice>twice)|(?P<n2>{NUMBER})\s+times)\b", re.IGNORECASE)
 
 
 def _singular(label: str) -> str:
@@ -758,6 +766,13 @@ def counted(facts: list[InterventionFact], generic: set[str], names: dict[str, s
     return out
 
 
+#: a sentence saying the treatment just named was not given: "This was considered but not given", "It was declined"
+_NOT_GIVEN_NEXT = re.compile(r"^\W*(?:this|it|that|these|they)\s+(?:was|were)\s+(?:\w+\s+){0,3}?(?:not\s+(?:given|done"
+                             r"|performed|started|used|administered|pursued)|declined|refused|withheld|deferred|omitted)\b",
+                             re.IGNORECASE)
+#: a procedure naming a place: "the original operation site", "the biopsy tract" (a "resection bed" or "cavity" still
+#: tells the resection)
+_PLACE_AFTER = re.compile(r"^[\s-]*(?:site|sites|scar|tract|wound)\b", re.IGNORECASE)
 #: a participle used as an adjective of the specimen: "the resected lesion", "the excised mass"
 _ADJECTIVE_PARTICIPLE = re.compile(r"^\s+(?:lesions?|tumou?rs?|mass|masses|specimens?|tissues?|material|pieces?"
                                    r"|fragments?|samples?|vertebrae?|segments?|bone)\b", re.IGNORECASE)
@@ -1082,6 +1097,9 @@ _COHORT_COUNT = re.compile(r"\b\d+\s+of\s+(?:the\s+)?\d{2,}\s+(?:[\w-]+\s+){0,2}
                            rf"|{COHORT_COUNTED.pattern}"
                            r"|\b(?:retrospective|prospective|multicent(?:re|er)|five-centre|cohort)\s+(?:\w+\s+){0,2}?"
                            r"(?:study|series|analysis|cohort)\s+of\s+\d+"
+                           # another disease's treatment compared: "comparing it with ALK/ROS1 fusion-positive disease
+                           # treated with crizotinib"
+                           r"|\bcompar(?:ing|ed)\s+(?:it|them|this|these|that)\s+(?:with|to)\b"
                            # a trial's arms: "In the phase III AURA3 trial, 419 patients ... were randomised to ..."
                            r"|\brandomi[sz]ed\s+(?:to|between|1:1)\b|\b(?:phase\s+(?:I{1,3}V?|[1-4])\w*|randomi[sz]ed)\s+"
                            r"(?:[\w-]+\s+){0,3}?trials?\b", re.IGNORECASE)

@@ -39,7 +39,10 @@ _OTHER_TEST = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS
 _IHC_WORD = re.compile(r"immun(?!ophenotyp)|stain", re.IGNORECASE)
 _FLOW = re.compile(r"\bflow\s+cytometr\w*|\bimmunophenotyp\w*", re.IGNORECASE)
 #: a sentence going on about the cells just told: "It expressed CD38 ...", "The cells were CD19-positive"
-_GOES_ON = re.compile(r"^\W*(?:it|they|these(?:\s+cells)?|the\s+(?:cells|population|clone|blasts))\b", re.IGNORECASE)
+_GOES_ON = re.compile(r"^\W*(?:it|they|these(?:\s+cells)?|the\s+(?:cells|population|clone|blasts))\b"
+                      # "A further 16% were abnormal mast cells with a CD2-negative, CD25-positive phenotype"
+                      r"|^\W*(?:a\s+further|another|the\s+remaining|the\s+other)\s+\d{1,3}(?:\.\d)?\s*%",
+                      re.IGNORECASE)
 #: a laboratory value, not a stain: "serum PSA was negative", "tumour markers (CEA, AFP) were negative", "AFP level"
 _LAB_WORD = needs(re.compile(r"\b(?:serum|plasma(?!\s*(?:cells?|cytoid|blast\w*|cytom\w*))|urin(?:e|ary)|laboratory"
                              r"|tumou?r\s+markers?|blood\s+(?:tests?|levels?|work-?up|work))\b", re.IGNORECASE),

@@ -87,6 +87,8 @@ _PROPOSED_PRE = re.compile(
     # the aim of another treatment: "to make the tumour regress far enough for a complete resection", "in order
     # to allow surgery"
     r"|(?:far|small|large)\s+enough\s+(?:for|to)|in\s+order\s+to|with\s+the\s+aim\s+of"
+    # a means of resectability: "unresectable, or resectable only by amputation"
+    r"|(?:resectable|operable|removable|curable)\s+(?:only\s+)?(?:by|with|through)"
     r"|to\s+(?:allow|enable|permit|facilitate|make\s+possible)"
     # what a treatment can do in general: "those that need treatment can usually be managed by excision alone"
     r"|can\s+(?:\w+ly\s+|also\s+|then\s+)?be\s+\w+ed\s+(?:by|with)(?:\s+\w+){0,4})\b",

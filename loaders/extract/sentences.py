@@ -105,10 +105,10 @@ _RUNIN = re.compile(
     r"|patient\s+concerns?|diagnos[ie]s|interventions?|outcomes?|results?|observations?"
     r"|conclusions?|(?:clinical\s+)?discussion|comments?|lessons?|learning\s+points?|funding|conflicts?\s+of\s+interests?"
     r"|competing\s+interests?|consent|ethics(?:\s+\w+)?|author(?:s'?)?\s+contributions?|acknowledge?ments?"
-    r"|data\s+availability|disclosures?)(?:\s*\([^()]{1,20}\))?\s*:", re.IGNORECASE)
+    r"|data\s+availability|disclosures?)(?:\s*\([^()]{1,60}\))?\s*:", re.IGNORECASE)
 #: ... or a poster's label ended by a full stop, a sentence of its own: "Background.", "Case.", "Conclusion."
 _RUNIN_STOP = re.compile(r"^\W{0,3}(?P<label>background|case|conclusions?|context\s+from\s+the\s+literature"
-                         r"|(?:similar|other|comparable|previously\s+reported)\s+cases)(?:\s*\([^()]{1,30}\))?\s*\.\s*$",
+                         r"|(?:similar|other|comparable|previously\s+reported)\s+cases)(?:\s*\([^()]{1,60}\))?\s*\.\s*$",
                          re.IGNORECASE)
 _RUNIN_SECTION = {"background": "intro", "introduction": "intro", "objective": "intro", "objectives": "intro",
                   "purpose": "intro", "importance": "intro", "rationale": "intro", "study design": "intro",
@@ -117,7 +117,7 @@ _PATIENT_HEAD = re.compile(
     r"^\W{0,6}(?:case|patient|twin)(?:\s+report)?\s*(?:no\.?\s*|#\s*)?(\d{1,3}|[IVX]{1,4}\b|one|two|three|four|five|six"
     r"|(?-i:[A-F])(?=\s*[.:)]|\s*$))"
     # (a bracketed aside may stand before the stop: "Patient 1 (the mother).", "Case 2 (index patient):")
-    r"(?=\s*(?:\([^()]{1,40}\)\s*)?[:.)\-–—]|\s*,(?!\s*\d)|\s*$|\s+(?:a|an|the|was|is|was a)\b)", re.IGNORECASE)
+    r"(?=\s*(?:\([^()]{1,40}\)\s*)?(?:[:.)\-–—]|$)|\s*,(?!\s*\d)|\s*$|\s+(?:a|an|the|was|is|was a)\b)", re.IGNORECASE)
 #: a run-in opening the part of a patient named by a relation and a name, or by initials: "Twin David.",
 #: "Sister Anna:", "Proband (II-3)." is not one; "Patient J.S.", "Case M.K.:"
 _NAMED_HEAD = re.compile(r"^\W{0,6}(?:(?:twin|sibling|brother|sister|proband|son|daughter)\s+(?-i:([A-Z][a-z]{2,15}))"
