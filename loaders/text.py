@@ -348,6 +348,21 @@ _GENE_NAME_AFTER = re.compile(r"\s*(?:[XY]\s+)?(?:breakpoint|translocation|assoc
                               r"|\d{1,2}(?=\s*\(|\s+(?:gene|protein|associated|transcript)\b))", re.IGNORECASE)
 
 
+_FLOW_HEADING = re.compile(r"\bflow[\s-]+cytometr\w*|\b(?-i:FCM)\b", re.IGNORECASE)
+
+
+def _under_flow_heading(doc: Document) -> set[int]:
+    """The starts of the sentences under a flow cytometry heading ("FLOW CYTOMETRY (aspirate)"), to the next heading."""
+    out: set[int] = set()
+    under = False
+    for s in doc.sentences:
+        if s.heading:
+            under = bool(_FLOW_HEADING.search(s.text))
+        elif under:
+            out.add(s.start)
+    return out
+
+
 def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p: int,
             sexes: dict[int, str | None] | None = None) -> dict[str, object]:
     # a patient of a series has the facts of their own part; of what is told for the series as a whole only
@@ -479,8 +494,11 @@ def _record(doc: Document, mentions: dict[int, list[Mention]], res: Resources, p
                     level_items.append(_level_item(s, mentions[s.start], res, a, b))
     levels = tumor_levels(level_items)
 
+    # (a part under a flow cytometry heading tells antigens of cells in suspension, not stains of the tumour)
+    flow = _under_flow_heading(doc)
     mk = markers.extract_markers([(tables.as_prose(t), b, sp, ms) for t, b, sp, ms in  # pipe tables as prose
-                                  _tuples(pathology, mentions, ("marker", "gene"))], res.pattern_names,
+                                  _tuples([x for x in pathology if x.start not in flow], mentions,
+                                          ("marker", "gene"))], res.pattern_names,
                               metastatic=diag.term == _METASTASIS)
     gn = genomic.extract_genomic(_tuples(pathology, mentions, ("gene",)), res.gene_symbol, res.fusion_term,
                                  res.translocations)

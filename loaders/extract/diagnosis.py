@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spinekg.loaders.extract.lexmatch import Mention
 from spinekg.loaders.extract.negation import clause_start, status
+from spinekg.loaders.extract.outcome import about_relative
 from spinekg.loaders.extract.sentences import add_evidence
 
 #: a molecular or pathological result that settles what the tumour was: "..., suggesting the tumor was an NTRK
@@ -188,6 +189,8 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
             s, e = m.start - base, m.end - base
             if _LIKENESS.search(text[max(0, s - 70):s]) or _LIKE_AFTER.match(text[e:e + 8]):
                 continue  # "its immunophenotype was that of a glomus tumour", "a glomus-like phenotype": a likeness
+            if about_relative(text[clause_start(text, s):s]):
+                continue  # "The patient's son had been diagnosed with breast cancer": a relative's disease
             st = "excluded" if base in excluded else status(text, s, e, proposals=False)
             surface = m.long_form or m.surface
             if st in ("excluded", "negated") and (_OUTCOME_WORDS.search(text[max(0, s - 40):s])

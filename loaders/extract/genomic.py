@@ -845,6 +845,9 @@ def _asserted_item(text: str, cue: int, end: int) -> bool:
     return _asserted(text[k:], cue - k, end - k) and not _TESTED_FOR.search(text[max(0, cue - 200):cue])
 
 
+#: the change a small deletion is told by, right after its word: ", c.1116_1130del15", " (p.Glu746_Ala750del)"
+_SMALL_CHANGE_AFTER = re.compile(r"\s*[,:(]?\s*(?P<v>(?:c\.\s?[\d_+\-*]+del\w*|p\.\s?\(?[A-Z][a-z]{0,2}\d+_"
+                                 r"[A-Z][a-z]{0,2}\d+del\w*\)?))")
 #: a reference sequence an HGVS change is written on: "NM_000546.6:", "NP_000537.3:", "ENST00000269305.9:"
 _REFSEQ = re.compile(r"\b(?:N[MCGRP]|X[MR]|ENS[TG])_?\d{5,15}(?:\.\d{1,3})?:(?=\s?[cgpn]\.)")
 
@@ -1236,7 +1239,13 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 for sym in symbols:
                     add(GenomicFact("deletion", gene=sym), span)
                 continue
-            if (dm := _DEL_AFTER.match(change_after)) or _DEL_BEFORE.search(text[max(0, g.start - 160):g.start]):
+            if (dm := _DEL_AFTER.match(change_after)) and (sc := _SMALL_CHANGE_AFTER.match(change_after, dm.end())) \
+                    and _asserted(text, g.start, g.end):
+                # a small deletion told by its change: "the same deleterious GATA2 deletion, c.1116_1130del15" is a
+                # mutation, not a loss of the gene
+                add(GenomicFact("mutation", gene=g.symbol, variant=_hgvs(sc.group("v"))), span)
+                continue
+            if dm or _DEL_BEFORE.search(text[max(0, g.start - 160):g.start]):
                 # (a stain's loss is no deletion: "Immunohistochemistry: ATRX loss", unless a genotype is told too)
                 lost_stain = dm is not None and dm.group().rstrip().lower().endswith("loss") \
                     and bool(_STAINED.search(text)) and not _GENOTYPED.search(text)

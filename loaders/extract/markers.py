@@ -39,7 +39,8 @@ _OTHER_TEST = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS
 _IHC_WORD = re.compile(r"immun(?!ophenotyp)|stain", re.IGNORECASE)
 _FLOW = re.compile(r"\bflow\s+cytometr\w*|\bimmunophenotyp\w*", re.IGNORECASE)
 #: a sentence going on about the cells just told: "It expressed CD38 ...", "The cells were CD19-positive"
-_GOES_ON = re.compile(r"^\W*(?:it|they|these(?:\s+cells)?|the\s+(?:cells|population|clone|blasts))\b"
+_GOES_ON = re.compile(r"^\W*(?:it|they|these(?:\s+cells)?|the\s+(?:cells|population|clone|blasts"
+                      r"|(?:blast|abnormal|neoplastic|leuka?emic)\s+(?:population|cells)))\b"
                       # "A further 16% were abnormal mast cells with a CD2-negative, CD25-positive phenotype"
                       r"|^\W*(?:a\s+further|another|the\s+remaining|the\s+other)\s+\d{1,3}(?:\.\d)?\s*%",
                       re.IGNORECASE)
@@ -169,7 +170,15 @@ _SCORE_AFTER = re.compile(r"^\s*(?:\(\s*IHC\s*\)\s*)?(?:(?:immunohistochemi\w*|i
                           re.IGNORECASE)
 
 
+#: a stain's result as scored, after how it looked: "TFE3: weak nuclear staining of uncertain significance, scored as
+#: NEGATIVE"
+_SCORED_AS = re.compile(r"^\s*:?[^.;:]{0,70}?\b(?:scored|read|interpreted|called|reported)\s+as\s+(?:formally\s+)?"
+                        r"(?P<pol>negative|positive)\b", re.IGNORECASE)
+
+
 def _post_polarity(after: str) -> str | None:
+    if sa := _SCORED_AS.match(after):
+        return sa.group("pol").lower()
     if _SHOWED.match(after):
         return "noun"
     if _LOSS_AFTER.match(after):
@@ -273,7 +282,7 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
         # (the sentences after a flow cytometry result that go on about its cells: "Flow cytometry ... found an
         # abnormal clonal plasma cell population. It expressed CD38 and CD138")
         if after_flow and _GOES_ON.match(text) and not _IHC_WORD.search(text):
-            continue
+            continue  # (and the next one goes on about them too: "It does not express CD19, CD20, ...")
         after_flow = bool(_FLOW.search(text)) and not _IHC_WORD.search(text)
         if not _IHC_SENTENCE.search(text) or (_OTHER_TEST.search(text) and not _IHC_WORD.search(text)):
             continue

@@ -107,6 +107,8 @@ _POST = re.compile(
     r"|negative|absent|unlikely|suspected"
     r"|considered|favou?red|(?:the\s+|an?\s+)?(?:most\s+)?(?:possible|probable|likely)|unproven|unconfirmed|recommended|proposed|planned|suggested|advised|declined"
     r"|refused|offered|discussed(?=\s*$|\s+but\s+(?:not|never)\b)|not\s+(?:recommended|feasible|possible)|deemed|thought"
+    # "Treatment with a BRAF inhibitor was raised as an option to consider"
+    r"|raised\s+as\s+(?:an?\s+)?(?:option|possibility)"
     # judged impossible: "en bloc resection was judged unfeasible", "ablation was considered unsafe"
     r"|(?:rarely|seldom|not\s+always|often\s+not)\s+(?:feasible|possible|indicated|performed|needed|required)"
     # "surgery and embolization were judged to have no role", "were to be reconsidered after that scan"
@@ -132,7 +134,7 @@ _POST_KIND = {"cancelled": "negated", "canceled": "negated", "called": "negated"
               "offered": "proposed", "feasible": "proposed", "discussed": "proposed", "judged": "proposed",
               "felt": "proposed", "regarded": "proposed", "unfeasible": "proposed", "infeasible": "proposed",
               "unsafe": "proposed", "contraindicated": "proposed", "rarely": "proposed", "seldom": "proposed",
-              "often": "proposed", "to": "proposed"}
+              "often": "proposed", "to": "proposed", "raised": "proposed"}
 _TRAILING_COPULA = re.compile(
     rf"\b{_COPULA}\s*(?:{_ADVERBS}\s*)?$", re.IGNORECASE)
 _POST_MODAL = re.compile(r"^[^;:.]{0,60}?\b(?:could|can|cannot|may|might)\s+(?:not\s+)?(?:be\s+)?"
@@ -258,6 +260,10 @@ _BUT_EXCLUDED = re.compile(r"^\s*,?\s*but\s+(?:(?:it|they|this|these|was|were|is
                            re.IGNORECASE)
 
 
+#: what a relative clause after it says the patient's tumour lacks: "..., which this tumour does NOT carry"
+_WHICH_NOT_AFTER = re.compile(r"[^.;]{0,40}?,?\s*which\s+(?:this|the|our|his|her|their)\s+(?:patient'?s?\s+)?"
+                              r"(?:tumou?rs?|patients?|lesions?|case)\s+(?:does|did|do)\s+not\s+(?:carry|have|harbou?r"
+                              r"|show)\b", re.IGNORECASE)
 #: a treatment the patient never had: "radiotherapy-naive", "chemotherapy naïve"
 _NAIVE_AFTER = re.compile(r"[\s-]?na[iï]ve\b", re.IGNORECASE)
 #: advice in the imperative, an item of a board's recommendations: "- Start androgen deprivation therapy (ADT).",
@@ -275,6 +281,8 @@ def status(text: str, start: int, end: int, *, proposals: bool = True) -> str | 
 
     A suspicion the same sentence then drops is an exclusion: "X was considered but excluded".
     """
+    if _WHICH_NOT_AFTER.match(text, end):
+        return "negated"  # "the familiar BRAF p.Val600Glu (V600E) variant, which this tumour does NOT carry"
     if _NAIVE_AFTER.match(text, end) or (proposals and (_WE_ADVISE.match(text) or _IMPERATIVE.match(text))):
         # "both patients remained radiotherapy-naive": never given; "We suggest that ... should not ... require
         # up-front cranial irradiation": the authors' advice, not what was done

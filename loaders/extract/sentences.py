@@ -359,7 +359,7 @@ _RESULT_ITEM = re.compile(r"^[A-Za-z][\w./-]{0,24}(?:\s+[\w./-]{1,24}){0,2}\s+[-
                           r"|[A-Z]\d{1,4}(?:[A-Z]|\*|fs|del|dup|ins)\b)"
                           # ... or a row of a table of variants whose column gaps a PDF closed: "NOTCH1 p.P2133T variant
                           # of unknown significance"
-                          r"|^[A-Za-z][\w-]{1,11}\s+[cp]\.\s?[A-Z\d*]"
+                          r"|^[A-Za-z][\w-]{1,11}\s+(?:N[MCRP]_\d{4,12}(?:\.\d{1,3})?:)?[cp]\.\s?[A-Z\d*]"
                           # ... or a gene symbol and the kind of its change, under "mutations detected in:" ("CDKN2A
                           # mutation", "MDM2  amplification")
                           r"|^(?-i:[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?)\s+(?:(?:somatic|germline|pathogenic|activating"
@@ -730,7 +730,9 @@ def segment(text: str) -> Document:
                 own = "other"  # a patient of the literature cited in a numbered patient's part, with their own age
             if sec == "case" and not patient and not heading:
                 ages = _ages(sent)
-                cited = _cited(sent)
+                # (or a patient the text says is another report's: "Another report, of a 29-year-old woman ..., is a
+                # separate patient and is cited for comparison only")
+                cited = _cited(sent) or bool(_OTHER_REPORT.search(sent))
                 if first_age is None and ages and not cited:  # (a cited patient's age is never the first)
                     first_age = ages[0]
                 elif first_age is None and not cited and (at := _opening_age(sent)):
@@ -850,6 +852,10 @@ _OF_AGE = re.compile(r"\b\d{1,3}\s*(?:months?|years?|weeks?)\s+of\s+age\b", re.I
 _ONE_OF_THEM = re.compile(r"^\W*(?:one|the\s+other|another|the\s+first|the\s+second)\s+(?:was|had|were|is)\b",
                           re.IGNORECASE)
 
+#: a sentence telling of another report's patient: "Another report, of a 29-year-old woman", "a separate patient"
+_OTHER_REPORT = re.compile(r"\b(?:another|a\s+(?:previous|prior|separate|different|recent))\s+(?:case\s+)?report\b"
+                           r"|\b(?:is|was)\s+a\s+(?:separate|different)\s+patient\b|\bfor\s+comparison\s+only\b",
+                           re.IGNORECASE)
 #: a heading of a family's part in a series of families: "Family 1 (identified through the paraganglioma registry)"
 _FAMILY_HEAD = re.compile(r"^\W{0,6}(?:family|kindred|pedigree)\s+(?:\d{1,2}|[A-F]|[IVX]{1,4})\b", re.IGNORECASE)
 
