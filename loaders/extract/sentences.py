@@ -760,7 +760,7 @@ def segment(text: str) -> Document:
                     own = "other"  # ... and the rest of that list item ("- Smith described ... He had GTR ...")
                 elif after_others and _THESE_OTHERS.search(sent) and not _BACK_TO_OURS.search(sent[:60]):
                     own = "other"  # "None of these patients carried ...": the list's patients summed up
-            if not in_item and (_OTHERS_LISTED.search(sent) or (_cited(sent) and sent.rstrip().endswith(":"))):
+            if not in_item and (_OTHERS_LISTED.search(sent) or (sent.rstrip().endswith(":") and _cited(sent))):
                 # (or a cited lead: "Hasenfratz and colleagues profiled three H3F3A-mutated GCTBs treated with ...:")
                 others_listed = True  # "... for comparison; none of them is our patient:" opens a list of others
             elif bullet and _OTHERS_LISTED.search(sent) and sent.rstrip().endswith(":"):
