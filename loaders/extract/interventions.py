@@ -240,7 +240,9 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             continue  # "- Platinum chemotherapy. This was considered but not given": an item's label, then its fate
         mentions = _alternatives(text, base, mentions, drug_category, lex)
         first_drug = min((m for m in mentions if m.kind in ("drug", "regimen")), key=lambda m: m.start, default=None)
-        if first_drug is not None and first_drug.start - base <= 4 \
+        # (after a run-in label too: "Therapeutic implication: Entrectinib is an orally available inhibitor ...")
+        run_in = _LABEL_BEFORE.match(text)
+        if first_drug is not None and first_drug.start - base <= (run_in.end() if run_in else 0) + 4 \
                 and _DEFINED_AFTER.match(text, first_drug.end - base):
             continue  # "Osimertinib (AZD9291) is a third-generation EGFR TKI that ...": what a drug is, not a dose
         if not narrative and base not in summaries:
@@ -1050,6 +1052,7 @@ def _merge_course(into: InterventionFact, f: InterventionFact) -> None:
             setattr(into, attr, getattr(f, attr))
 
 
+_LABEL_BEFORE = re.compile(r"^[^:.;]{1,40}:\s*")
 #: a drug defined, opening its sentence: "Osimertinib (AZD9291) is a third-generation, mono-anilino-pyrimidine EGFR TKI"
 _DEFINED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:is|are)\s+(?:an?|the)\s+", re.IGNORECASE)
 #: drugs told as alternatives: "first-generation EGFR TKIs (gefitinib or erlotinib)"

@@ -30,7 +30,7 @@ _NOT_LEVEL = re.compile(
     r"|\s*\+\s*C|[a-z]{2,}\d|DM\b|\s*(?:and|/|,|or)\s*T\d[\s-]*(?:weighted|W\b|WI\b)))", re.IGNORECASE)
 _MRI_BEFORE = re.compile(r"(?:hypo|hyper|iso|intens\w*|signal|weighted|sequences?|images?|fat[\s-]suppressed"
                          r"|fat[\s-]sat|post-?contrast|contrast[\s-]enhanced|gadolinium[\s-]enhanced|sagittal|axial"
-                         r"|coronal)\s+(?:on\s+)?$", re.IGNORECASE)
+                         r"|coronal|bright|dark)\s+(?:on\s+)?$", re.IGNORECASE)
 #: the other sequence before it: "isointense on T1 and on T2", "hypointense on T1-weighted and T2 images"
 _MRI_SEQUENCE_BEFORE = re.compile(r"(?:hypo|hyper|iso|intens\w*|signal)\w*\s+(?:on\s+)?T[12]"
                                   r"(?:[\s-]*(?:weighted|W|WI))?(?:\s+images?)?\s*(?:,|and|or|/)\s*(?:on\s+)?(?:the\s+)?$",
