@@ -37,6 +37,7 @@ from spinekg.loaders.extract.prefilter import needs
 from spinekg.loaders.extract.primary_site import carcinoma_mentions
 from spinekg.loaders.extract.sentences import (
     COHORT_COUNTED,
+    COMPARED_WITH,
     Document,
     Sentence,
     named_patients,
@@ -309,9 +310,7 @@ _GENERAL_CLAIM = needs(re.compile(
     # a trial's or a study's patients counted: "In the ECOG trials E9486/9487, 351 patients were studied by FISH"
     r"|\b(?:trials?|study|studies|series|cohort|registry|analysis)\b[^.;]{0,60}?\b\d{2,}(?:,\d{3})?\s+(?:patients|cases"
     r"|tumou?rs|men|women|children|adults)\b"
-    # a comparison with another kind of disease: "comparing it with ALK/ROS1 fusion-positive disease treated with
-    # crizotinib"
-    r"|\bcompar(?:ing|ed)\s+(?:it|them|this|these|that)\s+(?:with|to)\b"
+    rf"|{COMPARED_WITH.pattern}"  # "comparing it with ALK/ROS1 fusion-positive disease treated with crizotinib"
     # what is commonest in a kind of tumour: "the NAB2-STAT6 fusion is by far the most frequent alteration", "across
     # public SFTP samples"
     r"|\b(?:the\s+)?(?:most|second\s+most)\s+(?:frequent|common|prevalent)\s+(?:\w+\s+)?(?:alterations?|changes?"

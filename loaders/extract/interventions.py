@@ -19,7 +19,7 @@ from spinekg.loaders.extract.lexmatch import Matcher, Mention
 from spinekg.loaders.extract.negation import clause_end, clause_start, status
 from spinekg.loaders.extract.numwords import NUMBER, to_number
 from spinekg.loaders.extract.prefilter import needs
-from spinekg.loaders.extract.sentences import COHORT_COUNTED, COHORT_SHARE, add_evidence
+from spinekg.loaders.extract.sentences import COHORT_COUNTED, COHORT_SHARE, COMPARED_WITH, add_evidence
 from spinekg.ontology import SKG, hgnc
 from spinekg.ontology.lexicon import Lexicon, norm
 
@@ -1100,9 +1100,7 @@ _COHORT_COUNT = re.compile(r"\b\d+\s+of\s+(?:the\s+)?\d{2,}\s+(?:[\w-]+\s+){0,2}
                            rf"|{COHORT_COUNTED.pattern}"
                            r"|\b(?:retrospective|prospective|multicent(?:re|er)|five-centre|cohort)\s+(?:\w+\s+){0,2}?"
                            r"(?:study|series|analysis|cohort)\s+of\s+\d+"
-                           # another disease's treatment compared: "comparing it with ALK/ROS1 fusion-positive disease
-                           # treated with crizotinib"
-                           r"|\bcompar(?:ing|ed)\s+(?:it|them|this|these|that)\s+(?:with|to)\b"
+                           rf"|{COMPARED_WITH.pattern}"  # another disease's treatment compared
                            # a trial's arms: "In the phase III AURA3 trial, 419 patients ... were randomised to ..."
                            r"|\brandomi[sz]ed\s+(?:to|between|1:1)\b|\b(?:phase\s+(?:I{1,3}V?|[1-4])\w*|randomi[sz]ed)\s+"
                            r"(?:[\w-]+\s+){0,3}?trials?\b", re.IGNORECASE)

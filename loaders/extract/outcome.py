@@ -186,9 +186,13 @@ _RECUR_PRESENTING = re.compile(
 #: a complete response of the disease, not of one compartment: "the bone marrow was in complete response" while the
 #: tumour was in partial response
 _WHOLE = r"(?<!marrow\swas\sin\s)(?<!marrow\sis\sin\s)(?<!marrow\sin\s)(?<!marrow\s)"
+#: the free interval a named end point measures, not the patient's course: "metastasis-free survival", "disease-free
+#: survival rates"
+_NOT_END_POINT = r"(?!\s+(?:survival|interval|rate|period|time)\b)"
 #: a disease held in partial remission: "has stayed in partial remission", "remains in partial response"
 _IN_PARTIAL = (r"\b(?:stayed|remained|remains?|is\s+still|was\s+still|continues|continued|kept)\s+(?:\w+\s+)?in\s+"
                r"(?:a\s+)?partial\s+(?:remission|response)\b")
+_IN_PARTIAL_RX = re.compile(_IN_PARTIAL, re.I)
 #: ... or held in check on its drug: "all three patients remain on treatment without progression"
 _ON_TREATMENT = re.compile(r"\b(?:remain(?:s|ed)?|still|continu\w+|stay(?:s|ed)?)\s+on\s+(?:\w+\s+)?"
                            r"(?:treatment|therapy|\w+inib|\w+mab|the\s+drug)\b", re.I)
@@ -201,10 +205,10 @@ _RECUR_NEG = needs(re.compile(
     r"|reactivation)"
     # ("progression-free survival was 4 months", "progression-free on alectinib": a time to progression, or a
     # disease held in check, not a disease gone that did not come back)
-    r"|(?:recurrence|relapse)[\s-]free(?!\s+(?:survival|interval|rate|period|time)\b)|progression[\s-]free(?!\s+(?:survival|interval|on|under|with|while)\b)"
+    rf"|(?:recurrence|relapse)[\s-]free{_NOT_END_POINT}|progression[\s-]free(?!\s+(?:survival|interval|on|under|with|while)\b)"
     r"|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?(?:disease|"
     r"tumou?r)(?![\s-]+progression)"
-    rf"|disease[\s-]free(?!\s+(?:survival|interval|rate|period|time)\b)|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|{_WHOLE}complete\s+(?:remission|response)|"
+    rf"|disease[\s-]free{_NOT_END_POINT}|tumou?r[\s-]free(?!\s+(?:\w+\s+)?margins?)|{_WHOLE}complete\s+(?:remission|response)|"
     rf"{_FREE_OF_DISEASE}|{_NED}",
     re.I),
     "recur", "relaps", "progress", "regrowth", "reactivat", "disease", "tumor", "tumour", "remission", "response",
@@ -259,9 +263,9 @@ _NEW_DEPOSIT = re.compile(r"\bnew\s+(?:\w+\s+){0,2}?(?:metasta(?:sis|ses|tic\s+(
 _METS_NEG = needs(re.compile(
     r"\b(?:no|without|neither|nor|free\s+of|clear\s+of)\s+(?:\w+\s+){0,7}?(?:metasta\w*|dissemination|seeding)"
     # ("shorter overall and metastasis-free survival": an end point, not the patient's course)
-    r"|metasta\w*[\s-]free(?!\s+(?:survival|interval|rate|period|time)\b)"
+    rf"|metasta\w*[\s-]free{_NOT_END_POINT}"
     rf"|no\s+(?:sign|signs|evidence)\s+of\s+(?:residual\s+)?disease(?![\s-]+progression)"
-    rf"|disease[\s-]free(?!\s+(?:survival|interval|rate|period|time)\b)|{_FREE_OF_DISEASE}|{_NED}", re.I),
+    rf"|disease[\s-]free{_NOT_END_POINT}|{_FREE_OF_DISEASE}|{_NED}", re.I),
     "metasta", "dissemin", "seeding", "disease", "ned")
 _STATUS = [
     # a cause other than the tumour, named: never guessed from a cause the list does not know
@@ -415,7 +419,7 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
             continue  # "Her mother had died of metastatic disease", "5-year progression-free survival rates were ..."
         used = False
         # the disease is still there, held in check ("all three patients remain on treatment without progression")
-        partial = bool(re.search(_IN_PARTIAL, text, re.I)
+        partial = bool(_IN_PARTIAL_RX.search(text)
                        or (_ON_TREATMENT.search(text) and not _NED_SAID.search(text)))
         past = bool(_PAST.search(text))  # "Six years earlier ... breast carcinoma ..., disease-free since"
         # a long sentence chaining the whole course with semicolons is read clause by clause ("..., he was

@@ -248,6 +248,9 @@ COHORT_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*%\s+(?:of\s+)?(?:the\s+|these\s+|t
                           r"(?:patients|cases)\b", re.IGNORECASE)
 #: a group counted first: "Of 24 evaluable patients, 8 had ...", "among 28 Brazilian patients, ..." (a cohort's, never
 #: the patient's own fact)
+#: another kind of disease compared with the case's: "comparing it with ALK/ROS1 fusion-positive disease treated with
+#: crizotinib" (its findings and treatments are that disease's)
+COMPARED_WITH = re.compile(r"\bcompar(?:ing|ed)\s+(?:it|them|this|these|that)\s+(?:with|to)\b", re.IGNORECASE)
 COHORT_COUNTED = re.compile(r"\b(?:of|among)\s+(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:patients|cases)\b", re.IGNORECASE)
 _AGE_NOUN = needs(re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<u>year|yr|month|week|day)s?[\s-]*old\b", re.IGNORECASE),
                   "old")
