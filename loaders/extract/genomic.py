@@ -98,7 +98,7 @@ _KIND_WORDS = (r"(?:(?:nonsense|missense|frameshift|frame-shift|splice[\s-]site|
                r"|de\s+novo|stop[\s-]gain)\s+)*")
 _VARIANT = re.compile(
     # (a hyphen may join the gene to its change: "H3F3A-K27M mutation", "IDH1-R132H")
-    rf"^\s*(?::|-(?=[A-Z]\d)|[-–—]\s(?=(?:p\.\s?)?[A-Z]\d))?\s*(?:gene\s*[,:]?\s+)?(?:\(?\s*(?:exon\s*\d{{1,3}}\s+)?{_KIND_WORDS}"
+    rf"^\s*(?::|\|(?=\s*(?:p\.\s?)?[A-Z]\d)|-(?=[A-Z]\d)|[-–—]\s(?=(?:p\.\s?)?[A-Z]\d))?\s*(?:gene\s*[,:]?\s+)?(?:\(?\s*(?:exon\s*\d{{1,3}}\s+)?{_KIND_WORDS}"
     r"(?:(?i:mutation|variant|mutated|alteration)|(?=[^.;]{0,30}p\.)(?:in-frame\s+)?(?:deletion|duplication|insertion))"
     # ("NPM1: MUTATION DETECTED, p.W288*")
     r"(?:\s+(?i:detected|found|identified|present))?"
@@ -165,8 +165,10 @@ _MUTATION_WORD = re.compile(rf"^\s*(?:gene\s+)?(?:promoter\s*)?(?:[:–—-]\s*)
 _LISTED_MUTATIONS = re.compile(rf"^(?:\s*(?:,|/|and|or|,\s*and|,\s*or)\s*[A-Z][A-Z0-9]{{1,9}})+\s+(?:genes?\s+)?"
                                rf"{_KIND_WORDS}(?:mutations|variants)\b")
 #: what may stand between a gene and the result said of it: its band, the word gene, a field's colon ("MDM2 (12q15)
-#: amplification", "CDKN2A: homozygous deletion")
-_RESULT_PREFIX = r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?(?:(?::|\s[-–—])\s*)?"  # "MYCN - AMPLIFIED"
+#: amplification", "CDKN2A: homozygous deletion", "MYCN - AMPLIFIED"; a table's result cell: "| TERT copy number |
+#: AMPLIFIED |")
+_RESULT_PREFIX = (r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?(?:copy[\s-]number(?:\s+status)?\s*)?"
+                  r"(?:(?::|\s[-–—]|\|)\s*)?")
 _AMP_AFTER = re.compile(rf"{_RESULT_PREFIX}"
                         r"(?:-?(?:co-?)?amplifi(?:cation|ed)"
                         # a copy-number gain: "BRAF gain", "a BRAF (7q34) duplication"
@@ -183,9 +185,10 @@ _AMP_BEFORE = re.compile(rf"\b(?:[Aa]mplifications?|(?:copy[\s-]number\s+)?[Gg]a
 _DEL_AFTER = re.compile(rf"{_RESULT_PREFIX}(?:(?:homozygous|heterozygous)\s+)?"
                         # (not a stain's loss: "ATRX: loss of immunohistochemical expression")
                         # (a deletion inside an exon is a mutation: "EGFR: deletion in exon 19")
-                        r"(?:deletion(?!\s+(?:in|of|within)\s+exons?\b)|deleted|loss\b(?!\s+of\s+(?:\w+\s+){0,2}"
+                        r"(?:deletion(?!\s+(?:in|of|within)\s+exons?\b)|deleted|loss\b(?!\s+of\s+(?:[\w-]+\s+){0,3}"
                         r"(?:expression|staining|immunoreactivity"
-                        r"|immunostaining|protein))|(?:was|were"
+                        # (nor a loss of heterozygosity: "MSH6 | loss of the wild-type allele (second hit)")
+                        r"|immunostaining|protein|alleles?|heterozygosity))|(?:was|were"
                         r"|is)\s+deleted)",
                         re.IGNORECASE)
 _DEL_BEFORE = re.compile(rf"\b(?:(?:[Hh]omozygous|[Hh]eterozygous|[Bb]iallelic)\s+)?[Dd]eletions?\s+"
@@ -574,6 +577,11 @@ _MUTATION_BEFORE = re.compile(rf"\b(?:(?:activating|inactivating|somatic|germlin
                               # "mutations in SMARCB1 (also known as INI1, SNF5 or BAF47) and in LZTR1"
                               rf"|\b[Mm]utations?\s+(?:of|in)\s+(?:the\s+)?[A-Z][A-Za-z0-9\-]{{1,9}}\s*(?:\([^()]{{0,60}}\))?"
                               rf"\s*,?\s*(?:and|or)\s+(?:in\s+|of\s+)?(?:the\s+)?$")
+#: a change named before its gene, its protein change after the gene and a comma: "a previously unreported missense
+#: change in TP53, R248Q"
+_CHANGE_IN_GENE = re.compile(r"\b(?:mutations?|variants?|changes?|substitutions?|alterations?)\s+(?:in|of|affecting)"
+                             r"\s+(?:the\s+)?$", re.IGNORECASE)
+_COMMA_CHANGE = re.compile(rf"^\s*(?:gene\s*)?,\s*(?:p\.\s?)?(?P<v>{_P_CHANGE})(?![\w>])")
 #: a break-apart FISH result said as positive: "FISH for the FOXO1 gene was positive" (with the split signals or the
 #: probe named in the sentence)
 _FISH_BEFORE = re.compile(r"\b(?:FISH|fluorescence\s+in\s+situ\s+hybridi[sz]ation)\s+(?:\(FISH\)\s+)?(?:for|of|with)\s+"
@@ -777,6 +785,9 @@ _ROW_NEGATIVE = re.compile(r"^\s*(?:not\s+(?:detected|found|identified|present|s
                            r"|wild[\s-]?type|(?-i:WT)\b|normal\b)", re.IGNORECASE)
 
 
+_BAR_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
 def _row_negative(text: str, end: int) -> bool:
     """Whether the finding ending at ``end`` stands in a row of a table laid out with bars whose next cell is a
     negative result."""
@@ -790,6 +801,13 @@ def _asserted(text: str, start: int, end: int) -> bool:
         return False
     if (column := _column_result(text, start)) is not None:
         return column  # found in one row at least, or in none
+    if "\n" in text:
+        # a row of a table laid out with bars is read alone: "| TERT promoter | NO mutation detected |" negates
+        # nothing of the next row's "| TERT copy number | AMPLIFIED |"
+        rs, re_ = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+        re_ = len(text) if re_ < 0 else re_
+        if (rs > 0 or re_ < len(text)) and _BAR_ROW.match(text[rs:re_]):
+            return _asserted(text[rs:re_], start - rs, end - rs)
     if _DESIGN_FIELD.match(text) and not _CELL_RESULT.search(text):
         return False  # the test's design, not its result: "Primer sets: SYT-SSX1 and SYT-SSX2 (tested separately)."
     if (lead := _NEGATIVE_LABEL.match(text)) and start >= lead.end() \
@@ -1005,8 +1023,9 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 listed_as = next((g.symbol for g in genes if g.start <= pos < g.end), None)
                 sym = listed_as or tok.group().split("/")[0]
                 if sym in _NOT_SYMBOLS or re.fullmatch(r"[ACGTU]+", sym) \
-                        or text[m.start("list") + tok.end():].lstrip().startswith(">"):
-                    continue  # ("CGA>C": a nucleotide change, not a gene)
+                        or text[m.start("list") + tok.end():].lstrip().startswith(">") \
+                        or (listed_as is None and re.fullmatch(r"[A-Z]\d{1,4}[A-Z]", sym)):
+                    continue  # ("CGA>C": a nucleotide change, not a gene; nor is "TP53, R337H"'s protein change)
                 add(GenomicFact("mutation", gene=sym), span)
                 sib = re.search(r"/([A-Z0-9])$", tok.group())
                 if sib and sym[-1:].isalpha() == sib.group(1).isalpha():
@@ -1141,6 +1160,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 add(GenomicFact("mutation", gene=g.symbol, variant=v), span)
                 continue
             vm = _VARIANT.match(change_after) or _VERB_VARIANT.match(text[g.end:g.end + 90])
+            if vm is None and _CHANGE_IN_GENE.search(before):
+                vm = _COMMA_CHANGE.match(change_after)  # "a missense change in TP53, R248Q (arginine 248 to ...)"
             stained = bool(_STAINED.search(text[clause_start(text, g.start):clause_end(text, g.end)])) and not \
                 re.search(r"mutat|sequenc|variant", text, re.IGNORECASE)  # "immunostains for ... BRAF V600E"
             if vm and stained:

@@ -1345,6 +1345,10 @@ def operations(facts: list[InterventionFact], starts: list[int], texts: dict[int
             continue
         if target is None:
             events.append((f, {sentence_of(sp) for sp in f.evidence}, [f.term]))
+            if f.term not in generic and _TIME_SINCE.search(re.sub(r"\b(?:an?)\s+$", "",
+                                                                   text[max(0, where - 40):max(0, where)])):
+                # "a mass twelve years after a nephrectomy": time has passed since it, what follows is no step of it
+                closed.add(id(f))
             if f.at >= 0:
                 last_at[(id(f), idx)] = f.at - starts[idx] + len(f.label or "")
             continue

@@ -216,6 +216,10 @@ def _glosses(text: str, items: list[tuple[int, int, str, str | None]]) -> list[t
     """Drop a marker written in brackets right after another as its gloss: "CD45 (LCA)", "INI-1 (SMARCB1)"."""
     out: list[tuple[int, int, str, str | None]] = []
     for it in items:
+        if out and it[3] is not None and it[3] == out[-1][3] and not text[out[-1][1]:it[0]].strip():
+            # the same stain named twice in a row, the second its clone: "pan-cytokeratin AE1/AE3, Ki-67 and ..."
+            out[-1] = (out[-1][0], it[1], out[-1][2], out[-1][3])
+            continue
         if out:
             gloss = re.match(r"^\s*\(([^()]{0,40})\)", text[out[-1][1]:])
             if gloss and out[-1][1] + gloss.start(1) <= it[0] and it[1] <= out[-1][1] + gloss.end(1):
@@ -272,13 +276,55 @@ def _partner_after(text: str, base: int, m: Mention, mentions: list[Mention]) ->
     return other is not None and other.kind == "gene" and other.iri != m.iri
 
 
+#: a sentence that opens a list of stains on the lines after it ("the tumour cells were positive for:",
+#: "Immunohistochemistry:"), and a line of such a list ("- FOSB;", "• CD31", "2) ERG.")
+_LIST_LEAD = re.compile(r"(?:\b(?:positive|negative|(?:immuno)?reactive|express\w*|stain\w*)(?:\s+for)?"
+                        r"|immun\w*|\bIHC)\s*:\s*$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–·]|\d{1,2}[.)])\s+")
+
+
+def _join_lists(sentences: list[tuple[str, int, dict[str, object], list[Mention]]],
+                ) -> list[tuple[str, int, dict[str, object], list[Mention]]]:
+    """A list of stains told one a line after its lead, as one sentence: "positive for:" and "- FOSB;", "- CD31;",
+    "- ERG." read as "positive for  FOSB,  CD31,  ERG." (offsets kept: bullets and the lead's colon become spaces,
+    an item's closing semicolon a comma)."""
+    out: list[tuple[str, int, dict[str, object], list[Mention]]] = []
+    i = 0
+    while i < len(sentences):
+        text, base, span, ms = sentences[i]
+        j, end = i + 1, base + len(text)
+        if _LIST_LEAD.search(text):
+            while (j < len(sentences) and _LIST_ITEM.match(sentences[j][0]) and len(sentences[j][0]) <= 80
+                   and 0 <= sentences[j][1] - end <= 4):
+                end = sentences[j][1] + len(sentences[j][0])
+                j += 1
+        if j == i + 1:
+            out.append(sentences[i])
+            i += 1
+            continue
+        parts, mentions, at = [text[:-1] + " "], list(ms), base + len(text)
+        for k in range(i + 1, j):
+            t2, b2, _, m2 = sentences[k]
+            bullet = _LIST_ITEM.match(t2)
+            item = " " * bullet.end() + t2[bullet.end():] if bullet else t2
+            if k < j - 1 and item.rstrip().endswith((";", ".")):
+                item = item.rstrip()[:-1] + "," + item[len(item.rstrip()):]
+            parts.append(" " * (b2 - at) + item)
+            mentions += m2
+            at = b2 + len(t2)
+        joined = "".join(parts)
+        out.append((joined, base, {"text": joined, "start": base, "end": at}, mentions))
+        i = j
+    return out
+
+
 def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Mention]]],
                     pattern_names: dict[str, str], metastatic: bool = False) -> list[MarkerFact]:
     """Markers of the case: sentences are (text, offset, span, mentions of kind marker/gene/pattern); metastatic:
     the case's tumour is a carcinoma's metastasis (the stains of that carcinoma are the case's)."""
     facts: dict[str, MarkerFact] = {}
     after_flow = False
-    for text, base, span, mentions in sentences:
+    for text, base, span, mentions in _join_lists(sentences):
         # (the sentences after a flow cytometry result that go on about its cells: "Flow cytometry ... found an
         # abnormal clonal plasma cell population. It expressed CD38 and CD138")
         if after_flow and _GOES_ON.match(text) and not _IHC_WORD.search(text):
