@@ -281,6 +281,9 @@ _EACH_HIS_OWN = re.compile(r"\bthe\s+other\b|\brespectively\b|\b(?:the\s+)?(?:fi
                            re.IGNORECASE)
 _GENERAL_CLAIM = needs(re.compile(
     rf"\b{_GENERALLY}\s+(?:stains?|express(?:es)?|shows?|displays?|harbou?rs?|carry|carries|are|is|lacks?|tests?)\b"
+    # "BRAF V600 mutations are often reported in DIA/DIG"
+    rf"|\b(?:is|are|have\s+been|has\s+been)\s+{_GENERALLY}\s+(?:reported|found|seen|described|detected|observed"
+    r"|identified)\b"
     r"|\b(?:most|many|these|such)\s+(?:\w+\s+)?(?:tumou?rs|cases|lesions|neoplasms)\s+"
     r"(?:have|carry|harbou?r|show|display|express|lack)\b"
     # a share of a kind of tumour: "BRAF V600E is present in roughly 60-80% of tumours"

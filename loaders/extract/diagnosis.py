@@ -53,7 +53,10 @@ _EVOLVED_TO = re.compile(r"\b(?:progress\w*|evolv\w*|evolution)\s+(?:\w+\s+){0,2
 _LIKENESS = re.compile(r"\b(?:(?:immuno)?phenotype\s+(?:was\s+|is\s+)?(?:that\s+of|like\s+that\s+of|resembl\w*"
                        r"|reminiscent\s+of|similar\s+to)"
                        # a behaviour compared: "point towards the behaviour of adrenocortical carcinoma rather than"
-                       r"|behaviou?r\s+(?:of|typical\s+of|like\s+that\s+of|similar\s+to))"
+                       r"|behaviou?r\s+(?:of|typical\s+of|like\s+that\s+of|similar\s+to)"
+                       # a part of the tissue compared: "areas resembling an aneurysmal bone cyst"
+                       r"|(?:areas?|foci|focus|regions?|zones?|features?|components?|patterns?|appearances?|fields?)"
+                       r"\s+(?:\w+\s+)?(?:resembl\w*|reminiscent\s+of|similar\s+to|like\s+those\s+of))"
                        r"\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 _LIKE_AFTER = re.compile(r"^-like\b", re.IGNORECASE)
 #: a first diagnosis the case then revises: "the lesion was first managed as an osteoblastoma", "at first taken for a
@@ -100,6 +103,7 @@ class Candidate:
     excluded_at: int = -1
     reasserted: bool = False  # stated firmly in the case after it was excluded (a revised differential)
     excluded_in_case: bool = False  # excluded by the case description itself (not only by the discussion)
+    excluded_in: int = -1  # the offset of the sentence that excluded it
     spinal: int = 0  # mentions tied to the spine by the nearest site word ("the spinal lesion was diagnosed as X")
     elsewhere: int = 0  # ... and to a site outside it ("the femoral LGCOS")
 
@@ -201,7 +205,7 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
             if st == "excluded":
                 ruled_out.setdefault(m.iri, surface)
                 c = cands.setdefault(m.iri, Candidate(m.iri))
-                c.excluded, c.excluded_at, c.reasserted = True, order, False
+                c.excluded, c.excluded_at, c.reasserted, c.excluded_in = True, order, False, base
                 c.excluded_in_case |= section == "case"
                 continue
             before = text[clause_start(text, s):s]
@@ -238,7 +242,9 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
                 c.best_rank = key_rank
             if rank >= 3 and section == "case":
                 c.last_strong = order
-                if c.excluded:
+                if c.excluded and base != c.excluded_in:
+                    # (not in the sentence that excluded it: "LCH is excluded, because langerin ... separates LCH
+                    # from ICH")
                     c.reasserted = True
             # (a metastasis is named by its primary rather than by the class's own words: "adenocarcinoma" of a lung
             # biopsy, not the "bone metastases" of the imaging)
@@ -261,7 +267,9 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
     if not pool:
         # (a first impression the report then revised is not its diagnosis when the final one is told, even in
         # words no term names: "The final diagnosis was an undifferentiated sarcoma harbouring an NTRK3 fusion")
-        pool = [c for c in cands.values() if c.iri not in ruled_out and not (final_said and c.iri in superseded_iris)]
+        # (nor is a suspicion only, when the final one is told: "Its appearance suggested an ependymoma", then "The
+        # final diagnosis was atypical choroid plexus papilloma")
+        pool = [c for c in cands.values() if c.iri not in ruled_out and not final_said]
     best = max(pool, key=lambda c: (c.best_rank, c.last_strong, c.score), default=None)
     if best is not None and best.elsewhere and not best.spinal:
         # two tumours said as firmly, one of a site outside the spine ("a synchronous low-grade central

@@ -167,8 +167,8 @@ _LISTED_MUTATIONS = re.compile(rf"^(?:\s*(?:,|/|and|or|,\s*and|,\s*or)\s*[A-Z][A
 #: what may stand between a gene and the result said of it: its band, the word gene, a field's colon ("MDM2 (12q15)
 #: amplification", "CDKN2A: homozygous deletion", "MYCN - AMPLIFIED"; a table's result cell: "| TERT copy number |
 #: AMPLIFIED |")
-_RESULT_PREFIX = (r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?(?:copy[\s-]number(?:\s+status)?\s*)?"
-                  r"(?:(?::|\s[-–—]|\|)\s*)?")
+_RESULT_PREFIX = (r"^\s*(?:\(\s*\d{1,2}[pq][\d.]+\s*\)\s*)?(?:gene\s+)?"
+                  r"(?:copy[\s-]number(?:\s+status)?\s*|signals?\s+)?(?:(?::|\s[-–—]|\|)\s*)?")
 _AMP_AFTER = re.compile(rf"{_RESULT_PREFIX}"
                         r"(?:-?(?:co-?)?amplifi(?:cation|ed)"
                         # a copy-number gain: "BRAF gain", "a BRAF (7q34) duplication"
@@ -182,7 +182,7 @@ _AMP_AFTER = re.compile(rf"{_RESULT_PREFIX}"
 _LISTED = (r"(?:[A-Z][A-Za-z0-9\-]{1,9}(?:\s+gene)?(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
            r"(?:of\s+)?)*")
 _AMP_BEFORE = re.compile(rf"\b(?:[Aa]mplifications?|(?:copy[\s-]number\s+)?[Gg]ains?)\s+of\s+(?:the\s+)?{_LISTED}$")
-_DEL_AFTER = re.compile(rf"{_RESULT_PREFIX}(?:(?:homozygous|heterozygous)\s+)?"
+_DEL_AFTER = re.compile(rf"{_RESULT_PREFIX}(?:(?:homozygous|heterozygous|germ-?line|somatic|constitutional)\s+)*"
                         # (not a stain's loss: "ATRX: loss of immunohistochemical expression")
                         # (a deletion inside an exon is a mutation: "EGFR: deletion in exon 19")
                         r"(?:deletion(?!\s+(?:in|of|within)\s+exons?\b)|deleted|loss\b(?!\s+of\s+(?:[\w-]+\s+){0,3}"
@@ -582,6 +582,15 @@ _MUTATION_BEFORE = re.compile(rf"\b(?:(?:activating|inactivating|somatic|germlin
 _CHANGE_IN_GENE = re.compile(r"\b(?:mutations?|variants?|changes?|substitutions?|alterations?)\s+(?:in|of|affecting)"
                              r"\s+(?:the\s+)?$", re.IGNORECASE)
 _COMMA_CHANGE = re.compile(rf"^\s*(?:gene\s*)?,\s*(?:p\.\s?)?(?P<v>{_P_CHANGE})(?![\w>])")
+_APPOSED_CHANGE = re.compile(rf"\s*,\s*(?:the|a|an)\s+[^.;:()]{{3,100}}:\s*(?P<c>{_C_CHANGE})(?:[^.;:]{{0,60}}?"
+                             rf"\bp\.\s?\(?(?P<p>{_P_CHANGE})\)?)?")
+#: a gene's test named before it, its finding after: "Mutational analysis of PTEN confirmed it by showing a nonsense
+#: point mutation in exon 8"
+_ANALYSIS_OF = re.compile(r"\b(?:mutation(?:al)?\s+|genetic\s+|molecular\s+|germ-?line\s+)?(?:analysis|sequencing"
+                          r"|testing|screening)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_SHOWING_MUTATION = re.compile(r"(?:\s+gene)?[^.;]{0,50}?\b(?:show\w*|reveal\w*|identif\w*|found|detect\w*"
+                               r"|demonstrat\w*|disclos\w*)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+                               r"(?:mutation|variant)\b", re.IGNORECASE)
 #: a break-apart FISH result said as positive: "FISH for the FOXO1 gene was positive" (with the split signals or the
 #: probe named in the sentence)
 _FISH_BEFORE = re.compile(r"\b(?:FISH|fluorescence\s+in\s+situ\s+hybridi[sz]ation)\s+(?:\(FISH\)\s+)?(?:for|of|with)\s+"
@@ -831,7 +840,11 @@ def _asserted(text: str, start: int, end: int) -> bool:
     window = text[max(0, start - 200):start]
     if _RAN_FOR.search(window) and not _RESULT_LATER.search(text[start:]):
         return False  # "We ran RT-PCR for the SS18-SSX1 and SS18-SSX2 transcripts on FFPE tissue": the test's design
-    if _TESTED_FOR.search(window) and not _FOUND_AFTER.match(text[end:]):
+    # (not when the test is named, then its result in a clause after a colon: "FISH with an MDM2 probe: in 88% of
+    # nuclei the MDM2 signal was amplified"; a list of its targets is no result: "a panel covering four fusion
+    # transcripts: TEL-AML1, BCR-ABL (p190), ...")
+    if (tf := _TESTED_FOR.search(window)) and not _FOUND_AFTER.match(text[end:]) \
+            and not re.search(r":\s+[^:]*\b[a-z]{2,}\b[^:]*$", window[tf.start():]):
         clause = _NEW_CLAUSE.split(window)[-1]
         if clause == window or _TESTED_FOR.search(clause) or not _RESULT_VERB.match(text[start:]):
             return False
@@ -1162,6 +1175,22 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
             vm = _VARIANT.match(change_after) or _VERB_VARIANT.match(text[g.end:g.end + 90])
             if vm is None and _CHANGE_IN_GENE.search(before):
                 vm = _COMMA_CHANGE.match(change_after)  # "a missense change in TP53, R248Q (arginine 248 to ...)"
+                # ... or after an appositive and a colon: "a germline mutation in SDHA, the gene for the flavoprotein
+                # subunit A ...: c.91C>T, a nonsense change predicted as p.Arg31*"
+                ap = None if vm else _APPOSED_CHANGE.match(text, g.end)
+                if ap and not any(o.start < ap.end() and o.end > g.end for o in genes if o is not g) \
+                        and _asserted(text, g.start, ap.end()):
+                    add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(ap.group("p")) if ap.group("p")
+                                    else _cdna(ap.group("c"))), span)
+                    continue
+            if vm is None and _ANALYSIS_OF.search(before) and (sh := _SHOWING_MUTATION.match(text, g.end)) \
+                    and not re.search(r"\b(?:no|not|without|neither|nor|any|failed)\b", sh.group(), re.IGNORECASE) \
+                    and _asserted(text, g.start, sh.end()):
+                # "Mutational analysis of PTEN confirmed it by showing a nonsense point mutation in exon 8"
+                ex = re.search(r"\bexon\s*(\d{1,2})\b", text[sh.end():sh.end() + 20])
+                add(GenomicFact("mutation", gene=g.symbol, exon_change=f"exon {ex.group(1)} mutation" if ex else None),
+                    span)
+                continue
             stained = bool(_STAINED.search(text[clause_start(text, g.start):clause_end(text, g.end)])) and not \
                 re.search(r"mutat|sequenc|variant", text, re.IGNORECASE)  # "immunostains for ... BRAF V600E"
             if vm and stained:

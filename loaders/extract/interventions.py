@@ -356,6 +356,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 st = "attribute"  # "formalin fixation", "tissue fixation": the specimen's, not the spine's
             if st is None and _PLACE_AFTER.match(text[e:]):
                 st = "attribute"  # "the temporalis muscle overlying the original operation site": a place
+            if st is None and m.kind == "procedure" and _IMAGING_AFTER.match(text[e:]):
+                st = "attribute"  # "iodine-131 metaiodobenzylguanidine (MIBG) imaging": a tracer's scan, no treatment
             if m.kind == "procedure" and _AVOIDED_AFTER.match(text[e:]):
                 continue  # "amputation proposed, not done", "an amputation of a hand or foot, was avoided"
             if m.kind == "procedure" and _SPECIMEN_AFTER.match(text[e:]) and any(f.term == m.iri for f in facts):
@@ -775,6 +777,10 @@ _NOT_GIVEN_NEXT = re.compile(r"^\W*(?:this|it|that|these|they)\s+(?:was|were)\s+
 #: a procedure naming a place: "the original operation site", "the biopsy tract" (a "resection bed" or "cavity" still
 #: tells the resection)
 _PLACE_AFTER = re.compile(r"^[\s-]*(?:site|sites|scar|tract|wound)\b", re.IGNORECASE)
+#: a radionuclide named as the tracer of a scan: "iodine-131 MIBG imaging", "radioiodine uptake", "I-131 whole-body
+#: scan"
+_IMAGING_AFTER = re.compile(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:\([^()]{1,20}\)\s+)?(?:imaging|scans?|scintigraph\w*"
+                            r"|uptake|SPECT|whole[\s-]body\s+scan\w*)\b", re.IGNORECASE)
 #: a participle used as an adjective of the specimen: "the resected lesion", "the excised mass"
 _ADJECTIVE_PARTICIPLE = re.compile(r"^\s+(?:lesions?|tumou?rs?|mass|masses|specimens?|tissues?|material|pieces?"
                                    r"|fragments?|samples?|vertebrae?|segments?|bone)\b", re.IGNORECASE)

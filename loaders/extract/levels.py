@@ -291,6 +291,11 @@ _TUMOR_CUE = re.compile(
     r"|collapse|fracture|spanning|abnormalit\w*|uptake|signal|enhanc\w*)\b", re.IGNORECASE)
 
 
+#: an operation on the skull whose laminectomy is only its exposure: "a suboccipital craniotomy with a C1 laminectomy"
+_CRANIAL_ACCESS = re.compile(r"\b(?:craniotomy|craniectomy|suboccipital|posterior\s+fossa|far[\s-]lateral|telovelar)\b",
+                             re.IGNORECASE)
+
+
 def tumor_levels(items: list[tuple[str, dict[str, object], list[tuple[int, int]], list[tuple[int, int]]]]
                  | list[tuple[str, dict[str, object], list[tuple[int, int]], list[tuple[int, int]],
                               list[tuple[int, int]]]],
@@ -320,6 +325,8 @@ def tumor_levels(items: list[tuple[str, dict[str, object], list[tuple[int, int]]
                 tied_after = bool(_TUMOR_CUE.match(right.lstrip(" ,")) or any(0 <= s - lm.end <= 20 for s, _ in tumors))
                 if not tied_after and p_before >= t_before:
                     target = surgical
+                    if _CRANIAL_ACCESS.search(text):
+                        continue  # "a suboccipital craniotomy with a C1 laminectomy": the exposure of the skull's
             for lvl in lm.levels:
                 spans = target.setdefault(lvl, [])
                 add_evidence(spans, span)

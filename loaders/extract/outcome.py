@@ -24,6 +24,8 @@ _AFTER_WHAT = (r"(?:the\s+|his\s+|her\s+|initial\s+|primary\s+|definitive\s+)?(?
                r"|diagnosis|discharge|presentation|consultation|admission|intervention|removal|injection|emboli[sz]ation"
                r"|vertebroplasty"
                r"|kyphoplasty|augmentation|fusion|decompression|radiosurgery"
+               # ... or its abbreviation: "Twelve months after GTR she remains free of disease"
+               r"|(?:GTR|STR|NTR|TES|SRS|SBRT|ASCT|HSCT)\b"
                # an organ's operation: "two years after the nephroureterectomy", "after thyroidectomy"
                r"|\w+ectomy)")
 _FOLLOW = [
@@ -146,7 +148,7 @@ _RECUR_POS = needs(re.compile(
     r"|regrew|re-grew|recurred|relapsed)\b"
     # "The disease came back 4 months after vemurafenib was stopped"
     r"|\b(?:the\s+|her\s+|his\s+)?(?:disease|tumou?r|lesions?|LCH|sarcoma|lymphoma)\s+(?:later\s+|then\s+|soon\s+)?"
-    r"(?:came|had\s+come|has\s+come)\s+back\b"
+    r"(?:came|had\s+come|has\s+come|grew|had\s+grown|has\s+grown)\s+back\b"
     r"|local\s+recurrence\s+(?:at|in|of)|regrowth|re-growth|tumou?r\s+progression\s+(?:was\s+)?(?:noted|observed|"
     r"seen)"
     # "a local relapse at T11 was detected", "local relapse at the ventral margin was diagnosed"
@@ -215,7 +217,7 @@ _RECUR_NEG = needs(re.compile(
     "ned")
 _METS_POS = needs(re.compile(
     r"\b(?:developed|had|showed|revealed|with|detected|found|multiple|new|pulmonary|lung|liver|hepatic|brain|bone|"
-    r"osseous|skull|ribs?|nodal|adrenal|skeletal|peritoneal|pleural|cutaneous|skin|widespread|further"
+    r"osseous|bony|skull|ribs?|nodal|adrenal|skeletal|peritoneal|pleural|cutaneous|skin|widespread|further"
     r"|distant)\s+(?:\w+\s+){0,2}?metasta(?:sis|ses|tic\s+(?:disease|lesions?|foci|nodules?|tumou?rs?|deposits?|masses))"
     r"|\b(?:confirmed|proved|proven|shown)\s+(?:\w+\s+){0,4}?(?:to\s+be|as)\s+metastatic\b"
     # spread along the neuraxis: "further metastases along the neural axis", "intramedullary dissemination"
@@ -399,7 +401,7 @@ def _time_point(text: str) -> float | int | None:
 _OUTCOME_WORD = needs(re.compile(
     r"recur|relaps|progress|regr|re-gr|reactivat|metasta|dissemin|spread|seeding|carcinomat|died"
     r"|death|alive|\bAWD\b|residual|stable|evidence|\bsigns?\b|free|clear|\bNED\b|\bDOD\b"
-    r"|remission|response|fatal|came\s+back|come\s+back", re.I),
+    r"|remission|response|fatal|came\s+back|come\s+back|grew\s+back|grown\s+back", re.I),
     "recur", "relaps", "progress", "regr", "re-gr", "reactivat", "metasta", "dissemin", "spread",
     "seeding", "carcinomat", "died", "death", "alive", "awd", "residual", "stable", "evidence",
     "sign", "free", "clear", "ned", "dod", "remission", "response", "fatal", "back")

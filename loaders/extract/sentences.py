@@ -102,7 +102,8 @@ _RUNIN = re.compile(
     r"|case(?:\s+(?:presentation|report|description|summary|history))?|clinical\s+(?:presentation|case|findings)"
     # the literature's patients: "Context from the literature (other patients)."
     r"|context\s+from\s+(?:the\s+literature|other\s+(?:series|reports|studies|patients|cases))"
-    r"|(?:similar|other|comparable|previously\s+reported)\s+cases"
+    r"|(?:similar|other|comparable|previously\s+reported)\s+cases|(?:review\s+of\s+(?:the\s+)?)?literature"
+    r"|literature\s+review"
     r"|patient\s+concerns?|diagnos[ie]s|interventions?|outcomes?|results?|observations?"
     r"|conclusions?|(?:clinical\s+)?discussion|comments?|lessons?|learning\s+points?|funding|conflicts?\s+of\s+interests?"
     r"|competing\s+interests?|consent|ethics(?:\s+\w+)?|author(?:s'?)?\s+contributions?|acknowledge?ments?"
@@ -695,9 +696,14 @@ def segment(text: str) -> Document:
                 # "Background:" opens an abstract's general part; in a clinical letter, after the patient, it is
                 # the patient's own history
                 intro_label = _RUNIN_SECTION.get(label)
-                section = sec = (section if intro_label and section == "case" else intro_label) or ("other" if re.match(
+                # (not when only the title told of the patient: "DESMOPLASTIC INFANTILE GANGLIOGLIOMA ... IN A
+                # 6-YEAR-OLD GIRL", then "BACKGROUND: Desmoplastic infantile astrocytoma and ... are benign")
+                told = any(r[3] == "case" and not r[5] and re.search(r"[a-z]", r[0]) and not r[0].startswith("(")
+                           for r in raw)
+                section = sec = (section if intro_label and section == "case" and told else intro_label) or (
+                    "other" if re.match(
                     r"concl|(?:clinical )?discuss|comment|lesson|learning|fund|conflict|compet|consent|ethic|author"
-                    r"|context|similar|other|comparable|previously"
+                    r"|context|similar|other|comparable|previously|literature|review\s+of"
                     r"|acknow|data|discl", label) and not (label == "discussion" and abstract_part(a)) else "case")
             elif (not heading and (sec == "case" or (sec == "intro" and not in_introduction))
                   and (pn := _patient_number(sent) or _appositive_number(sent) or (
@@ -723,7 +729,11 @@ def segment(text: str) -> Document:
                 # Journal of Hematology had SM without any KIT mutation. One was a 49-year-old woman ...")
                 # ("Bustoros and colleagues described a 40-year-old man" does not open the case)
                 section = sec = "case"
-                if first_age is None and not patient and not _ages(sent) and not PATIENT_CODE.search(sent) \
+                field_age = re.search(r"\b(\d{1,3})\s*(?:years?|yrs?|y)\b", sent) \
+                    if _DEMOGRAPHIC_FIELD.match(sent) else None
+                if first_age is None and field_age and not patient and not _ages(sent):
+                    first_age = f"{int(field_age.group(1))} ye"  # "Patient: male, 19 years": the age the field gives
+                elif first_age is None and not patient and not _ages(sent) and not PATIENT_CODE.search(sent) \
                         and not (_DEMOGRAPHIC_FIELD.match(sent) and not re.search(r"\d", sent)):
                     # "Our patient is a Norwegian woman": a later "58-year-old man" is someone else (a report's field
                     # "Patient: male" leaves the age to the history told after it)
@@ -738,6 +748,11 @@ def segment(text: str) -> Document:
                 # separate patient and is cited for comparison only")
                 cited = _cited(sent) or bool(_OTHER_REPORT.search(sent))
                 if first_age is None and ages and not cited:  # (a cited patient's age is never the first)
+                    first_age = ages[0]
+                elif first_age == "-" and ages and not cited and not para_sents and raw and raw[-1][5] \
+                        and raw[-1][3] == "case":
+                    # the patient the summary told without an age, now told under the case's heading: "We report the
+                    # case of a woman whose ...", then "CASE PRESENTATION" and "A 50-year-old woman ..."
                     first_age = ages[0]
                 elif first_age is None and not cited and (at := _opening_age(sent)):
                     # "At the age of 47 years this gentleman underwent MRI": the patient's age, said first; a later
@@ -756,7 +771,13 @@ def segment(text: str) -> Document:
                     # has been described before, but with a different course. A 52-year-old man ... He relapsed ...")
                     other_story = other_story or bool(_INDEFINITE_PERSON.match(sent) and any(
                         _DESCRIBED.search(x) for x in para_sents))
-                elif _GROUP_DESCRIBED.search(sent) and not _BACK_TO_OURS.search(sent):
+                    # (a person brought in by an indefinite phrase, not a relative: "In a poster from Old Dominion
+                    # University, a 44-year-old man with right knee pain ...", then "He had wide excision ...")
+                    other_story = other_story or bool(_SOMEONE_ELSE.search(sent) and not _RELATIVE.search(sent))
+                elif (_GROUP_DESCRIBED.search(sent) or (prev_other and _THEIR_GROUP.match(sent))) \
+                        and not _BACK_TO_OURS.search(sent):
+                    # (or the group of the authors just cited: "Sun and colleagues found ... In their six cases SATB2
+                    # was always positive")
                     # "In 2008 the entity was first described in three young infants with ...", then "Two of them
                     # received a short course of chemotherapy": a group of the literature and its story
                     own, other_story = "other", True
@@ -921,7 +942,11 @@ _OTHERS_HEAD = re.compile(r"\bother\s+patients\b|\bnot\s+(?:this|our|the)\b|\bco
                           r"|\bsimilar\s+cases\b|\bpreviously\s+reported\b|\bfor\s+context\b", re.IGNORECASE)
 #: the opening of a comment on the case, in a letter or a short report that has no "Discussion" heading
 _COMMENT_OPENER = re.compile(r"^\W*(?:(?:two|three|four|several|a\s+few|some)\s+(?:points|lessons|features|aspects"
-                             r"|observations)\s+(?:deserve|merit|are\s+worth|warrant|stand\s+out)"
+                             r"|observations|cautions|caveats|remarks|comments|messages)\s+(?:deserve|merit|are\s+worth"
+                             r"|warrant|stand\s+out)"
+                             # ... or the count alone, a sentence of its own: "Two cautions."
+                             r"|(?:two|three|four|several|a\s+few|some)\s+(?:points|lessons|cautions|caveats|remarks"
+                             r"|comments|messages|observations)(?=\s*[.:]\s*$)"
                              r"|(?:published|previous|reported)\s+(?:experience|reports|cases)\s+(?:points?|support"
                              r"|suggests?|shows?))\b", re.IGNORECASE)
 #: a person brought in by an indefinite article and an age: "A 52-year-old man with ...", "An 8-year-old had ..."
@@ -930,6 +955,18 @@ _INDEFINITE_PERSON = re.compile(rf"^\W*(?:an?|another)\s+{NUMBER}[\s-]*(?:year|m
 _GROUP_DESCRIBED = re.compile(rf"\b(?:described|reported|published|documented)\s+(?:in|among)\s+(?:\w+\s+){{0,2}}?"
                               rf"(?:{NUMBER}|several|a\s+few)\s+(?:[\w-]+\s+){{0,2}}?(?:infants|children|patients|adults"
                               rf"|cases|men|women|boys|girls|adolescents)\b", re.IGNORECASE)
+#: someone brought in by an indefinite phrase with an age: "a 44-year-old man with right knee pain", "Another man of
+#: 44, reported in ..."
+_SOMEONE_ELSE = re.compile(rf"(?:^|[,;:]\s+|\b(?:was|is|had|described|reported|presented)\s+)(?:an?|another|one)\s+"
+                           rf"(?:[\w-]+\s+){{0,2}}?(?:{NUMBER}[\s-]*(?:year|month)s?[\s-]*old\b|(?:man|woman|boy|girl"
+                           rf"|child|infant|patient|adult)\s+(?:of|aged)\s+\d)", re.IGNORECASE)
+#: ... not the patient's relative: "his 30-year-old son", "a sister aged 12"
+_RELATIVE = re.compile(r"\b(?:son|daughter|brother|sister|mother|father|sibling|twin|cousin|aunt|uncle|niece|nephew"
+                       r"|wife|husband|spouse|partner|grand\w+|parent|relative|proband|child(?:ren)?\s+of)\b",
+                       re.IGNORECASE)
+#: the group of the authors just cited: "In their six cases", "Their series of 12 patients"
+_THEIR_GROUP = re.compile(r"^\W*(?:in\s+|of\s+|among\s+)?their\s+(?:[\w-]+\s+){0,2}?(?:cases|patients|series|cohort"
+                          r"|tumou?rs|study|studies|experience|samples)\b", re.IGNORECASE)
 #: a paragraph telling of other reports: "... has been described before", "was reported in"
 _DESCRIBED = re.compile(r"\b(?:been\s+)?(?:described|reported|published|documented)\s+(?:before|previously|earlier"
                         r"|in\b)|\b(?:previously|earlier)\s+(?:described|reported|published)\b", re.IGNORECASE)
