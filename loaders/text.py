@@ -317,7 +317,9 @@ _GENERAL_CLAIM = needs(re.compile(
     # what is commonest in a kind of tumour: "the NAB2-STAT6 fusion is by far the most frequent alteration", "across
     # public SFTP samples"
     r"|\b(?:the\s+)?(?:most|second\s+most)\s+(?:frequent|common|prevalent)\s+(?:\w+\s+)?(?:alterations?|changes?"
-    r"|fusions?|mutations?|events?|findings?|drivers?|partners?)\b|\bacross\s+(?:\w+\s+){0,3}?(?:samples|tumou?rs|cases"
+    # (not one patient's own samples: "Shared across the tumour samples: TP53 mutation; NF1 mutation")
+    r"|fusions?|mutations?|events?|findings?|drivers?|partners?)\b"
+    r"|\bacross\s+(?!(?:the|her|his|their|its|all|both|these|our|each)\b)(?:\w+\s+){0,3}?(?:samples|tumou?rs|cases"
     r"|cohorts|series)\b"
     # a share said in words: "A small proportion carry the alternative t(12;22) EWS-DDIT3 rearrangement instead"
     r"|\b(?:small|large|minor|substantial|significant)?\s*(?:proportion|minority|majority|fraction|subset)\s+"

@@ -139,8 +139,8 @@ def _caption(kind: str, el: Element) -> str:
 
 
 def _table_rows(tw: Element) -> list[str]:
-    """A JATS table as rows of cells separated by ' | ' (the text extractor reads tables so)."""
-    return [" | ".join(_text(c) for c in tr if c.tag in ("td", "th")) for tr in tw.iter("tr")]
+    """A JATS table as rows of cells between bars, '| a | b |' (the text extractor reads tables so)."""
+    return ["| " + " | ".join(_text(c) for c in tr if c.tag in ("td", "th")) + " |" for tr in tw.iter("tr")]
 
 
 def _jats_layout(sec: Element, out: list[str], depth: int = 0) -> None:

@@ -29,6 +29,10 @@ _CONCLUDED = re.compile(r"\b(?:suggest(?:ing|ed|s)|indicat(?:ing|ed|es)|establis
 _FINAL = re.compile(r"\b(?:final(?:ly)?|definitive|ultimate(?:ly)?|eventual(?:ly)?|revised|conclusive|integrated)\b"
                     r"[^.;]{0,40}$"
                     r"|\bfurther\s+testing\s+revealed[^.;]{0,20}$", re.IGNORECASE)
+#: the diagnosis a revision ends at: "reclassified the lesion from the initial Ewing sarcoma impression to CIC-DUX4
+#: sarcoma" (its words of the first impression hedge nothing of the revised one)
+_RECLASSIFIED_TO = re.compile(r"\b(?:re-?classified|re-?diagnosed|revised|changed)\s+(?:\w+\s+){0,3}?from\s+"
+                              r"[^.;]{1,80}?\s+(?:to|as|into)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _STRONG_PRE = re.compile(
     r"\b(?:diagnos(?:is|ed|tic)\s+(?:\w+\s+){0,2}?(?:of|as|was|with|is)|consistent\s+with|compatible\s+with|confirm\w*"
     r"|proved\s+to\s+be|proven|turned\s+out\s+to\s+be|identified\s+as"
@@ -66,6 +70,8 @@ _SUPERSEDED = re.compile(r"\b(?:(?:initially|originally|first|at\s+first)\s+(?:\
                          r"|diagnosed)\s+(?:as|for|to\s+be|with)|mistaken\s+for"
                          # "the lump had been attributed to a lipoma"
                          r"|(?:had\s+been|was|were)\s+(?:\w+\s+)?(?:attributed|ascribed)\s+to"
+                         # "reclassified the lesion from the initial Ewing sarcoma impression to ..."
+                         r"|\bfrom\s+(?:the|an?|its|his|her)\s+(?:initial|original|first|earlier|previous|provisional)"
                          # "the initial histological impression was of an Ewing-like sarcoma"
                          # ("working diagnosis: pilocytic astrocytoma", a field of a first report)
                          r"|(?:initial|first|original|provisional|preliminary|working)\s+(?:\w+\s+)?(?:impression"
@@ -209,6 +215,9 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
                 c.excluded_in_case |= section == "case"
                 continue
             before = text[clause_start(text, s):s]
+            revised_to = bool(_RECLASSIFIED_TO.search(text[max(0, s - 160):s]))
+            if revised_to:
+                st = None
             concluded = st == "hedged" and bool(_CONCLUDED.search(text[max(0, s - 80):s]))
             if concluded:
                 st = None
@@ -217,7 +226,7 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
                 rank = 3
                 if _FINAL.search(text[:s][-120:]):
                     rank = 4
-            if concluded or (base in finals and st is None) or (st is None and _FINAL_FIELD.match(text)):
+            if concluded or revised_to or (base in finals and st is None) or (st is None and _FINAL_FIELD.match(text)):
                 rank = 4  # (the sentence under a "Final diagnosis" heading, or its field: "Integrated diagnosis: ...")
             if rank > 1 and _SETTING_BEFORE.search(before[-60:]):
                 rank = 1  # "myeloid sarcoma with concurrent acute myeloid leukaemia": the setting, not the tumour

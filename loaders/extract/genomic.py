@@ -283,6 +283,12 @@ _GENE_LIST = needs(re.compile(
     r"(?P<list>[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
     r"[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?)+)"),
     "mutation", "variant", "alteration")
+#: a line whose label is the kind of result and whose value its genes: "- Mutation: TP53", "Copy number loss: CDKN2A,
+#: CDKN2B", "Amplification: MDM2"
+_LABEL_FIRST = re.compile(r"^\W{0,3}(?P<kind>(?:(?:pathogenic|somatic|germ-?line)\s+)?(?:mutations?|variants?|SNVs?)"
+                          r"|(?:copy[\s-]number\s+)?(?:loss(?:es)?|gains?)|(?:homozygous\s+)?deletions?"
+                          r"|amplifications?)\s*:\s*(?P<list>[A-Z][A-Za-z0-9-]{1,10}(?:\s*(?:,|;|and)\s*"
+                          r"[A-Z][A-Za-z0-9-]{1,10})*)\s*\.?\s*$", re.IGNORECASE)
 #: capitals that are no gene symbol in such a list
 _NOT_SYMBOLS = frozenset({"DNA", "RNA", "NGS", "FISH", "PCR", "IHC", "MSI", "MSS", "TMB", "CNV", "SNV", "LOH", "WHO",
                           "MRI", "CT", "PET", "AND", "OR", "NOS", "RT", "QPCR", "CISH", "SISH",
@@ -293,10 +299,10 @@ _NOT_SYMBOLS = frozenset({"DNA", "RNA", "NGS", "FISH", "PCR", "IHC", "MSI", "MSS
 #: a sentence that tells a genomic result, where a symbol the ontology does not model is read by its HGNC symbol
 _GENOMIC_CUE = needs(re.compile(r"mutat|variant|fusion|fused|rearrang|amplif|delet|transloc|germ-?line|duplicat"
                                 r"|insertion|skipping|alteration|splice|frameshift|nonsense|missense|pathogenic|"
-                                r"[cp]\.\s?[\dA-Z(]|::", re.IGNORECASE),
+                                r"[cp]\.\s?[\dA-Z(]|::|copy[\s-]number", re.IGNORECASE),
                      "mutat", "variant", "fusion", "fused", "rearrang", "amplif", "delet", "transloc", "germ",
                      "duplicat", "insertion", "skipping", "alteration", "splice", "frameshift", "nonsense", "missense",
-                     "pathogenic", "c.", "p.", "::")
+                     "pathogenic", "c.", "p.", "::", "copy")
 #: ... or a symbol with its hotspot, without a word of mutation: "Her CSF also carried MYD88 L265P"
 _HOTSPOT_CUE = re.compile(r"(?<![\w.])[A-Z][A-Z0-9]{2,9}(?:\s+|-(?=[A-Z]\d))(?:p\.\s?)?[ACDEFGHIKLMNPQRSTVWY]\d{1,4}"
                           r"[ACDEFGHIKLMNPQRSTVWY*](?![\w])")
@@ -1028,6 +1034,14 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 gene = m.group("g") or m.group("g2")
                 add(GenomicFact("mutation", gene=gene, variant=_promoter_variant(gene, m.group("v") or m.group("v2"))),
                     span)
+        if (lf := _LABEL_FIRST.match(text)) and _asserted(text, lf.start("list"), lf.end("list")):
+            # a result's kind as the label, its genes after it: "- Mutation: TP53", "- Copy number loss: CDKN2A"
+            word = lf.group("kind").lower()
+            kind = "amplification" if re.search(r"amplif|gain", word) else "deletion" if re.search(
+                r"loss|delet", word) else "mutation"
+            for g in genes:
+                if g.iri is not None and lf.start("list") <= g.start and g.end <= lf.end("list"):
+                    add(GenomicFact(kind, gene=g.symbol), span)
         for m in _GENE_LIST.finditer(text):
             if not _asserted(text, m.start(), m.end()):
                 continue

@@ -356,6 +356,9 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 st = "attribute"  # "formalin fixation", "tissue fixation": the specimen's, not the spine's
             if st is None and _PLACE_AFTER.match(text[e:]):
                 st = "attribute"  # "the temporalis muscle overlying the original operation site": a place
+            if st is None and m.kind == "procedure" and _NOT_SURGICAL_BEFORE.search(text[max(0, s - 30):s]) \
+                    and re.match(r"reconstruct", m.surface, re.IGNORECASE):
+                st = "attribute"  # "Subclonal reconstruction", "3D reconstruction of the CT": an analysis, no operation
             if st is None and m.kind == "procedure" and _IMAGING_AFTER.match(text[e:]):
                 st = "attribute"  # "iodine-131 metaiodobenzylguanidine (MIBG) imaging": a tracer's scan, no treatment
             if m.kind == "procedure" and _AVOIDED_AFTER.match(text[e:]):
@@ -442,8 +445,18 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 key = (cat, f"{line}#{course}{'s' if base in summaries else ''}")
             elif cat == "targeted_therapy" and iri in generic:
                 key = (cat, f"{iri}#{course}")  # a first-line "EGFR TKI", then "the third-generation EGFR TKI ..."
+            own_dose = None
+            if cat == "radiotherapy" and (od := _OWN_DOSE.match(text, e)):
+                own_dose = float(od.group(1))
+                own_dose = int(own_dose) if own_dose == int(own_dose) else own_dose
+                prev = by_key.get(key)
+                if prev is not None and prev.dose_gy is not None and prev.dose_gy != own_dose:
+                    # a course of its own dose: "local radiotherapy (60 Gy), prophylactic cranial radiotherapy of 12 Gy"
+                    key = (cat, f"{key[1]}@{m.start}")
             fact = get(key, InterventionFact(cat, label, iri, course=course, summary=base in summaries,
                                              at=m.start if cat == "surgery" else -1))
+            if own_dose is not None and fact.dose_gy is None:
+                fact.dose_gy = own_dose
             back = bool(_BACK.search(text[max(0, s - 60):s]))
             fact.back = back if not fact.evidence else fact.back and back
             if m.kind == "regimen" and st is None and fact.term in generic:
@@ -777,6 +790,13 @@ _NOT_GIVEN_NEXT = re.compile(r"^\W*(?:this|it|that|these|they)\s+(?:was|were)\s+
 #: a procedure naming a place: "the original operation site", "the biopsy tract" (a "resection bed" or "cavity" still
 #: tells the resection)
 _PLACE_AFTER = re.compile(r"^[\s-]*(?:site|sites|scar|tract|wound)\b", re.IGNORECASE)
+#: a dose told right after a course: "radiotherapy (60 Gy)", "cranial radiotherapy of 12 Gy", "RT to 45 Gy"
+_OWN_DOSE = re.compile(r"\s*(?:\(|,\s*|of\s+|to\s+|with\s+|at\s+)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*Gy\b(?!\s*(?:per|/|x|×)"
+                       r"\s*(?:fraction|fx|day))", re.IGNORECASE)
+#: what reconstructs data or images, not tissue: "subclonal reconstruction", "multiplanar reconstruction"
+_NOT_SURGICAL_BEFORE = re.compile(r"\b(?:subclonal|clonal|phylogenetic|phylogeny|evolutionary|lineage|tree|image"
+                                  r"|imaging|three-dimensional|3-?D|multiplanar|volumetric|sagittal|coronal|axial|CT|MRI"
+                                  r"|haplotype|copy[\s-]number)\s*$", re.IGNORECASE)
 #: a radionuclide named as the tracer of a scan: "iodine-131 MIBG imaging", "radioiodine uptake", "I-131 whole-body
 #: scan"
 _IMAGING_AFTER = re.compile(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:\([^()]{1,20}\)\s+)?(?:imaging|scans?|scintigraph\w*"
@@ -944,7 +964,8 @@ def courses(facts: list[InterventionFact], generic: set[str]) -> list[Interventi
             into = next((x for x in reversed(out) if x is not f and x.category == f.category
                          and x.course < f.course), None)
         if f.term in generic and not f.agents and into is not None and not _OWN_LINE.search(f.label or "") \
-                and not _own_phase(f, into):
+                and not _own_phase(f, into) and not (f.dose_gy and into.dose_gy and f.dose_gy != into.dose_gy):
+            # (not a course of its own dose: "local radiotherapy (60 Gy), prophylactic cranial radiotherapy of 12 Gy")
             _merge_course(into, f)
             continue
         if f.back and f.category == "radiotherapy" and into is not None and not f.dose_gy:
@@ -1157,7 +1178,7 @@ _REPEAT = re.compile(r"\b(?:recurren\w*|relaps\w*|re-?operat\w*|re-?resect\w*|re
 _LATER = re.compile(r"\b(?:later|thereafter|afterwards|subsequently|then\s+underwent|eventually)\b", re.IGNORECASE)
 #: the parts of an operation that are not its purpose: reconstruction, instrumentation, fusion, a flap, decompression
 STEP_CLASSES = ("SpinalReconstruction", "InstrumentationAndFusion", "FlapReconstruction", "Decompression",
-                "BoneGrafting")
+                "BoneGrafting", "LymphNodeDissection")
 #: procedures done on their own, percutaneously: never folded into an open operation by being told next to it
 _STANDALONE = ("RadiofrequencyAblation", "Cryoablation", "Kyphoplasty")
 #: an operation of the patient's past, told before the present one

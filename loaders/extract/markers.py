@@ -36,6 +36,10 @@ _OTHER_TEST = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS
                         # a flow cytometry result is not immunohistochemistry: "Flow cytometry: CD56 expressed"
                         r"|flow\s+cytometr\w*|immunophenotyping\s+by\s+flow)\b",
                         re.IGNORECASE)
+#: a stain naming a group of tumours or patients, not a result: "the drug was first used against ALK-positive tumours"
+_GROUP_OF_TUMOURS = re.compile(r"[\s-]*(?:positive|negative|\+|-)\s+(?:[\w-]+\s+)?(?:tumou?rs|cancers|carcinomas"
+                               r"|lymphomas|sarcomas|lesions|neoplasms|patients|cases|diseases|NSCLCs)\b",
+                               re.IGNORECASE)
 _IHC_WORD = re.compile(r"immun(?!ophenotyp)|stain", re.IGNORECASE)
 _FLOW = re.compile(r"\bflow\s+cytometr\w*|\bimmunophenotyp\w*", re.IGNORECASE)
 #: a sentence going on about the cells just told: "It expressed CD38 ...", "The cells were CD19-positive"
@@ -346,7 +350,8 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                  and not _partner_after(text, base, m, mentions)
                  and not _GENOMIC_BEFORE.search(text[max(0, m.start - base - 20):m.start - base])
                  and not _lab_value(text, m.start - base, m.end - base)
-                 and not _immune_cells(text, m.start - base, m.end - base)]
+                 and not _immune_cells(text, m.start - base, m.end - base)
+                 and not _GROUP_OF_TUMOURS.match(text, m.end - base)]
         # (a stain's name spelt out in brackets after its abbreviation is that stain: "EMA (epithelial membrane
         # antigen): focally positive")
         marks = [m for m in marks if not any(

@@ -119,6 +119,8 @@ _DIED_AFTER = re.compile(rf"\b(?:died|death)\b[^;.]{{0,100}}?\b(?:about\s+|appro
                          r"|(?:start|beginning|initiation)\s+of\s+(?:[\w-]+\s+){0,3}?(?:treatment|therapy|chemotherapy"
                          r"|radiotherapy))", re.I)
 _CLAUSES = re.compile(r"\s*;\s+")
+#: a time told by its ordinal: "He died in the 20th month after diagnosis"
+_ORDINAL_TIME = re.compile(r"\bthe\s+(\d{1,3})(?:st|nd|rd|th)\s+(month|year|week)\b", re.IGNORECASE)
 #: "a spinal MRI obtained 4 years later showed no recurrence": the last imaging, counted from the treatment
 _IMAGING_LATER = re.compile(rf"\b(?:{_IMAGING})\s+(?:(?:obtained|performed|taken|done)\s+)?{_N}[\s-]*{_U}\s+later\s+"
                             r"(?:showed|revealed|demonstrated|confirmed|found)\s+no\b", re.I)
@@ -427,7 +429,7 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
         # a long sentence chaining the whole course with semicolons is read clause by clause ("..., he was
         # discharged walking; five years later he leads a normal life without recurrence")
         said = fu = None
-        for clause in _CLAUSES.split(text):
+        for clause in _CLAUSES.split(_ORDINAL_TIME.sub(r"\1 \2s", text)):  # "in the 20th month" as "in 20 months"
             c_said, c_fu = _follow_ups(clause)
             if c_fu is None:
                 c_fu = _time_point(clause)

@@ -661,6 +661,9 @@ def segment(text: str) -> Document:
             # "Molecular findings" after a report's "Background to the request" or a board note's "Why this case was
             # presented"
             section, explicit_case = "case", True
+        elif heading and re.match(r"\W{0,6}(?:\d{1,2}\.?\s*)?background\s*$", head, re.IGNORECASE) \
+                and any(r[3] == "case" and _DEMOGRAPHIC_FIELD.match(r[0]) for r in raw):
+            section = "case"  # a board note's "Background" after its "Patient: 37-year-old woman" is her history
         elif heading and _HEADING_INTRO.match(head):
             section = "intro"
             in_introduction = not re.match(r"\W*(?:abstract|summary)\b", head, re.IGNORECASE)
@@ -680,6 +683,8 @@ def segment(text: str) -> Document:
             section, para_other = "case", False
         elif section == "other" and explicit_case and _LATE_FIELD.match(stripped):
             section = "case"  # a board note's "Follow-up note: the patient was later started on ..." after its comment
+        elif section == "other" and _ADDENDUM.match(stripped) and any(r[3] == "case" and not r[5] for r in raw):
+            section = "case"  # a report's "MOLECULAR ADDENDUM: next-generation sequencing" after its comment
         sec = section
         # a paragraph whose run-in label says it is told for all: "Immunophenotype (both cases). The tumour cells ..."
         para_for_all = bool(_SHARED_RUNIN.match(body.lstrip()))
@@ -860,6 +865,9 @@ _SUBSECTION = re.compile(r"^\W{0,6}\d{1,2}\.\d{1,2}")
 #: a field that adds the patient's later course to a note: "Follow-up note:", "Addendum:", "Update:"
 _LATE_FIELD = re.compile(r"^\W{0,3}(?:follow[\s-]?up(?:\s+note)?|addendum|update|later\s+course)\s*[:.\-–—]\s+"
                          r"(?:the|our|this)\s+(?:patient|child|boy|girl|man|woman)\b", re.IGNORECASE)
+#: a report's addendum on its own specimen, after its comment: "MOLECULAR ADDENDUM: next-generation sequencing (NGS)"
+_ADDENDUM = re.compile(r"^\W{0,3}(?:(?:molecular|genetic|genomic|cytogenetic|sequencing|FISH|immunohistochemi\w*)\s+)?"
+                       r"addend(?:um|a)\b(?:\s*\d{1,2})?\s*(?:[:.\-–—(]|$)", re.IGNORECASE)
 _REFERENCES_HEAD = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:references|bibliography|literature\s+cited)\b",
                               re.IGNORECASE)
 _THESE_OTHERS = re.compile(r"\b(?:none|all|each|most|several|some|both)\s+of\s+(?:these|those|them)\b"

@@ -47,3 +47,23 @@ def test_a_jats_series_is_read_like_any_article(tmp_path):
     assert one["source"]["doi"] == "10.9999/x.1"
     for r in (one, two):
         assert not any("Lee" in e["text"] or "Smith" in e["text"] for i in r["interventions"] for e in i["evidence"])
+
+
+TABLED = """<?xml version="1.0" encoding="UTF-8"?>
+<article article-type="case-report" dtd-version="1.2"><front><article-meta>
+<title-group><article-title>A cutaneous Langerhans cell sarcoma</article-title></title-group>
+</article-meta></front><body>
+<sec><title>Case</title><p>A 71-year-old woman had a plaque on the knee.</p></sec>
+<sec><title>Immunohistochemistry</title><table-wrap><table>
+<tr><th>Antibody</th><th>Result</th></tr><tr><td>CD1a</td><td>positive</td></tr>
+<tr><td>CD68</td><td>focally positive</td></tr><tr><td>S100</td><td>negative</td></tr></table></table-wrap></sec>
+</body></article>
+"""
+
+
+def test_a_jats_results_table_is_read_as_the_text_reads_one(tmp_path):
+    p = tmp_path / "tabled.xml"
+    p.write_text(TABLED)
+    (r,) = (x.to_dict() for x in load_path(p).records)
+    assert {m["name"]: m["result"] for m in r["markers"]} == {"CD1a": "positive", "CD68": "positive",
+                                                              "S100": "negative"}
