@@ -60,7 +60,9 @@ _LIKENESS = re.compile(r"\b(?:(?:immuno)?phenotype\s+(?:was\s+|is\s+)?(?:that\s+
                        r"|behaviou?r\s+(?:of|typical\s+of|like\s+that\s+of|similar\s+to)"
                        # a part of the tissue compared: "areas resembling an aneurysmal bone cyst"
                        r"|(?:areas?|foci|focus|regions?|zones?|features?|components?|patterns?|appearances?|fields?)"
-                       r"\s+(?:\w+\s+)?(?:resembl\w*|reminiscent\s+of|similar\s+to|like\s+those\s+of))"
+                       r"\s+(?:\w+\s+)?(?:resembl\w*|reminiscent\s+of|similar\s+to|like\s+those\s+of)"
+                       # a comparison that opens the sentence: "Like DLGNT, the tumour had a 1p/19q codeletion"
+                       r"|^\W*(?:un)?like)"
                        r"\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 _LIKE_AFTER = re.compile(r"^-like\b", re.IGNORECASE)
 #: a first diagnosis the case then revises: "the lesion was first managed as an osteoblastoma", "at first taken for a
@@ -86,7 +88,21 @@ _COUNTED_DIAGNOSES = re.compile(r"(?:^|[,;:]\s*|\band\s+)(?:one|two|three|four|f
 #: a report's field of its final diagnosis: "Integrated diagnosis: ...", "Final diagnosis - ..."
 _FINAL_FIELD = re.compile(r"^\W{0,3}(?:final|integrated|definitive|revised)\s+(?:\w+\s+)?diagnosis\s*[:\-–]",
                           re.IGNORECASE)
+#: the features of a kind of tumour said to be absent: "It did not, however, show the usual features of DLGNT"
+_LACKS_FEATURES = re.compile(r"\b(?:did|does|do)\s+not(?:\s*,\s*\w+\s*,)?\s+(?:show|have|display|fit|meet|share)\s+"
+                             r"(?:[\w-]+\s+){0,5}?(?:features|criteria|picture|appearance|pattern|hallmarks)\s+of\s+"
+                             r"(?:an?\s+|the\s+)?$|\b(?:lack(?:ed|s|ing)?|without)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                             r"(?:features|hallmarks)\s+of\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+#: a second tumour joined to the one a finding names: "... showed a phaeochromocytoma ... together with
+#: haemangioblastomas in the spine"
+_JOINED_BEFORE = re.compile(r"\b(?:together|along)\s+with\s+(?:an?\s+|the\s+|multiple\s+)?$|\bas\s+well\s+as\s+"
+                            r"(?:an?\s+|the\s+|multiple\s+)?$", re.IGNORECASE)
+#: a match said to be weak: "but only with low confidence", "a low calibrated score"
+_LOW_CONFIDENCE = re.compile(r"\b(?:low|borderline|insufficient|poor)\s+(?:confidence|calibrated\s+score"
+                             r"|match\s+score)\b"
+                             r"|\bbelow\s+the\s+(?:\w+\s+)?threshold\b", re.IGNORECASE)
 _FINAL_STATED = re.compile(r"\b(?:final|definitive|revised|definite)\s+(?:\w+\s+)?diagnosis\s+(?:was|is|of)\b"
+                           r"|\bthe\s+diagnosis\s+of\s+[^.;]{1,60}?\s+stood\b"
                            r"|\bre-?diagnosed\s+as\b|\bdiagnosis\s+was\s+(?:then\s+)?revised\b", re.IGNORECASE)
 #: the chronic marrow diseases a mass of blasts arises in (its blast phase in bone or a node is the case's tumour)
 _UNDERLYING = frozenset({"ChronicMyeloidLeukemia", "MyeloproliferativeNeoplasm"})
@@ -158,7 +174,12 @@ def _site_of(text: str, start: int, end: int) -> str | None:
     """Where the nearest site word places a mention ("the spinal lesion was diagnosed as X", "the femoral X"): the
     last one in the 80 characters before it, or else the first in the 40 after."""
     before = list(_SITE.finditer(text, max(0, start - 80), start))
-    m = before[-1] if before else _SITE.search(text, end, min(len(text), end + 40))
+    after = _SITE.search(text, end, min(len(text), end + 40))
+    # (a site the mention's own phrase names wins: "together with haemangioblastomas in the spine", after "a
+    # phaeochromocytoma in the left adrenal gland")
+    own = after is not None and re.fullmatch(r"\s*(?:in|of|at|within|involving)\s+(?:the\s+|his\s+|her\s+)?",
+                                            text[end:after.start()], re.IGNORECASE) is not None
+    m = after if own else before[-1] if before else after
     if m is None:
         return None
     return "spine" if m.group("spine") else "elsewhere"
@@ -186,6 +207,7 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
     order = 0
     superseded_iris: set[str] = set()
     final_said = False  # the report states its final diagnosis somewhere, in words the ontology may not name
+    prev_rank, prev_at = 0, -1  # the rank of the last mention, and its sentence
     spread_told = False  # the case tells of a spread (a metastasis, a deposit, a secondary)
     for text, base, span, mentions, section in sentences:
         final_said |= section == "case" and bool(_FINAL_STATED.search(text))
@@ -202,6 +224,10 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
             if about_relative(text[clause_start(text, s):s]):
                 continue  # "The patient's son had been diagnosed with breast cancer": a relative's disease
             st = "excluded" if base in excluded else status(text, s, e, proposals=False)
+            if st is None and _LOW_CONFIDENCE.search(text):
+                st = "hedged"  # "methylation profiling matched the tumour to DLGNT, but only with low confidence"
+            if st is None and _LACKS_FEATURES.search(text[max(0, s - 120):s]):
+                continue  # "It did not, however, show the usual clinical or histological features of DLGNT"
             surface = m.long_form or m.surface
             if st in ("excluded", "negated") and (_OUTCOME_WORDS.search(text[max(0, s - 40):s])
                                                   or _OUTCOME_AFTER.match(text[e:e + 40])):
@@ -222,13 +248,17 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
             if concluded:
                 st = None
             rank = 1
-            if _STRONG_PRE.search(before[-90:]) or _STRONG_POST.match(text[e:e + 60]):
+            joined = bool(prev_rank and prev_at == base and _JOINED_BEFORE.search(text[max(0, s - 40):s]))
+            if joined:
+                rank = prev_rank  # "MRI showed a phaeochromocytoma ... together with haemangioblastomas in the spine"
+            elif _STRONG_PRE.search(before[-90:]) or _STRONG_POST.match(text[e:e + 60]):
                 rank = 3
                 if _FINAL.search(text[:s][-120:]):
                     rank = 4
             if concluded or revised_to or (base in finals and st is None) or (st is None and _FINAL_FIELD.match(text)):
                 rank = 4  # (the sentence under a "Final diagnosis" heading, or its field: "Integrated diagnosis: ...")
-            if rank > 1 and _SETTING_BEFORE.search(before[-60:]):
+            prev_rank, prev_at = rank, base
+            if rank > 1 and not joined and _SETTING_BEFORE.search(before[-60:]):
                 rank = 1  # "myeloid sarcoma with concurrent acute myeloid leukaemia": the setting, not the tumour
             superseded = bool(_SUPERSEDED.search(before[-90:]))
             if superseded:

@@ -283,6 +283,51 @@ _GENE_LIST = needs(re.compile(
     r"(?P<list>[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
     r"[A-Z][A-Z0-9]{1,9}(?:/[A-Z0-9]{1,2})?)+)"),
     "mutation", "variant", "alteration")
+#: a gene's result said positive, the bracket saying it is a mutation: "BRAF: positive (mutation detected)"
+_POSITIVE_GENOTYPE = re.compile(r"^\s*:?\s*positive\s*\(\s*(?:mutation|variant)s?\s+"
+                                r"(?:detected|found|present|identified)\s*\)", re.IGNORECASE)
+#: the header of a table's gene column and of its change column
+_GENE_HEAD = re.compile(r"^\s*(?:genes?|gene\s+symbol|genomic\s+alteration\s+gene|target)\s*$", re.IGNORECASE)
+_CHANGE_HEAD = re.compile(r"^\s*(?:protein\s+change|amino[\s-]acid\s+change|p\.\s*change|HGVS\s*\(?p\.?\)?|protein"
+                          r"|variant(?:\s+\(protein\))?|alteration|mutation|change|aa\s+change)\s*$", re.IGNORECASE)
+_CELL_CHANGE = re.compile(rf"^\s*(?:p\.\s?\(?)?(?P<v>{_P_CHANGE})\)?\s*$")
+
+
+def _table_changes(text: str, genes: list[_Gene]) -> list[tuple[str, str]]:
+    """(gene, protein change) of each row of a table laid out with bars whose header names a gene column and a
+    protein-change column ("| Gene | Exon | Protein change | Type |"), the change in its own cell."""
+    if text.count("|") < 6 or "\n" not in text:
+        return []
+    lines = text.split("\n")
+    starts = [0]
+    for ln in lines[:-1]:
+        starts.append(starts[-1] + len(ln) + 1)
+    header = None
+    out = []
+    for ln, at in zip(lines, starts, strict=True):
+        if not _BAR_ROW.match(ln):
+            header = None
+            continue
+        cells = ln.strip().strip("|").split("|")
+        if header is None:
+            gcol = next((i for i, c in enumerate(cells) if _GENE_HEAD.match(c)), None)
+            ccol = next((i for i, c in enumerate(cells) if _CHANGE_HEAD.match(c)), None)
+            header = (gcol, ccol)
+            continue
+        gcol, ccol = header
+        if gcol is None or ccol is None or max(gcol, ccol) >= len(cells) or re.match(r"^\s*:?-{3,}", cells[0]):
+            continue
+        cm = _CELL_CHANGE.match(cells[ccol])
+        if not cm:
+            continue
+        lo = at + ln.index("|") + 1 + sum(len(c) + 1 for c in cells[:gcol])
+        hi = lo + len(cells[gcol])
+        gene = next((g for g in genes if g.iri is not None and lo <= g.start and g.end <= hi), None)
+        if gene is not None and not _row_negative(text, hi):
+            out.append((gene.symbol, one_letter(cm.group("v"))))
+    return out
+
+
 #: a line whose label is the kind of result and whose value its genes: "- Mutation: TP53", "Copy number loss: CDKN2A,
 #: CDKN2B", "Amplification: MDM2"
 _LABEL_FIRST = re.compile(r"^\W{0,3}(?P<kind>(?:(?:pathogenic|somatic|germ-?line)\s+)?(?:mutations?|variants?|SNVs?)"
@@ -560,10 +605,15 @@ _REARRANGED_BEFORE = re.compile(r"\b(?:rearrangements?|disruption|split(?:ting)?
                                 r"(?:,|and|or|,\s*and)"
                                 # (with their bands: "rearrangements of MYC (8q24), BCL2 (the t(14;18)) and BCL6")
                                 r"\s*(?:the\s+)?){0,4}$"
-                                r"|\b(?:gene\s+)?fusion\s+(?:involving|of)\s+(?:the\s+)?$", re.IGNORECASE)
+                                r"|\b(?:gene\s+)?fusion\s+(?:involving|of)\s+(?:the\s+)?$"
+                                # "a chromosomal translocation involving 8q24, the MYC locus"
+                                r"|\b(?:translocation|rearrangement)\s+(?:involving|affecting|at)\s+(?:the\s+)?"
+                                r"(?:(?:\d{1,2}|X|Y)[pq][\d.]+\s*,?\s*(?:the\s+|i\.e\.\s*)?)?$", re.IGNORECASE)
 
-#: kinases whose fusions keep their kinase domain as the 3' partner, whichever way a report writes the pair
-_KINASES_3P = frozenset({"ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "BRAF", "RAF1", "ABL1"})
+#: genes that are the 3' partner of their fusions whichever way a report writes the pair: kinases that keep their
+#: kinase domain, and genes a partner's promoter drives (PLAG1 of lipoblastoma and pleomorphic adenoma, USP6 of nodular
+#: fasciitis and aneurysmal bone cyst)
+_KINASES_3P = frozenset({"ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "BRAF", "RAF1", "ABL1", "PLAG1", "USP6"})
 #: the word before the gene: "activating mutations of FGFR1", "a somatic mutation in the NF2 gene"
 _MUTATION_BEFORE = re.compile(rf"\b(?:(?:activating|inactivating|somatic|germline|point|missense|hotspot|pathogenic"
                               rf"|likely\s+pathogenic|truncating|frameshift|nonsense|loss-of-function|gain-of-function)\s+)*"
@@ -585,11 +635,13 @@ _MUTATION_BEFORE = re.compile(rf"\b(?:(?:activating|inactivating|somatic|germlin
                               rf"\s*,?\s*(?:and|or)\s+(?:in\s+|of\s+)?(?:the\s+)?$")
 #: a change named before its gene, its protein change after the gene and a comma: "a previously unreported missense
 #: change in TP53, R248Q"
-_CHANGE_IN_GENE = re.compile(r"\b(?:mutations?|variants?|changes?|substitutions?|alterations?)\s+(?:in|of|affecting)"
-                             r"\s+(?:the\s+)?$", re.IGNORECASE)
+_CHANGE_IN_GENE = re.compile(r"\b(?:mutations?|variants?|changes?|substitutions?|alterations?)\s+"
+                             r"(?:(?:in|at)\s+exon\s*\d{1,2}\s+)?(?:in|of|affecting)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMMA_CHANGE = re.compile(rf"^\s*(?:gene\s*)?,\s*(?:p\.\s?)?(?P<v>{_P_CHANGE})(?![\w>])")
 _APPOSED_CHANGE = re.compile(rf"\s*,\s*(?:the|a|an)\s+[^.;:()]{{3,100}}:\s*(?P<c>{_C_CHANGE})(?:[^.;:]{{0,60}}?"
-                             rf"\bp\.\s?\(?(?P<p>{_P_CHANGE})\)?)?")
+                             rf"\bp\.\s?\(?(?P<p>{_P_CHANGE})\)?)?"
+                             # "... in exon 1 of the VHL gene on chromosome 3 (3p25-p26): Gly93Ser (p.Gly93Ser, G93S)"
+                             rf"|(?:\s+gene)?[^.;:]{{0,50}}:\s*(?:p\.\s?\(?)?(?P<p2>{_P_CHANGE})(?![\w>])")
 #: a gene's test named before it, its finding after: "Mutational analysis of PTEN confirmed it by showing a nonsense
 #: point mutation in exon 8"
 _ANALYSIS_OF = re.compile(r"\b(?:mutation(?:al)?\s+|genetic\s+|molecular\s+|germ-?line\s+)?(?:analysis|sequencing"
@@ -1130,6 +1182,9 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 # "fusion of exon 4 of NAB2 with exon 2 of STAT6": the exons name the partners
                 add(GenomicFact("fusion", gene5=g5, gene3=g3, exon5=int(m.group("e5")), exon3=int(m.group("e3")),
                                 term=fusion_term.get((g5, g3))), span)
+        for sym, v in _table_changes(text, genes):
+            # a results table with a gene column and a change column: "| PIK3CA | 21 | p.G1007R | missense |"
+            add(GenomicFact("mutation", gene=sym, variant=v), span)
         told.append((text, span, genes))
         # a change told without its gene, after the gene's mutation was told: "a rebiopsy found a T790M resistance
         # mutation" (the EGFR of the first biopsy)
@@ -1194,8 +1249,9 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 ap = None if vm else _APPOSED_CHANGE.match(text, g.end)
                 if ap and not any(o.start < ap.end() and o.end > g.end for o in genes if o is not g) \
                         and _asserted(text, g.start, ap.end()):
-                    add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(ap.group("p")) if ap.group("p")
-                                    else _cdna(ap.group("c"))), span)
+                    v = ap.group("p") or ap.group("p2")
+                    add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(v) if v else _cdna(ap.group("c"))),
+                        span)
                     continue
             if vm is None and _ANALYSIS_OF.search(before) and (sh := _SHOWING_MUTATION.match(text, g.end)) \
                     and not re.search(r"\b(?:no|not|without|neither|nor|any|failed)\b", sh.group(), re.IGNORECASE) \
@@ -1260,6 +1316,9 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     if nm and _MUTATION_BEFORE.search(wide[:nm.start()]):
                         wide = wide[:nm.start()]
                         break
+            if (pg := _POSITIVE_GENOTYPE.match(after)) and _asserted(text, g.start, g.end + pg.end()):
+                add(GenomicFact("mutation", gene=g.symbol), span)  # "BRAF: positive (mutation detected)"
+                continue
             mw = _MUTATION_WORD.match(after)
             if mw or (_MUTATION_BEFORE.search(wide) and not _STAINED.search(before)) or (
                     _BIALLELIC_BEFORE.search(before) and _INACTIVATION_AFTER.match(after)):
@@ -1344,7 +1403,7 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
     for sym, sp, side in rearranged:
         # a "clonal IGH rearrangement" is the lymphocytes' own recombination (a clonality test), not a fusion
         if sym not in named_partners and sym not in _RECOMBINING_LOCI:
-            three = side == "3" or (side is None and sym in threes)
+            three = side == "3" or (side is None and (sym in threes or sym in _KINASES_3P))
             add(GenomicFact("fusion", gene5=None if three else sym, gene3=sym if three else None), sp)
     # a rearrangement told by its chromosomes is the fusion the text names for them, not the ontology's other fusion
     # of the same chromosomes: "the alternative t(12;22) EWS-DDIT3 rearrangement" is not EWSR1::ATF1, and a t(X;17)

@@ -359,6 +359,11 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if st is None and m.kind == "procedure" and _NOT_SURGICAL_BEFORE.search(text[max(0, s - 30):s]) \
                     and re.match(r"reconstruct", m.surface, re.IGNORECASE):
                 st = "attribute"  # "Subclonal reconstruction", "3D reconstruction of the CT": an analysis, no operation
+            if st is None and m.kind == "procedure" and re.match(r"\s+recipients?\b", text[e:]):
+                st = "attribute"  # "a heavily pretreated allograft recipient": a person, no operation
+            if st is None and m.kind == "procedure" and re.search(r"\bliquid[\s-]*$", text[max(0, s - 10):s],
+                                                                  re.IGNORECASE):
+                st = "attribute"  # "liquid-biopsy sequencing": a blood test, no tissue taken
             if st is None and m.kind == "procedure" and _IMAGING_AFTER.match(text[e:]):
                 st = "attribute"  # "iodine-131 metaiodobenzylguanidine (MIBG) imaging": a tracer's scan, no treatment
             if m.kind == "procedure" and _AVOIDED_AFTER.match(text[e:]):
@@ -1130,7 +1135,10 @@ _COHORT_COUNT = re.compile(r"\b\d+\s+of\s+(?:the\s+)?\d{2,}\s+(?:[\w-]+\s+){0,2}
                            rf"|{COMPARED_WITH.pattern}"  # another disease's treatment compared
                            # a trial's arms: "In the phase III AURA3 trial, 419 patients ... were randomised to ..."
                            r"|\brandomi[sz]ed\s+(?:to|between|1:1)\b|\b(?:phase\s+(?:I{1,3}V?|[1-4])\w*|randomi[sz]ed)\s+"
-                           r"(?:[\w-]+\s+){0,3}?trials?\b", re.IGNORECASE)
+                           r"(?:[\w-]+\s+){0,3}?trials?\b"
+                           # "the BRIM3 trial, which randomised vemurafenib against dacarbazine"
+                           r"|\brandomi[sz](?:ed|ing|es)\s+[^.;]{1,60}?\s+(?:against|versus|vs\.?|with)\s",
+                           re.IGNORECASE)
 #: the core taken with the aspirate, in one sitting: "bone marrow aspiration and trephine biopsy"
 _WITH_ASPIRATE = re.compile(r"\baspirat(?:e|es|ion|ions)\s+and\s+(?:a\s+|the\s+)?(?:bone\s+marrow\s+)?$", re.IGNORECASE)
 #: drugs joining the line being given: "Cisplatin and irinotecan were added in the last cycle", "with the addition

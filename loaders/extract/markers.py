@@ -40,6 +40,9 @@ _OTHER_TEST = re.compile(r"\b(?:FISH|in situ hybridi[sz]ation|sequencing|PCR|NGS
 _GROUP_OF_TUMOURS = re.compile(r"[\s-]*(?:positive|negative|\+|-)\s+(?:[\w-]+\s+)?(?:tumou?rs|cancers|carcinomas"
                                r"|lymphomas|sarcomas|lesions|neoplasms|patients|cases|diseases|NSCLCs)\b",
                                re.IGNORECASE)
+#: a gene's result that is a genotype: "BRAF: positive (mutation detected)"
+_GENOTYPE_RESULT = re.compile(r"\s*:?\s*(?:positive|negative|detected|not\s+detected)\s*\(\s*(?:mutation|variant|fusion"
+                              r"|rearrangement|amplification|deletion)s?\b", re.IGNORECASE)
 _IHC_WORD = re.compile(r"immun(?!ophenotyp)|stain", re.IGNORECASE)
 _FLOW = re.compile(r"\bflow\s+cytometr\w*|\bimmunophenotyp\w*", re.IGNORECASE)
 #: a sentence going on about the cells just told: "It expressed CD38 ...", "The cells were CD19-positive"
@@ -236,6 +239,8 @@ def _name(surface: str) -> str:
     """The marker's name without a bracketed gloss the lexicon matched with it ("progesterone receptor (PR)")."""
     bare = re.sub(r"\s*\([^()]*\)?\s*$", "", surface)
     bare = re.sub(r"^(?:nuclear|cytoplasmic|membranous|diffuse|focal)\s+", "", bare, flags=re.IGNORECASE)
+    if re.fullmatch(r"[A-Za-z]{1,3}-?\d{1,3}[A-Za-z]?\s+protein", bare, re.IGNORECASE):
+        bare = bare.rsplit(None, 1)[0]  # "p53 protein was expressed": p53 ("glial fibrillary acidic protein" stays)
     return bare or surface
 
 
@@ -351,7 +356,8 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                  and not _GENOMIC_BEFORE.search(text[max(0, m.start - base - 20):m.start - base])
                  and not _lab_value(text, m.start - base, m.end - base)
                  and not _immune_cells(text, m.start - base, m.end - base)
-                 and not _GROUP_OF_TUMOURS.match(text, m.end - base)]
+                 and not _GROUP_OF_TUMOURS.match(text, m.end - base)
+                 and not _GENOTYPE_RESULT.match(text, m.end - base)]
         # (a stain's name spelt out in brackets after its abbreviation is that stain: "EMA (epithelial membrane
         # antigen): focally positive")
         marks = [m for m in marks if not any(

@@ -277,6 +277,12 @@ _WE_ADVISE = re.compile(r"^\W{0,3}(?:we|i)\s+(?:would\s+|therefore\s+|thus\s+|st
                         r"|advocate|advise|urge)\b", re.IGNORECASE)
 
 
+#: a question, not a statement of what was done: "Question to the board: what is the place of targeted therapy",
+#: "Is there a targetable driver?"
+_QUESTION = re.compile(r"^\W*(?:questions?(?:\s+(?:to|for)\s+(?:the\s+)?(?:board|MDT|team|meeting|panel))?\s*:"
+                       r"|[^.!]*\?\s*$)", re.IGNORECASE)
+
+
 def status(text: str, start: int, end: int, *, proposals: bool = True) -> str | None:
     """'excluded', 'negated', 'hedged', 'proposed' or None (asserted) for text[start:end] in a sentence.
 
@@ -284,6 +290,8 @@ def status(text: str, start: int, end: int, *, proposals: bool = True) -> str | 
     """
     if _WHICH_NOT_AFTER.match(text, end):
         return "negated"  # "the familiar BRAF p.Val600Glu (V600E) variant, which this tumour does NOT carry"
+    if proposals and _QUESTION.match(text):
+        return "proposed"  # "Question to the board: what is the place of targeted therapy, ...?"
     if _NAIVE_AFTER.match(text, end) or (proposals and (_WE_ADVISE.match(text) or _IMPERATIVE.match(text))):
         # "both patients remained radiotherapy-naive": never given; "We suggest that ... should not ... require
         # up-front cranial irradiation": the authors' advice, not what was done

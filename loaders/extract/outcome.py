@@ -119,6 +119,9 @@ _DIED_AFTER = re.compile(rf"\b(?:died|death)\b[^;.]{{0,100}}?\b(?:about\s+|appro
                          r"|(?:start|beginning|initiation)\s+of\s+(?:[\w-]+\s+){0,3}?(?:treatment|therapy|chemotherapy"
                          r"|radiotherapy))", re.I)
 _CLAUSES = re.compile(r"\s*;\s+")
+#: a time and a half: "sustained at one and a half years", "a year and a half later"
+_AND_A_HALF = re.compile(rf"\b({NUMBER}|an?)\s+(?:and\s+a\s+half\s+(year|month)s?|(year|month)\s+and\s+a\s+half)\b",
+                         re.IGNORECASE)
 #: a time told by its ordinal: "He died in the 20th month after diagnosis"
 _ORDINAL_TIME = re.compile(r"\bthe\s+(\d{1,3})(?:st|nd|rd|th)\s+(month|year|week)\b", re.IGNORECASE)
 #: "a spinal MRI obtained 4 years later showed no recurrence": the last imaging, counted from the treatment
@@ -429,7 +432,9 @@ def extract_outcome(sentences: list[str], spans: list[dict[str, object]] | None 
         # a long sentence chaining the whole course with semicolons is read clause by clause ("..., he was
         # discharged walking; five years later he leads a normal life without recurrence")
         said = fu = None
-        for clause in _CLAUSES.split(_ORDINAL_TIME.sub(r"\1 \2s", text)):  # "in the 20th month" as "in 20 months"
+        told = _ORDINAL_TIME.sub(r"\1 \2s", text)  # "in the 20th month" as "in 20 months"
+        told = _AND_A_HALF.sub(lambda m: f"{(to_number(m.group(1)) or 1) + 0.5:g} {m.group(2) or m.group(3)}s", told)
+        for clause in _CLAUSES.split(told):
             c_said, c_fu = _follow_ups(clause)
             if c_fu is None:
                 c_fu = _time_point(clause)

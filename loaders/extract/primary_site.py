@@ -37,7 +37,7 @@ _HISTOLOGY = (r"(?:papillary|follicular|medullary|anaplastic|clear[- ]cell|small
 _CARCINOMA = r"(?:adeno)?carcinomas?|cancers?"
 _OTHER_PRIMARY = (r"seminomas?|choriocarcinomas?|embryonal\s+carcinomas?|dysgerminomas?"
                   r"|wilms(?:'s|\u2019s|'|\u2019)?\s+tumou?rs?|nephroblastomas?|retinoblastomas?|hepatoblastomas?"
-                  r"|ph(?:a)?eochromocytomas?|(?:malignant\s+)?(?:pleural\s+|peritoneal\s+)?mesotheliomas?|thymomas?"
+                  r"|(?:malignant\s+)?(?:pleural\s+|peritoneal\s+)?mesotheliomas?|thymomas?"
                   r"|carcinoid(?:\s+tumou?rs?)?"
                   r"|(?:pancreatic|lung|pulmonary|bronchial|small[\s-]bowel|ileal|rectal|gastric|thymic)\s+"
                   r"(?:well[\s-]differentiated\s+)?neuroendocrine\s+(?:tumou?r|neoplasm)s?"
@@ -77,7 +77,7 @@ _ORGAN_SAID_BEFORE = re.compile(
 
 
 #: a word every phrase above needs (the cheap test before the patterns)
-_CHEAP = re.compile(r"carcinom|cancer|melanom|sclc|seminom|nephroblastom|retinoblastom|hepatoblastom|chromocytom"
+_CHEAP = re.compile(r"carcinom|cancer|melanom|sclc|seminom|nephroblastom|retinoblastom|hepatoblastom"
                     r"|mesotheliom|thymom|wilms|carcinoid|neuroendocrine")
 
 

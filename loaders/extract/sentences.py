@@ -214,7 +214,10 @@ _CITED = re.compile(r"\b(?:reported|described|published|documented)\s+by\b(?!\s+
 #: the lead-in of a list of other patients: "two other published tumours are summarised below for comparison only;
 #: neither concerns this patient:", "other reports in lung cancer involving the spine:"
 _OTHERS_LISTED = needs(re.compile(
-    r"(?:\bfor\s+comparison\b|\bnone\s+of\s+(?:them|these)\s+(?:is|was|concerns?)\b|\bneither\s+(?:of\s+them\s+)?"
+    r"(?:\bfor\s+comparison\b|\bnone\s+of\s+(?:them|these)\s+(?:is|was|concerns?)\b"
+    # "None of their findings apply to our patient:"
+    r"|\bnone\s+of\s+(?:their|these|those|the)\s+(?:\w+\s+)?(?:findings|results|data|facts|details)\s+"
+    r"(?:appl(?:y|ies)|belongs?|refers?|relates?)\s+to\b|\bneither\s+(?:of\s+them\s+)?"
     r"(?:is|was|concerns?)\b|\bnot\s+(?:our|the\s+index|this)\s+patient\b|\bother\s+(?:\w+\s+){0,4}?(?:reports?|cases?"
     r"|patients?|publications?|famil(?:y|ies)|kindreds?)\b"
     r"|\b(?:published|reported|described)\s+(?:\w+\s+){0,3}?(?:cases|patients|reports|families)\b"
@@ -227,7 +230,9 @@ _OTHERS_LISTED = needs(re.compile(
     r"|\b(?:published|reported)\s+(?:experience|evidence|literature|series|studies|work)\b"
     r"|\bthe\s+literature\s+(?:\w+\s+)?(?:supports?|shows?|offers?|describes?|includes?|holds?)\b"
     # "larger reports, which should not be confused with our patient's course:"
-    r"|\b(?:not|never)\s+(?:be\s+)?confused\s+with\s+(?:our|this|the\s+present)\b"
+    r"|\b(?:not|never)\s+(?:be\s+)?confused\s+with\s+(?:our|this|the\s+present|her|him|them)\b"
+    # "Two comparison points from the literature help place our patient:"
+    r"|\bcomparison\s+(?:points?|cases?|data|patients?)\b|\bfrom\s+the\s+literature\b"
     r"|\b(?:larger|later|further|subsequent|other)\s+(?:\w+\s+)?(?:reports|series|studies|trials|cohorts)\b)"
     # (a lead-in ends with a colon, or is a line of its own without a full stop: "... - the items below are NOT about
     # this patient")
@@ -559,6 +564,8 @@ def segment(text: str) -> Document:
         if bullet:
             item_other = False
         other_story = item_other if goes_on else False  # the list item has turned to another patient's story
+        if bullet and others_listed and re.match(r"\d{1,2}\.\s", stripped) and _is_heading(stripped):
+            bullet = False  # "2. Patient": the document's next numbered part ends a list of others
         in_item = bullet or goes_on
         item_open = in_item and not re.search(r"[.!?]\W{0,2}$", stripped)
         if not in_item:
@@ -649,8 +656,10 @@ def segment(text: str) -> Document:
             section, explicit_case = "case", True
         elif heading and _ADDENDUM_HEAD.match(head):
             section, explicit_case = "case", True  # a report's "ADDENDUM - INTERPHASE FISH" after its comment
-        elif heading and section == "other" and (board_other or others_part or _BOARD_WORD.search(head)) \
-                and _STORY_HEAD.match(head):
+        elif heading and section == "other" and (board_other or others_part or _BOARD_WORD.search(head)
+                                                 or _BOARD_WORD.search(text[:300])) and _STORY_HEAD.match(head):
+            # (a board's note says so in its title: "BREAST MOLECULAR TUMOUR BOARD - CASE NOTE", then "Discussion"
+            # and "Recommendation and course")
             # "Board discussion", then "Outcome recorded after the meeting"; "Discussion", then "Treatment after the
             # board"
             section, board_other = "case", False
@@ -797,6 +806,11 @@ def segment(text: str) -> Document:
                 # ... or an item that leads in a list of its own ("- Comparison cases (other published patients, NOT
                 # this one):" then "a) ...", "b) ..."), which ends at the next item of the lead-in's kind
                 others_listed, nested_style = True, _item_style(body)
+            if own == "other" and not heading and not prev_other and _BOTH_OURS.match(sent) \
+                    and len({r[4] for r in raw if r[4]}) >= 2:
+                # a comment on the series' own patients: "Both tumours had the defining EWSR1::SMAD3 fusion."
+                own = "case"
+                doc.for_all.add(a)
             if (shared_part or para_for_all) and own == "case" and not heading:
                 doc.for_all.add(a)
             if group_part and own == "case" and not heading:
@@ -865,6 +879,10 @@ _SUBSECTION = re.compile(r"^\W{0,6}\d{1,2}\.\d{1,2}")
 #: a field that adds the patient's later course to a note: "Follow-up note:", "Addendum:", "Update:"
 _LATE_FIELD = re.compile(r"^\W{0,3}(?:follow[\s-]?up(?:\s+note)?|addendum|update|later\s+course)\s*[:.\-–—]\s+"
                          r"(?:the|our|this)\s+(?:patient|child|boy|girl|man|woman)\b", re.IGNORECASE)
+#: a sentence on both of the series' own patients: "Both tumours had the defining EWSR1::SMAD3 fusion."
+_BOTH_OURS = re.compile(r"^\W*(?:in\s+)?both\s+(?:of\s+(?:our|the|these)\s+)?(?:tumou?rs|patients|cases|lesions"
+                        r"|children"
+                        r"|specimens)\b(?!\s+(?:of|from|in)\s+(?:their|that|this|another|the\s+other))", re.IGNORECASE)
 #: a report's addendum on its own specimen, after its comment: "MOLECULAR ADDENDUM: next-generation sequencing (NGS)"
 _ADDENDUM = re.compile(r"^\W{0,3}(?:(?:molecular|genetic|genomic|cytogenetic|sequencing|FISH|immunohistochemi\w*)\s+)?"
                        r"addend(?:um|a)\b(?:\s*\d{1,2})?\s*(?:[:.\-–—(]|$)", re.IGNORECASE)

@@ -32,7 +32,7 @@ def test_lymphoblastic_lymphoma_stays_its_own_class() -> None:
 
 
 @pytest.mark.parametrize("named", [
-    "NSCLC", "Merkel cell carcinoma", "pheochromocytoma", "seminoma", "Wilms tumour", "nephroblastoma",
+    "NSCLC", "Merkel cell carcinoma", "seminoma", "Wilms tumour", "nephroblastoma",
     "malignant pleural mesothelioma", "thymoma", "carcinoid tumour", "pancreatic neuroendocrine tumour",
 ])
 def test_a_spinal_metastasis_is_named_by_its_primary(named: str) -> None:
@@ -55,3 +55,13 @@ def test_the_cervical_spine_is_no_primary() -> None:
     r = extract("Case presentation\nA 60-year-old man had a lytic lesion of the C5 vertebra. Biopsy showed a "
                 "plasmacytoma; no other lesion was found on whole-body imaging.\n")
     assert r["diagnosis"]["term"] == ONTO + "Plasmacytoma"
+
+
+def test_a_pheochromocytoma_is_classed_as_itself_like_a_paraganglioma() -> None:
+    # (the ontology holds pheochromocytoma, the intra-adrenal paraganglioma, since genomic19: its spread to the spine is
+    # classed by the tumour's own class, as a paraganglioma's is)
+    r = extract("Case presentation\nA 52-year-old man with pheochromocytoma diagnosed two years earlier presented with "
+                "back pain. MRI showed a lesion of the T10 vertebral body. A CT-guided biopsy of T10 confirmed "
+                "metastatic pheochromocytoma.\n")
+    assert r["diagnosis"]["term"] == ONTO + "Pheochromocytoma"
+    assert r["vertebrae"] == ["T10"]
