@@ -103,6 +103,9 @@ _LOW_CONFIDENCE = re.compile(r"\b(?:low|borderline|insufficient|poor)\s+(?:confi
                              r"|\bbelow\s+the\s+(?:\w+\s+)?threshold\b", re.IGNORECASE)
 _FINAL_STATED = re.compile(r"\b(?:final|definitive|revised|definite)\s+(?:\w+\s+)?diagnosis\s+(?:was|is|of)\b"
                            r"|\bthe\s+diagnosis\s+of\s+[^.;]{1,60}?\s+stood\b"
+                           # "Methylation profiling corrected a histological diagnosis of ependymoma to PTPR"
+                           r"|\b(?:corrected|changed|revised|reclassified)\s+(?:a|an|the|its|his|her)?\s*(?:[\w-]+\s+){0,2}?"
+                           r"diagnosis\s+of\s+[^.;]{1,60}?\s+(?:to|into)\b"
                            r"|\bre-?diagnosed\s+as\b|\bdiagnosis\s+was\s+(?:then\s+)?revised\b", re.IGNORECASE)
 #: the chronic marrow diseases a mass of blasts arises in (its blast phase in bone or a node is the case's tumour)
 _UNDERLYING = frozenset({"ChronicMyeloidLeukemia", "MyeloproliferativeNeoplasm"})

@@ -98,7 +98,9 @@ _KIND_WORDS = (r"(?:(?:nonsense|missense|frameshift|frame-shift|splice[\s-]site|
                r"|de\s+novo|stop[\s-]gain)\s+)*")
 _VARIANT = re.compile(
     # (a hyphen may join the gene to its change: "H3F3A-K27M mutation", "IDH1-R132H")
-    rf"^\s*(?::|\|(?=\s*(?:p\.\s?)?[A-Z]\d)|-(?=[A-Z]\d)|[-–—]\s(?=(?:p\.\s?)?[A-Z]\d))?\s*(?:gene\s*[,:]?\s+)?(?:\(?\s*(?:exon\s*\d{{1,3}}\s+)?{_KIND_WORDS}"
+    # (past a bracketed alias of the gene: "MAP2K1 (MEK1) p.E102_I103del")
+    rf"^\s*(?:\(\s*[A-Za-z0-9-]{{2,12}}\s*\)\s*(?=(?:p\.\s?)?[A-Z]\d))?"
+    rf"(?::|\|(?=\s*(?:p\.\s?)?[A-Z]\d)|-(?=[A-Z]\d)|[-–—]\s(?=(?:p\.\s?)?[A-Z]\d))?\s*(?:gene\s*[,:]?\s+)?(?:\(?\s*(?:exon\s*\d{{1,3}}\s+)?{_KIND_WORDS}"
     r"(?:(?i:mutation|variant|mutated|alteration)|(?=[^.;]{0,30}p\.)(?:in-frame\s+)?(?:deletion|duplication|insertion))"
     # ("NPM1: MUTATION DETECTED, p.W288*")
     r"(?:\s+(?i:detected|found|identified|present))?"
@@ -642,6 +644,12 @@ _APPOSED_CHANGE = re.compile(rf"\s*,\s*(?:the|a|an)\s+[^.;:()]{{3,100}}:\s*(?P<c
                              rf"\bp\.\s?\(?(?P<p>{_P_CHANGE})\)?)?"
                              # "... in exon 1 of the VHL gene on chromosome 3 (3p25-p26): Gly93Ser (p.Gly93Ser, G93S)"
                              rf"|(?:\s+gene)?[^.;:]{{0,50}}:\s*(?:p\.\s?\(?)?(?P<p2>{_P_CHANGE})(?![\w>])")
+#: a gene's change told after a colon, past the word of the change: "the same FH variant as his father: c.1021G>A
+#: (p.D341N)", "FH found a missense change in exon 7: c.1021G>A, which predicts p.Asp341Asn (p.D341N)"
+_CHANGE_AFTER_COLON = re.compile(rf"(?:\s+gene)?(?:\s+(?:was\s+)?(?:found|showed|revealed|identified)\s+(?:an?|the)"
+                                 rf"(?:\s+[\w-]+){{0,2}})?\s+(?:mutation|variant|change|substitution|alteration)\b"
+                                 rf"[^.;:]{{0,40}}:\s*(?P<c>{_C_CHANGE})(?:[^.;:]{{0,60}}?\bp\.\s?\(?"
+                                 rf"(?P<p>{_P_CHANGE})\)?)?", re.IGNORECASE)
 #: a gene's test named before it, its finding after: "Mutational analysis of PTEN confirmed it by showing a nonsense
 #: point mutation in exon 8"
 _ANALYSIS_OF = re.compile(r"\b(?:mutation(?:al)?\s+|genetic\s+|molecular\s+|germ-?line\s+)?(?:analysis|sequencing"
@@ -853,6 +861,15 @@ _ROW_NEGATIVE = re.compile(r"^\s*(?:not\s+(?:detected|found|identified|present|s
 
 
 _BAR_ROW = re.compile(r"^\s*\|.*\|\s*$")
+#: the test of a gene finding its change: "Testing of FH found a missense change in exon 7: c.1021G>A"
+_TEST_FOUND_CHANGE = re.compile(r"\s+(?:gene\s+)?(?:found|showed|revealed|identified|detected|disclosed)\s+"
+                                r"(?:an?|the)\s+"
+                                r"(?:[\w-]+\s+){0,3}?(?:mutation|variant|change|substitution|deletion|alteration)\b",
+                                re.IGNORECASE)
+#: a gene pair named as the probe of a test: "the LSI IGH/CCND1 dual-fusion probe", "a CCND1 break-apart probe"
+_PROBE_NAMED = re.compile(r"\s*(?:\(\s*\w+\s*\)\s*)?(?:(?:dual[\s-]colou?r|dual[\s-]fusion|fusion|break[\s-]?apart"
+                          r"|split"
+                          r"|translocation|FISH)\s+)+probes?\b", re.IGNORECASE)
 
 
 def _row_negative(text: str, end: int) -> bool:
@@ -864,6 +881,10 @@ def _row_negative(text: str, end: int) -> bool:
 
 
 def _asserted(text: str, start: int, end: int) -> bool:
+    if (pn := _PROBE_NAMED.match(text, end)) and not re.search(
+            r"\b(?:positive|split|separat\w*|rearrang\w*|detected|identified|confirmed|showed\s+(?:an?|the)\b)",
+            text[pn.end():].split(".")[0], re.IGNORECASE):
+        return False  # "FISH with the LSI IGH/CCND1 fusion probe ... showed neither": the test's probe, no result
     if "|" in text and _row_negative(text, end):
         return False
     if (column := _column_result(text, start)) is not None:
@@ -902,6 +923,7 @@ def _asserted(text: str, start: int, end: int) -> bool:
     # nuclei the MDM2 signal was amplified"; a list of its targets is no result: "a panel covering four fusion
     # transcripts: TEL-AML1, BCR-ABL (p190), ...")
     if (tf := _TESTED_FOR.search(window)) and not _FOUND_AFTER.match(text[end:]) \
+            and not _TEST_FOUND_CHANGE.match(text, end) \
             and not re.search(r":\s+[^:]*\b[a-z]{2,}\b[^:]*$", window[tf.start():]):
         clause = _NEW_CLAUSE.split(window)[-1]
         if clause == window or _TESTED_FOR.search(clause) or not _RESULT_VERB.match(text[start:]):
@@ -1253,6 +1275,14 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                     add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(v) if v else _cdna(ap.group("c"))),
                         span)
                     continue
+            if vm is None and (cc := _CHANGE_AFTER_COLON.match(text, g.end)) and _asserted(text, g.start, g.end) \
+                    and not re.search(r"\b(?:no|not|without|neither|nor)\b", cc.group(), re.IGNORECASE):
+                # "the same FH variant as his father: c.1021G>A (p.D341N)", "Testing of FH found a missense change in
+                # exon 7: c.1021G>A, which predicts p.Asp341Asn"
+                v = cc.group("p")
+                add(GenomicFact("mutation", gene=g.symbol, variant=one_letter(v) if v else _cdna(cc.group("c"))),
+                    span)
+                continue
             if vm is None and _ANALYSIS_OF.search(before) and (sh := _SHOWING_MUTATION.match(text, g.end)) \
                     and not re.search(r"\b(?:no|not|without|neither|nor|any|failed)\b", sh.group(), re.IGNORECASE) \
                     and _asserted(text, g.start, sh.end()):
@@ -1375,6 +1405,13 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 if _asserted(text, g.start, g.end) and not lost_stain:
                     for sym in symbols:
                         add(GenomicFact("deletion", gene=sym), span)
+    # a gene's "deletion" whose small deletion the text tells ("MAP2K1 p.E102_I103del", then "the activating MAP2K1
+    # deletion") is that change, not a loss of the gene
+    small_del = {f.gene for f in facts.values() if f.kind == "mutation" and f.variant and "del" in f.variant
+                 and "delins" not in f.variant}
+    for k, f in list(facts.items()):
+        if f.kind == "deletion" and f.gene in small_del:
+            del facts[k]
     # a change a later test refuted: "qPCR reported a BRAF V600E mutation", then "Sanger sequencing found no V600E"
     # or "The qPCR 'V600E' result was therefore not correct"
     for k, f in list(facts.items()):

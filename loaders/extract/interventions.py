@@ -251,6 +251,14 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                  and (metastatic or away_from_spine or m.iri != _PRIMARY_RESECTION)]
         drugs = [m for m in mentions if m.kind == "drug"]
         regimens = [m for m in mentions if m.kind == "regimen"]
+        if facts and _FAILED_RECAP.search(text):
+            # a recap of what has failed, each told before: "PXA that has failed surgery three times, tumour-bed
+            # irradiation, vemurafenib with bevacizumab, and bevacizumab with lomustine"
+            told_cats = {f.category for f in facts}
+            told_agents = {a for f in facts for a in f.agent_terms}
+            procs = [m for m in procs if lex.category(m.iri) not in told_cats]
+            drugs = [m for m in drugs if m.iri not in told_agents]
+            regimens = [m for m in regimens if "chemotherapy" not in told_cats]
         cue = _NEW_COURSE.search(text) if not _NO_COURSE.search(text) else None
         # ("surgery followed by adjuvant chemotherapy, but the tumour progressed": the cue after every treatment of
         # the sentence ends their course, it does not start it)
@@ -359,6 +367,12 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if st is None and m.kind == "procedure" and _NOT_SURGICAL_BEFORE.search(text[max(0, s - 30):s]) \
                     and re.match(r"reconstruct", m.surface, re.IGNORECASE):
                 st = "attribute"  # "Subclonal reconstruction", "3D reconstruction of the CT": an analysis, no operation
+            if st is None and re.search(r"\bany\s+(?:[\w-]+\s+){0,2}$", text[max(0, s - 30):s], re.IGNORECASE) \
+                    and re.search(r"\b(?:not|no|never|without|nor|neither|none)\b", text[:s], re.IGNORECASE):
+                st = "negated"  # "The published account does not give her age, ..., any radiotherapy"
+            if m.kind == "regimen" and re.search(r"\b[A-Z][A-Z0-9-]{1,9}\s*\(\s*$", text[max(0, s - 15):s]) \
+                    and re.match(r"\s*\)", text[e:]):
+                continue  # "the DDIT3 (CHOP) gene": a gene's old name in brackets, no regimen
             if st is None and m.kind == "procedure" and re.match(r"\s+recipients?\b", text[e:]):
                 st = "attribute"  # "a heavily pretreated allograft recipient": a person, no operation
             if st is None and m.kind == "procedure" and re.search(r"\bliquid[\s-]*$", text[max(0, s - 10):s],
@@ -373,7 +387,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 # before, not another one
                 continue
             if m.kind == "procedure" and m.surface.lower().endswith("ed") and _ADJECTIVE_PARTICIPLE.match(
-                    text[e:]) and re.search(r"\b(?:the|a|an|this|that)\s+$", text[max(0, s - 8):s], re.IGNORECASE):
+                    text[e:]) and re.search(r"\b(?:the|a|an|this|that)\s+(?:re-?)?$", text[max(0, s - 11):s],
+                                            re.IGNORECASE):
                 continue  # "examination of the resected lesion": the operation told elsewhere, named by its specimen
             if m.kind == "procedure" and re.search(r"inhibitors$", text[s:e], re.IGNORECASE) \
                     and not _GIVEN_BEFORE.search(text[max(0, s - 60):s]):
@@ -425,7 +440,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 key = same  # "A bone marrow aspirate and core biopsy were obtained": one sampling of the marrow
             elif cat == "biopsy" and any(f.category == "biopsy" and f.asserted for f in facts) \
                     and not _PLURAL_BIOPSIES.search(m.surface) and (
-                        (again := _ANOTHER_BIOPSY.search(text[max(0, s - 40):s])) or (
+                        (again := _ANOTHER_BIOPSY.search(text[max(0, s - 40):s]))
+                        or re.match(r"\s+again\b", text[e:], re.IGNORECASE) or (
                             _BIOPSY_LATER.search(text) and not _THAT_BIOPSY.search(text[max(0, s - 30):s]))):
                 # a biopsy taken again: "a second biopsy", "A year later the pontine lesion was biopsied" (not "about
                 # one year after the first biopsy", which names the one told; "repeated open biopsies" sum several
@@ -798,6 +814,12 @@ _PLACE_AFTER = re.compile(r"^[\s-]*(?:site|sites|scar|tract|wound)\b", re.IGNORE
 #: a dose told right after a course: "radiotherapy (60 Gy)", "cranial radiotherapy of 12 Gy", "RT to 45 Gy"
 _OWN_DOSE = re.compile(r"\s*(?:\(|,\s*|of\s+|to\s+|with\s+|at\s+)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*Gy\b(?!\s*(?:per|/|x|×)"
                        r"\s*(?:fraction|fx|day))", re.IGNORECASE)
+#: a recap of the treatments a tumour has failed or resisted, told again: "has failed surgery three times, ...",
+#: "refractory to ..."
+_FAILED_RECAP = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?failed\b"
+                           r"|\b(?:refractory|resistant)\s+to\s+(?:all\s+|both\s+)?"
+                           r"(?:\w+\s+)?(?:prior|previous|earlier|the\s+above)\b|\bafter\s+failure\s+of\s+(?:all|both|prior"
+                           r"|previous)\b", re.IGNORECASE)
 #: what reconstructs data or images, not tissue: "subclonal reconstruction", "multiplanar reconstruction"
 _NOT_SURGICAL_BEFORE = re.compile(r"\b(?:subclonal|clonal|phylogenetic|phylogeny|evolutionary|lineage|tree|image"
                                   r"|imaging|three-dimensional|3-?D|multiplanar|volumetric|sagittal|coronal|axial|CT|MRI"
@@ -808,7 +830,8 @@ _IMAGING_AFTER = re.compile(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:\([^()]{1,20}\)\s+)?(
                             r"|uptake|SPECT|whole[\s-]body\s+scan\w*)\b", re.IGNORECASE)
 #: a participle used as an adjective of the specimen: "the resected lesion", "the excised mass"
 _ADJECTIVE_PARTICIPLE = re.compile(r"^\s+(?:lesions?|tumou?rs?|mass|masses|specimens?|tissues?|material|pieces?"
-                                   r"|fragments?|samples?|vertebrae?|segments?|bone)\b", re.IGNORECASE)
+                                   r"|fragments?|samples?|vertebrae?|segments?|bone|area|areas|site|bed|region|cavity)\b",
+                                   re.IGNORECASE)
 #: a drug told by what it is licensed or approved for, not given: "... (vemurafenib, dabrafenib) and BRAFi/MEKi
 #: combinations are licensed only for BRAF V600-mutant disease"
 _LICENSED_AFTER = re.compile(r"[^.;]{0,80}?\b(?:are|is)\s+(?:only\s+)?"

@@ -59,7 +59,9 @@ _TISSUE_WORD = re.compile(r"immun|stain|\bIHC\b|biops|specimen|tissue|(?:tumou?r
                           re.IGNORECASE)
 _LAB_AFTER = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:levels?|concentrations?|titres?|titers?)\b"
                         r"|^[^.;]{0,30}?\d\s*(?:ng|[µμ]g|mg|pg|m?IU|k?U|[nmp]mol)\s*/\s*(?:m?L|dL|l)\b", re.IGNORECASE)
-_GENOMIC_BEFORE = re.compile(r"[A-Za-z0-9]{2,}\s?(?:-|–|::|/)\s?$|\b(?:gene|fusion\s+of|rearrangement\s+of)\s+$",
+_GENOMIC_BEFORE = re.compile(r"[A-Za-z0-9]{2,}\s?(?:-|–|::|/)\s?$|\b(?:gene|(?:fusion|rearrangement|amplification"
+                             r"|deletion"
+                             r"|mutation)s?\s+of(?:\s+the)?)\s+$",
                              re.IGNORECASE)
 _INDEX_TAIL = re.compile(r"[\s-]+(?:(?:labell?ing|proliferati\w+|positivity)\s+)?(?:index|LI|rate)$", re.IGNORECASE)
 _GENOMIC_AFTER = re.compile(r"^[\s-]*(?:gene|fusion|rearrange\w*|amplifi\w*|mutat\w*|translocation|transcript|"
@@ -353,7 +355,7 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
         marks += [m for m in mentions if m.kind == "gene" and not any(a < m.end and m.start < b for a, b in taken)]
         marks = [m for m in marks if not _GENOMIC_AFTER.match(text[m.end - base:m.end - base + 20])
                  and not _partner_after(text, base, m, mentions)
-                 and not _GENOMIC_BEFORE.search(text[max(0, m.start - base - 20):m.start - base])
+                 and not _GENOMIC_BEFORE.search(text[max(0, m.start - base - 32):m.start - base])
                  and not _lab_value(text, m.start - base, m.end - base)
                  and not _immune_cells(text, m.start - base, m.end - base)
                  and not _GROUP_OF_TUMOURS.match(text, m.end - base)
