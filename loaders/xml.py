@@ -64,11 +64,19 @@ def _extract(text: str, document: str, source: Mapping[str, object]) -> LoadResu
 
     from spinekg.loaders.text import extract_text
 
+    from spinekg.errors import RecordError
     from spinekg.model import Source
 
-    meta = Source.parse(source, document)
+    warnings: list[str] = []
+    try:
+        meta = Source.parse(source, document)
+    except RecordError as err:
+        # (an identifier the XML gives malformed, "10.3389/x | 10.3892/y" as one DOI, is left out, not the article)
+        warnings.append(f"{document}: {err}; the malformed identifier is left out of its citation")
+        kept = {k: v for k, v in source.items() if k not in ("doi", "pmid", "pmcid")}
+        meta = Source.parse(kept, document)
     records = [dataclasses.replace(r, source=meta) for r in extract_text(text, document)]
-    return LoadResult(records=records)
+    return LoadResult(records=records, warnings=warnings)
 
 
 

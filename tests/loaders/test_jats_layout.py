@@ -67,3 +67,13 @@ def test_a_jats_results_table_is_read_as_the_text_reads_one(tmp_path):
     (r,) = (x.to_dict() for x in load_path(p).records)
     assert {m["name"]: m["result"] for m in r["markers"]} == {"CD1a": "positive", "CD68": "positive",
                                                               "S100": "negative"}
+
+
+def test_a_malformed_identifier_is_left_out_not_the_article(tmp_path):
+    p = tmp_path / "two-dois.xml"
+    p.write_text(TABLED.replace("<title-group>", '<article-id pub-id-type="doi">10.3389/x.1 | 10.3892/y.2</article-id>'
+                                                 "<title-group>"))
+    res = load_path(p)
+    (r,) = (x.to_dict() for x in res.records)
+    assert r["source"]["doi"] is None and r["markers"]
+    assert any("not a DOI" in w for w in res.warnings)
