@@ -62,7 +62,10 @@ _LIKENESS = re.compile(r"\b(?:(?:immuno)?phenotype\s+(?:was\s+|is\s+)?(?:that\s+
                        r"|(?:areas?|foci|focus|regions?|zones?|features?|components?|patterns?|appearances?|fields?)"
                        r"\s+(?:\w+\s+)?(?:resembl\w*|reminiscent\s+of|similar\s+to|like\s+those\s+of)"
                        # a comparison that opens the sentence: "Like DLGNT, the tumour had a 1p/19q codeletion"
-                       r"|^\W*(?:un)?like)"
+                       r"|^\W*(?:un)?like"
+                       # the mimic told apart: "the tumour was hard to separate from desmoid-type fibromatosis"
+                       r"|(?:hard|difficult|impossible)\s+to\s+(?:separate|distinguish|differentiate|tell\s+apart)"
+                       r"\s+from|(?:separated|distinguished|differentiated)\s+from)"
                        r"\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 _LIKE_AFTER = re.compile(r"^-like\b", re.IGNORECASE)
 #: a first diagnosis the case then revises: "the lesion was first managed as an osteoblastoma", "at first taken for a

@@ -160,7 +160,7 @@ _ITD_BEFORE = re.compile(r"\b(?:internal\s+tandem\s+duplications?|ITDs?)\s+(?:\(
 #: the word of a mutation after the gene, or a row's or a field's result ("NRAS - mutation detected", "NRAS: mutation
 #: detected"); not "the PLZF-RARA variant of APL", a form of a disease
 #: ("KIT exon 11 mutation": the exon between them)
-_MUTATION_WORD = re.compile(rf"^\s*(?:gene\s+)?(?:promoter\s*)?(?:[:–—-]\s*)?(?:\(?exon\s*\d{{1,3}}\)?\s+)?"
+_MUTATION_WORD = re.compile(rf"^\s*(?:gene\s+)?(?:promoter\s*)?(?:[:–—|-]\s*)?(?:\(?exon\s*\d{{1,3}}\)?\s+)?"
                             rf"{_KIND_WORDS}(?:mutation|mutations|mutated|mutant|variant(?!\s+(?:form\s+)?of\b))\b",
                             re.IGNORECASE)
 #: a list of genes sharing the word after its last: "NRAS, PIK3CA, KIT and TP53 mutations"
@@ -881,6 +881,9 @@ def _row_negative(text: str, end: int) -> bool:
 
 
 def _asserted(text: str, start: int, end: int) -> bool:
+    if re.search(r"\bany\s+(?:[\w-]+\s+){0,5}$", text[max(0, start - 50):start], re.IGNORECASE) and re.search(
+            r"\b(?:not?|never|without|nor|neither)\b", text[:start], re.IGNORECASE):
+        return False  # "Not reported: any test for AURKA or MYCN amplification"
     if (pn := _PROBE_NAMED.match(text, end)) and not re.search(
             r"\b(?:positive|split|separat\w*|rearrang\w*|detected|identified|confirmed|showed\s+(?:an?|the)\b)",
             text[pn.end():].split(".")[0], re.IGNORECASE):

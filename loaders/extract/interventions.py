@@ -705,8 +705,10 @@ _PLURAL_OPS = re.compile(rf"(?:{_OPERATIONS})$", re.IGNORECASE)
 
 #: lines of drug treatment told by their number, the drugs unnamed: "several successive lines of chemotherapy", "more
 #: than one line of chemotherapy" (at least two)
-_LINES = re.compile(r"(?<![\w/\-–.:])(?P<n>two|three|four|[2-4]|several|multiple|more\s+than\s+one)\s+"
-                    r"(?:(?:successive|further|different|consecutive|subsequent)\s+)*lines?\s+of\s+(?:\w+\s+)?"
+_LINES = re.compile(r"(?<![\w/\-–.:])(?P<n>two|three|four|five|six|[2-6]|several|multiple|more\s+than\s+one)\s+"
+                    # ("five different types of chemotherapy", "three regimens of chemotherapy")
+                    r"(?:(?:successive|further|different|consecutive|subsequent)\s+)*(?:lines?|types?|kinds?"
+                    r"|regimens?)\s+of\s+(?:\w+\s+)?"
                     r"(?P<kind>chemotherapy|systemic\s+(?:therapy|treatment))\b", re.IGNORECASE)
 
 

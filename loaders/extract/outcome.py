@@ -26,6 +26,8 @@ _AFTER_WHAT = (r"(?:the\s+|his\s+|her\s+|initial\s+|primary\s+|definitive\s+)?(?
                r"|kyphoplasty|augmentation|fusion|decompression|radiosurgery"
                # ... or its abbreviation: "Twelve months after GTR she remains free of disease"
                r"|(?:GTR|STR|NTR|TES|SRS|SBRT|ASCT|HSCT)\b"
+               # "about 30 months after he enrolled in the trial"
+               r"|(?:he|she)\s+(?:enrolled|started|began)\b"
                # an organ's operation: "two years after the nephroureterectomy", "after thyroidectomy"
                r"|\w+ectomy)")
 _FOLLOW = [
@@ -229,6 +231,9 @@ _METS_POS = needs(re.compile(
     r"\b(?:developed|had|showed|revealed|with|detected|found|multiple|new|pulmonary|lung|liver|hepatic|brain|bone|"
     r"osseous|bony|skull|ribs?|nodal|adrenal|skeletal|peritoneal|pleural|cutaneous|skin|widespread|further"
     r"|distant)\s+(?:\w+\s+){0,2}?metasta(?:sis|ses|tic\s+(?:disease|lesions?|foci|nodules?|tumou?rs?|deposits?|masses))"
+    # a field's line: "- Metastases in the lung, liver, abdomen and bowel."
+    r"|^\W{0,3}metasta(?:sis|ses)\s+(?:in|to)\s+(?:the\s+)?(?:lungs?|liver|brain|bones?|abdomen|skin|nodes|lymph|spine"
+    r"|adrenals?|peritoneum|bowel|pleura)\b"
     r"|\b(?:confirmed|proved|proven|shown)\s+(?:\w+\s+){0,4}?(?:to\s+be|as)\s+metastatic\b"
     # spread along the neuraxis: "further metastases along the neural axis", "intramedullary dissemination"
     r"|\bfurther\s+metasta(?:sis|ses)|\bmeningeal\s+dissemination"

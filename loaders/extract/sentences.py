@@ -69,7 +69,7 @@ _HEADING_CASE = re.compile(
     r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:case (?:presentation|report|description|history|summary|details|series)"
     r"|clinical (?:presentation|summary|history|case|course|follow[\s-]?up)"
     r"|patient (?:presentation|history|information|details)|patient\s+and\s+(?:question|history|presentation|request"
-    r"|problem)|patient\s*$"  # a board note's "Patient" part
+    r"|problem|disease|diagnosis|tumou?r|course)|patient\s*$"  # a board note's "Patient" part
     # the patient's later story: "Follow-up", "Treatment and outcome", "Outcome and follow-up"
     r"|follow[\s-]?up\s*(?:\([^()]{0,80}\))?\s*$|(?:treatment|management|therapy)\s+and\s+(?:outcome|follow[\s-]?up)"
     r"|outcome\s+and\s+follow[\s-]?up|(?:decision|plan|course|response)\s+and\s+(?:follow[\s-]?up|outcome)"
