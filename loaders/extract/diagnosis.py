@@ -197,7 +197,8 @@ FINAL_HEADING = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?(?:[\w ]{1,30}\
                            r"|definitive|pathological|histopathological|histological|revised)\s+)?diagnos[ie]s\W*$",
                            re.IGNORECASE)
 #: the lead-in of a list of diagnoses set aside: "on that basis the team discarded:", "Excluded:"
-EXCLUDED_LEAD = re.compile(r"\b(?:discard\w*|exclu\w*|ruled\s+out|rule\s+out|set\s+aside|eliminat\w*)\b"
+EXCLUDED_LEAD = re.compile(r"\b(?:discard\w*|exclu\w*|ruled\s+out|rule\s+out|set\s+aside|eliminat\w*|withdrawn"
+                           r"|retracted|abandoned)\b"
                            r"[^.;]{0,60}:\s*$", re.IGNORECASE)
 
 

@@ -427,6 +427,19 @@ def _partner(token: str) -> str:
 #: a report's gene and variant fields: "Gene: SMARCB1", then "Variant: c.92A>T, p.(Glu31Val)"
 #: (with its name in brackets: "Gene: FH (fumarate hydratase)")
 _GENE_FIELD = re.compile(r"^\W{0,3}gene\s*:\s*\S+(?:\s*\([^()]{1,60}\))?\s*$", re.IGNORECASE)
+
+
+def _field_symbol(text: str, genes: list[_Gene]) -> str | None:
+    """The gene a "Gene:" field names: its value, not a symbol inside the bracketed full name after it ("Gene: MAX
+    (MYC associated factor X)" is MAX)."""
+    m = re.match(r"^\W{0,3}gene\s*:\s*(\S+)", text, re.IGNORECASE)
+    if m is None:
+        return None
+    at = next((g for g in genes if g.start == m.start(1)), None)
+    if at is not None:
+        return at.symbol
+    hit = hgnc.symbols().get(m.group(1).strip(",;"))
+    return hit[0] if hit else (genes[0].symbol if len({g.symbol for g in genes}) == 1 else None)
 _VARIANT_FIELD = re.compile(r"^\W{0,3}(?:variant|mutation|alteration|change|HGVS(?:\.?[cp])?|cDNA|protein"
                             r"|(?:nucleotide|amino[\s-]acid|DNA|protein)\s+change)\s*:\s*(?P<v>.{3,120})$",
                             re.IGNORECASE)
@@ -1018,8 +1031,8 @@ def extract_genomic(sentences: list[tuple[str, int, dict[str, object], list[Ment
                  for m in mentions if m.kind == "gene"]
         genes = sorted(genes + _hgnc_genes(text, genes), key=lambda g: g.start)
         named_genes.update(g.symbol for g in genes)
-        if _GENE_FIELD.match(text) and len({g.symbol for g in genes}) == 1:  # ("Gene: FH (fumarate hydratase)")
-            field_gene = (genes[0].symbol, n_sent)
+        if _GENE_FIELD.match(text) and (field_sym := _field_symbol(text, genes)):  # ("Gene: FH (fumarate hydratase)")
+            field_gene = (field_sym, n_sent)
         elif (vf := _VARIANT_FIELD.match(text)) and field_gene and n_sent - field_gene[1] <= 4 and not genes:
             # ("Gene: TP53", "Exon: 8", "cDNA: c.844C>T", "Protein: p.Arg282Trp": the protein change when one is told)
             changes = re.findall(_HGVS, vf.group("v"))

@@ -383,8 +383,12 @@ def extract_markers(sentences: list[tuple[str, int, dict[str, object], list[Ment
                 pre = last_result  # "CD34 was negative, as were TTF-1 and CDX2"
             if group_post == "noun":
                 cs = _clause_bounds(text, group[0][0])[0]
-                group_post = None if pre else (
-                    "negative" if _NOUN_NEG.search(text[cs:group[0][0]]) else "positive")
+                neg = _NOUN_NEG.search(text, max(cs, cue_at if pre else cs), group[0][0])
+                if neg is not None and pre and cue_at < neg.start():
+                    # "CD68 positive, with no langerin (CD207) staining": the noun's own "no", after the last cue
+                    group_post, pre = "negative", None
+                else:
+                    group_post = None if pre else ("negative" if _NOUN_NEG.search(text[cs:group[0][0]]) else "positive")
             # ("Staining for A, B and C was negative": the noun of the test is no result, the copula's is every item's)
             # (but "The cells showed staining for A and B, and C was negative" tells A and B positive)
             test_noun = pre == "positive" and bool(re.match(r"stain(?:ing|s)?\s", text[cue_at:], re.IGNORECASE)) \
