@@ -375,9 +375,6 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 continue  # "the DDIT3 (CHOP) gene": a gene's old name in brackets, no regimen
             if st is None and m.kind == "procedure" and re.match(r"\s+recipients?\b", text[e:]):
                 st = "attribute"  # "a heavily pretreated allograft recipient": a person, no operation
-            if st is None and m.kind == "procedure" and re.search(r"\bliquid[\s-]*$", text[max(0, s - 10):s],
-                                                                  re.IGNORECASE):
-                st = "attribute"  # "liquid-biopsy sequencing": a blood test, no tissue taken
             if st is None and m.kind == "procedure" and _IMAGING_AFTER.match(text[e:]):
                 st = "attribute"  # "iodine-131 metaiodobenzylguanidine (MIBG) imaging": a tracer's scan, no treatment
             if m.kind == "procedure" and _AVOIDED_AFTER.match(text[e:]):
@@ -850,8 +847,8 @@ _USUALLY_BEFORE = re.compile(r"\b(?:is|are)\s+(?:usually|typically|generally|com
                              re.IGNORECASE)
 _MAY_OFFER = re.compile(r"[^.;]{0,80}?\b(?:may|might|can|could)\s+(?:offer|provide|improve|help|achieve|give|prolong"
                         r"|be\s+(?:an?\s+)?(?:option|effective|useful|beneficial|considered|safe))\b", re.IGNORECASE)
-#: the blood drawn for a "liquid biopsy": "liquid biopsy", "blood-based biopsies", "plasma-based biopsy"
-_LIQUID = re.compile(r"\b(?:liquid|(?:blood|plasma|serum|urine|CSF)[\s-]based)\s+$", re.IGNORECASE)
+#: the blood drawn for a "liquid biopsy": "liquid biopsy", "liquid-biopsy sequencing", "blood-based biopsies"
+_LIQUID = re.compile(r"\b(?:liquid|(?:blood|plasma|serum|urine|CSF)[\s-]based)[\s-]+$", re.IGNORECASE)
 #: a regimen's letters as part of another name: "MAP-kinase", "MAP kinase pathway", or a gene's ("CHOP" is an alias
 #: of DDIT3): "the CHOP gene", "a rearranged CHOP locus", "CHOP break-apart FISH"
 _NOT_REGIMEN_AFTER = re.compile(r"^[\s-]?(?:kinases?|K\b|signal\w*|pathways?|cascade|genes?\b|locus|loci|rearrang\w*"
