@@ -212,7 +212,6 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
     cands: dict[str, Candidate] = {}
     ruled_out: dict[str, str] = {}
     order = 0
-    superseded_iris: set[str] = set()
     final_said = False  # the report states its final diagnosis somewhere, in words the ontology may not name
     prev_rank, prev_at = 0, -1  # the rank of the last mention, and its sentence
     spread_told = False  # the case tells of a spread (a metastasis, a deposit, a secondary)
@@ -268,8 +267,6 @@ def extract_diagnosis(sentences: list[tuple[str, int, dict[str, object], list[Me
             if rank > 1 and not joined and _SETTING_BEFORE.search(before[-60:]):
                 rank = 1  # "myeloid sarcoma with concurrent acute myeloid leukaemia": the setting, not the tumour
             superseded = bool(_SUPERSEDED.search(before[-90:]))
-            if superseded:
-                superseded_iris.add(m.iri)
             if st == "hedged" or superseded:
                 rank = 0
             elif _EVOLVED_TO.search(before[-60:]):

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field
 
 from spinekg.loaders.extract.lexmatch import Mention
-from spinekg.loaders.extract.negation import clause_end, clause_start, status
+from spinekg.loaders.extract.negation import clause_end, clause_start, negated_any, status
 from spinekg.loaders.extract.prefilter import needs
 from spinekg.loaders.extract.sentences import NEGATIVE_LEAD, add_evidence
+from spinekg.loaders.extract.tables import is_row
 from spinekg.ontology import hgnc
 
 _FUSION_CONTEXT = needs(re.compile(
@@ -307,7 +308,7 @@ def _table_changes(text: str, genes: list[_Gene]) -> list[tuple[str, str]]:
     header = None
     out = []
     for ln, at in zip(lines, starts, strict=True):
-        if not _BAR_ROW.match(ln):
+        if not is_row(ln):
             header = None
             continue
         cells = ln.strip().strip("|").split("|")
@@ -653,16 +654,16 @@ _MUTATION_BEFORE = re.compile(rf"\b(?:(?:activating|inactivating|somatic|germlin
 _CHANGE_IN_GENE = re.compile(r"\b(?:mutations?|variants?|changes?|substitutions?|alterations?)\s+"
                              r"(?:(?:in|at)\s+exon\s*\d{1,2}\s+)?(?:in|of|affecting)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMMA_CHANGE = re.compile(rf"^\s*(?:gene\s*)?,\s*(?:p\.\s?)?(?P<v>{_P_CHANGE})(?![\w>])")
-_APPOSED_CHANGE = re.compile(rf"\s*,\s*(?:the|a|an)\s+[^.;:()]{{3,100}}:\s*(?P<c>{_C_CHANGE})(?:[^.;:]{{0,60}}?"
-                             rf"\bp\.\s?\(?(?P<p>{_P_CHANGE})\)?)?"
+#: a change told after a colon, its DNA change and then perhaps its protein change: ": c.1021G>A (p.D341N)"
+_C_THEN_P = rf":\s*(?P<c>{_C_CHANGE})(?:[^.;:]{{0,60}}?\bp\.\s?\(?(?P<p>{_P_CHANGE})\)?)?"
+_APPOSED_CHANGE = re.compile(rf"\s*,\s*(?:the|a|an)\s+[^.;:()]{{3,100}}{_C_THEN_P}"
                              # "... in exon 1 of the VHL gene on chromosome 3 (3p25-p26): Gly93Ser (p.Gly93Ser, G93S)"
                              rf"|(?:\s+gene)?[^.;:]{{0,50}}:\s*(?:p\.\s?\(?)?(?P<p2>{_P_CHANGE})(?![\w>])")
 #: a gene's change told after a colon, past the word of the change: "the same FH variant as his father: c.1021G>A
 #: (p.D341N)", "FH found a missense change in exon 7: c.1021G>A, which predicts p.Asp341Asn (p.D341N)"
 _CHANGE_AFTER_COLON = re.compile(rf"(?:\s+gene)?(?:\s+(?:was\s+)?(?:found|showed|revealed|identified)\s+(?:an?|the)"
                                  rf"(?:\s+[\w-]+){{0,2}})?\s+(?:mutation|variant|change|substitution|alteration)\b"
-                                 rf"[^.;:]{{0,40}}:\s*(?P<c>{_C_CHANGE})(?:[^.;:]{{0,60}}?\bp\.\s?\(?"
-                                 rf"(?P<p>{_P_CHANGE})\)?)?", re.IGNORECASE)
+                                 rf"[^.;:]{{0,40}}{_C_THEN_P}", re.IGNORECASE)
 #: a gene's test named before it, its finding after: "Mutational analysis of PTEN confirmed it by showing a nonsense
 #: point mutation in exon 8"
 _ANALYSIS_OF = re.compile(r"\b(?:mutation(?:al)?\s+|genetic\s+|molecular\s+|germ-?line\s+)?(?:analysis|sequencing"
@@ -873,7 +874,6 @@ _ROW_NEGATIVE = re.compile(r"^\s*(?:not\s+(?:detected|found|identified|present|s
                            r"|wild[\s-]?type|(?-i:WT)\b|normal\b)", re.IGNORECASE)
 
 
-_BAR_ROW = re.compile(r"^\s*\|.*\|\s*$")
 #: the test of a gene finding its change: "Testing of FH found a missense change in exon 7: c.1021G>A"
 _TEST_FOUND_CHANGE = re.compile(r"\s+(?:gene\s+)?(?:found|showed|revealed|identified|detected|disclosed)\s+"
                                 r"(?:an?|the)\s+"
@@ -881,8 +881,7 @@ _TEST_FOUND_CHANGE = re.compile(r"\s+(?:gene\s+)?(?:found|showed|revealed|identi
                                 re.IGNORECASE)
 #: a gene pair named as the probe of a test: "the LSI IGH/CCND1 dual-fusion probe", "a CCND1 break-apart probe"
 _PROBE_NAMED = re.compile(r"\s*(?:\(\s*\w+\s*\)\s*)?(?:(?:dual[\s-]colou?r|dual[\s-]fusion|fusion|break[\s-]?apart"
-                          r"|split"
-                          r"|translocation|FISH)\s+)+probes?\b", re.IGNORECASE)
+                          r"|split|translocation|FISH)\s+)+probes?\b", re.IGNORECASE)
 
 
 def _row_negative(text: str, end: int) -> bool:
@@ -894,8 +893,7 @@ def _row_negative(text: str, end: int) -> bool:
 
 
 def _asserted(text: str, start: int, end: int) -> bool:
-    if re.search(r"\bany\s+(?:[\w-]+\s+){0,5}$", text[max(0, start - 50):start], re.IGNORECASE) and re.search(
-            r"\b(?:not?|never|without|nor|neither)\b", text[:start], re.IGNORECASE):
+    if negated_any(text, start, 5):
         return False  # "Not reported: any test for AURKA or MYCN amplification"
     if (pn := _PROBE_NAMED.match(text, end)) and not re.search(
             r"\b(?:positive|split|separat\w*|rearrang\w*|detected|identified|confirmed|showed\s+(?:an?|the)\b)",
@@ -910,7 +908,7 @@ def _asserted(text: str, start: int, end: int) -> bool:
         # nothing of the next row's "| TERT copy number | AMPLIFIED |"
         rs, re_ = text.rfind("\n", 0, start) + 1, text.find("\n", end)
         re_ = len(text) if re_ < 0 else re_
-        if (rs > 0 or re_ < len(text)) and _BAR_ROW.match(text[rs:re_]):
+        if (rs > 0 or re_ < len(text)) and is_row(text[rs:re_]):
             return _asserted(text[rs:re_], start - rs, end - rs)
     if _DESIGN_FIELD.match(text) and not _CELL_RESULT.search(text):
         return False  # the test's design, not its result: "Primer sets: SYT-SSX1 and SYT-SSX2 (tested separately)."

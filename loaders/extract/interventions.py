@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spinekg.loaders.extract.levels import find_levels
 from spinekg.loaders.extract.lexmatch import Matcher, Mention
-from spinekg.loaders.extract.negation import clause_end, clause_start, status
+from spinekg.loaders.extract.negation import clause_end, clause_start, negated_any, status
 from spinekg.loaders.extract.numwords import NUMBER, to_number
 from spinekg.loaders.extract.prefilter import needs
 from spinekg.loaders.extract.sentences import COHORT_COUNTED, COHORT_SHARE, COMPARED_WITH, add_evidence
@@ -170,7 +170,12 @@ def _dose_gy(text: str) -> float | int | None:
               or _TOTAL_BEFORE.search(text, max(0, d.start() - 30), d.start())), None) or next(
         (d for d in doses if not _PER_FRACTION_BEFORE.search(text, max(0, d.start() - 30), d.start())
          and not _PER_FRACTION_AFTER.match(text, d.end())), doses[0])
-    v = float(g.group(1))
+    return _gy(g.group(1))
+
+
+def _gy(number: str) -> float | int:
+    """A dose in Gy as its number: whole as an int ("60"), else a float ("50.4")."""
+    v = float(number)
     return int(v) if v == int(v) else v
 
 
@@ -367,12 +372,8 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
             if st is None and m.kind == "procedure" and _NOT_SURGICAL_BEFORE.search(text[max(0, s - 30):s]) \
                     and re.match(r"reconstruct", m.surface, re.IGNORECASE):
                 st = "attribute"  # "Subclonal reconstruction", "3D reconstruction of the CT": an analysis, no operation
-            if st is None and re.search(r"\bany\s+(?:[\w-]+\s+){0,2}$", text[max(0, s - 30):s], re.IGNORECASE) \
-                    and re.search(r"\b(?:not|no|never|without|nor|neither|none)\b", text[:s], re.IGNORECASE):
+            if st is None and negated_any(text, s, 2):
                 st = "negated"  # "The published account does not give her age, ..., any radiotherapy"
-            if m.kind == "regimen" and re.search(r"\b[A-Z][A-Z0-9-]{1,9}\s*\(\s*$", text[max(0, s - 15):s]) \
-                    and re.match(r"\s*\)", text[e:]):
-                continue  # "the DDIT3 (CHOP) gene": a gene's old name in brackets, no regimen
             if st is None and m.kind == "procedure" and re.match(r"\s+recipients?\b", text[e:]):
                 st = "attribute"  # "a heavily pretreated allograft recipient": a person, no operation
             if st is None and m.kind == "procedure" and _IMAGING_AFTER.match(text[e:]):
@@ -410,9 +411,12 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 continue
             if m.kind == "procedure" and lex.category(m.iri) == "biopsy" and _LIQUID.search(text[max(0, s - 30):s]):
                 continue  # "a liquid biopsy", "blood-based biopsies": a blood test for tumour DNA, no tissue taken
-            if st is None and m.kind == "regimen" and (_NOT_REGIMEN_AFTER.match(text[e:])
-                                                        or _gene_before(text[max(0, s - 30):s])):
-                continue  # "the MAP-kinase pathway": a protein, not the MAP regimen; "the EWS-CHOP transcript": a gene
+            if m.kind == "regimen" and ((_ALIAS_BEFORE.search(text[max(0, s - 15):s]) and _ALIAS_AFTER.match(text[e:]))
+                                        or (st is None and (_NOT_REGIMEN_AFTER.match(text[e:])
+                                                            or _gene_before(text[max(0, s - 30):s])))):
+                # "the MAP-kinase pathway": a protein, not the MAP regimen; "the EWS-CHOP transcript": a gene; "the
+                # DDIT3 (CHOP) gene": a gene's old name in brackets
+                continue
             if m.kind == "procedure" and lex.category(m.iri) in ("targeted_therapy", "immunotherapy", "other_drug") \
                     and _STOPPED_AFTER.match(text[e:]) and (
                         any(f.category == lex.category(m.iri) and f.asserted and f.agents for f in facts)
@@ -463,10 +467,9 @@ def extract_interventions(sentences: list[tuple[str, int, dict[str, object], lis
                 key = (cat, f"{line}#{course}{'s' if base in summaries else ''}")
             elif cat == "targeted_therapy" and iri in generic:
                 key = (cat, f"{iri}#{course}")  # a first-line "EGFR TKI", then "the third-generation EGFR TKI ..."
-            own_dose = None
+            own_dose: float | int | None = None
             if cat == "radiotherapy" and (od := _OWN_DOSE.match(text, e)):
-                own_dose = float(od.group(1))
-                own_dose = int(own_dose) if own_dose == int(own_dose) else own_dose
+                own_dose = _gy(od.group(1))
                 prev = by_key.get(key)
                 if prev is not None and prev.dose_gy is not None and prev.dose_gy != own_dose:
                     # a course of its own dose: "local radiotherapy (60 Gy), prophylactic cranial radiotherapy of 12 Gy"
@@ -856,6 +859,9 @@ _NOT_REGIMEN_AFTER = re.compile(r"^[\s-]?(?:kinases?|K\b|signal\w*|pathways?|cas
                                 # a protein's number: "MAP-2" (a stain), not the MAP regimen
                                 r"|-\d)",
                                 re.IGNORECASE)
+#: ... or a gene's old name in brackets after its symbol: "the DDIT3 (CHOP) gene"
+_ALIAS_BEFORE = re.compile(r"\b[A-Z][A-Z0-9-]{1,9}\s*\(\s*$")
+_ALIAS_AFTER = re.compile(r"\s*\)")
 #: ... or the 3' partner of a fusion written out, or an exon of it: "EWS-CHOP", "TLS/CHOP", "exon 2 of CHOP"
 _FUSION_PARTNER_BEFORE = re.compile(r"(?:(?<![\w\-])(?P<g>[A-Z][A-Za-z0-9]{2,9})\s?(?:::|[-/–])"
                                     r"|\bexon\s*\d{1,3}\s+of\s+(?:the\s+)?)$")

@@ -256,6 +256,18 @@ def clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+#: a word that negates its sentence, read far back: "The account does not give her age, ..., any radiotherapy"
+_NEGATOR = re.compile(r"\b(?:not?|never|without|nor|neither|none)\b", re.IGNORECASE)
+_ANY_BEFORE = {n: re.compile(rf"\bany\s+(?:[\w-]+\s+){{0,{n}}}$", re.IGNORECASE) for n in (2, 5)}
+
+
+def negated_any(text: str, start: int, words: int) -> bool:
+    """Whether the mention at start is one of "any" (at most ``words`` words after it) in a sentence a negation has
+    gone before: "Not reported: any test for AURKA or MYCN amplification", "did not give ... any radiotherapy"."""
+    return bool(_ANY_BEFORE[words].search(text[max(0, start - max(30, 10 * words)):start])) \
+        and bool(_NEGATOR.search(text[:start]))
+
+
 _BUT_EXCLUDED = re.compile(r"^\s*,?\s*but\s+(?:(?:it|they|this|these|was|were|is|are)\s+){0,2}(?:\w+ly\s+|then\s+"
                            r"|later\s+)?(?:(?:was|were|been)\s+)?(?:excluded|ruled\s+out|not\s+(?:supported|confirmed))\b",
                            re.IGNORECASE)

@@ -122,10 +122,11 @@ _DIED_AFTER = re.compile(rf"\b(?:died|death)\b[^;.]{{0,100}}?\b(?:about\s+|appro
                          r"|radiotherapy))", re.I)
 _CLAUSES = re.compile(r"\s*;\s+")
 #: a time and a half: "sustained at one and a half years", "a year and a half later"
-_AND_A_HALF = re.compile(rf"\b({NUMBER}|an?)\s+(?:and\s+a\s+half\s+(year|month)s?|(year|month)\s+and\s+a\s+half)\b",
-                         re.IGNORECASE)
+_AND_A_HALF = needs(re.compile(rf"\b({NUMBER}|an?)\s+(?:and\s+a\s+half\s+(year|month)s?|(year|month)\s+and\s+a\s+half)"
+                               r"\b", re.IGNORECASE), "half")
 #: a time told by its ordinal: "He died in the 20th month after diagnosis"
-_ORDINAL_TIME = re.compile(r"\bthe\s+(\d{1,3})(?:st|nd|rd|th)\s+(month|year|week)\b", re.IGNORECASE)
+_ORDINAL_TIME = needs(re.compile(r"\bthe\s+(\d{1,3})(?:st|nd|rd|th)\s+(month|year|week)\b", re.IGNORECASE),
+                      "month", "year", "week")
 #: "a spinal MRI obtained 4 years later showed no recurrence": the last imaging, counted from the treatment
 _IMAGING_LATER = re.compile(rf"\b(?:{_IMAGING})\s+(?:(?:obtained|performed|taken|done)\s+)?{_N}[\s-]*{_U}\s+later\s+"
                             r"(?:showed|revealed|demonstrated|confirmed|found)\s+no\b", re.I)

@@ -617,8 +617,12 @@ def segment(text: str) -> Document:
         heading = _is_heading(stripped)
         head = _NUMBERING.sub("", stripped) if heading else stripped
         num = _patient_number(head)
-        if num is None and (bare_head := _HEAD_SOURCE.sub(r"\1", stripped)) != stripped and len(bare_head) < 20:
-            num = _patient_number(bare_head)  # "Case 2 (Stettner GM, ..., Neuropediatrics 2007;38(1):29-31)"
+        # a patient's part headed with its source in brackets: "Case 2 (Stettner GM, ..., Neuropediatrics 2007)"
+        src = _HEAD_SOURCE.match(stripped)
+        unsourced = stripped[src.end():] if src else stripped  # (the line after the head and its source)
+        bare_head = src.group(1) + unsourced if src else stripped  # (the line without the source)
+        if num is None and src and len(bare_head) < 20:
+            num = _patient_number(bare_head)
         if num is None and (nm := _NAMED_HEAD.match(stripped)) and not _cited(stripped[:200]):
             # "Twin David.", "Patient J.S.": the patients in the order they are named
             num = named.setdefault((nm.group(1) or nm.group(2)).replace(" ", ""), len(named) + 1)
@@ -630,12 +634,10 @@ def segment(text: str) -> Document:
             group_part = group
         if group:
             patient, section, explicit_case = 0, "case", True  # "Cases 2 and 3": a part told for some patients
-        elif num is not None and (heading or ((_PATIENT_HEAD.match(_HEAD_SOURCE.sub(r"\1", stripped))
-                                               or _ORDINAL_PATIENT.match(stripped)
+        elif num is not None and (heading or ((_PATIENT_HEAD.match(bare_head) or _ORDINAL_PATIENT.match(stripped)
                                                or _NAMED_HEAD.match(stripped))
-                                              # (its source in brackets after the number is no citing of others:
-                                              # "Case 2 (Stettner GM, Rostasy KM, ... Neuropediatrics 2007)")
-                                              and not _cited(_HEAD_SOURCE.sub("", stripped)[:200]))):
+                                              # (its source in brackets after the number is no citing of others)
+                                              and not _cited(unsourced[:200]))):
             patient, section, explicit_case = num, "case", True
             runin_patient = not heading
         elif heading and patient and section == "case" and _SHARED_HEAD.search(head):
@@ -677,10 +679,10 @@ def segment(text: str) -> Document:
             # "Molecular findings" after a report's "Background to the request" or a board note's "Why this case was
             # presented"
             section, explicit_case = "case", True
-        elif heading and re.match(r"\W{0,6}(?:\d{1,2}\.?\s*)?(?:summary|in\s+summary)\s*$", head, re.IGNORECASE) \
+        elif heading and _SUMMARY_HEAD.match(head) \
                 and sum(1 for r in raw if r[3] in ("case", "intro") and not r[5]) >= 5 and start > len(text) // 2:
             section = "other"  # a letter's closing "Summary" after the patient's story: the story again, told twice
-        elif heading and re.match(r"\W{0,6}(?:\d{1,2}\.?\s*)?background\s*$", head, re.IGNORECASE) \
+        elif heading and _BACKGROUND_HEAD.match(head) \
                 and any(r[3] == "case" and _DEMOGRAPHIC_FIELD.match(r[0]) for r in raw):
             section = "case"  # a board note's "Background" after its "Patient: 37-year-old woman" is her history
         elif heading and _HEADING_INTRO.match(head):
@@ -895,14 +897,17 @@ _LATE_FIELD = re.compile(r"^\W{0,3}(?:follow[\s-]?up(?:\s+note)?|addendum|update
                          r"(?:the|our|this)\s+(?:patient|child|boy|girl|man|woman)\b", re.IGNORECASE)
 #: a sentence on both of the series' own patients: "Both tumours had the defining EWSR1::SMAD3 fusion."
 _BOTH_OURS = re.compile(r"^\W*(?:in\s+)?both\s+(?:of\s+(?:our|the|these)\s+)?(?:tumou?rs|patients|cases|lesions"
-                        r"|children"
-                        r"|specimens)\b(?!\s+(?:of|from|in)\s+(?:their|that|this|another|the\s+other))", re.IGNORECASE)
+                        r"|children|specimens)\b(?!\s+(?:of|from|in)\s+(?:their|that|this|another|the\s+other))",
+                        re.IGNORECASE)
 #: a patient's part headed with its source in brackets: "Case 2 (Stettner GM, ..., Neuropediatrics 2007;38(1):29-31)"
 _HEAD_SOURCE = re.compile(r"^(\W{0,6}(?:case|patient)\s*(?:no\.?\s*)?\d{1,2})\s*\((?:[^()]|\([^()]*\))*\)?",
                           re.IGNORECASE)
 #: a board's own conclusion on its patient: "Board consensus", "MDT decision"
 _CONSENSUS_HEAD = re.compile(r"^\W{0,6}(?:\d{1,2}\.?\s*)?(?:(?:board|MDT|multidisciplinary|team|panel)(?:'s)?\s+)?"
                              r"(?:consensus|decision|verdict|opinion)\b", re.IGNORECASE)
+#: a heading of its own: a letter's closing "Summary", a board note's "Background"
+_SUMMARY_HEAD = re.compile(r"\W{0,6}(?:\d{1,2}\.?\s*)?(?:summary|in\s+summary)\s*$", re.IGNORECASE)
+_BACKGROUND_HEAD = re.compile(r"\W{0,6}(?:\d{1,2}\.?\s*)?background\s*$", re.IGNORECASE)
 #: a letter's subject line: "Re: adult woman with a myxoid liposarcoma of the lower back, after excision and ..."
 _SUBJECT_LINE = re.compile(r"^\W{0,3}(?:re|subject|regarding)\s*:\s", re.IGNORECASE)
 #: a report's addendum on its own specimen, after its comment: "MOLECULAR ADDENDUM: next-generation sequencing (NGS)"
